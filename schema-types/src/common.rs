@@ -1,0 +1,307 @@
+//! Constrained values shared by the payloads of both products.
+//!
+//! Every constraint on a value (a UUID's shape, a digest's length, a count's range) is stated
+//! once, here, on a newtype; payload fields use the newtype and so inherit the rule in their
+//! schema (as a `$defs` entry they `$ref`). The newtypes hold exactly what the document held:
+//! a timestamp keeps its text (`2019-01-21T19:43:33.63838+00:00` round-trips unchanged), a
+//! number keeps whether it was written as an integer or a fraction.
+//!
+//! Deserialisation checks structure only (JSON types, member names); the formats and patterns
+//! declared here are the schema's to judge. That split is what lets a type hold the docs' own
+//! samples, some of which break a rule (each such value is a recorded erratum, see
+//! [`crate::corpus`]), and it keeps the invariant the other way round: whatever the schema
+//! accepts, serde deserialises.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest integer every JSON implementation holds exactly: 2^53 − 1 (I-JSON, RFC 7493).
+///
+/// Integers in these payloads pass through JavaScript (the Hasura console, Segment, Mixpanel),
+/// so the schemas bound them to this range rather than to `u64::MAX`.
+pub const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+
+/// Implements the accessors every string newtype shares.
+macro_rules! string_newtype_impls {
+    ($($name:ident),* $(,)?) => {$(
+        impl $name {
+            /// Wraps a string as it appears in a document; it is not checked here.
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(value.into())
+            }
+
+            /// The text exactly as the document holds it.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self(value.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self(value)
+            }
+        }
+    )*};
+}
+
+/// A UUID in its canonical text form: 32 lower-case hex digits in groups of 8-4-4-4-12.
+///
+/// Both products generate their UUIDs with libraries that print this form (Haskell `uuid`, Go
+/// `google/uuid`, Java `UUID.randomUUID`, JavaScript `uuid`), so the rule is strict.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+#[schemars(extend("format" = "uuid"))]
+pub struct Uuid(
+    #[schemars(regex(
+        pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    ))]
+    pub String,
+);
+
+/// An RFC 3339 date-time, kept as the exact text that was sent.
+///
+/// Kept as text rather than parsed, so that a document round-trips byte for byte: PostgreSQL
+/// writes `2019-01-21T19:43:33.63838+00:00` (trailing zeros of the microseconds dropped),
+/// JavaScript writes `2020-11-04T10:52:14.616Z`, and both must come back unchanged.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+#[schemars(extend("format" = "date-time"))]
+pub struct Rfc3339Timestamp(pub String);
+
+/// A SHA-256 digest written as 64 lower-case hex digits.
+///
+/// Appsmith hashes user identifiers (normally an e-mail address) with `sha256Hex` on the server
+/// and `js-sha256` in the browser; both print lower-case hex.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct Sha256Hex(#[schemars(regex(pattern = r"^[0-9a-f]{64}$"))] pub String);
+
+/// A MongoDB ObjectId written as 24 lower-case hex digits.
+///
+/// Appsmith stores its instances, users, organisations, applications and pages in MongoDB; their
+/// ids (`instanceId`, `distinct_id`, `appId`, `orgId`, `pageId`, ...) are ObjectIds.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct ObjectId(#[schemars(regex(pattern = r"^[0-9a-f]{24}$"))] pub String);
+
+/// An IPv4 or IPv6 address in its usual text form.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+#[schemars(extend("anyOf" = [{ "format": "ipv4" }, { "format": "ipv6" }]))]
+pub struct IpAddress(pub String);
+
+string_newtype_impls!(Uuid, Rfc3339Timestamp, Sha256Hex, ObjectId, IpAddress);
+
+/// Implements the accessors and the lenient integer reading every unsigned newtype shares.
+macro_rules! unsigned_newtype_impls {
+    ($($name:ident),* $(,)?) => {$(
+        impl $name {
+            /// The number.
+            pub fn get(self) -> u64 {
+                self.0
+            }
+        }
+
+        impl From<u64> for $name {
+            fn from(value: u64) -> Self {
+                Self(value)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+    )*};
+}
+
+/// A number of things (tables, roles, secrets, bytes, CPU shares, milliseconds): an integer
+/// from 0 to 2^53 − 1.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(transparent)]
+pub struct Count(
+    #[serde(deserialize_with = "integral::deserialize")]
+    #[schemars(range(max = 9_007_199_254_740_991u64))]
+    pub u64,
+);
+
+/// The serial number the Hasura collector gives each stored row: an integer from 1.
+///
+/// PostgreSQL `serial` columns start at 1; the emitters never send it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct SerialId(
+    #[serde(deserialize_with = "integral::deserialize")]
+    #[schemars(range(min = 1, max = 9_007_199_254_740_991u64))]
+    pub u64,
+);
+
+/// A moment as whole milliseconds since the Unix epoch (1970-01-01T00:00:00Z).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct EpochMillis(
+    #[serde(deserialize_with = "integral::deserialize")]
+    #[schemars(range(max = 9_007_199_254_740_991u64))]
+    pub u64,
+);
+
+unsigned_newtype_impls!(Count, SerialId, EpochMillis);
+
+/// A moment as seconds since the Unix epoch, whole or fractional (`1704784217.602`).
+///
+/// Kept as the JSON number that was sent, so that `1704784217` stays an integer and
+/// `1704784217.602` keeps its digits through a round-trip.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct EpochSeconds(#[schemars(range(min = 0))] pub serde_json::Number);
+
+/// Reads an unsigned integer the way JSON Schema's `"type": "integer"` does.
+///
+/// JSON Schema counts `2.0` as an integer; serde's `u64` does not. Without this reading a
+/// document the schema accepts could fail to deserialise, breaking the invariant that whatever
+/// the schema accepts, serde deserialises.
+mod integral {
+    use serde::de::{self, Deserializer, Visitor};
+    use std::fmt;
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_any(IntegralVisitor)
+    }
+
+    struct IntegralVisitor;
+
+    impl Visitor<'_> for IntegralVisitor {
+        type Value = u64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a non-negative integer")
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<u64, E> {
+            Ok(value)
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<u64, E> {
+            u64::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<u64, E> {
+            // 2^64 is the first f64 above u64::MAX; `as` would saturate, so bound it first.
+            const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
+            if value.fract() == 0.0 && (0.0..TWO_POW_64).contains(&value) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // bounded above
+                Ok(value as u64)
+            } else {
+                Err(E::invalid_value(de::Unexpected::Float(value), &self))
+            }
+        }
+    }
+}
+
+/// A member that is always present and may be `null`.
+///
+/// `Option<T>` would make the member optional in the schema; the emitters documented here write
+/// every member of their structs, `null` included, so absence and `null` are not the same thing.
+/// What `null` means is said on each field that uses this type.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Nullable<T>(pub Option<T>);
+
+impl<T> Nullable<T> {
+    /// A member holding `null`.
+    pub const NULL: Self = Self(None);
+
+    /// A member holding a value.
+    pub fn value(value: T) -> Self {
+        Self(Some(value))
+    }
+
+    /// The value, or `None` for `null`.
+    pub fn as_option(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+
+    /// Whether the member holds `null`.
+    pub fn is_null(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl<T> From<Option<T>> for Nullable<T> {
+    fn from(value: Option<T>) -> Self {
+        Self(value)
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Self)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Nullable<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<T>>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <Option<T>>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // The schema of `Option<T>` (T or null); what differs is that `Nullable` is not an
+        // option to schemars, so the member stays in `required`.
+        <Option<T>>::json_schema(generator)
+    }
+}

@@ -1,0 +1,100 @@
+//! The catalogue of payload kinds: one entry per documented payload, in the order of the pages.
+//!
+//! Everything that iterates over payloads (the schema writer in `xtask`, the index, the tests)
+//! walks [`PAYLOADS`]; adding a payload is adding its type here. Each entry is built from the
+//! type's [`Payload`] constants, so nothing about a payload is written twice.
+
+use serde_json::Value;
+
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::{appsmith, hasura, schema};
+
+/// A payload kind with its metadata and its type-specific operations, as plain data.
+#[derive(Clone, Copy)]
+pub struct PayloadKind {
+    /// The payload id, `vendor/payload`.
+    pub id: &'static str,
+    /// The product that sends it.
+    pub product: Product,
+    /// The version of its published schema.
+    pub version: SchemaVersion,
+    /// A short human title.
+    pub title: &'static str,
+    /// Where the upstream page prints its example, if it does.
+    pub example: Option<ExampleLocation>,
+    schema: fn() -> Value,
+    round_trip: fn(Value) -> Result<Value, serde_json::Error>,
+}
+
+impl PayloadKind {
+    /// The entry for payload type `T`.
+    pub const fn of<T: Payload>() -> Self {
+        Self {
+            id: T::ID,
+            product: T::PRODUCT,
+            version: T::VERSION,
+            title: T::TITLE,
+            example: T::EXAMPLE,
+            schema: schema::published_schema::<T>,
+            round_trip: round_trip::<T>,
+        }
+    }
+
+    /// The published JSON Schema of this payload, as `cargo xtask gen` writes it.
+    pub fn schema(&self) -> Value {
+        (self.schema)()
+    }
+
+    /// Deserialises `document` into the payload type and serialises it again.
+    ///
+    /// Serde checks structure only (member names, JSON types, required members), so this
+    /// succeeds for any document of the right shape, whatever its formats and patterns.
+    pub fn round_trip(&self, document: Value) -> Result<Value, serde_json::Error> {
+        (self.round_trip)(document)
+    }
+
+    /// The schema file's path relative to `schemas/`: `vendor/payload/VERSION.schema.json`.
+    pub fn schema_path(&self) -> String {
+        format!("{}/{}.schema.json", self.id, self.version)
+    }
+
+    /// The schema's `$id`: [`schema::BASE_URL`] followed by [`Self::schema_path`].
+    pub fn schema_id(&self) -> String {
+        format!("{}{}", schema::BASE_URL, self.schema_path())
+    }
+}
+
+impl std::fmt::Debug for PayloadKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PayloadKind")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
+}
+
+fn round_trip<T: Payload>(document: Value) -> Result<Value, serde_json::Error> {
+    let payload: T = serde_json::from_value(document)?;
+    serde_json::to_value(payload)
+}
+
+/// Every documented payload, Hasura's page first, each page in its own order.
+pub static PAYLOADS: &[PayloadKind] = &[
+    PayloadKind::of::<hasura::ServerTelemetry>(),
+    PayloadKind::of::<hasura::EeServerTelemetry>(),
+    PayloadKind::of::<hasura::EeDataSourceTelemetry>(),
+    PayloadKind::of::<hasura::EeUsageMetrics>(),
+    PayloadKind::of::<hasura::ConsoleError>(),
+    PayloadKind::of::<hasura::CliExecution>(),
+    PayloadKind::of::<hasura::CliConfig>(),
+    PayloadKind::of::<appsmith::KeepAlivePing>(),
+    PayloadKind::of::<appsmith::ServerSetupPing>(),
+    PayloadKind::of::<appsmith::UsagePulse>(),
+    PayloadKind::of::<appsmith::NavigationEvent>(),
+    PayloadKind::of::<appsmith::BackendCallEvent>(),
+];
+
+/// The payload kind with this id, if there is one.
+pub fn find(id: &str) -> Option<&'static PayloadKind> {
+    PAYLOADS.iter().find(|kind| kind.id == id)
+}

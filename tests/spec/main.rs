@@ -1,0 +1,1 @@
+//! Workspace integration tests (placeholder until the corpus and schema tests land).
