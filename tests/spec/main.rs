@@ -1,1 +1,16 @@
-//! Workspace integration tests (placeholder until the corpus and schema tests land).
+//! Workspace integration tests: the specification checked end to end.
+//!
+//! One binary, one module per concern. Each module walks the registry (`schema_types::PAYLOADS`)
+//! or the corpus, so a new payload is covered by adding it to the registry, not by writing a
+//! test.
+//!
+//! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
+//!   payload, and every defect of theirs is a recorded erratum.
+//! - [`round_trip`]: every documented example deserialises into its type and serialises back to
+//!   the same document, member order included.
+//! - [`schemas`]: every published schema is valid draft 2020-12, portable, snapshotted, and
+//!   accepts its documented example except exactly the recorded value errata.
+
+mod corpus;
+mod round_trip;
+mod schemas;

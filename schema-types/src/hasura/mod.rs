@@ -1,74 +1,32 @@
-//! STUB: replaced by the hasura types helper.
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct ServerTelemetry {}
-impl Payload for ServerTelemetry {
-    const ID: &'static str = "hasura/server-telemetry";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "ServerTelemetry";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct EeServerTelemetry {}
-impl Payload for EeServerTelemetry {
-    const ID: &'static str = "hasura/ee-server-telemetry";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "EeServerTelemetry";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct EeDataSourceTelemetry {}
-impl Payload for EeDataSourceTelemetry {
-    const ID: &'static str = "hasura/ee-data-source-telemetry";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "EeDataSourceTelemetry";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct EeUsageMetrics {}
-impl Payload for EeUsageMetrics {
-    const ID: &'static str = "hasura/ee-usage-metrics";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "EeUsageMetrics";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct ConsoleError {}
-impl Payload for ConsoleError {
-    const ID: &'static str = "hasura/console-error";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "ConsoleError";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct CliExecution {}
-impl Payload for CliExecution {
-    const ID: &'static str = "hasura/cli-execution";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "CliExecution";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
-/// stub
-#[derive(Serialize, Deserialize, JsonSchema)]
-pub struct CliConfig {}
-impl Payload for CliConfig {
-    const ID: &'static str = "hasura/cli-config";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "CliConfig";
-    const EXAMPLE: Option<ExampleLocation> = None;
-}
+//! The telemetry payloads Hasura GraphQL Engine documents on its Telemetry Guide/FAQ page: the
+//! server's report, the Enterprise Edition server's three reports, the Console's error event, the
+//! CLI's execution event, and the CLI's configuration file that holds the telemetry opt-out.
+//!
+//! One file per payload, named after the payload id. The types follow the page: member names and
+//! order as printed, precise types where the products' code is certain (UUIDs, counts, the CI
+//! vendor names), and free text where it is not (versions, backend names). Where the products'
+//! code disagrees with the page, the page's shape stays and the field's documentation says how
+//! the code differs.
+
+mod cli_config;
+mod cli_execution;
+mod console_error;
+mod ee_data_source_telemetry;
+mod ee_server_telemetry;
+mod ee_usage_metrics;
+mod server_telemetry;
+#[cfg(test)]
+mod tests;
+
+pub use cli_config::CliConfig;
+pub use cli_execution::CliExecution;
+pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode};
+pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
+pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
+pub use ee_usage_metrics::{
+    EeUsageMetrics, MetricValue, OperationStatusSample, OtherMetricSample, RoleSourceSample,
+    StatusSample, UnlabelledSample, UsageMetrics,
+};
+pub use server_telemetry::{
+    CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerTelemetry,
+};

@@ -1,0 +1,92 @@
+//! `appsmith/usage-pulse`: the hourly batch of usage pulses a licensed Appsmith server sends to
+//! Appsmith's cloud services for billing (page line 91).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{EpochSeconds, ObjectId, Sha256Hex};
+use crate::corpus::Page;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// A batch of usage pulses that a licensed Appsmith server sends to Appsmith's cloud services,
+/// for billing.
+///
+/// The page: the client triggers a pulse whenever a user performs an action on the instance;
+/// the server collects the pulses and sends them to the cloud services in batches every hour,
+/// where they become the aggregate figures of the customer portal. It is collected only for
+/// paying customers, regardless of whether telemetry is on or off, so opting out does not stop
+/// it. In the licensed (EE) code a batch holds 1 to 100 pulses of the last 7 days, sorted by
+/// time, and is signed: `hashedMessage` is an HMAC-SHA256 of `message` keyed by the licence key.
+///
+/// Closed (no other members): a privacy audit must account for every member sent, the page's
+/// sample is the documented shape, and variants seen in real traffic are added later as new
+/// schema versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UsagePulse {
+    /// The pulses: 1 to 100 per batch, of the last 7 days, sorted by time.
+    #[serde(rename = "usageData")]
+    #[schemars(length(min = 1, max = 100))]
+    pub usage_data: Vec<Pulse>,
+    /// The text that `hashedMessage` signs. The page shows a placeholder (`hash-message`); the
+    /// licensed server sends a random UUID.
+    pub message: String,
+    /// HMAC-SHA256 of `message`, keyed by the instance's licence key.
+    #[serde(rename = "hashedMessage")]
+    pub hashed_message: HmacSha256Hex,
+    /// The id of the Appsmith instance that sends the batch (a MongoDB ObjectId).
+    #[serde(rename = "instanceId")]
+    pub instance_id: ObjectId,
+}
+
+impl Payload for UsagePulse {
+    const ID: &'static str = "appsmith/usage-pulse";
+    const PRODUCT: Product = Product::Appsmith;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Appsmith usage pulse batch";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Appsmith,
+        line: 91,
+    });
+}
+
+/// One usage pulse: a user's action on the instance, with who acted, where and when.
+///
+/// Closed (no other members): a privacy audit must account for every member sent, and variants
+/// seen in real traffic are added later as new schema versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pulse {
+    /// The user who acted, hashed: SHA-256 of the user id (normally the e-mail address), 64
+    /// lower-case hex digits. For an anonymous user the server sends Segment's anonymous UUID
+    /// instead, or a 21-character nanoid when telemetry is off; this schema version admits the
+    /// hash only.
+    pub user: Sha256Hex,
+    /// The id of the tenant the pulse belongs to (a MongoDB ObjectId).
+    #[serde(rename = "tenantId")]
+    pub tenant_id: ObjectId,
+    /// Whether the action was done in the view mode of the application (`true`) or in its edit
+    /// mode (`false`).
+    #[serde(rename = "viewMode")]
+    pub view_mode: bool,
+    /// Whether the pulse was triggered by an anonymous user (`true`) or a logged-in user
+    /// (`false`). Anonymous users in edit mode are not recorded.
+    #[serde(rename = "isAnonymousUser")]
+    pub is_anonymous_user: bool,
+    /// When the action happened, in seconds since the Unix epoch: the server's Java timestamp,
+    /// which may be written with a fraction of a second.
+    #[serde(rename = "createdAt")]
+    pub created_at: EpochSeconds,
+}
+
+/// An HMAC-SHA256 written as 64 hex digits, upper or lower case.
+///
+/// The licensed Appsmith server writes upper-case hex; the page's sample is lower-case, so both
+/// are accepted.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] pub String);
+
+string_newtype_impls!(HmacSha256Hex);

@@ -1,0 +1,39 @@
+//! `hasura/cli-config`: the Hasura CLI's global configuration file, `~/.hasura/config.json`,
+//! which holds the CLI's telemetry identity and opt-out.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::Uuid;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// The Hasura CLI's global configuration file, `~/.hasura/config.json`.
+///
+/// Created by the CLI on first run; never sent. It holds the random UUID the CLI reports as
+/// `uuid` in its telemetry and in the Console's `cli_uuid`, and the persisted telemetry choice:
+/// `"enable_telemetry": false` turns off telemetry for the CLI and for the Console it serves.
+///
+/// Open: the file also holds other CLI settings, which are not telemetry and which this schema
+/// does not describe; they are kept as they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CliConfig {
+    /// The CLI's randomly generated UUID, sent as `uuid` with every CLI execution event.
+    pub uuid: Uuid,
+    /// Whether the CLI sends telemetry; `false` opts out, as
+    /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` does.
+    pub enable_telemetry: bool,
+    /// Whether the CLI tells the user about a newer version; absent when never set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_update_notification: Option<bool>,
+    /// The file's other settings, by key, as they are.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Payload for CliConfig {
+    const ID: &'static str = "hasura/cli-config";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Hasura CLI configuration file";
+    const EXAMPLE: Option<ExampleLocation> = None;
+}

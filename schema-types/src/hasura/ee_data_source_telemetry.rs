@@ -1,0 +1,100 @@
+//! `hasura/ee-data-source-telemetry`: the per-data-source usage report of a Hasura GraphQL
+//! Engine Enterprise Edition server.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Count, Nullable, Uuid};
+use crate::corpus::Page;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
+///
+/// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
+/// Hasura's servers at telemetry.hasura.io: one document per connected data source, with the
+/// source's kind and the counts of what is tracked on it. v2.x servers send one payload per data
+/// source (`server/src-lib/Hasura/Server/Telemetry.hs`); the Enterprise emitter's code is not
+/// public.
+///
+/// Closed (no other members): a privacy audit reads this schema as the complete list of what the
+/// server sends; a member not listed here would be data the documentation does not declare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EeDataSourceTelemetry {
+    /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
+    /// runs under.
+    pub license_jti: Uuid,
+    /// The identifier of the licensed client, when the licence names one; `null` when it does
+    /// not. Every documented sample holds `null`; the page does not describe this member.
+    pub client_id: Nullable<String>,
+    /// The randomly generated UUID of the metadata database, shared by every server instance
+    /// using that database.
+    pub metadata_db_uid: Uuid,
+    /// The randomly generated UUID of the server instance.
+    pub instance_uid: Uuid,
+    /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
+    /// share one value.
+    pub sample_uid: Uuid,
+    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
+    /// (`12345`) instead of a release tag.
+    pub hasura_version: String,
+    /// The data source's kind, settings and counts.
+    pub metrics: EeDataSourceMetrics,
+}
+
+/// The kind, settings and counts of one data source of an Enterprise Edition server.
+///
+/// Closed, for the same reason as the payload: each member is declared data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EeDataSourceMetrics {
+    /// The kind of database: names in the open code are `postgres`, `citus`, `cockroach`,
+    /// `mssql`, `bigquery` and `dataconnector`. Free text, since new backends appear.
+    pub backend_type: String,
+    /// The number of read replicas configured for the source.
+    pub read_replicas: Count,
+    /// Whether a health check is configured for the source.
+    pub health_check_enabled: bool,
+    /// The number of tracked tables, views not included.
+    pub tables: Count,
+    /// The number of tracked views.
+    pub views: Count,
+    /// The number of tracked tables used as enums.
+    pub enum_tables: Count,
+    /// The number of relationships defined with a manual configuration.
+    pub relationships_manual: Count,
+    /// The number of relationships defined from a foreign-key constraint.
+    pub relationships_auto: Count,
+    /// The number of select permission rules (one per table and role).
+    pub permissions_select: Count,
+    /// The number of insert permission rules (one per table and role).
+    pub permissions_insert: Count,
+    /// The number of update permission rules (one per table and role).
+    pub permissions_update: Count,
+    /// The number of delete permission rules (one per table and role).
+    pub permissions_delete: Count,
+    /// The number of distinct roles that have a permission rule on some table of the source.
+    pub permissions_roles: Count,
+    /// The number of tables that have at least one event trigger (not the number of triggers).
+    pub event_triggers: Count,
+    /// The number of tracked custom SQL functions.
+    pub functions: Count,
+    /// The number of native queries defined on the source. (The open-source server's v2
+    /// payload sends an object under this name; this payload sends a count.)
+    pub native_queries: Count,
+    /// Whether query tags are enabled for the source.
+    pub query_tags_enabled: bool,
+    /// Whether dynamic connection templates are configured for the source.
+    pub connection_templates_enabled: bool,
+}
+
+impl Payload for EeDataSourceTelemetry {
+    const ID: &'static str = "hasura/ee-data-source-telemetry";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Hasura Enterprise Edition data source telemetry";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 98,
+    });
+}

@@ -1,0 +1,131 @@
+//! `hasura/ee-server-telemetry`: the server-wide usage report of a Hasura GraphQL Engine
+//! Enterprise Edition server.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Count, Nullable, Uuid};
+use crate::corpus::Page;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
+///
+/// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
+/// Hasura's servers at telemetry.hasura.io, beside the data-source report and the usage metrics:
+/// which Enterprise features (API limits, Prometheus, OpenTelemetry, log types, caching) are on,
+/// how many actions, Remote Schemas and secrets are configured, and the resources the server
+/// sees. The emitter's code is not public.
+///
+/// Closed (no other members): a privacy audit reads this schema as the complete list of what the
+/// server sends; a member not listed here would be data the documentation does not declare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EeServerTelemetry {
+    /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
+    /// runs under.
+    pub license_jti: Uuid,
+    /// The identifier of the licensed client, when the licence names one; `null` when it does
+    /// not. Every documented sample holds `null`; the page does not describe this member.
+    pub client_id: Nullable<String>,
+    /// The randomly generated UUID of the metadata database, shared by every server instance
+    /// using that database.
+    pub metadata_db_uid: Uuid,
+    /// The randomly generated UUID of this server instance.
+    pub instance_uid: Uuid,
+    /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
+    /// share one value.
+    pub sample_uid: Uuid,
+    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
+    /// (`12345`) instead of a release tag.
+    pub hasura_version: String,
+    /// The server-wide feature settings and counts.
+    pub metrics: EeServerMetrics,
+}
+
+/// The server-wide feature settings and counts of an Enterprise Edition server.
+///
+/// Closed, for the same reason as the payload: each member is declared data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EeServerMetrics {
+    /// Whether API limits are enabled.
+    pub api_limits_enabled: bool,
+    /// The number of roles that have role-specific API limits.
+    pub api_limits_roles_with_limits: Count,
+    /// The number of rate limits configured in API limits.
+    pub api_limits_rate_limits: Count,
+    /// The number of query depth limits configured in API limits.
+    pub api_limits_depth_limits: Count,
+    /// The number of node limits configured in API limits.
+    pub api_limits_node_limits: Count,
+    /// The number of time limits configured in API limits.
+    pub api_limits_time_limits: Count,
+    /// The number of batch limits configured in API limits.
+    pub api_limits_batch_limits: Count,
+    /// Whether the Prometheus metrics endpoint is enabled.
+    pub prometheus_endpoint_enabled: bool,
+    /// Whether the Prometheus metrics endpoint is protected by a secret.
+    pub prometheus_secret_enabled: bool,
+    /// Whether OpenTelemetry export is enabled.
+    pub otel_enabled: bool,
+    /// Whether OpenTelemetry export of traces is enabled.
+    pub otel_traces_enabled: bool,
+    /// The number of roles that have an allow list of their own (role-based allow lists).
+    pub allow_list_roles: Count,
+    /// Whether the HTTP response log is enabled.
+    pub logs_http_response_log_enabled: bool,
+    /// Whether the API limit log is enabled.
+    pub logs_api_limit_log_enabled: bool,
+    /// Whether the live query poller log is enabled.
+    pub logs_live_query_poller_log_enabled: bool,
+    /// Whether the caching log is enabled.
+    pub logs_caching_log_enabled: bool,
+    /// Whether the tracing log is enabled.
+    pub logs_tracing_log_enabled: bool,
+    /// Whether the metrics log is enabled.
+    pub logs_metrics_log_enabled: bool,
+    /// Whether the health check log is enabled.
+    pub logs_health_check_log_enabled: bool,
+    /// Whether rate limiting is enabled.
+    pub rate_limiting_enabled: bool,
+    /// Whether response caching is enabled.
+    pub caching_enabled: bool,
+    /// The number of Remote Schemas added.
+    pub remote_schemas: Count,
+    /// The number of synchronous actions.
+    pub actions_synchronous: Count,
+    /// The number of asynchronous actions.
+    pub actions_asynchronous: Count,
+    /// The number of query actions.
+    pub actions_query: Count,
+    /// The number of relationships defined on action custom types.
+    pub actions_type_relationships: Count,
+    /// The number of custom types defined for actions.
+    pub actions_custom_types: Count,
+    /// The CPU available to the server, in CPU shares: 1024 per core (`2048` is two cores), as
+    /// the resource checker found it (`ResourceChecker.hs`).
+    pub resource_cpu: Count,
+    /// The memory available to the server, in bytes (values pass 2^32), as the resource checker
+    /// found it. The page's sample holds `0` beside the error code `CPU_MEMORY_INCONCLUSIVE`.
+    pub resource_memory: Count,
+    /// Why the resource checker could not determine the CPU or memory available: one of
+    /// `CGROUP_UNAVAILABLE`, `CPU_INCONCLUSIVE`, `MEMORY_INCONCLUSIVE`,
+    /// `CPU_MEMORY_INCONCLUSIVE`, or free text, several errors joined with `|`
+    /// (`ResourceChecker.hs`); `null` when there was no error.
+    pub resource_checker_error_code: Nullable<String>,
+    /// The number of JWT secrets configured.
+    pub jwt_secrets_configured: Count,
+    /// The number of admin secrets configured.
+    pub admin_secrets_configured: Count,
+}
+
+impl Payload for EeServerTelemetry {
+    const ID: &'static str = "hasura/ee-server-telemetry";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Hasura Enterprise Edition server telemetry";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 55,
+    });
+}

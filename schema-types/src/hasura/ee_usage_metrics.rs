@@ -1,0 +1,183 @@
+//! `hasura/ee-usage-metrics`: the Prometheus-style usage metrics a Hasura GraphQL Engine
+//! Enterprise Edition server reports.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Nullable, Uuid};
+use crate::corpus::Page;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
+/// Prometheus metrics.
+///
+/// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
+/// Hasura's servers at telemetry.hasura.io, beside the server and data-source reports. Each
+/// metric is a list of samples, one per combination of label values, as the server's Prometheus
+/// endpoint would export them. The emitter's code is not public.
+///
+/// Closed at this level (no members besides these six): a privacy audit reads this schema as the
+/// complete list of what the server sends. The `metrics` object itself is open, see
+/// [`UsageMetrics`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EeUsageMetrics {
+    /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
+    /// runs under.
+    pub license_jti: Uuid,
+    /// The identifier of the licensed client, when the licence names one; `null` when it does
+    /// not. Every documented sample holds `null`; the page does not describe this member.
+    pub client_id: Nullable<String>,
+    /// The randomly generated UUID of the metadata database, shared by every server instance
+    /// using that database.
+    pub metadata_db_uid: Uuid,
+    /// The randomly generated UUID of the server instance.
+    pub instance_uid: Uuid,
+    /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
+    /// share one value.
+    pub sample_uid: Uuid,
+    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
+    /// (`12345`) instead of a release tag.
+    pub hasura_version: String,
+    /// The metrics, by Prometheus metric name.
+    pub metrics: UsageMetrics,
+}
+
+/// The usage metrics by Prometheus metric name, each a list of samples.
+///
+/// Every metric the page prints is required. Open: the set of metric names grows with server
+/// releases, so any other member is accepted as a further metric, a list of samples with string
+/// labels (see [`OtherMetricSample`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct UsageMetrics {
+    /// Total size, in bytes, of the HTTP request bodies sent to action handlers.
+    pub hasura_action_request_bytes_total: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP response bodies received from action handlers.
+    pub hasura_action_response_bytes_total: Vec<UnlabelledSample>,
+    /// The current number of active subscriptions.
+    pub hasura_active_subscriptions: Vec<UnlabelledSample>,
+    /// The number of cron trigger invocations, by outcome.
+    pub hasura_cron_events_invocation_total: Vec<StatusSample>,
+    /// The number of event trigger invocations, by outcome.
+    pub hasura_event_invocations_total: Vec<StatusSample>,
+    /// The current number of event trigger HTTP workers in use.
+    pub hasura_event_trigger_http_workers: Vec<UnlabelledSample>,
+    /// The number of events fetched from the event tables per batch.
+    pub hasura_events_fetched_per_batch: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP request bodies sent to event trigger webhooks.
+    pub hasura_event_trigger_request_bytes_total: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP response bodies received from event trigger webhooks.
+    pub hasura_event_trigger_response_bytes_total: Vec<UnlabelledSample>,
+    /// The number of GraphQL requests received, by operation type and outcome.
+    pub hasura_graphql_requests_total: Vec<OperationStatusSample>,
+    /// The current number of active HTTP connections (WebSocket connections not included).
+    pub hasura_http_connections: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP request bodies received.
+    pub hasura_http_request_bytes_total: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP response bodies sent.
+    pub hasura_http_response_bytes_total: Vec<UnlabelledSample>,
+    /// The current resource version of the metadata.
+    pub hasura_metadata_resource_version: Vec<UnlabelledSample>,
+    /// The current number of PostgreSQL connections, by data source and connection role.
+    pub hasura_postgres_connections: Vec<RoleSourceSample>,
+    /// Total size, in bytes, of the HTTP request bodies sent to scheduled trigger webhooks.
+    pub hasura_scheduled_trigger_request_bytes_total: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the HTTP response bodies received from scheduled trigger
+    /// webhooks.
+    pub hasura_scheduled_trigger_response_bytes_total: Vec<UnlabelledSample>,
+    /// The current number of active WebSocket connections.
+    pub hasura_websocket_connections: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the WebSocket messages received.
+    pub hasura_websocket_messages_received_bytes_total: Vec<UnlabelledSample>,
+    /// Total size, in bytes, of the WebSocket messages sent.
+    pub hasura_websocket_messages_sent_bytes_total: Vec<UnlabelledSample>,
+    /// Metrics the page does not print, by name: the set of metric names grows over time.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Vec<OtherMetricSample>>,
+}
+
+/// A sample of a metric without labels.
+///
+/// Closed: a label on a metric that has none would change the metric's meaning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnlabelledSample {
+    /// The metric's value.
+    pub value: MetricValue,
+}
+
+/// A sample of a metric labelled with the outcome of what it counts.
+///
+/// Closed: the metrics that use it have exactly this label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSample {
+    /// The outcome: `success` or `failed`.
+    pub status: String,
+    /// The metric's value for this outcome.
+    pub value: MetricValue,
+}
+
+/// A sample of a metric labelled with a GraphQL operation type and the response's outcome.
+///
+/// Closed: the metrics that use it have exactly these labels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperationStatusSample {
+    /// The operation type: `query`, `mutation`, `subscription`, or `unknown` for requests that
+    /// fail before their type is known (authorization, parsing, validation).
+    pub operation_type: String,
+    /// The response's outcome: `success` or `failed`.
+    pub response_status: String,
+    /// The metric's value for this operation type and outcome.
+    pub value: MetricValue,
+}
+
+/// A sample of a metric labelled with a data source and the role of its connection.
+///
+/// Closed: the metrics that use it have exactly these labels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSourceSample {
+    /// The role of the database connection: `primary`, or `replica` for a read replica.
+    pub role: String,
+    /// The name of the data source in the metadata (`default`).
+    pub source_name: String,
+    /// The metric's value for this data source and role.
+    pub value: MetricValue,
+}
+
+/// A sample of a metric the page does not print: its labels, then its value.
+///
+/// Open: the labels of an unknown metric are not known either, so every member other than
+/// `value` is taken as a label with a string value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OtherMetricSample {
+    /// The sample's labels, by label name.
+    #[serde(flatten)]
+    pub labels: BTreeMap<String, String>,
+    /// The metric's value for these labels.
+    pub value: MetricValue,
+}
+
+/// The value of a metric sample: a non-negative JSON number, kept as written.
+///
+/// Prometheus values are floating-point numbers; the page's sample writes whole values as
+/// integers (`0`, `1`). Keeping the number as sent means `0` stays `0` and `0.5` keeps its
+/// digits through a round-trip.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct MetricValue(#[schemars(range(min = 0))] pub serde_json::Number);
+
+impl Payload for EeUsageMetrics {
+    const ID: &'static str = "hasura/ee-usage-metrics";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Hasura Enterprise Edition usage metrics";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 127,
+    });
+}

@@ -1,0 +1,177 @@
+//! `hasura/server-telemetry`: the daily usage report of a Hasura GraphQL Engine v1.x server, as
+//! the collector stores it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Count, Nullable, Rfc3339Timestamp, SerialId, Uuid};
+use crate::corpus::Page;
+use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+
+/// A Hasura GraphQL Engine v1.x server's usage report, as a row of Hasura's telemetry database.
+///
+/// The server periodically (once a day, `server/src-lib/Hasura/Server/Telemetry.hs`) sends the
+/// number of tables, views, relationships, permission rules, custom SQL functions, event
+/// triggers and Remote Schemas it tracks, with randomly generated UUIDs per database and per
+/// instance, the name of the continuous integration environment (if any) and the server version.
+/// It POSTs `{"topic": "server", "data": ...}` (`server_test` from dev builds) to
+/// telemetry.hasura.io; the collector stores `data` with its own `id` and `timestamp`, and that
+/// row is this document. Turned off with `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` or
+/// `--enable-telemetry=false`.
+///
+/// Closed (no other members): the v1 row shape is frozen. v2.x servers rename `db_uid` to
+/// `metadata_db_uid` and `version` to `hasura_version`, send one payload per data source and add
+/// members; that payload is not this one and will get its own id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerTelemetry {
+    /// The row's serial number in the telemetry database, assigned by the collector (not sent by
+    /// the server).
+    pub id: SerialId,
+    /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
+    /// trailing zeros dropped and a `+00:00` offset.
+    pub timestamp: Rfc3339Timestamp,
+    /// The randomly generated UUID of the metadata database (`hasura_uuid` in
+    /// `hdb_catalog.hdb_version`), the same for every server instance sharing that database.
+    pub db_uid: Uuid,
+    /// The randomly generated UUID of this server instance.
+    pub instance_uid: Uuid,
+    /// The server version (`v1.0.0-alpha36`); free-form, since dev builds do not send a release
+    /// tag.
+    pub version: String,
+    /// The continuous integration environment the server runs in; `null` when it is not running
+    /// in CI.
+    pub ci: Nullable<CiVendor>,
+    /// What the server tracks, counted over user-defined (not system-defined) objects.
+    pub metrics: ServerMetrics,
+}
+
+/// The counts of tracked objects in a v1.x server's usage report.
+///
+/// Closed: the v1 `Metrics` record (`server/src-lib/Hasura/Server/Telemetry.hs`) has exactly
+/// these members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerMetrics {
+    /// The number of tracked views.
+    pub views: Count,
+    /// The number of tracked tables, views not included.
+    pub tables: Count,
+    /// The number of tracked custom SQL functions.
+    pub functions: Count,
+    /// The number of permission rules, by kind, and of roles that have any.
+    pub permissions: PermissionCounts,
+    /// The number of relationships, by how they were defined.
+    pub relationships: RelationshipCounts,
+    /// The number of tables that have at least one event trigger (not the number of triggers).
+    pub event_triggers: Count,
+    /// The number of Remote Schemas added.
+    pub remote_schemas: Count,
+}
+
+/// The permission rules a v1.x server tracks, counted over all tracked tables.
+///
+/// Closed: the v1 `PermissionMetric` record has exactly these members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionCounts {
+    /// The number of distinct roles that have a permission rule on some table.
+    pub roles: Count,
+    /// The number of delete permission rules (one per table and role).
+    pub delete: Count,
+    /// The number of insert permission rules (one per table and role).
+    pub insert: Count,
+    /// The number of select permission rules (one per table and role).
+    pub select: Count,
+    /// The number of update permission rules (one per table and role).
+    pub update: Count,
+}
+
+/// The relationships a v1.x server tracks, counted over all tracked tables.
+///
+/// Closed: the v1 `RelationshipMetric` record has exactly these members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipCounts {
+    /// The number of relationships defined from a foreign-key constraint.
+    pub auto: Count,
+    /// The number of relationships defined with a manual configuration.
+    pub manual: Count,
+}
+
+/// A continuous integration service, as the server's CI detection (hasura/ci-info-hs) names it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CiVendor {
+    /// AppVeyor.
+    Appveyor,
+    /// Azure Pipelines.
+    AzurePipelines,
+    /// Bamboo.
+    Bamboo,
+    /// Bitbucket Pipelines.
+    Bitbucket,
+    /// Bitrise.
+    Bitrise,
+    /// Buddy.
+    Buddy,
+    /// Buildkite.
+    Buildkite,
+    /// CircleCI.
+    Circle,
+    /// Cirrus CI.
+    Cirrus,
+    /// AWS CodeBuild.
+    Codebuild,
+    /// Codeship.
+    Codeship,
+    /// Drone.
+    Drone,
+    /// dsari.
+    Dsari,
+    /// GitLab CI.
+    Gitlab,
+    /// GoCD.
+    Gocd,
+    /// Hudson.
+    Hudson,
+    /// Jenkins.
+    Jenkins,
+    /// Magnum CI.
+    Magnum,
+    /// Netlify CI.
+    Netlify,
+    /// Nevercode.
+    Nevercode,
+    /// Sail CI.
+    Sail,
+    /// Semaphore.
+    Semaphore,
+    /// Shippable.
+    Shippable,
+    /// Solano CI.
+    Solano,
+    /// Strider CD.
+    Strider,
+    /// TaskCluster.
+    Taskcluster,
+    /// TeamCity.
+    Teamcity,
+    /// Travis CI.
+    Travis,
+    /// A CI service not in this list: only a generic CI environment variable is set.
+    UnknownVendor,
+}
+
+impl Payload for ServerTelemetry {
+    const ID: &'static str = "hasura/server-telemetry";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const TITLE: &'static str = "Hasura server telemetry (v1.x)";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 21,
+    });
+}
