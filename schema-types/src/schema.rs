@@ -8,7 +8,8 @@
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
-use schemars::transform::RestrictFormats;
+use schemars::Schema;
+use schemars::transform::{RecursiveTransform, RestrictFormats};
 use serde_json::{Map, Value};
 
 use crate::payload::Payload;
@@ -68,6 +69,9 @@ pub fn bare_schema<T: JsonSchema>() -> Value {
     settings
         .transforms
         .push(Box::new(RestrictFormats::default()));
+    settings
+        .transforms
+        .push(Box::new(RecursiveTransform(unwrap_description)));
     let generator = settings.into_generator();
     generator.into_root_schema_for::<T>().to_value()
 }
@@ -85,4 +89,70 @@ fn reorder(object: &mut Map<String, Value>) {
         .collect();
     object.extend(rest);
     object.extend(trailing);
+}
+
+/// Joins the hard-wrapped lines of a doc comment into paragraphs.
+///
+/// schemars copies doc comments with their line breaks; in a published description a break in
+/// mid-sentence is noise for every tool that shows it. Paragraph breaks stay, and so do the
+/// breaks before list items and inside fenced code.
+fn unwrap_description(schema: &mut Schema) {
+    if let Some(Value::String(text)) = schema.get_mut("description") {
+        *text = unwrap_paragraphs(text);
+    }
+}
+
+fn unwrap_paragraphs(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|paragraph| {
+            if paragraph.contains("```") {
+                return paragraph.to_owned();
+            }
+            let mut joined = String::with_capacity(paragraph.len());
+            for (index, line) in paragraph.lines().enumerate() {
+                if index == 0 {
+                    joined.push_str(line);
+                } else if starts_list_item(line) {
+                    joined.push('\n');
+                    joined.push_str(line);
+                } else {
+                    joined.push(' ');
+                    joined.push_str(line.trim_start());
+                }
+            }
+            joined
+        })
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with('|')
+        || line.split_once(". ").is_some_and(|(number, _)| {
+            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap_paragraphs;
+
+    #[test]
+    fn hard_wrapped_lines_become_one_paragraph_and_lists_keep_their_breaks() {
+        let text = "A summary\nthat wraps.\n\nItems:\n- one\n- two\n  continued\n1. first";
+        assert_eq!(
+            unwrap_paragraphs(text),
+            "A summary that wraps.\n\nItems:\n- one\n- two continued\n1. first"
+        );
+    }
+
+    #[test]
+    fn fenced_code_is_left_alone() {
+        let text = "```\n{\n}\n```";
+        assert_eq!(unwrap_paragraphs(text), text);
+    }
 }

@@ -267,18 +267,11 @@ fn check_portable(schema: &Value, at: &str, problems: &mut Vec<String>) {
             ));
         }
         match keyword.as_str() {
-            "format" => {
-                if !value
-                    .as_str()
-                    .is_some_and(|f| STANDARD_FORMATS.contains(&f))
-                {
-                    problems.push(format!("{here}: non-standard format {value}"));
-                }
+            "format" if !value.as_str().is_some_and(|f| STANDARD_FORMATS.contains(&f)) => {
+                problems.push(format!("{here}: non-standard format {value}"));
             }
-            "$ref" | "$dynamicRef" => {
-                if !value.as_str().is_some_and(|r| r.starts_with('#')) {
-                    problems.push(format!("{here}: not a local reference: {value}"));
-                }
+            "$ref" | "$dynamicRef" if !value.as_str().is_some_and(|r| r.starts_with('#')) => {
+                problems.push(format!("{here}: not a local reference: {value}"));
             }
             k if SCHEMA_MAPS.contains(&k) => {
                 for (name, subschema) in value.as_object().into_iter().flatten() {
