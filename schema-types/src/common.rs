@@ -23,7 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// so the schemas bound them to this range rather than to `u64::MAX`.
 pub const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
 
-/// Implements the accessors every string newtype shares.
+/// Implements the accessors every string newtype shares (here and in the product modules).
 macro_rules! string_newtype_impls {
     ($($name:ident),* $(,)?) => {$(
         impl $name {
@@ -38,8 +38,8 @@ macro_rules! string_newtype_impls {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
@@ -57,6 +57,7 @@ macro_rules! string_newtype_impls {
         }
     )*};
 }
+pub(crate) use string_newtype_impls;
 
 /// A UUID in its canonical text form: 32 lower-case hex digits in groups of 8-4-4-4-12.
 ///

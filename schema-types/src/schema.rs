@@ -7,8 +7,8 @@
 //! that the output is byte-stable.
 
 use schemars::JsonSchema;
-use schemars::generate::SchemaSettings;
 use schemars::Schema;
+use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, RestrictFormats};
 use serde_json::{Map, Value};
 

@@ -267,7 +267,11 @@ fn check_portable(schema: &Value, at: &str, problems: &mut Vec<String>) {
             ));
         }
         match keyword.as_str() {
-            "format" if !value.as_str().is_some_and(|f| STANDARD_FORMATS.contains(&f)) => {
+            "format"
+                if !value
+                    .as_str()
+                    .is_some_and(|f| STANDARD_FORMATS.contains(&f)) =>
+            {
                 problems.push(format!("{here}: non-standard format {value}"));
             }
             "$ref" | "$dynamicRef" if !value.as_str().is_some_and(|r| r.starts_with('#')) => {

@@ -21,42 +21,6 @@
 //! [`HmacSha256Hex`]) are defined beside the payload that uses them rather than in
 //! [`crate::common`].
 
-/// Implements the accessors every string newtype of this module shares, as
-/// `crate::common` does for its own.
-macro_rules! string_newtype_impls {
-    ($($name:ident),* $(,)?) => {$(
-        impl $name {
-            /// Wraps a string as it appears in a document; it is not checked here.
-            pub fn new(value: impl Into<String>) -> Self {
-                Self(value.into())
-            }
-
-            /// The text exactly as the document holds it.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(value: &str) -> Self {
-                Self(value.to_owned())
-            }
-        }
-
-        impl From<String> for $name {
-            fn from(value: String) -> Self {
-                Self(value)
-            }
-        }
-    )*};
-}
-
 mod backend_call_event;
 mod keep_alive_ping;
 mod navigation_event;

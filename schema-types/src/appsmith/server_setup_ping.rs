@@ -171,4 +171,4 @@ pub struct EmailOrEmpty(pub String);
 #[serde(transparent)]
 pub struct CountryCode(#[schemars(regex(pattern = r"^[A-Z]{2}$"))] pub String);
 
-string_newtype_impls!(EmailOrEmpty, CountryCode);
+crate::common::string_newtype_impls!(EmailOrEmpty, CountryCode);

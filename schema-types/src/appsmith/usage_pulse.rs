@@ -89,4 +89,4 @@ pub struct Pulse {
 #[serde(transparent)]
 pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] pub String);
 
-string_newtype_impls!(HmacSha256Hex);
+crate::common::string_newtype_impls!(HmacSha256Hex);
