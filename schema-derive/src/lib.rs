@@ -1,6 +1,74 @@
-//! Derives for the payload types of `schema-types`: validators for untrusted JSON and fixture
-//! builders for valid documents.
+//! Derives for the payload types of `schema-types`: validators for untrusted JSON
+//! (`#[derive(Validate)]`) and fixture builders for valid documents (`#[derive(Fixture)]`).
 //!
-//! The crate is a placeholder until the derive issue lands; it exists now so that the workspace
-//! layout of the design (`schema-types`, `schema-derive`, `xtask`, `tests`) is fixed from the
-//! first commit and nothing has to move later.
+//! Both read a type the way serde and schemars read it (member names, requiredness, flattening
+//! and closedness through `serde_derive_internals`; constraints from `#[schemars(...)]`), so the
+//! published schema, the validator and the fixtures follow one declaration. The crate is a small
+//! compiler: `internals` reads and checks the input into a model, collecting every error with
+//! its span; `validator` and `fixture` generate code from a model that had none.
+//!
+//! The generated code names the runtime as `::schema_types`; a type deriving these must live in
+//! a crate that depends on `schema-types` (or is it).
+
+mod fixture;
+mod internals;
+mod validator;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+use crate::internals::ast::Input;
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
+
+/// Derives `schema_types::validate::Validate`: a check of every constraint of the type on an
+/// untrusted `serde_json::Value`, reporting every violation with its JSON Pointer.
+#[proc_macro_derive(Validate, attributes(schemars, serde))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(
+        &input,
+        check::for_validate,
+        validator::expand,
+        validator::fallback,
+    )
+    .into()
+}
+
+/// Derives a fixture builder: `T::fixture()` returns a builder whose defaults form a valid
+/// document, with a setter for every field.
+#[proc_macro_derive(Fixture, attributes(schemars, serde))]
+pub fn derive_fixture(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(
+        &input,
+        check::for_fixture,
+        fixture::expand,
+        fixture::fallback,
+    )
+    .into()
+}
+
+/// Reads `input`, checks it with `check`, then generates with `generate`; on errors, emits them with the
+/// stub from `fallback`, so that one mistake gives one message rather than a cascade.
+fn expand(
+    input: &DeriveInput,
+    check: fn(&Ctxt, &Input<'_>),
+    generate: fn(&Input<'_>) -> proc_macro2::TokenStream,
+    fallback: fn(&syn::Ident) -> proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let cx = Ctxt::new();
+    let model = Input::from_ast(&cx, input);
+    if let Some(model) = &model {
+        check(&cx, model);
+    }
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => generate(&model),
+        (Ok(()), None) => fallback(&input.ident),
+        (Err(errors), _) => {
+            let mut output = errors.to_compile_error();
+            output.extend(fallback(&input.ident));
+            output
+        }
+    }
+}

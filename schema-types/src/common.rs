@@ -15,6 +15,9 @@
 use std::fmt;
 
 use schemars::JsonSchema;
+
+use crate::fixture::Fixture;
+use crate::validate::Validate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The largest integer every JSON implementation holds exactly: 2^53 − 1 (I-JSON, RFC 7493).
@@ -64,9 +67,21 @@ pub(crate) use string_newtype_impls;
 /// Both products generate their UUIDs with libraries that print this form (Haskell `uuid`, Go
 /// `google/uuid`, Java `UUID.randomUUID`, JavaScript `uuid`), so the rule is strict.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = "dddff371-dab2-450f-9969-235bca66dab1")]
 #[schemars(extend("format" = "uuid"))]
 pub struct Uuid(
     #[schemars(regex(
@@ -81,9 +96,21 @@ pub struct Uuid(
 /// writes `2019-01-21T19:43:33.63838+00:00` (trailing zeros of the microseconds dropped),
 /// JavaScript writes `2020-11-04T10:52:14.616Z`, and both must come back unchanged.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = "2019-01-21T19:43:33.63838+00:00")]
 #[schemars(extend("format" = "date-time"))]
 pub struct Rfc3339Timestamp(pub String);
 
@@ -92,9 +119,21 @@ pub struct Rfc3339Timestamp(pub String);
 /// Appsmith hashes user identifiers (normally an e-mail address) with `sha256Hex` on the server
 /// and `js-sha256` in the browser; both print lower-case hex.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = &"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
 pub struct Sha256Hex(#[schemars(regex(pattern = r"^[0-9a-f]{64}$"))] pub String);
 
 /// A MongoDB ObjectId written as 24 lower-case hex digits.
@@ -102,16 +141,40 @@ pub struct Sha256Hex(#[schemars(regex(pattern = r"^[0-9a-f]{64}$"))] pub String)
 /// Appsmith stores its instances, users, organisations, applications and pages in MongoDB; their
 /// ids (`instanceId`, `distinct_id`, `appId`, `orgId`, `pageId`, ...) are ObjectIds.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = "609ce8fb4092701c69df9846")]
 pub struct ObjectId(#[schemars(regex(pattern = r"^[0-9a-f]{24}$"))] pub String);
 
 /// An IPv4 or IPv6 address in its usual text form.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = "117.211.16.3")]
 #[schemars(extend("anyOf" = [{ "format": "ipv4" }, { "format": "ipv6" }]))]
 pub struct IpAddress(pub String);
 
@@ -156,8 +219,11 @@ macro_rules! unsigned_newtype_impls {
     Serialize,
     Deserialize,
     JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = 0)]
 pub struct Count(
     #[serde(deserialize_with = "integral::deserialize")]
     #[schemars(range(max = 9_007_199_254_740_991u64))]
@@ -168,9 +234,22 @@ pub struct Count(
 ///
 /// PostgreSQL `serial` columns start at 1; the emitters never send it.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = 1)]
 pub struct SerialId(
     #[serde(deserialize_with = "integral::deserialize")]
     #[schemars(range(min = 1, max = 9_007_199_254_740_991u64))]
@@ -179,9 +258,22 @@ pub struct SerialId(
 
 /// A moment as whole milliseconds since the Unix epoch (1970-01-01T00:00:00Z).
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = 1_704_784_233_604_u64)]
 pub struct EpochMillis(
     #[serde(deserialize_with = "integral::deserialize")]
     #[schemars(range(max = 9_007_199_254_740_991u64))]
@@ -194,8 +286,11 @@ unsigned_newtype_impls!(Count, SerialId, EpochMillis);
 ///
 /// Kept as the JSON number that was sent, so that `1704784217` stays an integer and
 /// `1704784217.602` keeps its digits through a round-trip.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(transparent)]
+#[schemars(example = 1704784217.602)]
 pub struct EpochSeconds(#[schemars(range(min = 0))] pub serde_json::Number);
 
 /// Reads an unsigned integer the way JSON Schema's `"type": "integer"` does.

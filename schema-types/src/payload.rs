@@ -10,6 +10,8 @@ use schemars::JsonSchema;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::corpus::Page;
+use crate::fixture::Fixture;
+use crate::validate::Validate;
 
 /// The product whose documentation describes a payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,7 +91,7 @@ pub struct ExampleLocation {
 }
 
 /// A documented telemetry payload: its type, and what is known of it besides its shape.
-pub trait Payload: JsonSchema + Serialize + DeserializeOwned {
+pub trait Payload: JsonSchema + Serialize + DeserializeOwned + Validate + Fixture {
     /// The payload id, `vendor/payload` (`hasura/server-telemetry`); used in file paths, the
     /// index, the CLI and the tests.
     const ID: &'static str;

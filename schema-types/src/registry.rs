@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::{Limits, Report};
 use crate::{appsmith, hasura, schema};
 
 /// A payload kind with its metadata and its type-specific operations, as plain data.
@@ -24,6 +25,9 @@ pub struct PayloadKind {
     pub example: Option<ExampleLocation>,
     schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
+    validate: fn(&Value, Limits) -> Report,
+    validate_slice: fn(&[u8], Limits) -> Report,
+    fixture: fn() -> Value,
 }
 
 impl PayloadKind {
@@ -37,6 +41,9 @@ impl PayloadKind {
             example: T::EXAMPLE,
             schema: schema::published_schema::<T>,
             round_trip: round_trip::<T>,
+            validate: T::validate_with,
+            validate_slice: T::validate_slice_with,
+            fixture: fixture::<T>,
         }
     }
 
@@ -51,6 +58,31 @@ impl PayloadKind {
     /// succeeds for any document of the right shape, whatever its formats and patterns.
     pub fn round_trip(&self, document: Value) -> Result<Value, serde_json::Error> {
         (self.round_trip)(document)
+    }
+
+    /// Checks a parsed document with the payload's generated validator.
+    pub fn validate(&self, document: &Value) -> Report {
+        (self.validate)(document, Limits::DEFAULT)
+    }
+
+    /// Checks a parsed document with other limits.
+    pub fn validate_with(&self, document: &Value, limits: Limits) -> Report {
+        (self.validate)(document, limits)
+    }
+
+    /// Checks a document given as bytes (invalid UTF-8 and malformed JSON are violations too).
+    pub fn validate_slice(&self, bytes: &[u8]) -> Report {
+        (self.validate_slice)(bytes, Limits::DEFAULT)
+    }
+
+    /// Checks a document given as bytes, with other limits.
+    pub fn validate_slice_with(&self, bytes: &[u8], limits: Limits) -> Report {
+        (self.validate_slice)(bytes, limits)
+    }
+
+    /// The payload's fixture with its default values, as a document.
+    pub fn fixture(&self) -> Value {
+        (self.fixture)()
     }
 
     /// The schema file's path relative to `schemas/`: `vendor/payload/VERSION.schema.json`.
@@ -76,6 +108,10 @@ impl std::fmt::Debug for PayloadKind {
 fn round_trip<T: Payload>(document: Value) -> Result<Value, serde_json::Error> {
     let payload: T = serde_json::from_value(document)?;
     serde_json::to_value(payload)
+}
+
+fn fixture<T: Payload>() -> Value {
+    serde_json::to_value(T::fixture_default()).expect("a payload always serialises")
 }
 
 /// Every documented payload, Hasura's page first, each page in its own order.

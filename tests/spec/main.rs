@@ -4,6 +4,8 @@
 //! or the corpus, so a new payload is covered by adding it to the registry, not by writing a
 //! test.
 //!
+//! - [`agreement`]: the generated validators agree with the published schemas (examples,
+//!   invalid corpus, mutated fixtures).
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
 //!   payload, and every defect of theirs is a recorded erratum.
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
@@ -11,6 +13,7 @@
 //! - [`schemas`]: every published schema is valid draft 2020-12, portable, snapshotted, and
 //!   accepts its documented example except exactly the recorded value errata.
 
+mod agreement;
 mod corpus;
 mod round_trip;
 mod schemas;

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use super::segment::{SegmentCallType, SegmentLibrary};
 use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A Segment track event that the Appsmith server (through analytics-java) sends when a user
 /// runs an action, such as a database query: `execute_ACTION_TRIGGERED`, as Segment stores it.
@@ -25,7 +27,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members) except `integrations`, an open map by nature (per-destination
 /// switches): a privacy audit must account for every member sent, the page's sample is the
 /// documented shape, and variants seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallEvent {
     /// What analytics-java records about the sender: its library.
@@ -69,7 +71,9 @@ impl Payload for BackendCallEvent {
 }
 
 /// The name of the event the server sends when an action runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum BackendCallEventName {
     /// `execute_ACTION_TRIGGERED`: a user ran an action.
     #[serde(rename = "execute_ACTION_TRIGGERED")]
@@ -80,7 +84,9 @@ pub enum BackendCallEventName {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(deny_unknown_fields)]
 pub struct BackendCallContext {
     /// The library that sent the event (`analytics-java`).
@@ -95,7 +101,7 @@ pub struct BackendCallContext {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties {
     /// The id of the application the action belongs to (a MongoDB ObjectId).
@@ -141,7 +147,9 @@ pub struct BackendCallProperties {
 ///
 /// These are the values of 2021, when the page's sample was recorded; later servers send
 /// `EDIT` and `PUBLISHED`, which a later schema version will add.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum AppMode {
     /// `edit`: in the editor, while building the application.
     #[serde(rename = "edit")]
@@ -155,7 +163,9 @@ pub enum AppMode {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Datasource {
     /// The datasource's name, as its author gave it (`Test App`).

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{EpochMillis, EpochSeconds, ObjectId, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// The keep-alive ping an Appsmith server sends every 2 hours, as exported from Mixpanel.
 ///
@@ -21,7 +23,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): a privacy audit must account for every member sent, the page's
 /// export is the documented shape, and variants seen in real traffic are added later as new
 /// schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct KeepAlivePing {
     /// The event name, always `FETCH_RELEASE_NOTES`.
@@ -42,7 +44,9 @@ impl Payload for KeepAlivePing {
 }
 
 /// The name under which Appsmith's cloud service records a keep-alive ping.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum KeepAliveEventName {
     /// `FETCH_RELEASE_NOTES`: the server asked for release notes.
     #[serde(rename = "FETCH_RELEASE_NOTES")]
@@ -54,7 +58,7 @@ pub enum KeepAliveEventName {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct KeepAliveProperties {
     /// When the event happened, as Mixpanel records it: seconds since the Unix epoch, with the
@@ -116,7 +120,9 @@ pub struct KeepAliveProperties {
 }
 
 /// The kind of request a keep-alive ping records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum ReleaseNotesRequestType {
     /// `fetch-release-notes`: the server asked for release notes.
     #[serde(rename = "fetch-release-notes")]
@@ -124,7 +130,9 @@ pub enum ReleaseNotesRequestType {
 }
 
 /// The Appsmith edition an instance runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum Edition {
     /// `CE`: the Community Edition, the open build.
     #[serde(rename = "CE")]

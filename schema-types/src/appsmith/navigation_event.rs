@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use super::segment::{SegmentCallType, SegmentLibrary};
 use crate::common::{IpAddress, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A Segment track event that the Appsmith client (the browser, through analytics.js) sends for
 /// navigation and clicks, as Segment stores it.
@@ -23,7 +25,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// nature (per-destination switches; event-specific properties): a privacy audit must account
 /// for every member sent, the page's sample is the documented shape, and variants seen in real
 /// traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct NavigationEvent {
     /// The anonymous id analytics.js keeps for the browser, a UUID.
@@ -75,7 +77,7 @@ impl Payload for NavigationEvent {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct NavigationContext {
     /// The IP address Segment received the event from: the user's, as Segment sees it.
@@ -94,7 +96,9 @@ pub struct NavigationContext {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(deny_unknown_fields)]
 pub struct NavigationPage {
     /// The URL's path (`/applications`).

@@ -8,13 +8,18 @@
 //! sender's clock skew. Both samples on the page obey it.
 
 use schemars::JsonSchema;
+
+use crate::fixture::Fixture;
+use crate::validate::Validate;
 use serde::{Deserialize, Serialize};
 
 /// The Segment client library that sent an event, as Segment records it in `context.library`.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentLibrary {
     /// The library's name: `analytics.js` in the browser, `analytics-java` on the server.
@@ -24,7 +29,9 @@ pub struct SegmentLibrary {
 }
 
 /// The Segment call type of an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum SegmentCallType {
     /// `track`: a call that records an action a user performed.
     #[serde(rename = "track")]

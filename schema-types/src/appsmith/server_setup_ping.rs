@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{EpochMillis, EpochSeconds, IpAddress, ObjectId, Sha256Hex, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// The server-setup ping an Appsmith server sends the first time a new instance is created, as
 /// exported from Mixpanel.
@@ -22,7 +24,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): a privacy audit must account for every member sent, the page's
 /// export is the documented shape, and variants seen in real traffic are added later as new
 /// schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ServerSetupPing {
     /// The event name, always `Installation Setup Complete`.
@@ -43,7 +45,9 @@ impl Payload for ServerSetupPing {
 }
 
 /// The name under which a server-setup ping is recorded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 pub enum ServerSetupEventName {
     /// `Installation Setup Complete`: the admin completed the setup form of a new instance.
     #[serde(rename = "Installation Setup Complete")]
@@ -55,7 +59,7 @@ pub enum ServerSetupEventName {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ServerSetupProperties {
     /// When the event happened, as Mixpanel records it: seconds since the Unix epoch, with the
@@ -158,17 +162,41 @@ pub struct ServerSetupProperties {
 /// The setup ping's `email`: the page says it is filled only when the admin subscribes to
 /// marketing updates; the current server code sends it in every setup ping.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = "")]
 #[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "email" }]))]
 pub struct EmailOrEmpty(pub String);
 
 /// A country as an ISO 3166-1 alpha-2 code: two upper-case letters (`IN`).
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = &"IN")]
 pub struct CountryCode(#[schemars(regex(pattern = r"^[A-Z]{2}$"))] pub String);
 
 crate::common::string_newtype_impls!(EmailOrEmpty, CountryCode);

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{EpochSeconds, ObjectId, Sha256Hex};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A batch of usage pulses that a licensed Appsmith server sends to Appsmith's cloud services,
 /// for billing.
@@ -21,7 +23,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): a privacy audit must account for every member sent, the page's
 /// sample is the documented shape, and variants seen in real traffic are added later as new
 /// schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct UsagePulse {
     /// The pulses: 1 to 100 per batch, of the last 7 days, sorted by time.
@@ -54,7 +56,7 @@ impl Payload for UsagePulse {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct Pulse {
     /// The user who acted, hashed: SHA-256 of the user id (normally the e-mail address), 64
@@ -84,9 +86,21 @@ pub struct Pulse {
 /// The licensed Appsmith server writes upper-case hex; the page's sample is lower-case, so both
 /// are accepted.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(transparent)]
+#[schemars(example = &"C8EC6166D030765FF0F88CE40F4494BC6EF99F9D65DFBECD974C6359D1CAC7AC")]
 pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] pub String);
 
 crate::common::string_newtype_impls!(HmacSha256Hex);

@@ -5,7 +5,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::common::Uuid;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// The Hasura CLI's global configuration file, `~/.hasura/config.json`.
 ///
@@ -15,7 +17,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 ///
 /// Open: the file also holds other CLI settings, which are not telemetry and which this schema
 /// does not describe; they are kept as they are.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct CliConfig {
     /// The CLI's randomly generated UUID, sent as `uuid` with every CLI execution event.
     pub uuid: Uuid,

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as a row of Hasura's telemetry database.
 ///
@@ -21,7 +23,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): the CLI's Go struct writes exactly these keys, every one always
 /// (no `omitempty`), and a privacy audit reads this schema as the complete list of what the CLI
 /// sends.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct CliExecution {
     /// The row's serial number in the telemetry database, assigned by the collector (not sent by

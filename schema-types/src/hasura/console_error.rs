@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::Uuid;
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -20,7 +22,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
 /// Console sends; the page promises nothing identifiable, and a member not listed here would be
 /// data it does not declare.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleError {
     /// The version of the server the Console is connected to. Free-form: usually `v`-prefixed
@@ -50,7 +52,19 @@ pub struct ConsoleError {
 
 /// Which program serves the Hasura Console.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum ConsoleMode {
@@ -63,7 +77,7 @@ pub enum ConsoleMode {
 /// The error a Console event reports.
 ///
 /// Closed, for the same reason as the payload: each member is declared data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleErrorData {
     /// The error message (`Uncaught TypeError: something is not a function`).

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
 ///
@@ -18,7 +20,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 ///
 /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
 /// server sends; a member not listed here would be data the documentation does not declare.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct EeDataSourceTelemetry {
     /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
@@ -45,7 +47,7 @@ pub struct EeDataSourceTelemetry {
 /// The kind, settings and counts of one data source of an Enterprise Edition server.
 ///
 /// Closed, for the same reason as the payload: each member is declared data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct EeDataSourceMetrics {
     /// The kind of database: names in the open code are `postgres`, `citus`, `cockroach`,

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{Nullable, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
 /// Prometheus metrics.
@@ -21,7 +23,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed at this level (no members besides these six): a privacy audit reads this schema as the
 /// complete list of what the server sends. The `metrics` object itself is open, see
 /// [`UsageMetrics`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct EeUsageMetrics {
     /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
@@ -50,7 +52,7 @@ pub struct EeUsageMetrics {
 /// Every metric the page prints is required. Open: the set of metric names grows with server
 /// releases, so any other member is accepted as a further metric, a list of samples with string
 /// labels (see [`OtherMetricSample`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct UsageMetrics {
     /// Total size, in bytes, of the HTTP request bodies sent to action handlers.
     pub hasura_action_request_bytes_total: Vec<UnlabelledSample>,
@@ -101,7 +103,7 @@ pub struct UsageMetrics {
 /// A sample of a metric without labels.
 ///
 /// Closed: a label on a metric that has none would change the metric's meaning.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct UnlabelledSample {
     /// The metric's value.
@@ -111,7 +113,7 @@ pub struct UnlabelledSample {
 /// A sample of a metric labelled with the outcome of what it counts.
 ///
 /// Closed: the metrics that use it have exactly this label.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct StatusSample {
     /// The outcome: `success` or `failed`.
@@ -123,7 +125,7 @@ pub struct StatusSample {
 /// A sample of a metric labelled with a GraphQL operation type and the response's outcome.
 ///
 /// Closed: the metrics that use it have exactly these labels.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct OperationStatusSample {
     /// The operation type: `query`, `mutation`, `subscription`, or `unknown` for requests that
@@ -138,7 +140,7 @@ pub struct OperationStatusSample {
 /// A sample of a metric labelled with a data source and the role of its connection.
 ///
 /// Closed: the metrics that use it have exactly these labels.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSourceSample {
     /// The role of the database connection: `primary`, or `replica` for a read replica.
@@ -153,7 +155,7 @@ pub struct RoleSourceSample {
 ///
 /// Open: the labels of an unknown metric are not known either, so every member other than
 /// `value` is taken as a label with a string value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct OtherMetricSample {
     /// The sample's labels, by label name.
     #[serde(flatten)]
@@ -167,8 +169,11 @@ pub struct OtherMetricSample {
 /// Prometheus values are floating-point numbers; the page's sample writes whole values as
 /// integers (`0`, `1`). Keeping the number as sent means `0` stays `0` and `0.5` keeps its
 /// digits through a round-trip.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
 #[serde(transparent)]
+#[schemars(example = 0)]
 pub struct MetricValue(#[schemars(range(min = 0))] pub serde_json::Number);
 
 impl Payload for EeUsageMetrics {

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::{Count, Nullable, Rfc3339Timestamp, SerialId, Uuid};
 use crate::corpus::Page;
+use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report, as a row of Hasura's telemetry database.
 ///
@@ -22,7 +24,7 @@ use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 /// Closed (no other members): the v1 row shape is frozen. v2.x servers rename `db_uid` to
 /// `metadata_db_uid` and `version` to `hasura_version`, send one payload per data source and add
 /// members; that payload is not this one and will get its own id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ServerTelemetry {
     /// The row's serial number in the telemetry database, assigned by the collector (not sent by
@@ -50,7 +52,7 @@ pub struct ServerTelemetry {
 ///
 /// Closed: the v1 `Metrics` record (`server/src-lib/Hasura/Server/Telemetry.hs`) has exactly
 /// these members.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ServerMetrics {
     /// The number of tracked views.
@@ -72,7 +74,7 @@ pub struct ServerMetrics {
 /// The permission rules a v1.x server tracks, counted over all tracked tables.
 ///
 /// Closed: the v1 `PermissionMetric` record has exactly these members.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct PermissionCounts {
     /// The number of distinct roles that have a permission rule on some table.
@@ -90,7 +92,7 @@ pub struct PermissionCounts {
 /// The relationships a v1.x server tracks, counted over all tracked tables.
 ///
 /// Closed: the v1 `RelationshipMetric` record has exactly these members.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct RelationshipCounts {
     /// The number of relationships defined from a foreign-key constraint.
@@ -101,7 +103,19 @@ pub struct RelationshipCounts {
 
 /// A continuous integration service, as the server's CI detection (hasura/ci-info-hs) names it.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CiVendor {

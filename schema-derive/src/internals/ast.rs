@@ -1,0 +1,266 @@
+//! The model of one input type, built from what serde and schemars read.
+//!
+//! Member names, requiredness, flattening and closedness come from `serde_derive_internals`, the
+//! code serde itself and schemars use, so a `#[serde(...)]` attribute means the same thing to the
+//! deserialiser, the schema and the validator. Constraints come from [`super::attr`]. Shapes the
+//! validator cannot follow exactly are reported here, with the span of what is at fault.
+
+use proc_macro2::Span;
+use serde_derive_internals::ast::{Container, Data, Style};
+use serde_derive_internals::{Ctxt as SerdeCtxt, Derive};
+use syn::spanned::Spanned;
+
+use super::attr::{Attrs, Check};
+use super::ctxt::Ctxt;
+
+/// A type the derives can follow.
+pub struct Input<'a> {
+    pub ident: &'a syn::Ident,
+    pub shape: Shape<'a>,
+    /// Constraints declared on the container (newtypes carry their rule here or on the field).
+    pub checks: Vec<Check>,
+    /// The container's `example`, a fixture's default value for a newtype.
+    pub example: Option<syn::Expr>,
+}
+
+pub enum Shape<'a> {
+    /// A struct with named members.
+    Struct {
+        fields: Vec<Field<'a>>,
+        closed: bool,
+        extra: Option<Extra<'a>>,
+    },
+    /// A one-field tuple struct that stands for its field.
+    Newtype(Field<'a>),
+    /// An enum of unit variants, each a string.
+    Enum(Vec<Variant>),
+}
+
+/// A flattened map that takes every member the struct does not name.
+pub struct Extra<'a> {
+    pub member: syn::Member,
+    pub ty: &'a syn::Type,
+    /// The type of the map's values.
+    pub value_ty: syn::Type,
+}
+
+pub struct Field<'a> {
+    pub member: syn::Member,
+    /// The member's name in documents.
+    pub wire_name: String,
+    pub ty: &'a syn::Type,
+    /// The type whose schema the field has: `#[schemars(with = ...)]`, else `ty`.
+    pub schema_ty: syn::Type,
+    pub required: bool,
+    pub checks: Vec<Check>,
+    pub span: Span,
+}
+
+pub struct Variant {
+    pub ident: syn::Ident,
+    pub wire_name: String,
+}
+
+impl<'a> Input<'a> {
+    /// Reads `input`; `None` after reporting why it cannot be followed.
+    pub fn from_ast(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Self> {
+        let serde_cx = SerdeCtxt::new();
+        let private = syn::Ident::new("__private", Span::call_site());
+        let container = Container::from_ast(&serde_cx, input, Derive::Deserialize, &private);
+        // serde's own derive reports malformed serde attributes; reporting them again would
+        // only double every message.
+        let serde_ok = serde_cx.check().is_ok();
+        let container = container.filter(|_| serde_ok)?;
+
+        if !input.generics.params.is_empty() {
+            cx.error_spanned_by(
+                &input.generics,
+                "generic types are not supported by these derives",
+            );
+        }
+        let container_attrs = Attrs::from_attributes(cx, &input.attrs);
+        if let Some(with) = &container_attrs.with {
+            cx.error_spanned_by(with, "`with` is supported on fields only");
+        }
+        let shape = match &container.data {
+            Data::Enum(variants) => Shape::Enum(read_variants(cx, &container, variants)),
+            Data::Struct(Style::Struct, fields) => read_struct(cx, &container, fields),
+            Data::Struct(Style::Newtype, fields) => {
+                Shape::Newtype(read_field(cx, &container, &fields[0]))
+            }
+            Data::Struct(Style::Tuple | Style::Unit, _) => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "only structs with named fields, one-field tuple structs and enums of unit \
+                     variants are supported",
+                );
+                return None;
+            }
+        };
+        Some(Self {
+            ident: &input.ident,
+            shape,
+            checks: container_attrs.checks,
+            example: container_attrs.example,
+        })
+    }
+}
+
+fn read_struct<'a>(
+    cx: &Ctxt,
+    container: &Container<'a>,
+    fields: &[serde_derive_internals::ast::Field<'a>],
+) -> Shape<'a> {
+    if container.attrs.transparent() {
+        cx.error_spanned_by(
+            &container.ident,
+            "`#[serde(transparent)]` is supported on newtypes only",
+        );
+    }
+    let mut read = Vec::new();
+    let mut extra: Option<Extra<'a>> = None;
+    for field in fields {
+        if field.attrs.flatten() {
+            match map_value_type(field.ty) {
+                Some(value_ty) if extra.is_none() => {
+                    extra = Some(Extra {
+                        member: field.member.clone(),
+                        ty: field.ty,
+                        value_ty,
+                    });
+                }
+                Some(_) => {
+                    cx.error_spanned_by(field.original, "only one flattened map is supported")
+                }
+                None => cx.error_spanned_by(
+                    field.ty,
+                    "only a map (`BTreeMap<String, T>` or `serde_json::Map<String, Value>`) can be \
+                     flattened: it takes the members the struct does not name",
+                ),
+            }
+            continue;
+        }
+        read.push(read_field(cx, container, field));
+    }
+    Shape::Struct {
+        fields: read,
+        closed: container.attrs.deny_unknown_fields(),
+        extra,
+    }
+}
+
+fn read_field<'a>(
+    cx: &Ctxt,
+    container: &Container<'a>,
+    field: &serde_derive_internals::ast::Field<'a>,
+) -> Field<'a> {
+    if field.attrs.skip_deserializing() {
+        cx.error_spanned_by(
+            field.original,
+            "skipped fields are not supported by these derives",
+        );
+    }
+    if field.attrs.aliases().len() > 1 {
+        cx.error_spanned_by(
+            field.original,
+            "`alias` is not supported: the schema does not list aliases",
+        );
+    }
+    let attrs = Attrs::from_attributes(cx, &field.original.attrs);
+    if attrs.example.is_some() {
+        cx.error_spanned_by(field.original, "`example` is read on types, not fields");
+    }
+    let schema_ty = attrs.with.clone().unwrap_or_else(|| field.ty.clone());
+    // schemars' rule for the deserialize contract: a member is optional when it has a default
+    // or its type is an `Option`.
+    let has_default = !field.attrs.default().is_none() || !container.attrs.default().is_none();
+    let required = !has_default && !is_option(&schema_ty);
+    Field {
+        member: field.member.clone(),
+        wire_name: field.attrs.name().deserialize_name().to_string(),
+        ty: field.ty,
+        schema_ty,
+        required,
+        checks: attrs.checks,
+        span: field.original.span(),
+    }
+}
+
+fn read_variants(
+    cx: &Ctxt,
+    container: &Container<'_>,
+    variants: &[serde_derive_internals::ast::Variant<'_>],
+) -> Vec<Variant> {
+    use serde_derive_internals::attr::TagType;
+    if !matches!(container.attrs.tag(), TagType::External) {
+        cx.error_spanned_by(
+            &container.ident,
+            "tagged and untagged enums are not supported: only enums of unit variants",
+        );
+    }
+    let mut read = Vec::new();
+    for variant in variants {
+        if !matches!(variant.style, Style::Unit) {
+            cx.error_spanned_by(
+                variant.original,
+                "only unit variants are supported: each is one string",
+            );
+            continue;
+        }
+        if variant.attrs.other()
+            || variant.attrs.skip_deserializing()
+            || variant.attrs.aliases().len() > 1
+        {
+            cx.error_spanned_by(
+                variant.original,
+                "`other`, `skip` and `alias` are not supported on variants",
+            );
+        }
+        let attrs = Attrs::from_attributes(cx, &variant.original.attrs);
+        if !attrs.checks.is_empty() || attrs.with.is_some() {
+            cx.error_spanned_by(
+                variant.original,
+                "constraints are not supported on variants",
+            );
+        }
+        read.push(Variant {
+            ident: variant.ident.clone(),
+            wire_name: variant.attrs.name().deserialize_name().to_string(),
+        });
+    }
+    if read.is_empty() && variants.is_empty() {
+        cx.error_spanned_by(&container.ident, "an enum needs at least one variant");
+    }
+    read
+}
+
+/// Whether `ty` is spelled `Option<...>` (as schemars decides for the deserialize contract).
+fn is_option(ty: &syn::Type) -> bool {
+    last_segment(ty).is_some_and(|segment| segment.ident == "Option")
+}
+
+/// The value type of a map type: `T` of `BTreeMap<String, T>`/`HashMap<String, T>`/
+/// `IndexMap<String, T>`, `Value` of `serde_json::Map<String, Value>`.
+fn map_value_type(ty: &syn::Type) -> Option<syn::Type> {
+    let segment = last_segment(ty)?;
+    if !matches!(
+        segment.ident.to_string().as_str(),
+        "BTreeMap" | "HashMap" | "IndexMap" | "Map"
+    ) {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+        return None;
+    };
+    match arguments.args.iter().nth(1)? {
+        syn::GenericArgument::Type(value) => Some(value.clone()),
+        _ => None,
+    }
+}
+
+fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path.path.segments.last(),
+        _ => None,
+    }
+}

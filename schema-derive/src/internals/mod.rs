@@ -1,0 +1,10 @@
+//! Reading and checking an input type, before any code is generated: `ctxt` collects errors,
+//! `attr` reads the schemars constraint attributes, `ast` builds the model from what serde and
+//! schemars read. Generation (`crate::validator`, `crate::fixture`) only runs on a model that
+//! produced no error, and never reports errors itself.
+
+pub mod ast;
+pub mod attr;
+pub mod check;
+pub mod ctxt;
+pub mod symbol;

@@ -1,0 +1,38 @@
+//! The attribute keywords the derives read, as named constants.
+
+/// The attribute the derives read constraints from: schemars' own, so that one declaration
+/// drives the schema, the validator and the fixture.
+pub const SCHEMARS: &str = "schemars";
+
+pub const REGEX: &str = "regex";
+pub const PATTERN: &str = "pattern";
+pub const LENGTH: &str = "length";
+pub const RANGE: &str = "range";
+pub const EXTEND: &str = "extend";
+pub const WITH: &str = "with";
+pub const EMAIL: &str = "email";
+pub const EXAMPLE: &str = "example";
+pub const MIN: &str = "min";
+pub const MAX: &str = "max";
+pub const EQUAL: &str = "equal";
+
+/// schemars attributes that only annotate the schema: the validator has nothing to check.
+pub const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "deprecated",
+    "inline",
+    "rename",
+    "crate",
+    "bound",
+    "transparent",
+];
+
+/// The `format` values the validator checks (see `schema_types::validate::format`).
+pub const FORMATS: &[(&str, &str)] = &[
+    ("date-time", "is_date_time"),
+    ("email", "is_email"),
+    ("ipv4", "is_ipv4"),
+    ("ipv6", "is_ipv6"),
+    ("uuid", "is_uuid"),
+];

@@ -1,0 +1,99 @@
+//! Fixtures: valid documents with deterministic defaults, the runtime behind
+//! `#[derive(Fixture)]`.
+//!
+//! `T::fixture()` returns a builder holding a valid `T` made of defaults; every field has a
+//! setter, nested types have their own builders (a builder converts into its type, so it can be
+//! passed to the parent's setter as it is), and `build()` returns the value. The defaults come
+//! from the type definitions: a constrained newtype's default is the `example` its
+//! `#[schemars(...)]` attribute declares (so the example in the schema and the fixture's default
+//! are one fact), an array with a minimum length gets that many default items, a nullable member
+//! is `null`, an optional member is absent, an enum takes its first variant.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Number, Value};
+
+use crate::common::Nullable;
+
+/// Derives [`Fixture`](trait@Fixture) and a builder from a type's serde and schemars attributes.
+pub use schema_derive::Fixture;
+
+/// A type with a valid, deterministic default value.
+pub trait Fixture: Sized {
+    /// The default value: valid against the type's schema, the same on every call.
+    fn fixture_default() -> Self;
+}
+
+/// Turns the literal of a `#[schemars(example = ...)]` into the value a newtype wraps.
+pub trait FromExample<E> {
+    /// The value the example stands for.
+    fn from_example(example: E) -> Self;
+}
+
+impl FromExample<&str> for String {
+    fn from_example(example: &str) -> Self {
+        example.to_owned()
+    }
+}
+
+impl FromExample<u64> for u64 {
+    fn from_example(example: u64) -> Self {
+        example
+    }
+}
+
+impl FromExample<u64> for Number {
+    fn from_example(example: u64) -> Self {
+        Number::from(example)
+    }
+}
+
+impl FromExample<f64> for Number {
+    fn from_example(example: f64) -> Self {
+        // Examples are finite literals; a non-finite one has no JSON form and falls back to 0.
+        Number::from_f64(example).unwrap_or_else(|| Number::from(0u64))
+    }
+}
+
+macro_rules! fixture_defaults {
+    ($($ty:ty => $default:expr),* $(,)?) => {$(
+        impl Fixture for $ty {
+            fn fixture_default() -> Self {
+                $default
+            }
+        }
+    )*};
+}
+
+fixture_defaults! {
+    String => String::new(),
+    bool => false,
+    u64 => 0,
+    Number => Number::from(0u64),
+    Value => Value::Null,
+    Map<String, Value> => Map::new(),
+}
+
+impl<T> Fixture for Vec<T> {
+    fn fixture_default() -> Self {
+        Vec::new()
+    }
+}
+
+impl<T> Fixture for BTreeMap<String, T> {
+    fn fixture_default() -> Self {
+        BTreeMap::new()
+    }
+}
+
+impl<T> Fixture for Option<T> {
+    fn fixture_default() -> Self {
+        None
+    }
+}
+
+impl<T> Fixture for Nullable<T> {
+    fn fixture_default() -> Self {
+        Nullable::NULL
+    }
+}

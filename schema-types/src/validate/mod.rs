@@ -1,0 +1,809 @@
+//! Validation of untrusted JSON against the payload types: the runtime behind
+//! `#[derive(Validate)]`.
+//!
+//! The derive (crate `schema-derive`) turns each type's definition, read the way serde and
+//! schemars read it, into a function that checks every constraint directly: no JSON Schema is
+//! built, loaded or interpreted at run time. This module holds what that generated code calls:
+//! the [`Validate`] trait and its implementations for the standard types, the [`Checker`] that
+//! tracks the current JSON Pointer and collects violations, the [`Report`] handed to the caller,
+//! and the format checks (in [`format`]), which mirror the `jsonschema` crate's so that both
+//! judge a document the same way.
+//!
+//! Conventions, shared with the published schemas and the `jsonschema` crate:
+//! - a violation's pointer (RFC 6901) is where the offending value is, except for `required`
+//!   and `unknown-property`, whose pointer is the object and whose `member` names the member;
+//! - every violation is reported, not only the first, up to [`Limits::max_violations`] kept (the
+//!   total is still counted);
+//! - duplicate member names in a document: the last one wins, as in `serde_json` (the parsed
+//!   value is what is judged); the validator does not see the earlier ones.
+
+pub mod format;
+
+/// Derives [`Validate`](trait@Validate) from a type's serde and schemars attributes.
+pub use schema_derive::Validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::common::Nullable;
+
+/// A constraint kind, as a violation names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The bytes are not a JSON document: invalid UTF-8, malformed JSON, a number out of range,
+    /// nesting deeper than the limit.
+    Syntax,
+    /// The document is larger than the limit.
+    Size,
+    /// The value has the wrong JSON type.
+    Type,
+    /// A required member is missing.
+    Required,
+    /// A member that a closed object does not allow.
+    UnknownProperty,
+    /// A string that is not of the declared format (uuid, date-time, email, ipv4, ipv6).
+    Format,
+    /// A string that does not match the declared pattern.
+    Pattern,
+    /// A number below the minimum or above the maximum.
+    Range,
+    /// A string or array shorter or longer than allowed.
+    Length,
+    /// A value outside an enumeration.
+    Enum,
+    /// A value other than the one pinned value.
+    Const,
+}
+
+impl Rule {
+    /// The rule's name in reports (`unknown-property`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Size => "size",
+            Self::Type => "type",
+            Self::Required => "required",
+            Self::UnknownProperty => "unknown-property",
+            Self::Format => "format",
+            Self::Pattern => "pattern",
+            Self::Range => "range",
+            Self::Length => "length",
+            Self::Enum => "enum",
+            Self::Const => "const",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A place in the document's text, for violations found before there is a value to point into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TextPosition {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+}
+
+/// One broken constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// RFC 6901 JSON Pointer of the offending value (of the object, for `required` and
+    /// `unknown-property`); `""` is the whole document.
+    pub pointer: String,
+    /// For `required` and `unknown-property`: the member's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// The constraint kind.
+    pub rule: Rule,
+    /// What the constraint asks for, in words (`a string of format uuid`).
+    pub expected: String,
+    /// What the document holds there, in words; a short description of the value's JSON type
+    /// when the report is masked.
+    pub found: String,
+    /// Where in the text, for `syntax` violations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<TextPosition>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "(document)"
+        } else {
+            &self.pointer
+        };
+        match &self.position {
+            Some(position) => write!(f, "line {} column {}: ", position.line, position.column)?,
+            None => write!(f, "{pointer}: ")?,
+        }
+        match (&self.member, self.rule) {
+            (Some(member), Rule::Required) => write!(f, "required member `{member}` is missing"),
+            (Some(member), Rule::UnknownProperty) => {
+                write!(f, "member `{member}` is not allowed here")
+            }
+            _ => write!(
+                f,
+                "{}: expected {}, found {}",
+                self.rule, self.expected, self.found
+            ),
+        }
+    }
+}
+
+/// Bounds that keep validation of untrusted input cheap and safe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// How many violations a report keeps; the rest are only counted.
+    pub max_violations: usize,
+    /// The largest document, in bytes, that [`Validate::validate_slice`] parses.
+    pub max_bytes: usize,
+}
+
+impl Limits {
+    /// The defaults: 100 violations kept, documents up to 256 MiB.
+    pub const DEFAULT: Self = Self {
+        max_violations: 100,
+        max_bytes: 256 * 1024 * 1024,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// The verdict on one document: every violation found (up to the limit) and how many there were.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    valid: bool,
+    total: usize,
+    violations: Vec<Violation>,
+}
+
+impl Report {
+    /// Whether the document broke no constraint.
+    pub fn is_valid(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The violations kept, in the order found.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// How many violations there were, kept or not.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Whether violations were found beyond those kept.
+    pub fn is_truncated(&self) -> bool {
+        self.total > self.violations.len()
+    }
+
+    /// The same report with every found value replaced by its JSON type, so that it can be
+    /// logged without logging what a document holds. Pointers, members and rules are kept.
+    pub fn masked(&self) -> Self {
+        let violations = self
+            .violations
+            .iter()
+            .map(|violation| Violation {
+                found: mask(&violation.found),
+                ..violation.clone()
+            })
+            .collect();
+        Self {
+            violations,
+            ..self.clone()
+        }
+    }
+
+    /// The report as JSON, for machines.
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).expect("a report always serialises")
+    }
+
+    fn record(&mut self, violation: Violation, limits: &Limits) {
+        self.total += 1;
+        self.valid = false;
+        if self.violations.len() < limits.max_violations {
+            self.violations.push(violation);
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_valid() {
+            return writeln!(f, "valid");
+        }
+        let plural = if self.total == 1 { "" } else { "s" };
+        writeln!(f, "invalid: {} violation{plural}", self.total)?;
+        for violation in &self.violations {
+            writeln!(f, "  {violation}")?;
+        }
+        if self.is_truncated() {
+            writeln!(f, "  ... and {} more", self.total - self.violations.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// Found values are described by [`describe`], whose masked form is everything before the
+/// value's text: the JSON type.
+fn mask(found: &str) -> String {
+    match found.split_once(' ') {
+        Some((kind @ ("string" | "number" | "boolean"), _)) => kind.to_owned(),
+        _ => found.to_owned(),
+    }
+}
+
+/// One step of a JSON Pointer.
+#[derive(Clone, Copy, Debug)]
+enum Step<'v> {
+    Member(&'v str),
+    Index(usize),
+}
+
+/// Walks a document for the generated validators: keeps the current pointer and records
+/// violations into a report.
+///
+/// Generated code pushes a step before it descends into a member or an item and pops it after;
+/// the pointer is rendered (with RFC 6901 escaping) only when a violation is recorded.
+#[derive(Debug)]
+pub struct Checker<'v> {
+    steps: Vec<Step<'v>>,
+    report: Report,
+    limits: Limits,
+}
+
+impl<'v> Checker<'v> {
+    /// A checker at the root of a document.
+    pub fn new(limits: Limits) -> Self {
+        Self {
+            steps: Vec::new(),
+            report: Report {
+                valid: true,
+                total: 0,
+                violations: Vec::new(),
+            },
+            limits,
+        }
+    }
+
+    /// The report of everything recorded so far.
+    pub fn finish(self) -> Report {
+        self.report
+    }
+
+    /// Whether nothing has been recorded yet.
+    pub fn is_clean(&self) -> bool {
+        self.report.total == 0
+    }
+
+    /// How many violations have been recorded so far.
+    pub fn recorded(&self) -> usize {
+        self.report.total
+    }
+
+    /// Descends into member `name`.
+    pub fn enter_member(&mut self, name: &'v str) {
+        self.steps.push(Step::Member(name));
+    }
+
+    /// Descends into item `index`.
+    pub fn enter_index(&mut self, index: usize) {
+        self.steps.push(Step::Index(index));
+    }
+
+    /// Returns from the last descent.
+    pub fn leave(&mut self) {
+        self.steps.pop();
+    }
+
+    /// The current position as an RFC 6901 JSON Pointer.
+    pub fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        for step in &self.steps {
+            pointer.push('/');
+            match step {
+                Step::Member(name) => {
+                    for c in name.chars() {
+                        match c {
+                            '~' => pointer.push_str("~0"),
+                            '/' => pointer.push_str("~1"),
+                            c => pointer.push(c),
+                        }
+                    }
+                }
+                Step::Index(index) => pointer.push_str(&index.to_string()),
+            }
+        }
+        pointer
+    }
+
+    /// Records a violation at the current position.
+    pub fn violation(&mut self, rule: Rule, expected: impl Into<String>, found: &Value) {
+        let violation = Violation {
+            pointer: self.pointer(),
+            member: None,
+            rule,
+            expected: expected.into(),
+            found: describe(found),
+            position: None,
+        };
+        self.report.record(violation, &self.limits);
+    }
+
+    /// Records a wrong JSON type at the current position.
+    pub fn wrong_type(&mut self, expected: &str, found: &Value) {
+        self.violation(Rule::Type, expected, found);
+    }
+
+    /// Records that the object at the current position lacks the required member `name`.
+    pub fn missing(&mut self, name: &str, object: &Value) {
+        let violation = Violation {
+            pointer: self.pointer(),
+            member: Some(name.to_owned()),
+            rule: Rule::Required,
+            expected: format!("member `{name}`"),
+            found: describe(object),
+            position: None,
+        };
+        self.report.record(violation, &self.limits);
+    }
+
+    /// Records that the object at the current position has member `name`, which it does not
+    /// allow.
+    pub fn unknown(&mut self, name: &str, value: &Value) {
+        let violation = Violation {
+            pointer: self.pointer(),
+            member: Some(name.to_owned()),
+            rule: Rule::UnknownProperty,
+            expected: "no other members".to_owned(),
+            found: describe(value),
+            position: None,
+        };
+        self.report.record(violation, &self.limits);
+    }
+
+    /// Checks `format` on a string value; other JSON types are not the format's concern.
+    pub fn check_format(&mut self, value: &Value, format: &str, is_valid: fn(&str) -> bool) {
+        if let Value::String(text) = value {
+            if !is_valid(text) {
+                self.violation(Rule::Format, format!("a string of format {format}"), value);
+            }
+        }
+    }
+
+    /// Checks a pattern on a string value; other JSON types are not the pattern's concern.
+    pub fn check_pattern(&mut self, value: &Value, pattern: &regex::Regex) {
+        if let Value::String(text) = value {
+            if !pattern.is_match(text) {
+                let expected = format!("a string matching {}", pattern.as_str());
+                self.violation(Rule::Pattern, expected, value);
+            }
+        }
+    }
+
+    /// Checks inclusive bounds on a number value; other JSON types are not the range's concern.
+    pub fn check_range(&mut self, value: &Value, min: Option<Bound>, max: Option<Bound>) {
+        let Value::Number(number) = value else { return };
+        let below = min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less);
+        let above = max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater);
+        if below || above {
+            let expected = match (min, max) {
+                (Some(min), Some(max)) => format!("a number from {min} to {max}"),
+                (Some(min), None) => format!("a number of at least {min}"),
+                (None, Some(max)) => format!("a number of at most {max}"),
+                (None, None) => unreachable!("a range violation needs a bound"),
+            };
+            self.violation(Rule::Range, expected, value);
+        }
+    }
+
+    /// Checks inclusive bounds on the length of a string (in characters) or an array (in
+    /// items); other JSON types are not the length's concern.
+    pub fn check_length(&mut self, value: &Value, min: Option<usize>, max: Option<usize>) {
+        let (length, unit) = match value {
+            Value::String(text) => (text.chars().count(), "characters"),
+            Value::Array(items) => (items.len(), "items"),
+            _ => return,
+        };
+        if min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max) {
+            let expected = match (min, max) {
+                (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
+                (Some(min), None) => format!("at least {min} {unit}"),
+                (None, Some(max)) => format!("at most {max} {unit}"),
+                (None, None) => unreachable!("a length violation needs a bound"),
+            };
+            self.violation(Rule::Length, expected, value);
+        }
+    }
+
+    /// Records a violation found in the text, before any value exists.
+    fn syntax(
+        &mut self,
+        rule: Rule,
+        expected: String,
+        found: String,
+        position: Option<TextPosition>,
+    ) {
+        let violation = Violation {
+            pointer: String::new(),
+            member: None,
+            rule,
+            expected,
+            found,
+            position,
+        };
+        self.report.record(violation, &self.limits);
+    }
+}
+
+/// An inclusive numeric bound of a `range` constraint.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bound {
+    /// An integer bound.
+    Integer(i128),
+    /// A fractional bound.
+    Float(f64),
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Integer(value) => write!(f, "{value}"),
+            Self::Float(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+/// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
+fn compare(number: &Number, bound: Bound) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let as_integer = number
+        .as_u64()
+        .map(i128::from)
+        .or_else(|| number.as_i64().map(i128::from));
+    match (as_integer, bound) {
+        (Some(value), Bound::Integer(bound)) => value.cmp(&bound),
+        (Some(value), Bound::Float(bound)) => compare_integer_float(value, bound),
+        (None, bound) => {
+            let value = number.as_f64().unwrap_or(f64::NAN);
+            match bound {
+                Bound::Float(bound) => value.partial_cmp(&bound).unwrap_or(Ordering::Equal),
+                Bound::Integer(bound) => compare_integer_float(bound, value).reverse(),
+            }
+        }
+    }
+}
+
+/// Compares an integer with a float without rounding the integer.
+fn compare_integer_float(integer: i128, float: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if float.is_nan() {
+        return Ordering::Equal;
+    }
+    let floor = float.floor();
+    // i128 spans ±1.7e38; beyond it the float is larger or smaller than any i128.
+    if floor >= 1.7e38 {
+        return Ordering::Less;
+    }
+    if floor <= -1.7e38 {
+        return Ordering::Greater;
+    }
+    #[allow(clippy::cast_possible_truncation)] // bounded above
+    let whole = floor as i128;
+    match integer.cmp(&whole) {
+        Ordering::Equal if float > floor => Ordering::Less,
+        ordering => ordering,
+    }
+}
+
+/// A value described for a report: its JSON type, and for scalars a short rendering of it.
+fn describe(value: &Value) -> String {
+    const SHOWN: usize = 64;
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => format!("boolean {flag}"),
+        Value::Number(number) => format!("number {number}"),
+        Value::String(text) => {
+            let count = text.chars().count();
+            if count <= SHOWN {
+                format!("string {}", Value::String(text.clone()))
+            } else {
+                let shown: String = text.chars().take(SHOWN).collect();
+                format!(
+                    "string {}... ({count} characters)",
+                    &Value::String(shown).to_string()[..]
+                )
+            }
+        }
+        Value::Array(items) => format!("an array of {} items", items.len()),
+        Value::Object(members) => format!("an object with {} members", members.len()),
+    }
+}
+
+/// Whether a JSON number is an integer in JSON Schema's sense (`2.0` is).
+pub fn is_integer(number: &Number) -> bool {
+    number.is_u64() || number.is_i64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
+}
+
+/// A type whose JSON documents can be checked: implemented by `#[derive(Validate)]` for the
+/// payload types and here for the standard types they are built from.
+pub trait Validate {
+    /// Checks `value` at the checker's current position and records every violation.
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
+
+    /// Checks a parsed document.
+    fn validate(value: &Value) -> Report {
+        Self::validate_with(value, Limits::DEFAULT)
+    }
+
+    /// Checks a parsed document with other limits.
+    fn validate_with(value: &Value, limits: Limits) -> Report {
+        let mut checker = Checker::new(limits);
+        Self::validate_at(value, &mut checker);
+        checker.finish()
+    }
+
+    /// Checks a document given as bytes: invalid UTF-8, malformed JSON (with line and column),
+    /// a document over the size limit and nesting over `serde_json`'s depth limit (128) are
+    /// reported as violations like any other.
+    fn validate_slice(bytes: &[u8]) -> Report {
+        Self::validate_slice_with(bytes, Limits::DEFAULT)
+    }
+
+    /// [`Self::validate_slice`] with other limits.
+    fn validate_slice_with(bytes: &[u8], limits: Limits) -> Report {
+        match parse(bytes, limits) {
+            Ok(value) => Self::validate_with(&value, limits),
+            Err(report) => report,
+        }
+    }
+}
+
+/// Parses bytes into a JSON value, or reports why they are not a document.
+pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, Report> {
+    let mut checker = Checker::new(limits);
+    if bytes.len() > limits.max_bytes {
+        let expected = format!("a document of at most {} bytes", limits.max_bytes);
+        checker.syntax(Rule::Size, expected, format!("{} bytes", bytes.len()), None);
+        return Err(checker.finish());
+    }
+    if let Err(error) = std::str::from_utf8(bytes) {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
+        let position = Some(TextPosition { line, column });
+        checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
+        return Err(checker.finish());
+    }
+    serde_json::from_slice(bytes).map_err(|error| {
+        let position = Some(TextPosition {
+            line: error.line(),
+            column: error.column(),
+        });
+        checker.syntax(
+            Rule::Syntax,
+            "a JSON document".to_owned(),
+            error.to_string(),
+            position,
+        );
+        checker.finish()
+    })
+}
+
+impl Validate for String {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_string() {
+            checker.wrong_type("a string", value);
+        }
+    }
+}
+
+impl Validate for bool {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_boolean() {
+            checker.wrong_type("a boolean", value);
+        }
+    }
+}
+
+impl Validate for u64 {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        match value {
+            Value::Number(number) if is_integer(number) => {
+                checker.check_range(value, Some(Bound::Integer(0)), None);
+            }
+            _ => checker.wrong_type("an integer", value),
+        }
+    }
+}
+
+impl Validate for Number {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_number() {
+            checker.wrong_type("a number", value);
+        }
+    }
+}
+
+impl Validate for Value {
+    fn validate_at<'v>(_value: &'v Value, _checker: &mut Checker<'v>) {}
+}
+
+impl Validate for Map<String, Value> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_object() {
+            checker.wrong_type("an object", value);
+        }
+    }
+}
+
+impl<T: Validate> Validate for BTreeMap<String, T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let Value::Object(members) = value else {
+            checker.wrong_type("an object", value);
+            return;
+        };
+        for (name, member) in members {
+            checker.enter_member(name);
+            T::validate_at(member, checker);
+            checker.leave();
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let Value::Array(items) = value else {
+            checker.wrong_type("an array", value);
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            checker.enter_index(index);
+            T::validate_at(item, checker);
+            checker.leave();
+        }
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_null() {
+            T::validate_at(value, checker);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Nullable<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_null() {
+            T::validate_at(value, checker);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pointers_escape_tilde_and_slash() {
+        let value = json!(1);
+        let mut checker = Checker::new(Limits::DEFAULT);
+        checker.enter_member("a/b");
+        checker.enter_member("x~y");
+        checker.enter_index(3);
+        checker.wrong_type("a string", &value);
+        assert_eq!(checker.finish().violations()[0].pointer, "/a~1b/x~0y/3");
+    }
+
+    #[test]
+    fn reports_keep_at_most_the_limit_and_count_the_rest() {
+        let limits = Limits {
+            max_violations: 2,
+            ..Limits::DEFAULT
+        };
+        let report = <Vec<String>>::validate_with(&json!([1, 2, 3, 4, 5]), limits);
+        assert_eq!(report.total(), 5);
+        assert_eq!(report.violations().len(), 2);
+        assert!(report.is_truncated());
+        assert!(report.to_string().contains("... and 3 more"), "{report}");
+    }
+
+    #[test]
+    fn masking_keeps_pointers_and_rules_and_drops_values() {
+        let report = <Vec<bool>>::validate(&json!(["alice@example.com"]));
+        let masked = report.masked();
+        assert!(report.violations()[0].found.contains("alice@example.com"));
+        assert_eq!(masked.violations()[0].found, "string");
+        assert_eq!(masked.violations()[0].pointer, "/0");
+        assert_eq!(masked.violations()[0].rule, Rule::Type);
+        assert!(!masked.to_json().to_string().contains("alice"));
+    }
+
+    #[test]
+    fn integers_in_json_schema_sense() {
+        assert!(<u64>::validate(&json!(2.0)).is_valid());
+        assert!(!<u64>::validate(&json!(2.5)).is_valid());
+        assert_eq!(
+            <u64>::validate(&json!(-1)).violations()[0].rule,
+            Rule::Range
+        );
+        assert_eq!(
+            <u64>::validate(&json!("1")).violations()[0].rule,
+            Rule::Type
+        );
+    }
+
+    #[test]
+    fn bounds_compare_exactly() {
+        use std::cmp::Ordering::*;
+        let max = Bound::Integer(9_007_199_254_740_991);
+        assert_eq!(
+            compare(&Number::from(9_007_199_254_740_992u64), max),
+            Greater
+        );
+        assert_eq!(
+            compare(&Number::from_f64(9_007_199_254_740_992.0).unwrap(), max),
+            Greater
+        );
+        assert_eq!(
+            compare(&Number::from_f64(0.5).unwrap(), Bound::Integer(0)),
+            Greater
+        );
+        assert_eq!(
+            compare(&Number::from_f64(-0.5).unwrap(), Bound::Integer(0)),
+            Less
+        );
+        assert_eq!(compare(&Number::from(0u64), Bound::Float(0.5)), Less);
+        assert_eq!(compare(&Number::from_f64(1e300).unwrap(), max), Greater);
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_document_are_reported_with_their_position() {
+        let report = String::validate_slice(b"\"ok\"\n  \"\xff\"");
+        let violation = &report.violations()[0];
+        assert_eq!(violation.rule, Rule::Syntax);
+        assert_eq!(
+            violation.position,
+            Some(TextPosition { line: 2, column: 4 })
+        );
+
+        let report = String::validate_slice(b"{\n  \"a\": 1e400\n}");
+        assert_eq!(report.violations()[0].rule, Rule::Syntax);
+        assert_eq!(report.violations()[0].position.map(|p| p.line), Some(2));
+
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            Value::validate_slice(deep.as_bytes()).violations()[0].rule,
+            Rule::Syntax
+        );
+
+        let limits = Limits {
+            max_bytes: 4,
+            ..Limits::DEFAULT
+        };
+        let report = String::validate_slice_with(b"\"12345\"", limits);
+        assert_eq!(report.violations()[0].rule, Rule::Size);
+    }
+}

@@ -1,0 +1,480 @@
+//! The key property: each payload's generated validator accepts a document exactly when the
+//! `jsonschema` crate (formats on) accepts it against the published schema, both report the same
+//! set of instance paths when they reject, and whatever the validator accepts deserialises into
+//! the type and serialises back to an equal document.
+//!
+//! Checked three ways: on the documented examples (with their recorded value errata), on the
+//! hand-written invalid corpus in `tests/invalid/`, and on documents made by mutating valid
+//! fixtures (property tests; `PROPTEST_CASES` sets the number of cases per payload, 2,000 by
+//! default).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+use schema_types::corpus::{self, VALUE_ERRATA};
+use schema_types::validate::{Report, Rule};
+use schema_types::{PAYLOADS, PayloadKind};
+use serde_json::{Value, json};
+
+/// The published schemas compiled once, in registry order.
+static ORACLES: LazyLock<Vec<jsonschema::Validator>> = LazyLock::new(|| {
+    PAYLOADS
+        .iter()
+        .map(|kind| {
+            jsonschema::options()
+                .should_validate_formats(true)
+                .build(&kind.schema())
+                .expect("every published schema compiles")
+        })
+        .collect()
+});
+
+fn oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
+    let index = PAYLOADS
+        .iter()
+        .position(|k| k.id == kind.id)
+        .expect("a registered payload");
+    &ORACLES[index]
+}
+
+/// Checks the key property on one document; `Err` describes a disagreement.
+fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
+    let report = kind.validate(document);
+    let ours: BTreeSet<String> = report
+        .violations()
+        .iter()
+        .map(|v| v.pointer.clone())
+        .collect();
+    let theirs: BTreeSet<String> = oracle(kind)
+        .iter_errors(document)
+        .map(|error| error.instance_path().as_str().to_owned())
+        .collect();
+    if report.is_valid() != theirs.is_empty() || ours != theirs {
+        return Err(format!(
+            "{}: the validator reports {ours:?}, jsonschema {theirs:?}\nreport: {report}\ndocument: {document}",
+            kind.id
+        ));
+    }
+    if report.is_valid() {
+        let again = kind.round_trip(document.clone()).map_err(|error| {
+            format!(
+                "{}: accepted but does not deserialise: {error}\n{document}",
+                kind.id
+            )
+        })?;
+        if !same_json(&again, document) {
+            return Err(format!(
+                "{}: accepted but changes through a round-trip:\n{document}\n{again}",
+                kind.id
+            ));
+        }
+    }
+    Ok(report)
+}
+
+/// JSON equality as JSON Schema's `const` sees it: numbers by value (`2.0` equals `2`).
+fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            x == y
+                || (x.as_f64().is_some() && x.as_f64() == y.as_f64() && !x.is_f64() != !y.is_f64())
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+fn rule_of_keyword(keyword: &str) -> Rule {
+    match keyword {
+        "pattern" => Rule::Pattern,
+        "format" => Rule::Format,
+        other => panic!("no rule for keyword {other}"),
+    }
+}
+
+#[test]
+fn documented_examples_agree_and_report_exactly_their_errata() {
+    for kind in PAYLOADS {
+        let Some(location) = kind.example else {
+            continue;
+        };
+        let document = corpus::example_document(location).expect("the example reads");
+        let report =
+            agreement(kind, &document).unwrap_or_else(|disagreement| panic!("{disagreement}"));
+        let found: BTreeSet<(String, Rule)> = report
+            .violations()
+            .iter()
+            .map(|v| (v.pointer.clone(), v.rule))
+            .collect();
+        let expected: BTreeSet<(String, Rule)> = VALUE_ERRATA
+            .iter()
+            .filter(|erratum| erratum.payload == kind.id)
+            .flat_map(|erratum| {
+                erratum
+                    .keywords
+                    .iter()
+                    .map(|k| (erratum.pointer.to_owned(), rule_of_keyword(k)))
+            })
+            .collect();
+        assert_eq!(found, expected, "{}", kind.id);
+    }
+}
+
+/// One case of `tests/invalid/`: the document and what its sidecar says it breaks.
+struct InvalidCase {
+    path: PathBuf,
+    kind: &'static PayloadKind,
+    document: Value,
+    expected: BTreeSet<(String, String, Option<String>)>,
+}
+
+fn invalid_cases() -> Vec<InvalidCase> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("invalid");
+    let mut cases = Vec::new();
+    for kind in PAYLOADS {
+        let folder = root.join(kind.id);
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .map(|entry| entry.expect("a readable folder").path())
+            .filter(|path| {
+                path.extension().is_some_and(|e| e == "json")
+                    && !path.to_string_lossy().ends_with(".expected.json")
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let document: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let sidecar = path.with_extension("expected.json");
+            let sidecar: Value =
+                serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap_or_else(|_| {
+                    panic!("{} has no sidecar {}", path.display(), sidecar.display())
+                }))
+                .unwrap();
+            let expected = sidecar["violations"]
+                .as_array()
+                .expect("a `violations` array")
+                .iter()
+                .map(|v| {
+                    (
+                        v["pointer"].as_str().unwrap().to_owned(),
+                        v["rule"].as_str().unwrap().to_owned(),
+                        v["member"].as_str().map(str::to_owned),
+                    )
+                })
+                .collect();
+            cases.push(InvalidCase {
+                path,
+                kind,
+                document,
+                expected,
+            });
+        }
+    }
+    cases
+}
+
+#[test]
+fn the_invalid_corpus_is_rejected_as_its_sidecars_say_by_both() {
+    let cases = invalid_cases();
+    for kind in PAYLOADS {
+        let count = cases.iter().filter(|case| case.kind.id == kind.id).count();
+        assert!(count >= 6, "{}: only {count} invalid documents", kind.id);
+    }
+    for case in &cases {
+        let report = agreement(case.kind, &case.document)
+            .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
+        assert!(!report.is_valid(), "{} is accepted", case.path.display());
+        let found: BTreeSet<(String, String, Option<String>)> = report
+            .violations()
+            .iter()
+            .map(|v| {
+                (
+                    v.pointer.clone(),
+                    v.rule.name().to_owned(),
+                    v.member.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(found, case.expected, "{}", case.path.display());
+    }
+}
+
+#[test]
+fn every_fixture_default_is_valid() {
+    for kind in PAYLOADS {
+        let fixture = kind.fixture();
+        let report =
+            agreement(kind, &fixture).unwrap_or_else(|disagreement| panic!("{disagreement}"));
+        assert!(report.is_valid(), "{}: {report}", kind.id);
+        assert_eq!(
+            serde_json::to_string(&fixture).unwrap(),
+            serde_json::to_string(&kind.fixture()).unwrap()
+        );
+    }
+}
+
+/// The number of property-test cases per payload: `PROPTEST_CASES`, else 2,000.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000)
+}
+
+/// Valid documents to mutate: the fixture defaults and the valid documented examples.
+fn seeds(kind: &PayloadKind) -> Vec<Value> {
+    let mut seeds = vec![kind.fixture()];
+    if let Some(location) = kind.example {
+        let example = corpus::example_document(location).expect("the example reads");
+        if kind.validate(&example).is_valid() {
+            seeds.push(example);
+        }
+    }
+    seeds
+}
+
+#[test]
+fn mutated_documents_agree() {
+    for kind in PAYLOADS {
+        let seeds = seeds(kind);
+        let mut runner = TestRunner::new(Config {
+            cases: cases(),
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (0..seeds.len(), prop::collection::vec(mutation(), 1..4));
+        runner
+            .run(&strategy, |(seed, mutations)| {
+                let mut document = seeds[seed].clone();
+                for mutation in &mutations {
+                    mutation.apply(&mut document);
+                }
+                agreement(kind, &document)
+                    .map(|_| ())
+                    .map_err(TestCaseError::fail)
+            })
+            .unwrap_or_else(|error| panic!("{}: {error}", kind.id));
+    }
+}
+
+/// One change to a document, at a node chosen by `at` among all nodes (in document order).
+#[derive(Clone, Debug)]
+struct Mutation {
+    at: prop::sample::Index,
+    change: Change,
+}
+
+#[derive(Clone, Debug)]
+enum Change {
+    /// Drop the node from its parent (a member or an item).
+    Remove,
+    /// Put another value in its place.
+    Replace(Value),
+    /// Add a member to an object (or to the nearest object above).
+    AddMember(String, Value),
+    /// Edit a string by one character, or a number by a little.
+    Nudge(u8, char),
+    /// Wrap the node in an array or an object.
+    Nest(bool),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let value = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<u64>().prop_map(|n| json!(n)),
+        prop_oneof![
+            Just(-1.5),
+            Just(0.5),
+            Just(2.0),
+            Just(1e300),
+            Just(9_007_199_254_740_992.0),
+            any::<f64>()
+        ]
+        .prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("00000000-0000-0000-0000-000000000000"),
+            Just("2019-01-21T19:43:33.63838+00:00"),
+            Just("2020-02-30T10:00:00Z"),
+            Just("not-a-uuid"),
+            Just(""),
+            Just("a@b.co"),
+            Just("::1"),
+            Just("256.1.1.1"),
+            Just("609ce8fb4092701c69df984G"),
+            Just("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"),
+            Just("view"),
+            Just("PUBLISHED"),
+        ]
+        .prop_map(|s| Value::String(s.to_owned())),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!([{"value": 1}])),
+    ];
+    let change = prop_oneof![
+        2 => Just(Change::Remove),
+        4 => value.clone().prop_map(Change::Replace),
+        2 => ("[a-z_$/~]{1,8}", value).prop_map(|(name, value)| Change::AddMember(name, value)),
+        3 => (any::<u8>(), any::<char>()).prop_map(|(how, c)| Change::Nudge(how, c)),
+        1 => any::<bool>().prop_map(Change::Nest),
+    ];
+    (any::<prop::sample::Index>(), change).prop_map(|(at, change)| Mutation { at, change })
+}
+
+impl Mutation {
+    fn apply(&self, document: &mut Value) {
+        let mut paths = Vec::new();
+        collect_paths(document, &mut Vec::new(), &mut paths);
+        let path = &paths[self.at.index(paths.len())];
+        match &self.change {
+            Change::Remove => {
+                if let Some((last, parent)) = path.split_last() {
+                    match (node_mut(document, parent), last) {
+                        (Value::Object(members), Step::Member(name)) => {
+                            members.shift_remove(name);
+                        }
+                        (Value::Array(items), Step::Index(index)) => {
+                            items.remove(*index);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Change::Replace(value) => *node_mut(document, path) = value.clone(),
+            Change::AddMember(name, value) => {
+                let mut at = path.as_slice();
+                loop {
+                    if let Value::Object(members) = node_mut(document, at) {
+                        members.insert(name.clone(), value.clone());
+                        break;
+                    }
+                    match at.split_last() {
+                        Some((_, parent)) => at = parent,
+                        None => break,
+                    }
+                }
+            }
+            Change::Nudge(how, c) => nudge(node_mut(document, path), *how, *c),
+            Change::Nest(as_array) => {
+                let node = node_mut(document, path);
+                let inner = node.take();
+                *node = if *as_array {
+                    json!([inner])
+                } else {
+                    json!({ "value": inner })
+                };
+            }
+        }
+    }
+}
+
+fn nudge(node: &mut Value, how: u8, c: char) {
+    match node {
+        Value::String(text) => {
+            let mut chars: Vec<char> = text.chars().collect();
+            let at = usize::from(how) % (chars.len() + 1);
+            match how % 3 {
+                0 => chars.insert(at, c),
+                1 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                _ if at < chars.len() => chars[at] = c,
+                _ => chars.push(c),
+            }
+            *text = chars.into_iter().collect();
+        }
+        Value::Number(number) => {
+            let base = number.as_f64().unwrap_or(0.0);
+            let changed = match how % 4 {
+                0 => base + 1.0,
+                1 => -base - 1.0,
+                2 => base + 0.5,
+                _ => base * 1e20,
+            };
+            if let Some(changed) = serde_json::Number::from_f64(changed) {
+                *number = changed;
+            }
+        }
+        Value::Bool(flag) => *node = json!(if *flag { "true" } else { "false" }),
+        _ => {}
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Member(String),
+    Index(usize),
+}
+
+fn collect_paths(node: &Value, at: &mut Vec<Step>, paths: &mut Vec<Vec<Step>>) {
+    paths.push(at.clone());
+    match node {
+        Value::Object(members) => {
+            for (name, member) in members {
+                at.push(Step::Member(name.clone()));
+                collect_paths(member, at, paths);
+                at.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                at.push(Step::Index(index));
+                collect_paths(item, at, paths);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node_mut<'a>(document: &'a mut Value, path: &[Step]) -> &'a mut Value {
+    let mut node = document;
+    for step in path {
+        node = match (node, step) {
+            (Value::Object(members), Step::Member(name)) => {
+                members.get_mut(name).expect("a collected path")
+            }
+            (Value::Array(items), Step::Index(index)) => &mut items[*index],
+            _ => unreachable!("paths are collected from this document"),
+        };
+    }
+    node
+}
+
+#[test]
+fn the_mutator_changes_documents() {
+    // Guards the property test against a mutator that silently does nothing.
+    let kind = &PAYLOADS[0];
+    let seed = kind.fixture();
+    let mut runner = TestRunner::deterministic();
+    let mut changed = 0;
+    for _ in 0..200 {
+        let mutation = mutation().new_tree(&mut runner).unwrap().current();
+        let mut document = seed.clone();
+        mutation.apply(&mut document);
+        if document != seed {
+            changed += 1;
+        }
+    }
+    assert!(
+        changed > 150,
+        "only {changed} of 200 mutations changed the document"
+    );
+}
