@@ -293,6 +293,26 @@ unsigned_newtype_impls!(Count, SerialId, EpochMillis);
 #[schemars(example = 1704784217.602)]
 pub struct EpochSeconds(#[schemars(range(min = 0))] pub serde_json::Number);
 
+impl EpochSeconds {
+    /// Seconds with a fraction (`1704784217.602`); `None` for a NaN or an infinity, which JSON
+    /// cannot hold.
+    pub fn from_f64(seconds: f64) -> Option<Self> {
+        serde_json::Number::from_f64(seconds).map(Self)
+    }
+}
+
+impl From<u64> for EpochSeconds {
+    fn from(seconds: u64) -> Self {
+        Self(seconds.into())
+    }
+}
+
+impl From<serde_json::Number> for EpochSeconds {
+    fn from(seconds: serde_json::Number) -> Self {
+        Self(seconds)
+    }
+}
+
 /// Reads an unsigned integer the way JSON Schema's `"type": "integer"` does.
 ///
 /// JSON Schema counts `2.0` as an integer; serde's `u64` does not. Without this reading a
@@ -361,6 +381,12 @@ impl<T> Nullable<T> {
     /// Whether the member holds `null`.
     pub fn is_null(&self) -> bool {
         self.0.is_none()
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Self(Some(value))
     }
 }
 

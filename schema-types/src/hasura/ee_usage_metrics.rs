@@ -186,3 +186,15 @@ impl Payload for EeUsageMetrics {
         line: 127,
     });
 }
+
+impl From<u64> for MetricValue {
+    fn from(value: u64) -> Self {
+        Self(value.into())
+    }
+}
+
+impl From<serde_json::Number> for MetricValue {
+    fn from(value: serde_json::Number) -> Self {
+        Self(value)
+    }
+}
