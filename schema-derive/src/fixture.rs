@@ -5,10 +5,16 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::internals::ast::{Field, Input, Shape};
-use crate::internals::attr::Check;
+use crate::internals::attr::{Check, Number};
 
 /// The fixture code for a model.
 pub fn expand(input: &Input<'_>) -> TokenStream {
+    let fixture = fixture(input);
+    let random = random(input);
+    quote!(#fixture #random)
+}
+
+fn fixture(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     match &input.shape {
         Shape::Struct { fields, extra, .. } => {
@@ -97,6 +103,124 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// `impl Random` (random valid values), kept only when `schema-types` has its `proptest`
+/// feature on (see `schema_types::__random_impl`).
+fn random(input: &Input<'_>) -> TokenStream {
+    let ident = input.ident;
+    let random = quote!(::schema_types::fixture::random);
+    let body = match &input.shape {
+        Shape::Struct { fields, extra, .. } => {
+            let values = fields.iter().map(|field| {
+                let member = &field.member;
+                let ty = field.ty;
+                let length = field.checks.iter().find_map(|check| match check {
+                    Check::Length { min, max } => Some((*min, *max)),
+                    _ => None,
+                });
+                match length {
+                    Some((min, max)) => {
+                        let (min, max) = (option_u64(min), option_u64(max));
+                        quote!(#member: #random::random_items(rng, #min, #max))
+                    }
+                    None => quote!(#member: <#ty as #random::Random>::random(rng)),
+                }
+            });
+            // Other members of an open object stay empty: random names could collide with the
+            // named members once flattened.
+            let extras = extra.iter().map(|extra| {
+                let member = &extra.member;
+                quote!(#member: ::core::default::Default::default())
+            });
+            quote!(Self { #(#values,)* #(#extras,)* })
+        }
+        Shape::Newtype(field) => {
+            let member = &field.member;
+            let ty = &field.schema_ty;
+            let constraints: Vec<TokenStream> = input
+                .checks
+                .iter()
+                .chain(&field.checks)
+                .map(constraint)
+                .collect();
+            if constraints.is_empty() {
+                quote!(Self { #member: <#ty as #random::Random>::random(rng) })
+            } else {
+                quote! {
+                    Self {
+                        #member: <#ty as #random::RandomConstrained>::random_constrained(
+                            rng, &[#(#constraints),*],
+                        ),
+                    }
+                }
+            }
+        }
+        Shape::Enum(variants) => {
+            let count = variants.len();
+            let arms = variants.iter().enumerate().map(|(index, variant)| {
+                let variant = &variant.ident;
+                quote!(#index => Self::#variant,)
+            });
+            let last = &variants[count - 1].ident;
+            quote! {
+                match #random::pick(rng, #count) {
+                    #(#arms)*
+                    _ => Self::#last,
+                }
+            }
+        }
+    };
+    quote! {
+        ::schema_types::__random_impl! {
+            #[automatically_derived]
+            impl #random::Random for #ident {
+                fn random(rng: &mut #random::TestRng) -> Self {
+                    #body
+                }
+            }
+        }
+    }
+}
+
+/// A constraint as the data `schema_types::fixture::random` draws values from.
+fn constraint(check: &Check) -> TokenStream {
+    let random = quote!(::schema_types::fixture::random);
+    match check {
+        Check::Format(name) => quote!(#random::Constraint::Format(#name)),
+        Check::Pattern(pattern) => quote!(#random::Constraint::Pattern(#pattern)),
+        Check::Length { min, max } => {
+            let (min, max) = (option_u64(*min), option_u64(*max));
+            quote!(#random::Constraint::Length(#min, #max))
+        }
+        Check::Range { min, max } => {
+            let bound = |bound: &Option<Number>| match bound {
+                #[allow(clippy::cast_precision_loss)] // a bound to draw under, not to check
+                Some(Number::Integer(value)) => {
+                    let value = *value as f64;
+                    quote!(::core::option::Option::Some(#value))
+                }
+                Some(Number::Float(value)) => quote!(::core::option::Option::Some(#value)),
+                None => quote!(::core::option::Option::None),
+            };
+            let (min, max) = (bound(min), bound(max));
+            quote!(#random::Constraint::Range(#min, #max))
+        }
+        Check::AnyOf(branches) => {
+            let branches = branches.iter().map(|branch| {
+                let constraints = branch.iter().map(constraint);
+                quote!(&[#(#constraints),*])
+            });
+            quote!(#random::Constraint::AnyOf(&[#(#branches),*]))
+        }
+    }
+}
+
+fn option_u64(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
     }
 }
 

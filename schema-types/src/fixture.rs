@@ -8,12 +8,18 @@
 //! `#[schemars(...)]` attribute declares (so the example in the schema and the fixture's default
 //! are one fact), an array with a minimum length gets that many default items, a nullable member
 //! is `null`, an optional member is absent, an enum takes its first variant.
+//!
+//! With the cargo feature `proptest`, the derive also implements [`random::Random`]: random valid
+//! instances for property tests, drawn from the same declarations.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Number, Value};
 
 use crate::common::Nullable;
+
+#[cfg(feature = "proptest")]
+pub mod random;
 
 /// Derives [`Fixture`](trait@Fixture) and a builder from a type's serde and schemars attributes.
 pub use schema_derive::Fixture;

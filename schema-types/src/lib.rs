@@ -23,6 +23,7 @@ pub mod fixture;
 pub mod hasura;
 pub mod payload;
 pub mod registry;
+pub mod samples;
 pub mod schema;
 pub mod validate;
 
@@ -31,6 +32,23 @@ pub mod validate;
 pub mod __private {
     pub use regex;
     pub use serde_json;
+}
+
+/// Keeps the random-instance code that `#[derive(Fixture)]` generates when the `proptest`
+/// feature of this crate is on, and drops it when it is off (the feature is this crate's, not the
+/// deriving crate's, so the choice is made here).
+#[cfg(feature = "proptest")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __random_impl {
+    ($($item:tt)*) => { $($item)* };
+}
+
+#[cfg(not(feature = "proptest"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __random_impl {
+    ($($item:tt)*) => {};
 }
 
 // Lets the code that `schema-derive` generates name this crate as `::schema_types` from inside it.

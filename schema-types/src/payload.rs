@@ -90,8 +90,23 @@ pub struct ExampleLocation {
     pub line: usize,
 }
 
+/// With the `proptest` feature, every payload can be drawn at random; without it, this asks
+/// nothing.
+#[cfg(feature = "proptest")]
+pub trait PayloadRandom: crate::fixture::random::Random {}
+#[cfg(feature = "proptest")]
+impl<T: crate::fixture::random::Random> PayloadRandom for T {}
+/// With the `proptest` feature, every payload can be drawn at random; without it, this asks
+/// nothing.
+#[cfg(not(feature = "proptest"))]
+pub trait PayloadRandom {}
+#[cfg(not(feature = "proptest"))]
+impl<T> PayloadRandom for T {}
+
 /// A documented telemetry payload: its type, and what is known of it besides its shape.
-pub trait Payload: JsonSchema + Serialize + DeserializeOwned + Validate + Fixture {
+pub trait Payload:
+    JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom
+{
     /// The payload id, `vendor/payload` (`hasura/server-telemetry`); used in file paths, the
     /// index, the CLI and the tests.
     const ID: &'static str;

@@ -28,6 +28,8 @@ pub struct PayloadKind {
     validate: fn(&Value, Limits) -> Report,
     validate_slice: fn(&[u8], Limits) -> Report,
     fixture: fn() -> Value,
+    #[cfg(feature = "proptest")]
+    random: fn(u64) -> Value,
 }
 
 impl PayloadKind {
@@ -44,6 +46,8 @@ impl PayloadKind {
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
             fixture: fixture::<T>,
+            #[cfg(feature = "proptest")]
+            random: random::<T>,
         }
     }
 
@@ -85,6 +89,12 @@ impl PayloadKind {
         (self.fixture)()
     }
 
+    /// A random valid document of this payload: the same `seed` gives the same document.
+    #[cfg(feature = "proptest")]
+    pub fn random(&self, seed: u64) -> Value {
+        (self.random)(seed)
+    }
+
     /// The schema file's path relative to `schemas/`: `vendor/payload/VERSION.schema.json`.
     pub fn schema_path(&self) -> String {
         format!("{}/{}.schema.json", self.id, self.version)
@@ -112,6 +122,12 @@ fn round_trip<T: Payload>(document: Value) -> Result<Value, serde_json::Error> {
 
 fn fixture<T: Payload>() -> Value {
     serde_json::to_value(T::fixture_default()).expect("a payload always serialises")
+}
+
+#[cfg(feature = "proptest")]
+fn random<T: Payload + crate::fixture::random::Random>(seed: u64) -> Value {
+    serde_json::to_value(crate::fixture::random::seeded::<T>(seed))
+        .expect("a payload always serialises")
 }
 
 /// Every documented payload, Hasura's page first, each page in its own order.

@@ -227,6 +227,34 @@ fn every_fixture_default_is_valid() {
     }
 }
 
+#[test]
+fn random_fixtures_are_valid_and_agree() {
+    for kind in PAYLOADS {
+        let mut runner = TestRunner::new(Config {
+            cases: cases() / 4,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        runner
+            .run(&any::<u64>(), |seed| {
+                let document = kind.random(seed);
+                let report = agreement(kind, &document).map_err(TestCaseError::fail)?;
+                prop_assert!(
+                    report.is_valid(),
+                    "{}: seed {seed}: {report}\n{document}",
+                    kind.id
+                );
+                prop_assert_eq!(
+                    &document,
+                    &kind.random(seed),
+                    "the same seed gives the same document"
+                );
+                Ok(())
+            })
+            .unwrap_or_else(|error| panic!("{}: {error}", kind.id));
+    }
+}
+
 /// The number of property-test cases per payload: `PROPTEST_CASES`, else 2,000.
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -235,9 +263,11 @@ fn cases() -> u32 {
         .unwrap_or(2_000)
 }
 
-/// Valid documents to mutate: the fixture defaults and the valid documented examples.
+/// Valid documents to mutate: the fixture defaults, random valid fixtures and the valid
+/// documented examples.
 fn seeds(kind: &PayloadKind) -> Vec<Value> {
     let mut seeds = vec![kind.fixture()];
+    seeds.extend((0..16).map(|seed| kind.random(seed)));
     if let Some(location) = kind.example {
         let example = corpus::example_document(location).expect("the example reads");
         if kind.validate(&example).is_valid() {

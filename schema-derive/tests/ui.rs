@@ -1,0 +1,28 @@
+//! Compile-fail UI tests of the derives' error messages.
+//!
+//! Every error `#[derive(Validate)]` and `#[derive(Fixture)]` can report has a case under
+//! `tests/ui/<family>/<case>.rs`: a minimal program with one mistake, next to the `.stderr` the
+//! compiler prints for it. The cases pin down, for each message:
+//!
+//! - its wording: the derive's own, in lower case, the attribute in backticks;
+//! - its span: the `^^^` under the offending attribute, field, type or token;
+//! - that it comes alone: the derive emits a stub impl next to its errors, so a mistake never
+//!   cascades into "trait not implemented" errors elsewhere (`collector/` checks this across two
+//!   types), and every mistake of one input is reported in the same compile
+//!   (`collector/several_mistakes.rs`).
+//!
+//! Families: `attributes/` (the `#[schemars(...)]` constraint attributes), `extend/` (the JSON
+//! keys of `#[schemars(extend(...))]`), `shapes/` (types the derives cannot follow), `serde/`
+//! (`#[serde(...)]` attributes the schema cannot state), `fixture/` (constraints a fixture cannot
+//! make a default for), `collector/` (several errors, no cascade).
+//!
+//! The cases derive only the derive under test: `Serialize`, `Deserialize` and `JsonSchema`
+//! would add nothing but their own diagnostics. After changing a message, regenerate the
+//! expectations with `TRYBUILD=overwrite cargo test -p schema-derive --test ui` and review the
+//! diff of the `.stderr` files.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*/*.rs");
+}

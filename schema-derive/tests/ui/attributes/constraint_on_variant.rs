@@ -1,0 +1,10 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub enum Level {
+    #[schemars(length(min = 1))]
+    Debug,
+    Info,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Account {
+    #[schemars(schemars::regex(pattern = "^a$"))]
+    pub name: String,
+}
+
+fn main() {}

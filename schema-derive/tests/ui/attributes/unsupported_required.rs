@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Account {
+    #[schemars(required)]
+    pub name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(transform = add_title)]
+pub struct Account {
+    pub name: String,
+}
+
+fn main() {}

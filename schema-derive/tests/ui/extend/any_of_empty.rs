@@ -1,0 +1,7 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(extend("anyOf" = []))]
+pub struct Host(pub String);
+
+fn main() {}

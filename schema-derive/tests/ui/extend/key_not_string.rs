@@ -1,0 +1,7 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(extend(format = "uuid"))]
+pub struct Id(pub String);
+
+fn main() {}

@@ -1,0 +1,7 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(extend("format" = "uint64"))]
+pub struct Count(pub u64);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Tags {
+    #[schemars(extend("uniqueItems" = true))]
+    pub tags: Vec<String>,
+}
+
+fn main() {}

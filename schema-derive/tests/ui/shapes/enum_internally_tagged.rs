@@ -1,0 +1,10 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[serde(tag = "t")]
+pub enum Level {
+    Debug,
+    Info,
+}
+
+fn main() {}
