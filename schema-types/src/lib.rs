@@ -54,5 +54,11 @@ macro_rules! __random_impl {
 // Lets the code that `schema-derive` generates name this crate as `::schema_types` from inside it.
 extern crate self as schema_types;
 
+/// The code blocks of the workspace README, compiled and run as doctests so that its examples
+/// stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 pub use payload::{ExampleLocation, Payload, Product, SchemaVersion};
 pub use registry::{PAYLOADS, PayloadKind};

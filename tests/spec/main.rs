@@ -8,12 +8,17 @@
 //!   invalid corpus, mutated fixtures).
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
 //!   payload, and every defect of theirs is a recorded erratum.
+//! - [`robustness`]: bad bytes, deep nesting, huge values and duplicate members get a report,
+//!   never a panic; reports are capped and can be masked.
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
 //!   the same document, member order included.
+//! - [`samples`]: the examples rebuilt by the fixture builders equal the pages'.
 //! - [`schemas`]: every published schema is valid draft 2020-12, portable, snapshotted, and
 //!   accepts its documented example except exactly the recorded value errata.
 
 mod agreement;
 mod corpus;
+mod robustness;
 mod round_trip;
+mod samples;
 mod schemas;

@@ -9,7 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use schema_types::PAYLOADS;
-use schema_types::corpus::{self, Repair, SYNTAX_ERRATA, VALUE_ERRATA};
+use schema_types::corpus::{Repair, SYNTAX_ERRATA, VALUE_ERRATA};
+use schema_types::samples;
 use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
@@ -40,18 +41,12 @@ fn json_artefacts() -> Vec<(PathBuf, Value)> {
     let mut files = Vec::new();
     for kind in PAYLOADS {
         files.push((Path::new("schemas").join(kind.schema_path()), kind.schema()));
-        if let Some(location) = kind.example {
-            let example = corpus::example_document(location).unwrap_or_else(|error| {
-                panic!(
-                    "the documented example of {} cannot be read: {error}",
-                    kind.id
-                )
-            });
+        // The page's example rebuilt with the fixture builders (`schema_types::samples`); a
+        // test holds it equal to the example extracted from the page.
+        if let Some(sample) = samples::documented_example(kind.id) {
             files.push((
-                Path::new("generated")
-                    .join(kind.id)
-                    .join("documented-example.json"),
-                example,
+                Path::new("generated").join(kind.id).join("example.json"),
+                sample,
             ));
         }
     }

@@ -1,0 +1,173 @@
+//! Bad input gets a report, never a panic: bytes that are not UTF-8 or not JSON, nesting far
+//! beyond any payload's depth, numbers out of range, duplicate member names, huge strings, and
+//! reports bounded in size.
+
+use schema_types::PAYLOADS;
+use schema_types::registry;
+use schema_types::validate::{Limits, Rule, TextPosition};
+
+fn server() -> &'static schema_types::PayloadKind {
+    registry::find("hasura/server-telemetry").expect("a registered payload")
+}
+
+/// The server example as bytes, with `member`'s value replaced by `raw`.
+fn server_with(member: &str, raw: &str) -> Vec<u8> {
+    let mut document = server().fixture();
+    document[member] = serde_json::Value::String("__RAW__".to_owned());
+    serde_json::to_string(&document)
+        .unwrap()
+        .replace("\"__RAW__\"", raw)
+        .into_bytes()
+}
+
+#[test]
+fn every_payload_reports_bytes_that_are_not_a_document() {
+    let inputs: [&[u8]; 6] = [
+        b"",
+        b"{",
+        b"\xff\xfe",
+        b"{\"a\": 1e400}",
+        b"[1, 2,]",
+        b"null x",
+    ];
+    for kind in PAYLOADS {
+        for input in inputs {
+            let report = kind.validate_slice(input);
+            assert!(!report.is_valid(), "{}: {input:?} accepted", kind.id);
+            assert_eq!(
+                report.violations()[0].rule,
+                Rule::Syntax,
+                "{}: {input:?}",
+                kind.id
+            );
+            assert!(
+                report.violations()[0].position.is_some(),
+                "{}: {input:?}",
+                kind.id
+            );
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let mut bytes = server_with("version", "\"v1\"");
+    let at = bytes.iter().position(|&b| b == b'v').unwrap() + 1;
+    bytes.insert(at, 0xc3);
+    let report = server().validate_slice(&bytes);
+    let violation = &report.violations()[0];
+    assert_eq!(violation.rule, Rule::Syntax);
+    assert_eq!(violation.expected, "UTF-8 text");
+    assert_eq!(
+        violation.position,
+        Some(TextPosition {
+            line: 1,
+            column: at + 1
+        })
+    );
+}
+
+#[test]
+fn deep_nesting_is_a_report() {
+    for depth in [200, 100_000] {
+        let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let report = server().validate_slice(server_with("version", &nested).as_slice());
+        assert_eq!(report.violations()[0].rule, Rule::Syntax, "depth {depth}");
+        assert!(
+            report.violations()[0].found.contains("recursion limit"),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_number_out_of_range_is_a_report() {
+    let report = server().validate_slice(&server_with("id", "1e400"));
+    assert_eq!(report.violations()[0].rule, Rule::Syntax);
+    let report = server().validate_slice(&server_with("id", "18446744073709551616"));
+    assert_eq!(report.violations()[0].rule, Rule::Range, "{report}");
+}
+
+#[test]
+fn duplicate_members_the_last_one_wins() {
+    let valid_last = server_with("id", "\"twelve\", \"id\": 12");
+    assert!(server().validate_slice(&valid_last).is_valid());
+    let invalid_last = server_with("id", "12, \"id\": \"twelve\"");
+    let report = server().validate_slice(&invalid_last);
+    assert_eq!(report.total(), 1);
+    assert_eq!(report.violations()[0].pointer, "/id");
+}
+
+#[test]
+fn a_100_mb_string_is_judged_and_reported_briefly() {
+    let huge = format!("\"{}\"", "x".repeat(100 * 1024 * 1024));
+    let report = server().validate_slice(&server_with("timestamp", &huge));
+    assert_eq!(report.total(), 1, "{report}");
+    let violation = &report.violations()[0];
+    assert_eq!(
+        (violation.pointer.as_str(), violation.rule),
+        ("/timestamp", Rule::Format)
+    );
+    assert!(
+        violation.found.len() < 200,
+        "the report copies the value: {} bytes",
+        violation.found.len()
+    );
+}
+
+#[test]
+fn documents_over_the_size_limit_are_refused_unread() {
+    let limits = Limits {
+        max_bytes: 64,
+        ..Limits::DEFAULT
+    };
+    let report = server().validate_slice_with(&server_with("version", "\"v1\""), limits);
+    assert_eq!(report.violations()[0].rule, Rule::Size);
+}
+
+#[test]
+fn reports_are_capped_and_count_everything() {
+    let mut document = server().fixture();
+    for index in 0..500 {
+        document[format!("extra_{index}")] = serde_json::json!(index);
+    }
+    let limits = Limits {
+        max_violations: 10,
+        ..Limits::DEFAULT
+    };
+    let report = server().validate_with(&document, limits);
+    assert_eq!(report.total(), 500);
+    assert_eq!(report.violations().len(), 10);
+    assert!(report.is_truncated());
+    assert_eq!(report.to_json()["total"], 500);
+}
+
+#[test]
+fn masked_reports_keep_no_value() {
+    let document = server_with("version", "1234567");
+    let report = server().validate_slice(&server_with("db_uid", "\"alice@example.com\""));
+    let masked = report.masked();
+    assert!(report.to_json().to_string().contains("alice@example.com"));
+    assert!(
+        !masked.to_json().to_string().contains("alice"),
+        "{}",
+        masked.to_json()
+    );
+    assert_eq!(masked.violations().len(), report.violations().len());
+    for (plain, masked) in report.violations().iter().zip(masked.violations()) {
+        assert_eq!((&plain.pointer, plain.rule), (&masked.pointer, masked.rule));
+    }
+    assert!(!server().validate_slice(&document).is_valid());
+}
+
+#[test]
+fn reports_print_for_people_and_serialise_for_machines() {
+    let report = server().validate_slice(&server_with("ci", "\"JENKINS_X\""));
+    let text = report.to_string();
+    assert!(text.starts_with("invalid: 1 violation\n"), "{text}");
+    assert!(text.contains("/ci: enum: expected one of"), "{text}");
+    let json = report.to_json();
+    assert_eq!(json["violations"][0]["rule"], "enum");
+    assert_eq!(json["violations"][0]["pointer"], "/ci");
+    assert_eq!(json["valid"], false);
+}

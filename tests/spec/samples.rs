@@ -1,0 +1,27 @@
+//! The documented examples rebuilt by the fixture builders (`schema_types::samples`), as
+//! `cargo xtask gen` writes them to `generated/`: equal to the page's examples (member order
+//! included) and snapshotted.
+
+use schema_types::{PAYLOADS, corpus, samples};
+
+#[test]
+fn every_rebuilt_example_equals_the_page_and_is_snapshotted() {
+    let mut rebuilt = 0;
+    for kind in PAYLOADS {
+        let sample = samples::documented_example(kind.id);
+        assert_eq!(sample.is_some(), kind.example.is_some(), "{}", kind.id);
+        let (Some(sample), Some(location)) = (sample, kind.example) else {
+            continue;
+        };
+        let page = corpus::example_document(location).expect("the example reads");
+        assert_eq!(
+            serde_json::to_string_pretty(&sample).unwrap(),
+            serde_json::to_string_pretty(&page).unwrap(),
+            "{}",
+            kind.id
+        );
+        insta::assert_json_snapshot!(format!("example__{}", kind.id.replace('/', "__")), sample);
+        rebuilt += 1;
+    }
+    assert_eq!(rebuilt, 11);
+}
