@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(email, email)]
-pub struct Address(pub String);
+pub struct Address(#[schemars(email, email)] pub String);
 
 fn main() {}

@@ -1,8 +1,10 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(regex(pattern = "^[a-z]+$"))]
-#[schemars(regex(pattern = "^[a-z]{3}$"))]
-pub struct Code(pub String);
+pub struct Code(
+    #[schemars(regex(pattern = "^[a-z]+$"))]
+    #[schemars(regex(pattern = "^[a-z]{3}$"))]
+    pub String,
+);
 
 fn main() {}

@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(length(min = 5, max = 2))]
-pub struct Code(pub String);
+pub struct Code(#[schemars(length(min = 5, max = 2))] pub String);
 
 fn main() {}

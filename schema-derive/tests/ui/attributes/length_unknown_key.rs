@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(length(minimum = 1))]
-pub struct Code(pub String);
+pub struct Code(#[schemars(length(minimum = 1))] pub String);
 
 fn main() {}

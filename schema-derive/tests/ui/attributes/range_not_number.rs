@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(range(min = "x"))]
-pub struct Count(pub u64);
+pub struct Count(#[schemars(range(min = "x"))] pub u64);
 
 fn main() {}

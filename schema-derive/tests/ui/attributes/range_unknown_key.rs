@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(range(minimum = 1))]
-pub struct Count(pub u64);
+pub struct Count(#[schemars(range(minimum = 1))] pub u64);
 
 fn main() {}

@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(regex(pattern = "["))]
-pub struct Code(pub String);
+pub struct Code(#[schemars(regex(pattern = "["))] pub String);
 
 fn main() {}

@@ -3,7 +3,6 @@ use schema_types::validate::Validate;
 const PATTERN: &str = "^[a-z]{3}$";
 
 #[derive(Validate)]
-#[schemars(regex(pattern = PATTERN))]
-pub struct Code(pub String);
+pub struct Code(#[schemars(regex(pattern = PATTERN))] pub String);
 
 fn main() {}

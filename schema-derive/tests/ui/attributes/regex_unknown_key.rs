@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(regex(path = "^[a-z]{3}$"))]
-pub struct Code(pub String);
+pub struct Code(#[schemars(regex(path = "^[a-z]{3}$"))] pub String);
 
 fn main() {}

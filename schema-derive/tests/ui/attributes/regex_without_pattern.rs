@@ -1,7 +1,6 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(regex())]
-pub struct Code(pub String);
+pub struct Code(#[schemars(regex())] pub String);
 
 fn main() {}

@@ -1,7 +1,7 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-#[schemars(length(min = 1), extend("minLength" = 2))]
-pub struct Code(pub String);
+#[schemars(extend("minLength" = 2))]
+pub struct Code(#[schemars(length(min = 1))] pub String);
 
 fn main() {}

@@ -1,7 +1,0 @@
-use schema_types::validate::Validate;
-
-#[derive(Validate)]
-#[schemars(example)]
-pub struct Code(pub String);
-
-fn main() {}
