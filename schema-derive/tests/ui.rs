@@ -16,6 +16,10 @@
 //! (`#[serde(...)]` attributes the schema cannot state), `fixture/` (constraints a fixture cannot
 //! make a default for), `collector/` (several errors, no cascade).
 //!
+//! A `.stderr` that shows more than one error for a case with one mistake (or a message that is
+//! not the derive's own) records a defect of the derive still to be fixed, not a wanted output:
+//! fixing it changes that file, which the review then sees.
+//!
 //! The cases derive only the derive under test: `Serialize`, `Deserialize` and `JsonSchema`
 //! would add nothing but their own diagnostics. After changing a message, regenerate the
 //! expectations with `TRYBUILD=overwrite cargo test -p schema-derive --test ui` and review the

@@ -1,0 +1,6 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Code(#[schemars(regex = "^[a-z]{3}$")] pub String);
+
+fn main() {}

@@ -1,0 +1,16 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Inner {
+    #[schemars(transform = add_title)]
+    pub name: String,
+}
+
+#[derive(Validate)]
+pub struct Outer {
+    pub inner: Inner,
+}
+
+fn main() {
+    let _ = Outer::validate(&serde_json::Value::Null);
+}

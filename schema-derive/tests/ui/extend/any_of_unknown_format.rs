@@ -1,0 +1,7 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(extend("anyOf" = [{"format": "ipv4"}, {"format": "hostname"}]))]
+pub struct Host(pub String);
+
+fn main() {}
