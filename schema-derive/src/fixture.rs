@@ -43,7 +43,6 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 }
 
                 #[doc = #builder_doc]
-                #[derive(Clone, Debug)]
                 #[must_use]
                 pub struct #builder {
                     value: #ident,
@@ -225,9 +224,11 @@ fn option_u64(value: Option<u64>) -> TokenStream {
 }
 
 /// The stub emitted when the input has errors.
-pub fn fallback(ident: &syn::Ident) -> TokenStream {
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl ::schema_types::fixture::Fixture for #ident {
+        impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
             fn fixture_default() -> Self {
                 ::core::unimplemented!()
             }

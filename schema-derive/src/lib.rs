@@ -55,7 +55,7 @@ fn expand(
     input: &DeriveInput,
     check: fn(&Ctxt, &Input<'_>),
     generate: fn(&Input<'_>) -> proc_macro2::TokenStream,
-    fallback: fn(&syn::Ident) -> proc_macro2::TokenStream,
+    fallback: fn(&DeriveInput) -> proc_macro2::TokenStream,
 ) -> proc_macro2::TokenStream {
     let cx = Ctxt::new();
     let model = Input::from_ast(&cx, input);
@@ -64,10 +64,10 @@ fn expand(
     }
     match (cx.check(), model) {
         (Ok(()), Some(model)) => generate(&model),
-        (Ok(()), None) => fallback(&input.ident),
+        (Ok(()), None) => fallback(input),
         (Err(errors), _) => {
             let mut output = errors.to_compile_error();
-            output.extend(fallback(&input.ident));
+            output.extend(fallback(input));
             output
         }
     }

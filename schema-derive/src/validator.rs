@@ -59,9 +59,11 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
 }
 
 /// The stub emitted when the input has errors, so that one mistake gives one message.
-pub fn fallback(ident: &syn::Ident) -> TokenStream {
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl ::schema_types::validate::Validate for #ident {
+        impl #impl_generics ::schema_types::validate::Validate for #ident #type_generics #where_clause {
             fn validate_at<'v>(
                 _: &'v ::schema_types::__private::serde_json::Value,
                 _: &mut ::schema_types::validate::Checker<'v>,

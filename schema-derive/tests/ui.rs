@@ -20,6 +20,8 @@
 //! not the derive's own) records a defect of the derive still to be fixed, not a wanted output:
 //! fixing it changes that file, which the review then sees.
 //!
+//! `tests/pass/` holds the other side: declarations the derives must accept, compiled and run.
+//!
 //! The cases derive only the derive under test: `Serialize`, `Deserialize` and `JsonSchema`
 //! would add nothing but their own diagnostics. After changing a message, regenerate the
 //! expectations with `TRYBUILD=overwrite cargo test -p schema-derive --test ui` and review the
@@ -29,4 +31,5 @@
 fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*/*.rs");
+    t.pass("tests/pass/*.rs");
 }

@@ -80,8 +80,7 @@ fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
 fn same_json(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            x == y
-                || (x.as_f64().is_some() && x.as_f64() == y.as_f64() && !x.is_f64() != !y.is_f64())
+            x == y || (x.is_f64() != y.is_f64() && x.as_f64().is_some() && x.as_f64() == y.as_f64())
         }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))

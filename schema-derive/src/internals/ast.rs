@@ -10,7 +10,7 @@ use serde_derive_internals::ast::{Container, Data, Style};
 use serde_derive_internals::{Ctxt as SerdeCtxt, Derive};
 use syn::spanned::Spanned;
 
-use super::attr::{Attrs, Check};
+use super::attr::{Attrs, Check, Position};
 use super::ctxt::Ctxt;
 
 /// A type the derives can follow.
@@ -67,10 +67,13 @@ impl<'a> Input<'a> {
         let serde_cx = SerdeCtxt::new();
         let private = syn::Ident::new("__private", Span::call_site());
         let container = Container::from_ast(&serde_cx, input, Derive::Deserialize, &private);
-        // serde's own derive reports malformed serde attributes; reporting them again would
-        // only double every message.
-        let serde_ok = serde_cx.check().is_ok();
-        let container = container.filter(|_| serde_ok)?;
+        // A malformed serde attribute is reported here too: a type may derive these without
+        // deriving serde's traits, and a validator built on a misread attribute would be wrong.
+        if let Err(error) = serde_cx.check() {
+            cx.syn_error(error);
+            return None;
+        }
+        let container = container?;
 
         if !input.generics.params.is_empty() {
             cx.error_spanned_by(
@@ -78,7 +81,7 @@ impl<'a> Input<'a> {
                 "generic types are not supported by these derives",
             );
         }
-        let container_attrs = Attrs::from_attributes(cx, &input.attrs);
+        let container_attrs = Attrs::from_attributes(cx, &input.attrs, Position::Container);
         if let Some(with) = &container_attrs.with {
             cx.error_spanned_by(with, "`with` is supported on fields only");
         }
@@ -97,6 +100,13 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
+        if !container_attrs.checks.is_empty() && !matches!(shape, Shape::Newtype(_)) {
+            cx.error_spanned_by(
+                &input.ident,
+                "constraints on a struct with named fields or an enum are not read: declare them on \
+                 a field or on a newtype",
+            );
+        }
         Some(Self {
             ident: &input.ident,
             shape,
@@ -166,7 +176,7 @@ fn read_field<'a>(
             "`alias` is not supported: the schema does not list aliases",
         );
     }
-    let attrs = Attrs::from_attributes(cx, &field.original.attrs);
+    let attrs = Attrs::from_attributes(cx, &field.original.attrs, Position::Field);
     if attrs.example.is_some() {
         cx.error_spanned_by(field.original, "`example` is read on types, not fields");
     }
@@ -216,7 +226,7 @@ fn read_variants(
                 "`other`, `skip` and `alias` are not supported on variants",
             );
         }
-        let attrs = Attrs::from_attributes(cx, &variant.original.attrs);
+        let attrs = Attrs::from_attributes(cx, &variant.original.attrs, Position::Variant);
         if !attrs.checks.is_empty() || attrs.with.is_some() {
             cx.error_spanned_by(
                 variant.original,

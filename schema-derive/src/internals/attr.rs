@@ -4,9 +4,10 @@
 //! and the generated validator follow the same declaration. Only attributes whose meaning the
 //! validator can follow exactly are accepted; an attribute that would change the schema in a way
 //! the validator cannot check is an error here, never silently skipped, since a skipped
-//! constraint would let the validator and the schema disagree.
+//! constraint would let the validator and the schema disagree. After an error the rest of the
+//! attribute is skipped, so that each mistake gives one message.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
@@ -40,7 +41,18 @@ pub enum Number {
     Float(f64),
 }
 
-/// What the `#[schemars(...)]` attributes of one container or field declare.
+/// Where an attribute stands, which decides what it may declare (as schemars decides).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// On a struct or an enum: `extend`, `example` and annotations.
+    Container,
+    /// On a field: constraints, `extend`, `with` and annotations.
+    Field,
+    /// On an enum variant: annotations only.
+    Variant,
+}
+
+/// What the `#[schemars(...)]` attributes of one container, field or variant declare.
 #[derive(Default)]
 pub struct Attrs {
     /// The constraints, in declaration order.
@@ -49,16 +61,17 @@ pub struct Attrs {
     pub with: Option<syn::Type>,
     /// `example = expr`: the first example, which fixtures use as their default.
     pub example: Option<Expr>,
-    seen: Vec<&'static str>,
+    /// The JSON Schema keywords declared so far, to report a second declaration of one.
+    keywords: Vec<&'static str>,
 }
 
 impl Attrs {
     /// Reads every `#[schemars(...)]` attribute in `attrs`.
-    pub fn from_attributes(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+    pub fn from_attributes(cx: &Ctxt, attrs: &[syn::Attribute], position: Position) -> Self {
         let mut read = Self::default();
         for attr in attrs.iter().filter(|attr| attr.path().is_ident(SCHEMARS)) {
             let result = attr.parse_nested_meta(|meta| {
-                read.read_one(cx, &meta);
+                read.read_one(cx, &meta, position);
                 Ok(())
             });
             if let Err(error) = result {
@@ -68,27 +81,61 @@ impl Attrs {
         read
     }
 
-    fn read_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta<'_>) {
+    fn read_one(&mut self, cx: &Ctxt, meta: &ParseNestedMeta<'_>, position: Position) {
         let Some(ident) = meta.path.get_ident().map(ToString::to_string) else {
-            cx.error_spanned_by(&meta.path, "unsupported schemars attribute");
+            cx.error_spanned_by(&meta.path, "unsupported `schemars` attribute");
             skip(meta);
             return;
         };
+        let allowed = match ident.as_str() {
+            REGEX | LENGTH | RANGE | EMAIL | WITH => position == Position::Field,
+            EXTEND => position != Position::Variant,
+            _ => true,
+        };
+        if !allowed {
+            let place = if position == Position::Variant {
+                "variants"
+            } else {
+                "types"
+            };
+            cx.error_spanned_by(
+                &meta.path,
+                format!(
+                    "`{ident}` is not read on {place}: declare it on the field, as schemars does"
+                ),
+            );
+            skip(meta);
+            return;
+        }
         let result = match ident.as_str() {
-            REGEX if self.first(cx, REGEX, meta) => read_regex(cx, meta, &mut self.checks),
-            LENGTH if self.first(cx, LENGTH, meta) => read_length(meta, &mut self.checks),
-            RANGE if self.first(cx, RANGE, meta) => read_range(meta, &mut self.checks),
-            EMAIL if self.first(cx, "format", meta) => {
-                self.checks.push(Check::Format("email".to_owned()));
+            REGEX => read_regex(cx, meta).map(|pattern| {
+                if let Some(pattern) = pattern {
+                    self.add(cx, meta.path.span(), &["pattern"], Check::Pattern(pattern));
+                }
+            }),
+            LENGTH => read_bounds(cx, meta, LENGTH, unsigned).map(|(min, max)| {
+                let check = Check::Length { min, max };
+                self.add(cx, meta.path.span(), &length_keywords(min, max), check);
+            }),
+            RANGE => read_bounds(cx, meta, RANGE, number).map(|(min, max)| {
+                let check = Check::Range { min, max };
+                self.add(cx, meta.path.span(), &range_keywords(min, max), check);
+            }),
+            EMAIL => {
+                self.add(
+                    cx,
+                    meta.path.span(),
+                    &["format"],
+                    Check::Format("email".to_owned()),
+                );
                 Ok(())
             }
-            WITH if self.first(cx, WITH, meta) => meta.value().and_then(|value| {
-                let literal: LitStr = value.parse()?;
-                self.with = Some(literal.parse()?);
-                Ok(())
-            }),
-            REGEX | LENGTH | RANGE | EMAIL | WITH => Ok(()),
             EXTEND => read_extend(cx, self, meta),
+            WITH => read_with(meta).map(|ty| {
+                if self.with.replace(ty).is_some() {
+                    cx.error_spanned_by(&meta.path, "duplicate `with`");
+                }
+            }),
             EXAMPLE => meta
                 .value()
                 .and_then(|value| value.parse::<Expr>())
@@ -103,8 +150,8 @@ impl Attrs {
                 cx.error_spanned_by(
                     &meta.path,
                     format!(
-                        "`#[schemars({name})]` is not supported by `Validate`: the validator could \
-                         not check what it adds to the schema"
+                        "`#[schemars({name})]` is not supported by these derives: the validator \
+                         could not check what it adds to the schema"
                     ),
                 );
                 skip(meta);
@@ -113,112 +160,153 @@ impl Attrs {
         };
         if let Err(error) = result {
             cx.syn_error(error);
-        }
-    }
-
-    /// Records that constraint `key` is declared; a second declaration is reported at its use
-    /// (and its tokens skipped), and `false` returned.
-    fn first(&mut self, cx: &Ctxt, key: &'static str, meta: &ParseNestedMeta<'_>) -> bool {
-        if self.seen.contains(&key) {
-            cx.error_spanned_by(&meta.path, format!("duplicate `{key}` constraint"));
             skip(meta);
-            return false;
         }
-        self.seen.push(key);
-        true
+    }
+
+    /// Adds `check`, which declares `keywords`, unless one of them is declared already.
+    fn add(&mut self, cx: &Ctxt, span: Span, keywords: &[&'static str], check: Check) {
+        if let Some(repeated) = keywords
+            .iter()
+            .find(|keyword| self.keywords.contains(keyword))
+        {
+            cx.error_at(span, format!("duplicate `{repeated}` constraint"));
+            return;
+        }
+        self.keywords.extend_from_slice(keywords);
+        self.checks.push(check);
     }
 }
 
-/// Consumes the tokens of an attribute that is not read (`= value` or `(...)`).
+fn length_keywords(min: Option<u64>, max: Option<u64>) -> Vec<&'static str> {
+    let mut keywords = Vec::new();
+    keywords.extend(min.map(|_| "minLength"));
+    keywords.extend(max.map(|_| "maxLength"));
+    keywords
+}
+
+fn range_keywords(min: Option<Number>, max: Option<Number>) -> Vec<&'static str> {
+    let mut keywords = Vec::new();
+    keywords.extend(min.map(|_| "minimum"));
+    keywords.extend(max.map(|_| "maximum"));
+    keywords
+}
+
+/// Consumes the tokens of an attribute that is not read (`= value` or `(...)`), so that parsing
+/// goes on after an error.
 fn skip(meta: &ParseNestedMeta<'_>) {
-    if meta.input.peek(Token![=]) {
-        let _ = meta.value().and_then(|value| value.parse::<Expr>());
-    } else if meta.input.peek(syn::token::Paren) {
-        let _ = meta.input.step(|cursor| match cursor.token_tree() {
-            Some((_, rest)) => Ok(((), rest)),
-            None => Err(cursor.error("expected a group")),
-        });
-    }
-}
-
-fn read_regex(cx: &Ctxt, meta: &ParseNestedMeta<'_>, checks: &mut Vec<Check>) -> syn::Result<()> {
-    let mut pattern = None;
-    meta.parse_nested_meta(|inner| {
-        if inner.path.is_ident(PATTERN) {
-            let expr: Expr = inner.value()?.parse()?;
-            match expr {
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(literal),
-                    ..
-                }) => pattern = Some(literal),
-                other => cx.error_spanned_by(
-                    other,
-                    "`regex(pattern = ...)` must be a string literal, so that the pattern can be \
-                     checked when the derive runs",
-                ),
+    let _ = meta.input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            if matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == ',') {
+                break;
             }
-            Ok(())
-        } else {
-            Err(inner.error("expected `pattern = \"...\"`"))
+            rest = next;
         }
-    })?;
-    let Some(literal) = pattern else {
-        return Err(meta.error("`regex` needs `pattern = \"...\"`"));
-    };
-    match regex::Regex::new(&literal.value()) {
-        Ok(_) => checks.push(Check::Pattern(literal.value())),
-        Err(error) => cx.error_spanned_by(&literal, format!("invalid `regex` pattern: {error}")),
-    }
-    Ok(())
+        Ok(((), rest))
+    });
 }
 
-fn read_length(meta: &ParseNestedMeta<'_>, checks: &mut Vec<Check>) -> syn::Result<()> {
-    let (mut min, mut max) = (None, None);
+/// Reads `regex(pattern = "...")`; `None` after reporting a problem.
+fn read_regex(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<String>> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error("expected `regex(pattern = \"...\")`"));
+    }
+    let mut pattern = None;
+    let mut given = false;
     meta.parse_nested_meta(|inner| {
-        let target = if inner.path.is_ident(MIN) {
-            &mut min
-        } else if inner.path.is_ident(MAX) {
-            &mut max
-        } else if inner.path.is_ident(EQUAL) {
-            let value = unsigned(&inner.value()?.parse()?)?;
-            min = Some(value);
-            max = Some(value);
+        if !inner.path.is_ident(PATTERN) {
+            cx.error_spanned_by(&inner.path, "expected `pattern = \"...\"` in `regex(...)`");
+            skip(&inner);
+            given = true;
             return Ok(());
-        } else {
-            return Err(inner.error("expected `min`, `max` or `equal`"));
-        };
-        *target = Some(unsigned(&inner.value()?.parse()?)?);
+        }
+        given = true;
+        match inner.value()?.parse::<Expr>()? {
+            Expr::Lit(ExprLit { lit: Lit::Str(literal), .. }) => match regex::Regex::new(&literal.value()) {
+                Ok(_) => pattern = Some(literal.value()),
+                Err(error) => {
+                    cx.error_spanned_by(&literal, format!("invalid `regex` pattern: {}", regex_error(&error)));
+                }
+            },
+            other => cx.error_spanned_by(
+                other,
+                "`regex(pattern = ...)` must be a string literal, so that the pattern can be checked \
+                 when the derive runs",
+            ),
+        }
         Ok(())
     })?;
-    if let (Some(min), Some(max)) = (min, max) {
-        if min > max {
-            return Err(meta.error(format!("`length` has min {min} above max {max}")));
-        }
+    if !given {
+        return Err(meta.error("expected `regex(pattern = \"...\")`"));
     }
-    checks.push(Check::Length { min, max });
-    Ok(())
+    Ok(pattern)
 }
 
-fn read_range(meta: &ParseNestedMeta<'_>, checks: &mut Vec<Check>) -> syn::Result<()> {
+/// The last line of a regex error: the cause, without the multi-line drawing of the pattern.
+fn regex_error(error: &regex::Error) -> String {
+    let text = error.to_string();
+    let last = text
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or(&text)
+        .trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_owned()
+}
+
+/// Reads `length(min = .., max = .., equal = ..)` or `range(min = .., max = ..)`.
+fn read_bounds<T: Copy + PartialOrd + std::fmt::Display>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    name: &str,
+    read: fn(&Expr, &str) -> syn::Result<T>,
+) -> syn::Result<(Option<T>, Option<T>)> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("expected `{name}(min = ..., max = ...)`")));
+    }
     let (mut min, mut max) = (None, None);
     meta.parse_nested_meta(|inner| {
-        let target = if inner.path.is_ident(MIN) {
-            &mut min
-        } else if inner.path.is_ident(MAX) {
-            &mut max
-        } else {
-            return Err(inner.error("expected `min` or `max`"));
-        };
-        *target = Some(number(&inner.value()?.parse()?)?);
+        let key = inner
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let allowed = matches!(key.as_str(), MIN | MAX) || (key == EQUAL && name == LENGTH);
+        if !allowed {
+            let keys = if name == LENGTH {
+                "`min`, `max` or `equal`"
+            } else {
+                "`min` or `max`"
+            };
+            cx.error_spanned_by(&inner.path, format!("expected {keys} in `{name}(...)`"));
+            skip(&inner);
+            return Ok(());
+        }
+        let value = read(&inner.value()?.parse()?, name)?;
+        match key.as_str() {
+            MIN => min = Some(value),
+            MAX => max = Some(value),
+            _ => (min, max) = (Some(value), Some(value)),
+        }
         Ok(())
     })?;
-    if let (Some(min), Some(max)) = (min, max) {
-        if as_f64(min) > as_f64(max) {
-            return Err(meta.error("`range` has min above max"));
+    if let (Some(low), Some(high)) = (min, max) {
+        if low > high {
+            return Err(meta.error(format!("`{name}` has min {low} above max {high}")));
         }
     }
-    checks.push(Check::Range { min, max });
-    Ok(())
+    Ok((min, max))
+}
+
+fn read_with(meta: &ParseNestedMeta<'_>) -> syn::Result<syn::Type> {
+    let value = meta
+        .value()
+        .map_err(|_| meta.error("expected `with = \"Type\"`"))?;
+    let literal: LitStr = value
+        .parse()
+        .map_err(|error| syn::Error::new(error.span(), "expected `with = \"Type\"`"))?;
+    literal.parse()
 }
 
 /// Reads `extend("key" = json, ...)`: the keys the validator understands become constraints,
@@ -227,32 +315,39 @@ fn read_extend(cx: &Ctxt, attrs: &mut Attrs, meta: &ParseNestedMeta<'_>) -> syn:
     let content;
     syn::parenthesized!(content in meta.input);
     while !content.is_empty() {
-        let key: LitStr = content.parse()?;
+        let Ok(key) = content.parse::<LitStr>() else {
+            cx.error_at(
+                content.span(),
+                "expected `extend(\"keyword\" = value, ...)`",
+            );
+            // Consume the rest, so that the one mistake gives one message.
+            let _ = content.parse::<TokenStream>();
+            return Ok(());
+        };
         content.parse::<Token![=]>()?;
         let tokens = value_tokens(&content)?;
-        match serde_json::from_str::<serde_json::Value>(&tokens.to_string()) {
+        let span = tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(|| key.span(), |tree| tree.span());
+        match serde_json::from_str::<serde_json::Value>(&json_text(tokens.clone())) {
             Ok(value) => {
-                let span = key.span();
                 let name = key.value();
                 if let Some(check) = extension_check(cx, span, &name, &value) {
-                    let slot = match check {
-                        Check::Format(_) => "format",
-                        Check::Pattern(_) => REGEX,
-                        Check::Length { .. } => LENGTH,
-                        Check::Range { .. } => RANGE,
-                        Check::AnyOf(_) => "anyOf",
+                    let keywords: Vec<&'static str> = match &check {
+                        Check::Format(_) => vec!["format"],
+                        Check::Pattern(_) => vec!["pattern"],
+                        Check::Length { min, max } => length_keywords(*min, *max),
+                        Check::Range { min, max } => range_keywords(*min, *max),
+                        Check::AnyOf(_) => vec!["anyOf"],
                     };
-                    if attrs.seen.contains(&slot) {
-                        cx.error_at(span, format!("duplicate `{slot}` constraint"));
-                    } else {
-                        attrs.seen.push(slot);
-                        attrs.checks.push(check);
-                    }
+                    attrs.add(cx, key.span(), &keywords, check);
                 }
             }
             Err(_) => cx.error_spanned_by(
                 &tokens,
-                "`extend` values must be JSON literals for `Validate` to read them",
+                "`extend` values must be JSON literals for these derives to read them",
             ),
         }
         if content.is_empty() {
@@ -269,10 +364,8 @@ fn value_tokens(input: ParseStream<'_>) -> syn::Result<TokenStream> {
         let mut tokens = TokenStream::new();
         let mut rest = *cursor;
         while let Some((tree, next)) = rest.token_tree() {
-            if let TokenTree::Punct(punct) = &tree {
-                if punct.as_char() == ',' {
-                    break;
-                }
+            if matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == ',') {
+                break;
             }
             tokens.extend(std::iter::once(tree));
             rest = next;
@@ -281,7 +374,35 @@ fn value_tokens(input: ParseStream<'_>) -> syn::Result<TokenStream> {
     })
 }
 
-/// The constraint an `extend` key states, `None` for an annotation (or after reporting an error).
+/// The JSON text of a token stream written as a JSON literal. Printing tokens puts a space after
+/// a leading `-` (`- 1`), which JSON does not allow; this printer does not.
+fn json_text(tokens: TokenStream) -> String {
+    let mut text = String::new();
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::None => ("", ""),
+                };
+                text.push_str(open);
+                text.push_str(&json_text(group.stream()));
+                text.push_str(close);
+            }
+            TokenTree::Punct(punct) => text.push(punct.as_char()),
+            other => {
+                text.push_str(&other.to_string());
+                text.push(' ');
+            }
+        }
+    }
+    text
+}
+
+/// The constraint an `extend` key states, `None` for an annotation (or after reporting an error
+/// at `span`, the value's first token).
 fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) -> Option<Check> {
     let json_u64 = |value: &serde_json::Value| {
         let number = value.as_u64();
@@ -296,11 +417,17 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
                 Some(Check::Format(format.to_owned()))
             }
             _ => {
-                let known: Vec<&str> = FORMATS.iter().map(|(name, _)| *name).collect();
+                let known: Vec<String> = FORMATS
+                    .iter()
+                    .map(|(name, _)| format!("`{name}`"))
+                    .collect();
+                let shown = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), ToOwned::to_owned);
                 cx.error_at(
                     span,
                     format!(
-                        "format {value} is not checked by `Validate`; known: {}",
+                        "format `{shown}` is not checked by these derives; known: {}",
                         known.join(", ")
                     ),
                 );
@@ -309,8 +436,12 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
         },
         "pattern" => match value.as_str().map(regex::Regex::new) {
             Some(Ok(regex)) => Some(Check::Pattern(regex.as_str().to_owned())),
-            _ => {
-                cx.error_at(span, "`pattern` must be a valid regular expression");
+            Some(Err(error)) => {
+                cx.error_at(span, format!("invalid `pattern`: {}", regex_error(&error)));
+                None
+            }
+            None => {
+                cx.error_at(span, "`pattern` must be a string");
                 None
             }
         },
@@ -364,15 +495,15 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
                             cx.error_at(
                                 span,
                                 format!(
-                                    "`anyOf` branches may hold only string constraints (format, \
-                                     pattern, minLength, maxLength), not `{name}`"
+                                    "`anyOf` branches may hold only string constraints (`format`, \
+                                     `pattern`, `minLength`, `maxLength`), not `{name}`"
                                 ),
                             );
                             return None;
                         }
                         continue;
                     }
-                    checks.extend(extension_check(cx, span, name, value));
+                    checks.push(extension_check(cx, span, name, value)?);
                 }
                 read.push(checks);
             }
@@ -382,7 +513,7 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
         name => {
             cx.error_at(
                 span,
-                format!("`extend(\"{name}\" = ...)` is not supported by `Validate`: the validator could not check it"),
+                format!("`extend(\"{name}\" = ...)` is not supported by these derives: the validator could not check it"),
             );
             None
         }
@@ -396,17 +527,20 @@ fn is_annotation(key: &str) -> bool {
     ) || key.starts_with("x-")
 }
 
-fn unsigned(expr: &Expr) -> syn::Result<u64> {
+fn unsigned(expr: &Expr, name: &str) -> syn::Result<u64> {
     match expr {
         Expr::Lit(ExprLit {
             lit: Lit::Int(literal),
             ..
         }) => literal.base10_parse(),
-        other => Err(syn::Error::new(other.span(), "expected an integer literal")),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{name}` bounds must be integer literals"),
+        )),
     }
 }
 
-fn number(expr: &Expr) -> syn::Result<Number> {
+fn number(expr: &Expr, name: &str) -> syn::Result<Number> {
     match expr {
         Expr::Lit(ExprLit {
             lit: Lit::Int(literal),
@@ -420,11 +554,35 @@ fn number(expr: &Expr) -> syn::Result<Number> {
             op: UnOp::Neg(_),
             expr,
             ..
-        }) => match number(expr)? {
+        }) => match number(expr, name)? {
             Number::Integer(value) => Ok(Number::Integer(-value)),
             Number::Float(value) => Ok(Number::Float(-value)),
         },
-        other => Err(syn::Error::new(other.span(), "expected a number literal")),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{name}` bounds must be number literals"),
+        )),
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        as_f64(*self).partial_cmp(&as_f64(*other))
+    }
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Self) -> bool {
+        as_f64(*self) == as_f64(*other)
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Integer(value) => write!(f, "{value}"),
+            Self::Float(value) => write!(f, "{value}"),
+        }
     }
 }
 

@@ -4,12 +4,12 @@ use super::ast::{Input, Shape};
 use super::attr::Check;
 use super::ctxt::Ctxt;
 
-/// What `Validate` needs beyond a readable model: nothing.
+/// What `#[derive(Validate)]` needs beyond a readable model: nothing.
 pub fn for_validate(_cx: &Ctxt, _input: &Input<'_>) {}
 
 /// What `Fixture` needs: a valid default for every constrained value. A constrained newtype
-/// takes its `example`; a field can only constrain the number of items (the default has that
-/// many), anything else belongs on a newtype.
+/// takes its `example`; a field can only constrain the number of items of a `Vec` (the default
+/// has that many), anything else belongs on a newtype.
 pub fn for_fixture(cx: &Ctxt, input: &Input<'_>) {
     match &input.shape {
         Shape::Newtype(field) => {
@@ -24,13 +24,14 @@ pub fn for_fixture(cx: &Ctxt, input: &Input<'_>) {
         }
         Shape::Struct { fields, .. } => {
             for field in fields {
-                let only_lengths = field
+                let only_item_counts = field
                     .checks
                     .iter()
-                    .all(|check| matches!(check, Check::Length { .. }));
-                if !only_lengths {
-                    cx.error_at(
-                        field.span,
+                    .all(|check| matches!(check, Check::Length { .. }))
+                    && (field.checks.is_empty() || is_vec(field.ty));
+                if !only_item_counts {
+                    cx.error_spanned_by(
+                        &field.member,
                         "a fixture cannot make up a value for this constraint: declare it on a \
                          newtype with an `example`",
                     );
@@ -39,4 +40,10 @@ pub fn for_fixture(cx: &Ctxt, input: &Input<'_>) {
         }
         Shape::Enum(_) => {}
     }
+}
+
+/// Whether `ty` is spelled `Vec<...>`: the one field type whose length a fixture can meet (by
+/// repeating the item's default).
+fn is_vec(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "Vec"))
 }

@@ -24,8 +24,10 @@ pub struct CliConfig {
     /// Whether the CLI sends telemetry; `false` opts out, as
     /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` does.
     pub enable_telemetry: bool,
-    /// Whether the CLI tells the user about a newer version; absent when never set.
+    /// Whether the CLI tells the user about a newer version; absent when never set (never
+    /// `null`: the CLI writes a boolean or nothing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "bool")]
     pub show_update_notification: Option<bool>,
     /// The file's other settings, by key, as they are.
     #[serde(flatten)]

@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+#[schemars(extend("format" = "uuid"))]
+pub struct Account {
+    pub id: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use schema_types::validate::Validate;
+
+#[derive(Validate)]
+pub struct Account {
+    #[serde(rename = 5)]
+    pub id: String,
+}
+
+fn main() {}
