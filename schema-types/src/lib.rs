@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod fixture;
 pub mod hasura;
 pub mod payload;
+pub mod privacy;
 pub mod registry;
 pub mod samples;
 pub mod schema;
