@@ -16,11 +16,14 @@
 //! assert_eq!(schema["$id"], kind.schema_id());
 //! ```
 
+pub mod api;
 pub mod appsmith;
+pub mod catalog;
 pub mod common;
 pub mod corpus;
 pub mod fixture;
 pub mod hasura;
+pub mod optout;
 pub mod payload;
 pub mod privacy;
 pub mod registry;

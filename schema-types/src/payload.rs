@@ -118,4 +118,6 @@ pub trait Payload:
     const TITLE: &'static str;
     /// Where the upstream page prints its example, if it prints one.
     const EXAMPLE: Option<ExampleLocation>;
+    /// Who sends it, when, where to, and what stops it, as the page documents.
+    const CATALOG: crate::catalog::Catalog;
 }

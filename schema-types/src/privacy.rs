@@ -58,8 +58,7 @@ pub enum Class {
     Flag,
     /// A value from a fixed or product-defined set (a CI vendor, a mode, an event name, a type).
     Category,
-    /// A digest or signature that is not derived from a person (an HMAC of a random message, a
-    /// hash of a domain).
+    /// A digest or signature that is not derived from a person (an HMAC of a random message).
     Digest,
 }
 
@@ -122,10 +121,15 @@ impl Class {
             Self::NetworkAddress | Self::Location | Self::Device => Identifies::PersonOrMachine,
             Self::RandomId | Self::RecordId => Identifies::Machine,
             Self::AccountId => Identifies::Organisation,
-            Self::Url | Self::ContentName | Self::FreeText | Self::Diagnostic => Identifies::Possibly,
-            Self::Version | Self::Timestamp | Self::Count | Self::Flag | Self::Category | Self::Digest => {
-                Identifies::Nothing
+            Self::Url | Self::ContentName | Self::FreeText | Self::Diagnostic => {
+                Identifies::Possibly
             }
+            Self::Version
+            | Self::Timestamp
+            | Self::Count
+            | Self::Flag
+            | Self::Category
+            | Self::Digest => Identifies::Nothing,
         }
     }
 }
@@ -178,7 +182,9 @@ pub struct Inventory {
 impl Inventory {
     /// The members that can point at a person, a machine or an organisation.
     pub fn identifying(&self) -> impl Iterator<Item = &Member> {
-        self.members.iter().filter(|member| member.identifies != Identifies::Nothing)
+        self.members
+            .iter()
+            .filter(|member| member.identifies != Identifies::Nothing)
     }
 }
 
@@ -188,7 +194,11 @@ pub struct Unclassified(pub Vec<String>);
 
 impl fmt::Display for Unclassified {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "members without a valid `{KEYWORD}` class: {}", self.0.join(", "))
+        write!(
+            f,
+            "members without a valid `{KEYWORD}` class: {}",
+            self.0.join(", ")
+        )
     }
 }
 
@@ -201,14 +211,23 @@ pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
     let mut problems = Vec::new();
     walk(&schema, &schema, String::new(), &mut members, &mut problems);
     if problems.is_empty() {
-        Ok(Inventory { payload: kind.id, members })
+        Ok(Inventory {
+            payload: kind.id,
+            members,
+        })
     } else {
         Err(Unclassified(problems))
     }
 }
 
 /// Visits the members of the object schema `node` (resolving local `$ref`s), recording classes.
-fn walk(root: &Value, node: &Value, at: String, members: &mut Vec<Member>, problems: &mut Vec<String>) {
+fn walk(
+    root: &Value,
+    node: &Value,
+    at: String,
+    members: &mut Vec<Member>,
+    problems: &mut Vec<String>,
+) {
     let node = resolve(root, node);
     if let Some(properties) = node.get("properties").and_then(Value::as_object) {
         for (name, property) in properties {
@@ -216,17 +235,30 @@ fn walk(root: &Value, node: &Value, at: String, members: &mut Vec<Member>, probl
             member(root, property, pointer, members, problems);
         }
     }
-    if let Some(extra) = node.get("additionalProperties").filter(|extra| extra.is_object()) {
+    if let Some(extra) = node
+        .get("additionalProperties")
+        .filter(|extra| extra.is_object())
+    {
         member(root, extra, format!("{at}/{{name}}"), members, problems);
     }
 }
 
-fn member(root: &Value, property: &Value, pointer: String, members: &mut Vec<Member>, problems: &mut Vec<String>) {
+fn member(
+    root: &Value,
+    property: &Value,
+    pointer: String,
+    members: &mut Vec<Member>,
+    problems: &mut Vec<String>,
+) {
     let target = resolve(root, property);
     // A member's own class, else the class its type declares (a newtype such as a metric label).
     if let Some(class) = property.get(KEYWORD).or_else(|| target.get(KEYWORD)) {
         match class.as_str().and_then(Class::from_name) {
-            Some(class) => members.push(Member { pointer, class, identifies: class.identifies() }),
+            Some(class) => members.push(Member {
+                pointer,
+                class,
+                identifies: class.identifies(),
+            }),
             None => problems.push(format!("{pointer} (unknown class {class})")),
         }
         return;
@@ -248,7 +280,11 @@ fn is_object(schema: &Value) -> bool {
 fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     let mut node = node;
     for _ in 0..16 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        match node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
             Some(pointer) => match root.pointer(pointer) {
                 Some(target) => node = target,
                 None => return node,

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::catalog::Catalog;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
 use crate::validate::{Limits, Report};
 use crate::{appsmith, hasura, schema};
@@ -23,6 +24,8 @@ pub struct PayloadKind {
     pub title: &'static str,
     /// Where the upstream page prints its example, if it does.
     pub example: Option<ExampleLocation>,
+    /// Who sends it, when, where to, and what stops it.
+    pub catalog: Catalog,
     schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
@@ -41,6 +44,7 @@ impl PayloadKind {
             version: T::VERSION,
             title: T::TITLE,
             example: T::EXAMPLE,
+            catalog: T::CATALOG,
             schema: schema::published_schema::<T>,
             round_trip: round_trip::<T>,
             validate: T::validate_with,

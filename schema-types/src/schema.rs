@@ -31,7 +31,14 @@ pub const ORIGIN_COMMENT: &str =
 
 /// The keys that open a published schema, in this order; the rest follow in schemars' order,
 /// with `examples` and `$defs` last.
-const LEADING_KEYS: [&str; 5] = ["$schema", "$id", "$comment", "title", "description"];
+const LEADING_KEYS: [&str; 6] = [
+    "$schema",
+    "$id",
+    "$comment",
+    "title",
+    "description",
+    "x-telemetry",
+];
 
 /// The JSON Schema of `T` exactly as `cargo xtask gen` publishes it.
 ///
@@ -48,6 +55,10 @@ pub fn published_schema<T: Payload>() -> Value {
     object.insert("$id".into(), kind.schema_id().into());
     object.insert("$comment".into(), ORIGIN_COMMENT.into());
     object.insert("title".into(), kind.title.into());
+    object.insert(
+        crate::catalog::KEYWORD.into(),
+        kind.catalog.to_json(kind.product.vendor()),
+    );
     if let Some(location) = kind.example {
         let example = crate::corpus::example_document(location).unwrap_or_else(|error| {
             panic!(

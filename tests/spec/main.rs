@@ -6,6 +6,8 @@
 //!
 //! - [`agreement`]: the generated validators agree with the published schemas (examples,
 //!   invalid corpus, mutated fixtures).
+//! - [`catalog`]: the catalog, the opt-out evaluator and the privacy inventory against the
+//!   pages' own words.
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
 //!   payload, and every defect of theirs is a recorded erratum.
 //! - [`robustness`]: bad bytes, deep nesting, huge values and duplicate members get a report,
@@ -17,6 +19,7 @@
 //!   accepts its documented example except exactly the recorded value errata.
 
 mod agreement;
+mod catalog;
 mod corpus;
 mod robustness;
 mod round_trip;

@@ -14,6 +14,7 @@ use schema_types::samples;
 use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
+use crate::lock::{self, Lock};
 
 /// Where every generated JSON file says it comes from.
 const GENERATED_COMMENT: &str =
@@ -27,7 +28,17 @@ const README_END: &str = "<!-- payloads:end -->";
 /// Generates every artefact under `root`, writing or checking according to `mode`.
 pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     let mut summary = Summary::new(mode);
-    for (path, value) in json_artefacts() {
+    let mut artefacts = json_artefacts();
+    // A published schema never changes: everything is checked against `schemas/lock.json`
+    // before anything is written, and the lock then records the new versions.
+    let rendered: Vec<(PathBuf, String)> = artefacts
+        .iter()
+        .map(|(path, value)| (path.clone(), render(value)))
+        .collect();
+    let publication = lock::check(root, &Lock::read(root)?, &rendered)?;
+    publication.list_archived_versions(root, &mut artefacts)?;
+    artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
+    for (path, value) in artefacts {
         ensure_file(root, &path, &render(&value), &mut summary)?;
     }
     let readme = Path::new("README.md");

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::segment::{SegmentCallType, SegmentLibrary};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -33,29 +34,39 @@ pub struct BackendCallEvent {
     /// What analytics-java records about the sender: its library.
     pub context: BackendCallContext,
     /// The event name, always `execute_ACTION_TRIGGERED`.
+    #[schemars(extend("x-privacy" = "category"))]
     pub event: BackendCallEventName,
     /// Segment's per-destination switches (a destination's name, then `false` to skip it or its
     /// settings); empty in the page's sample. Open: its members are destination names.
+    #[schemars(extend("x-privacy" = "category"))]
     pub integrations: Map<String, Value>,
     /// Segment's id of the message, for deduplication: analytics-java sends
     /// `UUID.randomUUID()`, a lower-case UUID.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub message_id: Uuid,
     /// When the action ran, by the server's clock.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub original_timestamp: Rfc3339Timestamp,
     /// What ran, where, for whom and with what result.
     pub properties: BackendCallProperties,
     /// When Segment received the event, by Segment's clock.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub received_at: Rfc3339Timestamp,
     /// When analytics-java sent the event, by the server's clock.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub sent_at: Rfc3339Timestamp,
     /// When the action ran, corrected for the server's clock skew:
     /// `receivedAt − (sentAt − originalTimestamp)`, computed by Segment.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub timestamp: Rfc3339Timestamp,
     /// The Segment call type, always `track`.
+    #[schemars(extend("x-privacy" = "category"))]
     #[serde(rename = "type")]
     pub call_type: SegmentCallType,
     /// The user who ran the action, hashed on the server (`sha256Hex`): SHA-256 of the username
-    /// (normally the e-mail address), 64 lower-case hex digits.
+    /// (normally the e-mail address), 64 lower-case hex digits, never the address itself. A
+    /// pseudonym: the same for one person in every event.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
     pub user_id: Sha256Hex,
 }
 
@@ -68,6 +79,18 @@ impl Payload for BackendCallEvent {
         page: Page::Appsmith,
         line: 146,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Successful backend calls",
+        edition: Editions::All,
+        emitter: Emitter::Server,
+        cadence: Cadence::PerServerEvent,
+        trigger: "The server shares anonymous information about successful query processes, new application creation, user logins, connections to additional plugins, etc.",
+        destination: "Segment (analytics-java), exported to Mixpanel",
+        opt_out: OptOut::StoppedBy {
+            switches: catalog::APPSMITH_SWITCHES,
+            quote: catalog::APPSMITH_ONLY_WHEN_ON,
+        },
+    };
 }
 
 /// The name of the event the server sends when an action runs.
@@ -105,41 +128,59 @@ pub struct BackendCallContext {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties {
     /// The id of the application the action belongs to (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub app_id: ObjectId,
     /// Whether the action ran in the editor (`edit`) or in the deployed application (`view`).
+    #[schemars(extend("x-privacy" = "category"))]
     pub app_mode: AppMode,
     /// The application's name (`APP1`).
+    #[schemars(extend("x-privacy" = "content-name"))]
     pub app_name: String,
     /// The datasource the action ran against.
     pub datasource: Datasource,
     /// The id of the Appsmith instance (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub instance_id: ObjectId,
     /// Whether the application is one of Appsmith's example applications.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub is_example_app: bool,
     /// Whether the run succeeded; `true` for the successful calls the page documents.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub is_successful_execution: bool,
     /// The action's name, as its author gave it (`Test`).
+    #[schemars(extend("x-privacy" = "content-name"))]
     pub name: String,
     /// The id of the organisation the application belongs to (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub org_id: ObjectId,
     /// The Appsmith service that sent the event (`appsmith-server`).
+    #[schemars(extend("x-privacy" = "category"))]
     pub origin_service: String,
     /// The id of the page the action belongs to (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub page_id: ObjectId,
     /// The page's name (`Page1`).
+    #[schemars(extend("x-privacy" = "content-name"))]
     pub page_name: String,
-    /// The name of the plugin that ran the action (`PostgreSQL`).
+    /// The name of the plugin that ran the action (`PostgreSQL`): one of the plugins Appsmith
+    /// defines, not a name a user gives.
+    #[schemars(extend("x-privacy" = "category"))]
     pub plugin_name: String,
     /// The status code of the run, as text; `""` when there is none, because the server sends
     /// null property values as `""`.
+    #[schemars(extend("x-privacy" = "category"))]
     pub status_code: String,
     /// How long the run took, in milliseconds.
+    #[schemars(extend("x-privacy" = "count"))]
     pub time_elapsed: Count,
     /// The type of the plugin that ran the action (`DB`).
+    #[schemars(extend("x-privacy" = "category"))]
     #[serde(rename = "type")]
     pub plugin_type: String,
     /// The user who ran the action, hashed: the server replaces a property equal to the raw user
-    /// id by its SHA-256 hash, so this equals `userId`.
+    /// id by its SHA-256 hash, so this equals `userId`: 64 lower-case hex digits, never the
+    /// e-mail address itself.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
     pub username: Sha256Hex,
 }
 
@@ -169,5 +210,6 @@ pub enum AppMode {
 #[serde(deny_unknown_fields)]
 pub struct Datasource {
     /// The datasource's name, as its author gave it (`Test App`).
+    #[schemars(extend("x-privacy" = "content-name"))]
     pub name: String,
 }

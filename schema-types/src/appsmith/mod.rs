@@ -28,6 +28,9 @@ mod segment;
 mod server_setup_ping;
 mod usage_pulse;
 
+#[cfg(test)]
+mod tests;
+
 pub use backend_call_event::{
     AppMode, BackendCallContext, BackendCallEvent, BackendCallEventName, BackendCallProperties,
     Datasource,

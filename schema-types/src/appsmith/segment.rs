@@ -23,8 +23,10 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct SegmentLibrary {
     /// The library's name: `analytics.js` in the browser, `analytics-java` on the server.
+    #[schemars(extend("x-privacy" = "category"))]
     pub name: String,
     /// The library's version (`4.0.4`, `2.1.1`).
+    #[schemars(extend("x-privacy" = "version"))]
     pub version: String,
 }
 

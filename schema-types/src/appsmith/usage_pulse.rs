@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochSeconds, ObjectId, Sha256Hex};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -31,12 +32,16 @@ pub struct UsagePulse {
     #[schemars(length(min = 1, max = 100))]
     pub usage_data: Vec<Pulse>,
     /// The text that `hashedMessage` signs. The page shows a placeholder (`hash-message`); the
-    /// licensed server sends a random UUID.
+    /// licensed server sends a random UUID, new for each batch: an identifier of the batch that
+    /// links nothing beyond it.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub message: String,
     /// HMAC-SHA256 of `message`, keyed by the instance's licence key.
+    #[schemars(extend("x-privacy" = "digest"))]
     #[serde(rename = "hashedMessage")]
     pub hashed_message: HmacSha256Hex,
     /// The id of the Appsmith instance that sends the batch (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
     #[serde(rename = "instanceId")]
     pub instance_id: ObjectId,
 }
@@ -50,6 +55,17 @@ impl Payload for UsagePulse {
         page: Page::Appsmith,
         line: 91,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Usage pulse for billing",
+        edition: Editions::PayingCustomers,
+        emitter: Emitter::Server,
+        cadence: Cadence::HourlyBatches,
+        trigger: "The data is collected on the server-side and sent to the Appsmith cloud services in batches every hour.",
+        destination: "the Appsmith cloud services",
+        opt_out: OptOut::SentRegardless {
+            quote: "This data is collected only for paying customers, regardless of whether telemetry is on or off.",
+        },
+    };
 }
 
 /// One usage pulse: a user's action on the instance, with who acted, where and when.
@@ -60,23 +76,29 @@ impl Payload for UsagePulse {
 #[serde(deny_unknown_fields)]
 pub struct Pulse {
     /// The user who acted, hashed: SHA-256 of the user id (normally the e-mail address), 64
-    /// lower-case hex digits. For an anonymous user the server sends Segment's anonymous UUID
+    /// lower-case hex digits, never the address itself. For an anonymous user the server sends Segment's anonymous UUID
     /// instead, or a 21-character nanoid when telemetry is off; this schema version admits the
     /// hash only.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
     pub user: Sha256Hex,
-    /// The id of the tenant the pulse belongs to (a MongoDB ObjectId).
+    /// The id of the tenant the pulse belongs to (a MongoDB ObjectId): the unit the instance's
+    /// licence is attached to, so it stands for the paying customer.
+    #[schemars(extend("x-privacy" = "account-id"))]
     #[serde(rename = "tenantId")]
     pub tenant_id: ObjectId,
     /// Whether the action was done in the view mode of the application (`true`) or in its edit
     /// mode (`false`).
+    #[schemars(extend("x-privacy" = "flag"))]
     #[serde(rename = "viewMode")]
     pub view_mode: bool,
     /// Whether the pulse was triggered by an anonymous user (`true`) or a logged-in user
     /// (`false`). Anonymous users in edit mode are not recorded.
+    #[schemars(extend("x-privacy" = "flag"))]
     #[serde(rename = "isAnonymousUser")]
     pub is_anonymous_user: bool,
     /// When the action happened, in seconds since the Unix epoch: the server's Java timestamp,
     /// which may be written with a fraction of a second.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     #[serde(rename = "createdAt")]
     pub created_at: EpochSeconds,
 }

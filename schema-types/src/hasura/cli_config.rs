@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::Uuid;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
@@ -20,12 +21,15 @@ use crate::validate::Validate;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct CliConfig {
     /// The CLI's randomly generated UUID, sent as `uuid` with every CLI execution event.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub uuid: Uuid,
     /// Whether the CLI sends telemetry; `false` opts out, as
     /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` does.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub enable_telemetry: bool,
     /// Whether the CLI tells the user about a newer version; absent when never set (never
     /// `null`: the CLI writes a boolean or nothing).
+    #[schemars(extend("x-privacy" = "flag"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "bool")]
     pub show_update_notification: Option<bool>,
@@ -40,4 +44,15 @@ impl Payload for CliConfig {
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
     const TITLE: &'static str = "Hasura CLI configuration file";
     const EXAMPLE: Option<ExampleLocation> = None;
+    const CATALOG: Catalog = Catalog {
+        section: "Disable CLI telemetry",
+        edition: Editions::All,
+        emitter: Emitter::LocalFile,
+        cadence: Cadence::Never,
+        trigger: "the JSON config file created by the CLI at ~/.hasura/config.json",
+        destination: "nowhere: the file stays on the machine running the CLI",
+        opt_out: OptOut::NotSent {
+            quote: catalog::HASURA_CLI_OPT_OUT,
+        },
+    };
 }

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -28,32 +29,53 @@ use crate::validate::Validate;
 pub struct CliExecution {
     /// The row's serial number in the telemetry database, assigned by the collector (not sent by
     /// the CLI).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub id: SerialId,
     /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
     /// trailing zeros dropped and a `+00:00` offset.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub timestamp: Rfc3339Timestamp,
     /// The CLI's randomly generated UUID, the `uuid` of its `~/.hasura/config.json`.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub uuid: Uuid,
     /// A random (version 4) UUID for this execution.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub execution_id: Uuid,
     /// The CLI version (`v0.4.27`); free-form.
+    #[schemars(extend("x-privacy" = "version"))]
     pub version: String,
-    /// The cobra command path (`hasura migrate apply`), without arguments or flags.
+    /// The cobra command path (`hasura migrate apply`): the names of the CLI's own commands
+    /// only. The page: arguments, flags and error messages are not recorded.
+    #[schemars(extend("x-privacy" = "category"))]
     pub command: String,
-    /// Whether the execution resulted in an error.
+    /// Whether the execution resulted in an error; the error message itself is not recorded.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub is_error: bool,
-    /// The operating system, as Go's `GOOS` names it (`linux`, `darwin`, `windows`).
+    /// The operating system, as Go's `GOOS` names it (`linux`, `darwin`, `windows`): a detail
+    /// of the machine the CLI runs on.
+    #[schemars(extend("x-privacy" = "device"))]
     pub os_platform: String,
-    /// The processor architecture, as Go's `GOARCH` names it (`amd64`, `arm64`).
+    /// The processor architecture, as Go's `GOARCH` names it (`amd64`, `arm64`): a detail of
+    /// the machine the CLI runs on.
+    #[schemars(extend("x-privacy" = "device"))]
     pub os_arch: String,
     /// The UUID of the server the command talks to. The CLI's code sends `""` for commands that
     /// never reach a server, which this schema, following the page, does not accept, and the nil
     /// UUID `00000000-0000-0000-0000-000000000000` when the server's state cannot be read.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub server_uuid: Uuid,
     /// The version of the server the command talks to (`v1.0.0-alpha36`); `""` for commands that
     /// never reach a server.
+    #[schemars(extend("x-privacy" = "version"))]
     pub server_version: String,
     /// Command-specific data, an object; `null` when the command attaches none.
+    ///
+    /// Classified `diagnostic`, not `category`: neither the page nor the CLI's code
+    /// (`Payload map[string]interface{}`, "any additional payload information") bounds what it
+    /// holds, and the page's sample shows only `null`, so an audit must treat it as data that
+    /// could describe the user's project. The page's promise that arguments, flags and error
+    /// messages are not recorded covers it too.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
     pub payload: Nullable<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -66,4 +88,16 @@ impl Payload for CliExecution {
         page: Page::Hasura,
         line: 181,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "CLI",
+        edition: Editions::All,
+        emitter: Emitter::Cli,
+        cadence: Cadence::PerCommand,
+        trigger: "The CLI collects each execution event, along with a randomly generated UUID.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[Switch::HasuraCliEnv, Switch::HasuraCliConfig],
+            quote: catalog::HASURA_CLI_OPT_OUT,
+        },
+    };
 }

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::Uuid;
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -27,24 +28,31 @@ use crate::validate::Validate;
 pub struct ConsoleError {
     /// The version of the server the Console is connected to. Free-form: usually `v`-prefixed
     /// (`v2.0.9`), though the page's sample shows `2.0.0`.
+    #[schemars(extend("x-privacy" = "version"))]
     pub server_version: String,
     /// What happened: `Main/RUN_TIME_ERROR` for a runtime error. The same channel carries other
     /// UI events under other names.
+    #[schemars(extend("x-privacy" = "category"))]
     pub event_type: String,
     /// The route the Console was on, with the names of tables, schemas, views, functions, Remote
     /// Schemas and triggers replaced by the placeholders `SCHEMA_NAME`, `TABLE_NAME`,
     /// `VIEW_NAME`, `FUNCTION_NAME`, `REMOTE_SCHEMA_NAME`, `TRIGGER_NAME`, `DATA_TRIGGER_NAME`
     /// and `CRON_TRIGGER_NAME` (`console/src/telemetry/filters.ts`): the actual names are not
-    /// sent.
+    /// sent. `SCHEMA_NAME` and `TABLE_NAME` in the page's sample are these placeholders as sent,
+    /// not the page's stand-ins for real names.
+    #[schemars(extend("x-privacy" = "url"))]
     pub url: String,
     /// Which program serves the Console: the CLI (`hasura console`) or the server.
+    #[schemars(extend("x-privacy" = "category"))]
     pub console_mode: ConsoleMode,
     /// The UUID of the CLI serving the Console (the `uuid` of its `~/.hasura/config.json`). In
     /// server mode the Console's code sends it absent or as `""`, which this schema, following
     /// the page, does not accept.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub cli_uuid: Uuid,
     /// The UUID of the server the Console is connected to. The Console's code sends `""` until
     /// it has loaded the server's state, which this schema, following the page, does not accept.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub server_uuid: Uuid,
     /// The error.
     pub data: ConsoleErrorData,
@@ -80,11 +88,16 @@ pub enum ConsoleMode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleErrorData {
-    /// The error message (`Uncaught TypeError: something is not a function`).
+    /// The error message (`Uncaught TypeError: something is not a function`). Unlike `url`, it
+    /// is not sanitised: the Console passes the error on as the runtime wrote it
+    /// (`console/src/telemetry/index.ts`), so it can quote values the failing code held.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
     pub message: String,
     /// The stack trace, one frame per item, as the page shows it. The Console's code sends the
     /// JavaScript `Error.stack`, a single string with newlines, and may omit it; this schema
-    /// follows the page.
+    /// follows the page. Not sanitised either: browsers write each frame with the full URL of
+    /// its script, which includes the address of the host serving the Console.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
     pub stack: Vec<String>,
 }
 
@@ -97,4 +110,21 @@ impl Payload for ConsoleError {
         page: Page::Hasura,
         line: 163,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Console",
+        edition: Editions::All,
+        emitter: Emitter::Console,
+        cadence: Cadence::PerError,
+        trigger: "The Console collects runtime errors along with anonymized route names are sent without any identifiable information or payload.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[
+                Switch::HasuraServerEnv,
+                Switch::HasuraServerFlag,
+                Switch::HasuraCliEnv,
+                Switch::HasuraCliConfig,
+            ],
+            quote: catalog::HASURA_SERVER_OPT_OUT,
+        },
+    };
 }

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -25,20 +26,26 @@ use crate::validate::Validate;
 pub struct EeDataSourceTelemetry {
     /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
     /// runs under.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub license_jti: Uuid,
     /// The identifier of the licensed client, when the licence names one; `null` when it does
     /// not. Every documented sample holds `null`; the page does not describe this member.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub client_id: Nullable<String>,
     /// The randomly generated UUID of the metadata database, shared by every server instance
     /// using that database.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub metadata_db_uid: Uuid,
     /// The randomly generated UUID of the server instance.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub instance_uid: Uuid,
     /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
     /// share one value.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
     /// The server version (`v2.23.0`); free-form, since dev builds send a build number
     /// (`12345`) instead of a release tag.
+    #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The data source's kind, settings and counts.
     pub metrics: EeDataSourceMetrics,
@@ -52,41 +59,59 @@ pub struct EeDataSourceTelemetry {
 pub struct EeDataSourceMetrics {
     /// The kind of database: names in the open code are `postgres`, `citus`, `cockroach`,
     /// `mssql`, `bigquery` and `dataconnector`. Free text, since new backends appear.
+    #[schemars(extend("x-privacy" = "category"))]
     pub backend_type: String,
     /// The number of read replicas configured for the source.
+    #[schemars(extend("x-privacy" = "count"))]
     pub read_replicas: Count,
     /// Whether a health check is configured for the source.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub health_check_enabled: bool,
     /// The number of tracked tables, views not included.
+    #[schemars(extend("x-privacy" = "count"))]
     pub tables: Count,
     /// The number of tracked views.
+    #[schemars(extend("x-privacy" = "count"))]
     pub views: Count,
     /// The number of tracked tables used as enums.
+    #[schemars(extend("x-privacy" = "count"))]
     pub enum_tables: Count,
     /// The number of relationships defined with a manual configuration.
+    #[schemars(extend("x-privacy" = "count"))]
     pub relationships_manual: Count,
     /// The number of relationships defined from a foreign-key constraint.
+    #[schemars(extend("x-privacy" = "count"))]
     pub relationships_auto: Count,
     /// The number of select permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub permissions_select: Count,
     /// The number of insert permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub permissions_insert: Count,
     /// The number of update permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub permissions_update: Count,
     /// The number of delete permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub permissions_delete: Count,
     /// The number of distinct roles that have a permission rule on some table of the source.
+    #[schemars(extend("x-privacy" = "count"))]
     pub permissions_roles: Count,
     /// The number of tables that have at least one event trigger (not the number of triggers).
+    #[schemars(extend("x-privacy" = "count"))]
     pub event_triggers: Count,
     /// The number of tracked custom SQL functions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub functions: Count,
     /// The number of native queries defined on the source. (The open-source server's v2
     /// payload sends an object under this name; this payload sends a count.)
+    #[schemars(extend("x-privacy" = "count"))]
     pub native_queries: Count,
     /// Whether query tags are enabled for the source.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub query_tags_enabled: bool,
     /// Whether dynamic connection templates are configured for the source.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub connection_templates_enabled: bool,
 }
 
@@ -99,4 +124,16 @@ impl Payload for EeDataSourceTelemetry {
         page: Page::Hasura,
         line: 98,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Enterprise Edition server",
+        edition: Editions::Enterprise,
+        emitter: Emitter::Server,
+        cadence: Cadence::Undocumented,
+        trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+            quote: catalog::HASURA_SERVER_OPT_OUT,
+        },
+    };
 }

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -25,20 +26,26 @@ use crate::validate::Validate;
 pub struct EeServerTelemetry {
     /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
     /// runs under.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub license_jti: Uuid,
     /// The identifier of the licensed client, when the licence names one; `null` when it does
     /// not. Every documented sample holds `null`; the page does not describe this member.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub client_id: Nullable<String>,
     /// The randomly generated UUID of the metadata database, shared by every server instance
     /// using that database.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub metadata_db_uid: Uuid,
     /// The randomly generated UUID of this server instance.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub instance_uid: Uuid,
     /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
     /// share one value.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
     /// The server version (`v2.23.0`); free-form, since dev builds send a build number
     /// (`12345`) instead of a release tag.
+    #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The server-wide feature settings and counts.
     pub metrics: EeServerMetrics,
@@ -51,73 +58,106 @@ pub struct EeServerTelemetry {
 #[serde(deny_unknown_fields)]
 pub struct EeServerMetrics {
     /// Whether API limits are enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub api_limits_enabled: bool,
     /// The number of roles that have role-specific API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_roles_with_limits: Count,
     /// The number of rate limits configured in API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_rate_limits: Count,
     /// The number of query depth limits configured in API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_depth_limits: Count,
     /// The number of node limits configured in API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_node_limits: Count,
     /// The number of time limits configured in API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_time_limits: Count,
     /// The number of batch limits configured in API limits.
+    #[schemars(extend("x-privacy" = "count"))]
     pub api_limits_batch_limits: Count,
     /// Whether the Prometheus metrics endpoint is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub prometheus_endpoint_enabled: bool,
     /// Whether the Prometheus metrics endpoint is protected by a secret.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub prometheus_secret_enabled: bool,
     /// Whether OpenTelemetry export is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub otel_enabled: bool,
     /// Whether OpenTelemetry export of traces is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub otel_traces_enabled: bool,
     /// The number of roles that have an allow list of their own (role-based allow lists).
+    #[schemars(extend("x-privacy" = "count"))]
     pub allow_list_roles: Count,
     /// Whether the HTTP response log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_http_response_log_enabled: bool,
     /// Whether the API limit log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_api_limit_log_enabled: bool,
     /// Whether the live query poller log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_live_query_poller_log_enabled: bool,
     /// Whether the caching log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_caching_log_enabled: bool,
     /// Whether the tracing log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_tracing_log_enabled: bool,
     /// Whether the metrics log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_metrics_log_enabled: bool,
     /// Whether the health check log is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub logs_health_check_log_enabled: bool,
     /// Whether rate limiting is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub rate_limiting_enabled: bool,
     /// Whether response caching is enabled.
+    #[schemars(extend("x-privacy" = "flag"))]
     pub caching_enabled: bool,
     /// The number of Remote Schemas added.
+    #[schemars(extend("x-privacy" = "count"))]
     pub remote_schemas: Count,
     /// The number of synchronous actions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub actions_synchronous: Count,
     /// The number of asynchronous actions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub actions_asynchronous: Count,
     /// The number of query actions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub actions_query: Count,
     /// The number of relationships defined on action custom types.
+    #[schemars(extend("x-privacy" = "count"))]
     pub actions_type_relationships: Count,
     /// The number of custom types defined for actions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub actions_custom_types: Count,
     /// The CPU available to the server, in CPU shares: 1024 per core (`2048` is two cores), as
     /// the resource checker found it (`ResourceChecker.hs`).
+    #[schemars(extend("x-privacy" = "count"))]
     pub resource_cpu: Count,
     /// The memory available to the server, in bytes (values pass 2^32), as the resource checker
     /// found it. The page's sample holds `0` beside the error code `CPU_MEMORY_INCONCLUSIVE`.
+    #[schemars(extend("x-privacy" = "count"))]
     pub resource_memory: Count,
     /// Why the resource checker could not determine the CPU or memory available: one of
     /// `CGROUP_UNAVAILABLE`, `CPU_INCONCLUSIVE`, `MEMORY_INCONCLUSIVE`,
     /// `CPU_MEMORY_INCONCLUSIVE`, or free text, several errors joined with `|`
-    /// (`ResourceChecker.hs`); `null` when there was no error.
+    /// (`ResourceChecker.hs`); `null` when there was no error. An error report, hence
+    /// `diagnostic`, though it holds no user data.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
     pub resource_checker_error_code: Nullable<String>,
     /// The number of JWT secrets configured.
+    #[schemars(extend("x-privacy" = "count"))]
     pub jwt_secrets_configured: Count,
     /// The number of admin secrets configured.
+    #[schemars(extend("x-privacy" = "count"))]
     pub admin_secrets_configured: Count,
 }
 
@@ -130,4 +170,16 @@ impl Payload for EeServerTelemetry {
         page: Page::Hasura,
         line: 55,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Enterprise Edition server",
+        edition: Editions::Enterprise,
+        emitter: Emitter::Server,
+        cadence: Cadence::Undocumented,
+        trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+            quote: catalog::HASURA_SERVER_OPT_OUT,
+        },
+    };
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -28,20 +29,26 @@ use crate::validate::Validate;
 pub struct EeUsageMetrics {
     /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
     /// runs under.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub license_jti: Uuid,
     /// The identifier of the licensed client, when the licence names one; `null` when it does
     /// not. Every documented sample holds `null`; the page does not describe this member.
+    #[schemars(extend("x-privacy" = "account-id"))]
     pub client_id: Nullable<String>,
     /// The randomly generated UUID of the metadata database, shared by every server instance
     /// using that database.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub metadata_db_uid: Uuid,
     /// The randomly generated UUID of the server instance.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub instance_uid: Uuid,
     /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
     /// share one value.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
     /// The server version (`v2.23.0`); free-form, since dev builds send a build number
     /// (`12345`) instead of a release tag.
+    #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The metrics, by Prometheus metric name.
     pub metrics: UsageMetrics,
@@ -107,6 +114,7 @@ pub struct UsageMetrics {
 #[serde(deny_unknown_fields)]
 pub struct UnlabelledSample {
     /// The metric's value.
+    #[schemars(extend("x-privacy" = "count"))]
     pub value: MetricValue,
 }
 
@@ -117,8 +125,10 @@ pub struct UnlabelledSample {
 #[serde(deny_unknown_fields)]
 pub struct StatusSample {
     /// The outcome: `success` or `failed`.
+    #[schemars(extend("x-privacy" = "category"))]
     pub status: String,
     /// The metric's value for this outcome.
+    #[schemars(extend("x-privacy" = "count"))]
     pub value: MetricValue,
 }
 
@@ -130,10 +140,13 @@ pub struct StatusSample {
 pub struct OperationStatusSample {
     /// The operation type: `query`, `mutation`, `subscription`, or `unknown` for requests that
     /// fail before their type is known (authorization, parsing, validation).
+    #[schemars(extend("x-privacy" = "category"))]
     pub operation_type: String,
     /// The response's outcome: `success` or `failed`.
+    #[schemars(extend("x-privacy" = "category"))]
     pub response_status: String,
     /// The metric's value for this operation type and outcome.
+    #[schemars(extend("x-privacy" = "count"))]
     pub value: MetricValue,
 }
 
@@ -144,10 +157,14 @@ pub struct OperationStatusSample {
 #[serde(deny_unknown_fields)]
 pub struct RoleSourceSample {
     /// The role of the database connection: `primary`, or `replica` for a read replica.
+    #[schemars(extend("x-privacy" = "category"))]
     pub role: String,
-    /// The name of the data source in the metadata (`default`).
+    /// The name of the data source in the metadata (`default`): a name the user gave the source
+    /// when connecting it, so it can say what the user's data is about.
+    #[schemars(extend("x-privacy" = "content-name"))]
     pub source_name: String,
     /// The metric's value for this data source and role.
+    #[schemars(extend("x-privacy" = "count"))]
     pub value: MetricValue,
 }
 
@@ -157,12 +174,41 @@ pub struct RoleSourceSample {
 /// `value` is taken as a label with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct OtherMetricSample {
-    /// The sample's labels, by label name.
+    /// The sample's labels, by label name. Each value is classified through its type,
+    /// [`MetricLabel`]: a flattened member cannot carry a class of its own.
     #[serde(flatten)]
-    pub labels: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, MetricLabel>,
     /// The metric's value for these labels.
+    #[schemars(extend("x-privacy" = "count"))]
     pub value: MetricValue,
 }
+
+/// The value of a label of a metric the page does not print (`hit`, `success`).
+///
+/// Classified `category`: Prometheus label values are a small set the server defines (outcomes,
+/// operation types, connection roles), which is what makes them usable as labels. A label that
+/// names user content, as `source_name` does on `hasura_postgres_connections`, would be
+/// under-reported by this class; a metric with such a label belongs in [`UsageMetrics`] with a
+/// sample type of its own that classifies that label as `content-name`.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
+)]
+#[serde(transparent)]
+#[schemars(extend("x-privacy" = "category"))]
+pub struct MetricLabel(pub String);
+
+crate::common::string_newtype_impls!(MetricLabel);
 
 /// The value of a metric sample: a non-negative JSON number, kept as written.
 ///
@@ -185,6 +231,18 @@ impl Payload for EeUsageMetrics {
         page: Page::Hasura,
         line: 127,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Enterprise Edition server",
+        edition: Editions::Enterprise,
+        emitter: Emitter::Server,
+        cadence: Cadence::Undocumented,
+        trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+            quote: catalog::HASURA_SERVER_OPT_OUT,
+        },
+    };
 }
 
 impl From<u64> for MetricValue {

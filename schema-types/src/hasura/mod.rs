@@ -24,8 +24,8 @@ pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode};
 pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
 pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
 pub use ee_usage_metrics::{
-    EeUsageMetrics, MetricValue, OperationStatusSample, OtherMetricSample, RoleSourceSample,
-    StatusSample, UnlabelledSample, UsageMetrics,
+    EeUsageMetrics, MetricLabel, MetricValue, OperationStatusSample, OtherMetricSample,
+    RoleSourceSample, StatusSample, UnlabelledSample, UsageMetrics,
 };
 pub use server_telemetry::{
     CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerTelemetry,

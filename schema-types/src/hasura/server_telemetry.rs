@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Rfc3339Timestamp, SerialId, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
@@ -29,20 +30,26 @@ use crate::validate::Validate;
 pub struct ServerTelemetry {
     /// The row's serial number in the telemetry database, assigned by the collector (not sent by
     /// the server).
+    #[schemars(extend("x-privacy" = "record-id"))]
     pub id: SerialId,
     /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
     /// trailing zeros dropped and a `+00:00` offset.
+    #[schemars(extend("x-privacy" = "timestamp"))]
     pub timestamp: Rfc3339Timestamp,
     /// The randomly generated UUID of the metadata database (`hasura_uuid` in
     /// `hdb_catalog.hdb_version`), the same for every server instance sharing that database.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub db_uid: Uuid,
     /// The randomly generated UUID of this server instance.
+    #[schemars(extend("x-privacy" = "random-id"))]
     pub instance_uid: Uuid,
     /// The server version (`v1.0.0-alpha36`); free-form, since dev builds do not send a release
     /// tag.
+    #[schemars(extend("x-privacy" = "version"))]
     pub version: String,
     /// The continuous integration environment the server runs in; `null` when it is not running
     /// in CI.
+    #[schemars(extend("x-privacy" = "category"))]
     pub ci: Nullable<CiVendor>,
     /// What the server tracks, counted over user-defined (not system-defined) objects.
     pub metrics: ServerMetrics,
@@ -56,18 +63,23 @@ pub struct ServerTelemetry {
 #[serde(deny_unknown_fields)]
 pub struct ServerMetrics {
     /// The number of tracked views.
+    #[schemars(extend("x-privacy" = "count"))]
     pub views: Count,
     /// The number of tracked tables, views not included.
+    #[schemars(extend("x-privacy" = "count"))]
     pub tables: Count,
     /// The number of tracked custom SQL functions.
+    #[schemars(extend("x-privacy" = "count"))]
     pub functions: Count,
     /// The number of permission rules, by kind, and of roles that have any.
     pub permissions: PermissionCounts,
     /// The number of relationships, by how they were defined.
     pub relationships: RelationshipCounts,
     /// The number of tables that have at least one event trigger (not the number of triggers).
+    #[schemars(extend("x-privacy" = "count"))]
     pub event_triggers: Count,
     /// The number of Remote Schemas added.
+    #[schemars(extend("x-privacy" = "count"))]
     pub remote_schemas: Count,
 }
 
@@ -78,14 +90,19 @@ pub struct ServerMetrics {
 #[serde(deny_unknown_fields)]
 pub struct PermissionCounts {
     /// The number of distinct roles that have a permission rule on some table.
+    #[schemars(extend("x-privacy" = "count"))]
     pub roles: Count,
     /// The number of delete permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub delete: Count,
     /// The number of insert permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub insert: Count,
     /// The number of select permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub select: Count,
     /// The number of update permission rules (one per table and role).
+    #[schemars(extend("x-privacy" = "count"))]
     pub update: Count,
 }
 
@@ -96,8 +113,10 @@ pub struct PermissionCounts {
 #[serde(deny_unknown_fields)]
 pub struct RelationshipCounts {
     /// The number of relationships defined from a foreign-key constraint.
+    #[schemars(extend("x-privacy" = "count"))]
     pub auto: Count,
     /// The number of relationships defined with a manual configuration.
+    #[schemars(extend("x-privacy" = "count"))]
     pub manual: Count,
 }
 
@@ -188,4 +207,16 @@ impl Payload for ServerTelemetry {
         page: Page::Hasura,
         line: 21,
     });
+    const CATALOG: Catalog = Catalog {
+        section: "Server",
+        edition: Editions::All,
+        emitter: Emitter::Server,
+        cadence: Cadence::Periodic,
+        trigger: "The server periodically sends the number of tables, views, relationships, permission rules, custom SQL functions, event triggers and Remote Schemas tracked by the GraphQL Engine, along with randomly generated UUIDs per database and per instance.",
+        destination: catalog::HASURA_DESTINATION,
+        opt_out: OptOut::StoppedBy {
+            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+            quote: catalog::HASURA_SERVER_OPT_OUT,
+        },
+    };
 }

@@ -1,14 +1,17 @@
 //! Checks what the Hasura types promise beyond the round-trip of their examples (which the
 //! workspace tests cover): closed objects refuse other members, the usage metrics keep metrics
-//! they do not know, the CLI config keeps other settings, and each schema has the promised
-//! shape (closed objects, required nullable members, an open `metrics` object).
+//! they do not know, the CLI config keeps other settings, each schema has the promised shape
+//! (closed objects, required nullable members, an open `metrics` object), every member carries
+//! a privacy class, and the page's privacy claims hold on the schemas.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::*;
-use crate::payload::Payload;
+use crate::payload::{Payload, Product};
+use crate::privacy::{self, Class, Inventory};
+use crate::registry::{self, PAYLOADS};
 use crate::schema::bare_schema;
 
 /// The page's example of `T`, read from the verbatim page by the corpus.
@@ -168,10 +171,153 @@ fn schemas_have_the_promised_shape() {
     );
     assert_eq!(
         usage["$defs"]["OtherMetricSample"]["additionalProperties"],
-        json!({ "type": "string" })
+        json!({ "$ref": "#/$defs/MetricLabel" })
     );
+    assert_eq!(usage["$defs"]["MetricLabel"]["type"], "string");
     assert_schema::<ConsoleError>(&[]);
     assert_schema::<CliExecution>(&[]);
     let config = assert_schema::<CliConfig>(&["(root)"]);
     assert_eq!(config["additionalProperties"], json!(true));
+}
+
+/// The inventory of the payload `id`, which must be classified throughout.
+fn inventory(id: &str) -> Inventory {
+    let kind = registry::find(id).expect("a registered payload");
+    privacy::inventory(kind).unwrap_or_else(|error| panic!("{id}: {error}"))
+}
+
+/// The class of the member at `pointer` in `inventory`.
+fn class_at(inventory: &Inventory, pointer: &str) -> Class {
+    inventory
+        .members
+        .iter()
+        .find(|member| member.pointer == pointer)
+        .unwrap_or_else(|| panic!("{}: no member {pointer}", inventory.payload))
+        .class
+}
+
+/// Guards future fields: a member added to a Hasura payload without a class fails here.
+#[test]
+fn every_hasura_member_is_classified() {
+    let hasura: Vec<_> = PAYLOADS
+        .iter()
+        .filter(|kind| kind.product == Product::Hasura)
+        .collect();
+    assert_eq!(hasura.len(), 7);
+    let unclassified: Vec<String> = hasura
+        .iter()
+        .filter_map(|kind| {
+            privacy::inventory(kind)
+                .err()
+                .map(|error| format!("{}: {error}", kind.id))
+        })
+        .collect();
+    assert!(unclassified.is_empty(), "{unclassified:#?}");
+}
+
+/// The sanitiser's placeholders (`console/src/telemetry/filters.ts`), as the upstream notes list
+/// them.
+const ROUTE_PLACEHOLDERS: [&str; 8] = [
+    "SCHEMA_NAME",
+    "TABLE_NAME",
+    "VIEW_NAME",
+    "FUNCTION_NAME",
+    "REMOTE_SCHEMA_NAME",
+    "TRIGGER_NAME",
+    "DATA_TRIGGER_NAME",
+    "CRON_TRIGGER_NAME",
+];
+
+/// The page: the Console sends anonymised route names; the actual names of tables, schemas,
+/// Remote Schemas and triggers in the URL are not sent.
+#[test]
+fn console_route_is_an_anonymised_url() {
+    let console = inventory(ConsoleError::ID);
+    assert_eq!(class_at(&console, "/url"), Class::Url);
+    let schema = registry::find(ConsoleError::ID).unwrap().schema();
+    let description = schema["properties"]["url"]["description"].as_str().unwrap();
+    for placeholder in ROUTE_PLACEHOLDERS {
+        assert!(
+            description.contains(&format!("`{placeholder}`")),
+            "{placeholder}"
+        );
+    }
+    // The page's sample route names nothing but placeholders.
+    let example = example::<ConsoleError>();
+    let names: Vec<&str> = example["url"]
+        .as_str()
+        .unwrap()
+        .split('/')
+        .filter(|segment| segment.chars().any(|c| c.is_ascii_uppercase()))
+        .collect();
+    assert_eq!(names, ["SCHEMA_NAME", "TABLE_NAME"]);
+    assert!(names.iter().all(|name| ROUTE_PLACEHOLDERS.contains(name)));
+    // The error itself is not sanitised.
+    assert_eq!(class_at(&console, "/data/message"), Class::Diagnostic);
+    assert_eq!(class_at(&console, "/data/stack"), Class::Diagnostic);
+}
+
+/// The page: the CLI sends the command name, the timestamp and whether it failed, a random UUID,
+/// the server's version and UUID, the OS platform and architecture and the CLI version; error
+/// messages, arguments and flags are not recorded. The schema is closed, so this list is all of
+/// it.
+#[test]
+fn cli_execution_records_no_arguments_flags_or_messages() {
+    let cli = inventory(CliExecution::ID);
+    let members: Vec<(&str, Class)> = cli
+        .members
+        .iter()
+        .map(|member| (member.pointer.as_str(), member.class))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("/id", Class::RecordId),
+            ("/timestamp", Class::Timestamp),
+            ("/uuid", Class::RandomId),
+            ("/execution_id", Class::RandomId),
+            ("/version", Class::Version),
+            ("/command", Class::Category),
+            ("/is_error", Class::Flag),
+            ("/os_platform", Class::Device),
+            ("/os_arch", Class::Device),
+            ("/server_uuid", Class::RandomId),
+            ("/server_version", Class::Version),
+            ("/payload", Class::Diagnostic),
+        ]
+    );
+    for (pointer, class) in members {
+        assert!(
+            !matches!(class, Class::FreeText | Class::Contact),
+            "{pointer}: {class}"
+        );
+        for word in ["arg", "flag", "message", "error_"] {
+            assert!(!pointer.contains(word), "{pointer}");
+        }
+    }
+    let schema = registry::find(CliExecution::ID).unwrap().schema();
+    assert_eq!(schema["additionalProperties"], json!(false));
+}
+
+/// Labels of metrics the page does not print are classified through [`MetricLabel`]; the one
+/// label that carries a user-given name is classified as one.
+#[test]
+fn usage_metric_labels_are_classified() {
+    let usage = inventory(EeUsageMetrics::ID);
+    assert_eq!(
+        class_at(&usage, "/metrics/{name}/*/{name}"),
+        Class::Category
+    );
+    assert_eq!(class_at(&usage, "/metrics/{name}/*/value"), Class::Count);
+    assert_eq!(
+        class_at(&usage, "/metrics/hasura_postgres_connections/*/source_name"),
+        Class::ContentName
+    );
+    assert_eq!(
+        class_at(
+            &usage,
+            "/metrics/hasura_graphql_requests_total/*/operation_type"
+        ),
+        Class::Category
+    );
 }

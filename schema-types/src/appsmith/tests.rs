@@ -1,0 +1,188 @@
+//! The Appsmith payloads' privacy inventories: every member is classified, and the privacy
+//! claims of the page hold in the published schemas, not only in the doc comments.
+//!
+//! The page says the user appears only as a hash in the navigation and backend-call events and
+//! in the usage pulse, and that the setup ping carries the server's IP address and, for an admin
+//! who subscribes to marketing, a name and an e-mail address. The tables below are those claims;
+//! each test checks them against the inventory read back from the schema.
+
+use serde_json::Value;
+
+use crate::payload::Product;
+use crate::privacy::{self, Class, Inventory};
+use crate::registry::{PAYLOADS, PayloadKind};
+use crate::validate::Rule;
+
+/// The pattern of a SHA-256 written as 64 lower-case hex digits: nothing else, an e-mail address
+/// least of all, matches it.
+const SHA256_HEX: &str = "^[0-9a-f]{64}$";
+
+/// What a hashed identifier must never hold.
+const EMAIL: &str = "alice@example.com";
+
+/// The payloads in which the page says the user appears only hashed, with every member that
+/// holds the hash.
+const HASHED_USERS: &[(&str, &[&str])] = &[
+    ("appsmith/usage-pulse", &["/usageData/*/user"]),
+    ("appsmith/navigation-event", &["/userId"]),
+    (
+        "appsmith/backend-call-event",
+        &["/properties/username", "/userId"],
+    ),
+];
+
+/// The setup ping's members that can reach or locate a person, by class.
+const SETUP_PING: &str = "appsmith/server-setup-ping";
+const SETUP_PING_MEMBERS: &[(Class, &[&str])] = &[
+    (Class::NetworkAddress, &["/properties/ipAddress"]),
+    (Class::Contact, &["/properties/email", "/properties/name"]),
+];
+
+fn appsmith_payloads() -> Vec<&'static PayloadKind> {
+    PAYLOADS
+        .iter()
+        .filter(|kind| kind.product == Product::Appsmith)
+        .collect()
+}
+
+fn payload(id: &str) -> &'static PayloadKind {
+    crate::registry::find(id).unwrap_or_else(|| panic!("{id} is not in the registry"))
+}
+
+fn inventory(kind: &PayloadKind) -> Inventory {
+    privacy::inventory(kind).unwrap_or_else(|problems| panic!("{}: {problems}", kind.id))
+}
+
+/// The pointers of the members of `class`, in schema order.
+fn members_of(inventory: &Inventory, class: Class) -> Vec<&str> {
+    inventory
+        .members
+        .iter()
+        .filter(|member| member.class == class)
+        .map(|member| member.pointer.as_str())
+        .collect()
+}
+
+/// The schema of the member at `template` (an inventory pointer: `*` for any array item,
+/// `{name}` for any member of an open map), with local `$ref`s resolved.
+fn member_schema<'a>(root: &'a Value, template: &str) -> &'a Value {
+    let mut node = resolve(root, root);
+    for segment in template.split('/').skip(1) {
+        let next = match segment {
+            "*" => node.get("items"),
+            "{name}" => node.get("additionalProperties"),
+            name => node
+                .get("properties")
+                .and_then(|properties| properties.get(name.replace("~1", "/").replace("~0", "~"))),
+        };
+        let next = next.unwrap_or_else(|| panic!("no schema for {template} at `{segment}`"));
+        node = resolve(root, next);
+    }
+    node
+}
+
+fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    let mut node = node;
+    while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+        let pointer = reference
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("`{reference}` is not a local reference"));
+        node = root
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("`{reference}` does not resolve"));
+    }
+    node
+}
+
+/// The concrete pointer of a template's first instance (`*` becomes the first item).
+fn first_instance(template: &str) -> String {
+    assert!(
+        !template.contains("{name}"),
+        "{template}: no instance to write"
+    );
+    template.replace("/*", "/0")
+}
+
+#[test]
+fn every_appsmith_member_is_classified() {
+    let kinds = appsmith_payloads();
+    assert_eq!(kinds.len(), 5, "the page documents five Appsmith payloads");
+    let problems: Vec<String> = kinds
+        .into_iter()
+        .filter_map(|kind| match privacy::inventory(kind) {
+            Ok(inventory) if inventory.members.is_empty() => {
+                Some(format!("{}: no members", kind.id))
+            }
+            Ok(_) => None,
+            Err(unclassified) => Some(format!("{}: {unclassified}", kind.id)),
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn hashed_users_are_lower_case_sha256_hex_in_the_schema() {
+    for (id, expected) in HASHED_USERS {
+        let kind = payload(id);
+        let inventory = inventory(kind);
+        assert_eq!(
+            members_of(&inventory, Class::HashedIdentifier),
+            *expected,
+            "{id}: the members classified hashed-identifier"
+        );
+        let schema = kind.schema();
+        for template in *expected {
+            let member = member_schema(&schema, template);
+            assert_eq!(
+                member.get("type").and_then(Value::as_str),
+                Some("string"),
+                "{id} {template}: {member}"
+            );
+            assert_eq!(
+                member.get("pattern").and_then(Value::as_str),
+                Some(SHA256_HEX),
+                "{id} {template}: {member}"
+            );
+        }
+    }
+}
+
+#[test]
+fn hashed_users_reject_an_email_address() {
+    for (id, templates) in HASHED_USERS {
+        let kind = payload(id);
+        let fixture = kind.fixture();
+        assert!(
+            kind.validate(&fixture).is_valid(),
+            "{id}: the fixture is valid"
+        );
+        for template in *templates {
+            let pointer = first_instance(template);
+            let mut document = fixture.clone();
+            *document
+                .pointer_mut(&pointer)
+                .unwrap_or_else(|| panic!("{id}: the fixture has no {pointer}")) =
+                Value::from(EMAIL);
+            let report = kind.validate(&document);
+            assert!(
+                report.violations().iter().any(
+                    |violation| violation.pointer == pointer && violation.rule == Rule::Pattern
+                ),
+                "{id} {pointer}: an e-mail address is not rejected by its pattern: {:?}",
+                report.violations()
+            );
+        }
+    }
+}
+
+#[test]
+fn setup_ping_reaches_people_only_where_the_page_says() {
+    let inventory = inventory(payload(SETUP_PING));
+    for (class, expected) in SETUP_PING_MEMBERS {
+        assert_eq!(
+            members_of(&inventory, *class),
+            *expected,
+            "{SETUP_PING}: the members classified {class}"
+        );
+    }
+}

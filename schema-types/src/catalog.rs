@@ -1,0 +1,205 @@
+//! The telemetry catalog: who sends each payload, when, where to, and what stops it.
+//!
+//! The upstream pages say this in prose; here it is data, declared once per payload in its
+//! `impl Payload` (`CATALOG`), emitted as the `x-telemetry` annotation of its schema and in
+//! `schemas/index.json`, and read by the opt-out evaluator ([`crate::optout`]). Every sentence
+//! quoted from a page is checked, by a test, to stand verbatim in that page.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// The vendor keyword that carries the catalog entry in the published schemas.
+pub const KEYWORD: &str = "x-telemetry";
+
+/// A payload's catalog entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The heading of the upstream page's section that documents it.
+    pub section: &'static str,
+    /// Which editions send it, as documented.
+    pub edition: Editions,
+    /// The program that sends it.
+    pub emitter: Emitter,
+    /// When it is sent, as a kind.
+    pub cadence: Cadence,
+    /// When it is sent, in the page's words.
+    pub trigger: &'static str,
+    /// Where it is sent, as documented.
+    pub destination: &'static str,
+    /// Whether and how an opt-out stops it.
+    pub opt_out: OptOut,
+}
+
+/// Which editions send a payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Editions {
+    /// Every edition (the page names none).
+    All,
+    /// Hasura's Enterprise Edition.
+    Enterprise,
+    /// Appsmith instances of paying customers.
+    PayingCustomers,
+}
+
+/// The program that sends a payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Emitter {
+    /// The product's server.
+    Server,
+    /// The Hasura Console (in a browser, served by the server or by the CLI).
+    Console,
+    /// The Hasura CLI.
+    Cli,
+    /// The Appsmith client in a browser.
+    BrowserClient,
+    /// Nothing: a local file, read by the CLI, never sent.
+    LocalFile,
+}
+
+/// When a payload is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cadence {
+    /// Periodically.
+    Periodic,
+    /// Every 2 hours.
+    EveryTwoHours,
+    /// The first time a new instance starts.
+    FirstStart,
+    /// Once per CLI command execution.
+    PerCommand,
+    /// On a runtime error in the Console.
+    PerError,
+    /// On a user action, in the browser.
+    PerUserAction,
+    /// On a server-side event (a query run, an application created, a login).
+    PerServerEvent,
+    /// Collected per user action, sent in hourly batches.
+    HourlyBatches,
+    /// The page does not say.
+    Undocumented,
+    /// Never: not a message.
+    Never,
+}
+
+/// A setting that stops telemetry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Switch {
+    /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` in the server's environment.
+    HasuraServerEnv,
+    /// `--enable-telemetry=false` on the server's command line.
+    HasuraServerFlag,
+    /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` on the machine running the CLI.
+    HasuraCliEnv,
+    /// `"enable_telemetry": false` in `~/.hasura/config.json`.
+    HasuraCliConfig,
+    /// `APPSMITH_DISABLE_TELEMETRY=true` in the Appsmith container's environment (then a restart).
+    AppsmithEnv,
+    /// "Share anonymous usage data" turned off in Admin Settings, then Save & Restart.
+    AppsmithAdminToggle,
+}
+
+impl Switch {
+    /// The setting as a person writes it.
+    pub const fn setting(self) -> &'static str {
+        match self {
+            Self::HasuraServerEnv => "HASURA_GRAPHQL_ENABLE_TELEMETRY=false (server environment)",
+            Self::HasuraServerFlag => "--enable-telemetry=false (server flag)",
+            Self::HasuraCliEnv => "HASURA_GRAPHQL_ENABLE_TELEMETRY=false (environment of the CLI)",
+            Self::HasuraCliConfig => "\"enable_telemetry\": false (~/.hasura/config.json)",
+            Self::AppsmithEnv => "APPSMITH_DISABLE_TELEMETRY=true",
+            Self::AppsmithAdminToggle => {
+                "Admin Settings > General > Share anonymous usage data: off"
+            }
+        }
+    }
+}
+
+/// Whether an opt-out stops a payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptOut {
+    /// Any of these switches stops it.
+    StoppedBy {
+        /// The switches.
+        switches: &'static [Switch],
+        /// The page's sentence that says so.
+        quote: &'static str,
+    },
+    /// Sent whatever the telemetry setting.
+    SentRegardless {
+        /// The page's sentence that says so.
+        quote: &'static str,
+    },
+    /// Never sent (a local file).
+    NotSent {
+        /// The page's sentence about the file.
+        quote: &'static str,
+    },
+}
+
+impl OptOut {
+    /// The page's sentence the rule rests on.
+    pub const fn quote(&self) -> &'static str {
+        match self {
+            Self::StoppedBy { quote, .. }
+            | Self::SentRegardless { quote }
+            | Self::NotSent { quote } => quote,
+        }
+    }
+}
+
+impl Catalog {
+    /// The entry as JSON, as the schema annotation and the index carry it.
+    pub fn to_json(&self, product: &str) -> Value {
+        let opt_out = match self.opt_out {
+            OptOut::StoppedBy { switches, quote } => json!({
+                "stoppedBy": switches.iter().map(|s| s.setting()).collect::<Vec<_>>(),
+                "sentRegardless": false,
+                "source": quote,
+            }),
+            OptOut::SentRegardless { quote } => json!({
+                "stoppedBy": [],
+                "sentRegardless": true,
+                "source": quote,
+            }),
+            OptOut::NotSent { quote } => json!({
+                "stoppedBy": [],
+                "sentRegardless": false,
+                "notSent": true,
+                "source": quote,
+            }),
+        };
+        json!({
+            "product": product,
+            "section": self.section,
+            "edition": self.edition,
+            "emitter": self.emitter,
+            "cadence": self.cadence,
+            "trigger": self.trigger,
+            "destination": self.destination,
+            "optOut": opt_out,
+        })
+    }
+}
+
+/// The Hasura page's sentence on turning off server (and server-hosted Console) telemetry.
+pub const HASURA_SERVER_OPT_OUT: &str = "You can turn off telemetry on the server and on the Console hosted by the server by setting the env variable HASURA_GRAPHQL_ENABLE_TELEMETRY=false or the flag --enable-telemetry=false on the server.";
+
+/// The Hasura page's sentence on turning off CLI (and CLI-served Console) telemetry.
+pub const HASURA_CLI_OPT_OUT: &str = "You can turn off telemetry on the CLI and on the Console served by the CLI by setting the env variable HASURA_GRAPHQL_ENABLE_TELEMETRY=false on the machine running the CLI. You can also set \"enable_telemetry\": false in the JSON config file created by the CLI at ~/.hasura/config.json to persist the setting.";
+
+/// Where Hasura sends telemetry, in the page's words.
+pub const HASURA_DESTINATION: &str = "Hasura's servers addressed by telemetry.hasura.io";
+
+/// The Appsmith page's sentence on payloads sent whatever the setting.
+pub const APPSMITH_IRRESPECTIVE: &str =
+    "This data is collected irrespective of whether telemetry is turned on or off.";
+
+/// The Appsmith page's sentence on payloads that the opt-out stops.
+pub const APPSMITH_ONLY_WHEN_ON: &str = "This data is only collected when telemetry is turned on.";
+
+/// The Appsmith switches: the environment variable and the Admin Settings toggle.
+pub const APPSMITH_SWITCHES: &[Switch] = &[Switch::AppsmithEnv, Switch::AppsmithAdminToggle];

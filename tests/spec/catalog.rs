@@ -1,0 +1,441 @@
+//! The telemetry catalog, the opt-out evaluator and the privacy inventory against the pages'
+//! own words.
+
+use std::collections::BTreeMap;
+
+use schema_types::catalog::{self, OptOut};
+use schema_types::optout::{self, Component, Sent, Settings};
+use schema_types::privacy::{self, Class};
+use schema_types::{PAYLOADS, Product, registry};
+
+fn page_text(product: Product) -> &'static str {
+    product.page().text()
+}
+
+#[test]
+fn every_quoted_sentence_stands_verbatim_in_its_page() {
+    for kind in PAYLOADS {
+        let page = page_text(kind.product);
+        let catalog = &kind.catalog;
+        for (what, quote) in [
+            ("trigger", catalog.trigger),
+            ("opt-out", catalog.opt_out.quote()),
+        ] {
+            assert!(
+                page.contains(quote),
+                "{}: the {what} sentence is not in the page: {quote}",
+                kind.id
+            );
+        }
+        if kind.product == Product::Hasura {
+            assert!(
+                page.contains(catalog.destination),
+                "{}: {}",
+                kind.id,
+                catalog.destination
+            );
+        }
+    }
+}
+
+#[test]
+fn every_payload_section_of_the_pages_is_a_catalogued_section_and_back() {
+    let hasura_sections = ["Server", "Enterprise Edition server", "Console", "CLI"];
+    let appsmith = page_text(Product::Appsmith);
+    let data_part = &appsmith[appsmith.find("## Data collected by Appsmith").unwrap()
+        ..appsmith.find("## Disable telemetry").unwrap()];
+    let appsmith_sections: Vec<&str> = data_part
+        .lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .collect();
+    assert_eq!(appsmith_sections.len(), 5, "{appsmith_sections:?}");
+    let catalogued: Vec<&str> = PAYLOADS.iter().map(|kind| kind.catalog.section).collect();
+    for section in hasura_sections.iter().chain(&appsmith_sections) {
+        assert!(
+            catalogued.contains(section),
+            "no payload documents section {section:?}"
+        );
+    }
+    for kind in PAYLOADS {
+        let page = page_text(kind.product);
+        let heading = page.lines().any(|line| {
+            line == kind.catalog.section || line == format!("### {}", kind.catalog.section)
+        });
+        assert!(
+            heading,
+            "{}: {:?} is not a heading of its page",
+            kind.id, kind.catalog.section
+        );
+    }
+}
+
+#[test]
+fn exactly_the_keep_alive_setup_and_billing_pings_are_sent_regardless() {
+    let regardless: Vec<&str> = PAYLOADS
+        .iter()
+        .filter(|kind| matches!(kind.catalog.opt_out, OptOut::SentRegardless { .. }))
+        .map(|kind| kind.id)
+        .collect();
+    assert_eq!(
+        regardless,
+        [
+            "appsmith/keep-alive-ping",
+            "appsmith/server-setup-ping",
+            "appsmith/usage-pulse"
+        ]
+    );
+}
+
+#[test]
+fn the_catalog_is_in_every_schema_and_in_the_index() {
+    for kind in PAYLOADS {
+        let expected = kind.catalog.to_json(kind.product.vendor());
+        assert_eq!(kind.schema()[catalog::KEYWORD], expected, "{}", kind.id);
+    }
+    let index: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../schemas/index.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    for entry in index["payloads"].as_array().unwrap() {
+        let kind = registry::find(entry["id"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            entry["telemetry"],
+            kind.catalog.to_json(kind.product.vendor()),
+            "{}",
+            kind.id
+        );
+    }
+}
+
+fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// (payload, component) → sent, for a product under settings.
+fn verdicts(product: Product, settings: &Settings) -> BTreeMap<(String, Option<Component>), Sent> {
+    optout::evaluate(product, settings)
+        .into_iter()
+        .map(|verdict| {
+            (
+                (verdict.payload.to_owned(), verdict.component),
+                verdict.sent,
+            )
+        })
+        .collect()
+}
+
+fn sent(
+    product: Product,
+    settings: &Settings,
+    payload: &str,
+    component: Option<Component>,
+) -> Sent {
+    verdicts(product, settings)[&(payload.to_owned(), component)]
+}
+
+#[test]
+fn with_no_settings_everything_is_sent_and_the_cli_config_never() {
+    for product in [Product::Hasura, Product::Appsmith] {
+        for ((payload, _), verdict) in verdicts(product, &Settings::default()) {
+            let expected = if payload == "hasura/cli-config" {
+                Sent::Never
+            } else {
+                Sent::Yes
+            };
+            assert_eq!(verdict, expected, "{payload}");
+        }
+    }
+}
+
+#[test]
+fn the_server_variable_stops_the_server_and_its_console_only() {
+    let settings = Settings {
+        server_env: env(&[(optout::HASURA_ENV, "false")]),
+        ..Settings::default()
+    };
+    for payload in [
+        "hasura/server-telemetry",
+        "hasura/ee-server-telemetry",
+        "hasura/ee-data-source-telemetry",
+        "hasura/ee-usage-metrics",
+    ] {
+        assert_eq!(
+            sent(Product::Hasura, &settings, payload, None),
+            Sent::No,
+            "{payload}"
+        );
+    }
+    assert_eq!(
+        sent(
+            Product::Hasura,
+            &settings,
+            "hasura/console-error",
+            Some(Component::HasuraServer)
+        ),
+        Sent::No
+    );
+    assert_eq!(
+        sent(
+            Product::Hasura,
+            &settings,
+            "hasura/console-error",
+            Some(Component::HasuraCli)
+        ),
+        Sent::Yes
+    );
+    assert_eq!(
+        sent(Product::Hasura, &settings, "hasura/cli-execution", None),
+        Sent::Yes
+    );
+}
+
+#[test]
+fn values_are_read_case_insensitively_and_undocumented_values_are_not_guessed() {
+    for value in ["false", "FALSE", "False", " false "] {
+        let settings = Settings {
+            server_env: env(&[(optout::HASURA_ENV, value)]),
+            ..Settings::default()
+        };
+        assert_eq!(
+            sent(Product::Hasura, &settings, "hasura/server-telemetry", None),
+            Sent::No,
+            "{value:?}"
+        );
+    }
+    for value in ["0", "no", "off", ""] {
+        let settings = Settings {
+            server_env: env(&[(optout::HASURA_ENV, value)]),
+            ..Settings::default()
+        };
+        let verdict = optout::evaluate(Product::Hasura, &settings)
+            .into_iter()
+            .find(|v| v.payload == "hasura/server-telemetry")
+            .unwrap();
+        assert_eq!(verdict.sent, Sent::Yes, "{value:?}");
+        assert_eq!(
+            verdict.ignored,
+            [format!("{}={value}", optout::HASURA_ENV)],
+            "{value:?}"
+        );
+    }
+}
+
+#[test]
+fn the_server_flag_overrides_the_variable() {
+    let flag = |flag: &str, env_value: &str| Settings {
+        server_env: env(&[(optout::HASURA_ENV, env_value)]),
+        server_flag: Some(flag.to_owned()),
+        ..Settings::default()
+    };
+    assert_eq!(
+        sent(
+            Product::Hasura,
+            &flag("false", "true"),
+            "hasura/server-telemetry",
+            None
+        ),
+        Sent::No
+    );
+    assert_eq!(
+        sent(
+            Product::Hasura,
+            &flag("true", "false"),
+            "hasura/server-telemetry",
+            None
+        ),
+        Sent::Yes
+    );
+    let only_flag = Settings {
+        server_flag: Some("false".to_owned()),
+        ..Settings::default()
+    };
+    let verdict = optout::evaluate(Product::Hasura, &only_flag)
+        .into_iter()
+        .find(|v| v.payload == "hasura/server-telemetry")
+        .unwrap();
+    assert_eq!(
+        verdict.decided_by,
+        ["--enable-telemetry=false (server flag)"]
+    );
+}
+
+#[test]
+fn the_cli_variable_or_config_file_stops_the_cli_and_its_console() {
+    let by_env = Settings {
+        cli_env: env(&[(optout::HASURA_ENV, "false")]),
+        ..Settings::default()
+    };
+    let by_config = Settings {
+        cli_config_enable_telemetry: Some(false),
+        ..Settings::default()
+    };
+    for settings in [&by_env, &by_config] {
+        assert_eq!(
+            sent(Product::Hasura, settings, "hasura/cli-execution", None),
+            Sent::No
+        );
+        assert_eq!(
+            sent(
+                Product::Hasura,
+                settings,
+                "hasura/console-error",
+                Some(Component::HasuraCli)
+            ),
+            Sent::No
+        );
+        assert_eq!(
+            sent(
+                Product::Hasura,
+                settings,
+                "hasura/console-error",
+                Some(Component::HasuraServer)
+            ),
+            Sent::Yes
+        );
+        assert_eq!(
+            sent(Product::Hasura, settings, "hasura/server-telemetry", None),
+            Sent::Yes
+        );
+    }
+    let config_true = Settings {
+        cli_config_enable_telemetry: Some(true),
+        ..Settings::default()
+    };
+    assert_eq!(
+        sent(Product::Hasura, &config_true, "hasura/cli-execution", None),
+        Sent::Yes
+    );
+}
+
+#[test]
+fn appsmith_opt_out_stops_only_the_segment_events() {
+    let by_env = Settings {
+        appsmith_env: env(&[(optout::APPSMITH_ENV, "true")]),
+        ..Settings::default()
+    };
+    let by_toggle = Settings {
+        appsmith_share_usage_data: Some(false),
+        ..Settings::default()
+    };
+    for settings in [&by_env, &by_toggle] {
+        for payload in ["appsmith/navigation-event", "appsmith/backend-call-event"] {
+            assert_eq!(
+                sent(Product::Appsmith, settings, payload, None),
+                Sent::No,
+                "{payload}"
+            );
+        }
+        for payload in [
+            "appsmith/keep-alive-ping",
+            "appsmith/server-setup-ping",
+            "appsmith/usage-pulse",
+        ] {
+            assert_eq!(
+                sent(Product::Appsmith, settings, payload, None),
+                Sent::Yes,
+                "{payload}"
+            );
+        }
+    }
+    let explicit_false = Settings {
+        appsmith_env: env(&[(optout::APPSMITH_ENV, "false")]),
+        ..Settings::default()
+    };
+    assert_eq!(
+        sent(
+            Product::Appsmith,
+            &explicit_false,
+            "appsmith/navigation-event",
+            None
+        ),
+        Sent::Yes
+    );
+    // The Hasura variable means nothing to Appsmith.
+    let wrong_product = Settings {
+        appsmith_env: env(&[(optout::HASURA_ENV, "false")]),
+        ..Settings::default()
+    };
+    assert_eq!(
+        sent(
+            Product::Appsmith,
+            &wrong_product,
+            "appsmith/navigation-event",
+            None
+        ),
+        Sent::Yes
+    );
+}
+
+#[test]
+fn every_verdict_cites_a_sentence_of_its_page() {
+    let settings = Settings {
+        server_env: env(&[(optout::HASURA_ENV, "false")]),
+        ..Settings::default()
+    };
+    for product in [Product::Hasura, Product::Appsmith] {
+        for verdict in optout::evaluate(product, &settings) {
+            assert!(
+                page_text(product).contains(verdict.source),
+                "{}: {}",
+                verdict.payload,
+                verdict.source
+            );
+        }
+    }
+}
+
+#[test]
+fn every_member_of_every_payload_is_classified() {
+    for kind in PAYLOADS {
+        let inventory =
+            privacy::inventory(kind).unwrap_or_else(|error| panic!("{}: {error}", kind.id));
+        assert!(!inventory.members.is_empty(), "{}", kind.id);
+    }
+}
+
+#[test]
+fn the_setup_ping_carries_the_servers_address_and_a_name_and_an_email() {
+    let kind = registry::find("appsmith/server-setup-ping").unwrap();
+    let inventory = privacy::inventory(kind).unwrap();
+    let of = |class: Class| -> Vec<&str> {
+        inventory
+            .members
+            .iter()
+            .filter(|m| m.class == class)
+            .map(|m| m.pointer.as_str())
+            .collect()
+    };
+    assert_eq!(of(Class::NetworkAddress), ["/properties/ipAddress"]);
+    assert_eq!(
+        of(Class::Contact),
+        ["/properties/email", "/properties/name"]
+    );
+    let description =
+        kind.schema()["$defs"]["ServerSetupProperties"]["properties"]["ipAddress"]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+    assert!(description.contains("server"), "{description}");
+}
+
+#[test]
+fn the_console_route_is_classified_as_a_url_with_names_replaced() {
+    let kind = registry::find("hasura/console-error").unwrap();
+    let inventory = privacy::inventory(kind).unwrap();
+    let url = inventory
+        .members
+        .iter()
+        .find(|m| m.pointer == "/url")
+        .unwrap();
+    assert_eq!(url.class, Class::Url);
+    let example = schema_types::samples::documented_example(kind.id).unwrap();
+    let route = example["url"].as_str().unwrap();
+    assert_eq!(route, "/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify");
+}
