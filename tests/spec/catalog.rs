@@ -27,7 +27,8 @@ fn every_quoted_sentence_stands_verbatim_in_its_page() {
                 kind.id
             );
         }
-        if kind.product == Product::Hasura {
+        // Hasura's page names its destination; Appsmith's does not, and the CLI config is not sent.
+        if kind.product == Product::Hasura && !matches!(catalog.opt_out, OptOut::NotSent { .. }) {
             assert!(
                 page.contains(catalog.destination),
                 "{}: {}",
@@ -438,4 +439,40 @@ fn the_console_route_is_classified_as_a_url_with_names_replaced() {
     let example = schema_types::samples::documented_example(kind.id).unwrap();
     let route = example["url"].as_str().unwrap();
     assert_eq!(route, "/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify");
+}
+
+#[test]
+fn the_generated_docs_cover_every_section_and_payload_of_the_pages() {
+    for product in [Product::Hasura, Product::Appsmith] {
+        let path = format!(
+            "{}/../generated/docs/{}.md",
+            env!("CARGO_MANIFEST_DIR"),
+            product.vendor()
+        );
+        let docs = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+        for kind in PAYLOADS.iter().filter(|kind| kind.product == product) {
+            assert!(
+                docs.contains(&format!("## {} (`{}`)", kind.title, kind.id)),
+                "{}: no section",
+                kind.id
+            );
+            assert!(
+                docs.contains(&format!(
+                    "| Section of the page | {} |",
+                    kind.catalog.section
+                )),
+                "{}",
+                kind.id
+            );
+            let inventory = privacy::inventory(kind).unwrap();
+            for member in &inventory.members {
+                assert!(
+                    docs.contains(&format!("| `{}` |", member.pointer)),
+                    "{}: {} not in the docs",
+                    kind.id,
+                    member.pointer
+                );
+            }
+        }
+    }
 }

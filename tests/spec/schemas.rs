@@ -325,3 +325,49 @@ fn check_described(schema: &Value, at: &str, undescribed: &mut Vec<String>) {
         }
     }
 }
+
+/// `generated/test-suite/*.json` (JSON-Schema-Test-Suite format): every case's `valid` is what
+/// the `jsonschema` crate and the generated validator say about its data, with its schema.
+#[test]
+fn the_exported_test_suite_holds_for_both_validators() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/test-suite");
+    let mut files = 0;
+    for kind in PAYLOADS {
+        let path = folder.join(format!("{}.json", kind.id.replace('/', "__")));
+        let suite: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let [group] = suite.as_array().expect("an array of groups").as_slice() else {
+            panic!("one group")
+        };
+        assert_eq!(group["schema"], kind.schema(), "{}", kind.id);
+        let oracle = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&group["schema"])
+            .unwrap();
+        let tests = group["tests"].as_array().unwrap();
+        assert!(
+            tests.iter().filter(|t| t["valid"] == false).count() >= 6,
+            "{}",
+            kind.id
+        );
+        assert!(tests.iter().any(|t| t["valid"] == true), "{}", kind.id);
+        for test in tests {
+            let valid = test["valid"].as_bool().unwrap();
+            assert_eq!(
+                oracle.is_valid(&test["data"]),
+                valid,
+                "{}: {}",
+                kind.id,
+                test["description"]
+            );
+            assert_eq!(
+                kind.validate(&test["data"]).is_valid(),
+                valid,
+                "{}: {}",
+                kind.id,
+                test["description"]
+            );
+        }
+        files += 1;
+    }
+    assert_eq!(files, PAYLOADS.len());
+}

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
 use crate::lock::{self, Lock};
+use crate::{docs, test_suite};
 
 /// Where every generated JSON file says it comes from.
 const GENERATED_COMMENT: &str =
@@ -29,6 +30,7 @@ const README_END: &str = "<!-- payloads:end -->";
 pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     let mut summary = Summary::new(mode);
     let mut artefacts = json_artefacts();
+    artefacts.extend(test_suite::files(root)?);
     // A published schema never changes: everything is checked against `schemas/lock.json`
     // before anything is written, and the lock then records the new versions.
     let rendered: Vec<(PathBuf, String)> = artefacts
@@ -40,6 +42,9 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
     for (path, value) in artefacts {
         ensure_file(root, &path, &render(&value), &mut summary)?;
+    }
+    for (path, text) in docs::files() {
+        ensure_file(root, &path, &text, &mut summary)?;
     }
     let readme = Path::new("README.md");
     let current = fs::read_to_string(root.join(readme))?;
@@ -77,6 +82,7 @@ fn index() -> Value {
                 "path": kind.schema_path(),
                 "title": kind.title,
                 "product": kind.product.vendor(),
+                "telemetry": kind.catalog.to_json(kind.product.vendor()),
             })
         })
         .collect();

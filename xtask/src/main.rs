@@ -9,9 +9,11 @@
 //! `diff` classifies the changes between two versions of a schema (`diff.rs`, VERSIONING.md).
 
 mod diff;
+mod docs;
 mod ensure;
 mod generate;
 mod lock;
+mod test_suite;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

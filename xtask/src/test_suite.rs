@@ -36,16 +36,26 @@ pub fn files(root: &Path) -> io::Result<Vec<(PathBuf, Value)>> {
 fn tests(root: &Path, kind: &PayloadKind) -> io::Result<Vec<Value>> {
     let mut tests = Vec::new();
     if let Some(example) = samples::documented_example(kind.id) {
-        let errata: Vec<&str> =
-            VALUE_ERRATA.iter().filter(|e| e.payload == kind.id).map(|e| e.pointer).collect();
+        let errata: Vec<&str> = VALUE_ERRATA
+            .iter()
+            .filter(|e| e.payload == kind.id)
+            .map(|e| e.pointer)
+            .collect();
         let description = if errata.is_empty() {
             "the documented example".to_owned()
         } else {
-            format!("the documented example, invalid at its recorded errata {}", errata.join(", "))
+            format!(
+                "the documented example, invalid at its recorded errata {}",
+                errata.join(", ")
+            )
         };
-        tests.push(json!({ "description": description, "data": example, "valid": errata.is_empty() }));
+        tests.push(
+            json!({ "description": description, "data": example, "valid": errata.is_empty() }),
+        );
     }
-    tests.push(json!({ "description": "the fixture defaults", "data": kind.fixture(), "valid": true }));
+    tests.push(
+        json!({ "description": "the fixture defaults", "data": kind.fixture(), "valid": true }),
+    );
     for seed in 0..RANDOM_CASES {
         let description = format!("a random valid document (seed {seed})");
         tests.push(json!({ "description": description, "data": kind.random(seed), "valid": true }));
@@ -61,17 +71,23 @@ fn tests(root: &Path, kind: &PayloadKind) -> io::Result<Vec<Value>> {
 fn invalid_cases(root: &Path, kind: &PayloadKind) -> io::Result<Vec<(String, Value, Value)>> {
     let folder = root.join("tests").join("invalid").join(kind.id);
     let mut paths: Vec<PathBuf> = match fs::read_dir(&folder) {
-        Ok(entries) => entries.map(|entry| entry.map(|e| e.path())).collect::<io::Result<_>>()?,
+        Ok(entries) => entries
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<io::Result<_>>()?,
         Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(error) => return Err(error),
     };
     paths.retain(|path| {
-        path.extension().is_some_and(|e| e == "json") && !path.to_string_lossy().ends_with(".expected.json")
+        path.extension().is_some_and(|e| e == "json")
+            && !path.to_string_lossy().ends_with(".expected.json")
     });
     paths.sort();
     let mut cases = Vec::new();
     for path in paths {
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let data = read_json(&path)?;
         let sidecar = read_json(&path.with_extension("expected.json"))?;
         cases.push((name, data, sidecar));
@@ -80,7 +96,12 @@ fn invalid_cases(root: &Path, kind: &PayloadKind) -> io::Result<Vec<(String, Val
 }
 
 fn read_json(path: &Path) -> io::Result<Value> {
-    let text = fs::read_to_string(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))
+    let text = fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", path.display()),
+        )
+    })
 }
