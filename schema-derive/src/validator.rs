@@ -1,98 +1,130 @@
-//! Generates `Validate` implementations: code that checks each constraint of the model directly
-//! on a `serde_json::Value`, recording every violation with its JSON Pointer.
+//! Generates `Validate` implementations: code that checks each constraint of the model
+//! directly, recording every violation with its JSON Pointer, on both paths of the runtime: over
+//! a parsed `serde_json::Value` (`validate_at`) and while parsing bytes (`stream_at`, with
+//! `StreamMembers` for structs). Both paths apply the same checks to a `Seen` value, so each
+//! constraint is generated once.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::internals::ast::{Field, Input, Shape};
+use crate::internals::ast::{Extra, Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
 use crate::internals::symbol::FORMATS;
 
-/// The `impl Validate` for a model.
+/// The `impl Validate` (and for structs `impl StreamMembers`) for a model.
 pub fn expand(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
-    let body = match &input.shape {
+    let rt = runtime();
+    let (value_body, stream_body, extra_impl) = match &input.shape {
         Shape::Struct {
             fields,
             closed,
             extra,
-        } => struct_body(fields, *closed, extra.as_ref()),
+        } => {
+            let members = stream_members(ident, fields, *closed, extra.as_ref());
+            (
+                struct_body(fields, *closed, extra.as_ref()),
+                quote!(#rt::stream::object::<Self, D>(deserializer, checker)),
+                members,
+            )
+        }
         Shape::Newtype(field) => {
             let ty = &field.schema_ty;
-            let checks = checks(input.checks.iter().chain(&field.checks), &quote!(value));
-            quote! {
-                <#ty as ::schema_types::validate::Validate>::validate_at(value, checker);
-                #checks
-            }
+            let checks = checks(input.checks.iter().chain(&field.checks), &quote!(&seen));
+            (
+                quote! {
+                    <#ty as #rt::Validate>::validate_at(value, checker);
+                    let seen = #rt::Seen::of(value);
+                    #checks
+                },
+                quote! {
+                    let seen = <#ty as #rt::Validate>::stream_at(deserializer, checker)?;
+                    #checks
+                    ::core::result::Result::Ok(seen)
+                },
+                quote!(),
+            )
         }
         Shape::Enum(variants) => {
             let names: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
-            let (rule, expected) = match names.as_slice() {
-                [only] => (quote!(Const), format!("the string {}", quoted(only))),
-                many => {
-                    let listed: Vec<String> = many.iter().map(|name| quoted(name)).collect();
-                    (quote!(Enum), format!("one of {}", listed.join(", ")))
-                }
-            };
-            quote! {
-                match value.as_str() {
-                    ::core::option::Option::Some(#(#names)|*) => {}
-                    ::core::option::Option::Some(_) => checker.violation(
-                        ::schema_types::validate::Rule::#rule, #expected, value,
-                    ),
-                    ::core::option::Option::None => checker.wrong_type("a string", value),
-                }
-            }
+            (
+                quote!(checker.check_variants(&#rt::Seen::of(value), &[#(#names),*]);),
+                quote! {
+                    let seen = #rt::stream::any(deserializer, checker)?;
+                    checker.check_variants(&seen, &[#(#names),*]);
+                    ::core::result::Result::Ok(seen)
+                },
+                quote!(),
+            )
         }
     };
     quote! {
         #[automatically_derived]
-        impl ::schema_types::validate::Validate for #ident {
+        impl #rt::Validate for #ident {
             fn validate_at<'v>(
                 value: &'v ::schema_types::__private::serde_json::Value,
-                checker: &mut ::schema_types::validate::Checker<'v>,
+                checker: &mut #rt::Checker<'v>,
             ) {
-                #body
+                #value_body
+            }
+
+            fn stream_at<'de, D: ::schema_types::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+                checker: &mut #rt::Checker<'de>,
+            ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
+                #stream_body
             }
         }
+
+        #extra_impl
     }
+}
+
+fn runtime() -> TokenStream {
+    quote!(::schema_types::validate)
 }
 
 /// The stub emitted when the input has errors, so that one mistake gives one message.
 pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
     let ident = &input.ident;
+    let rt = runtime();
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl #impl_generics ::schema_types::validate::Validate for #ident #type_generics #where_clause {
+        impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
             fn validate_at<'v>(
                 _: &'v ::schema_types::__private::serde_json::Value,
-                _: &mut ::schema_types::validate::Checker<'v>,
+                _: &mut #rt::Checker<'v>,
             ) {
+                ::core::unimplemented!()
+            }
+
+            fn stream_at<'de, D: ::schema_types::__private::serde::Deserializer<'de>>(
+                _: D,
+                _: &mut #rt::Checker<'de>,
+            ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
                 ::core::unimplemented!()
             }
         }
     }
 }
 
-fn struct_body(
-    fields: &[Field<'_>],
-    closed: bool,
-    extra: Option<&crate::internals::ast::Extra<'_>>,
-) -> TokenStream {
+/// The parsed path of a struct: every named member, then the others.
+fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) -> TokenStream {
+    let rt = runtime();
     let members = fields.iter().map(|field| {
         let name = &field.wire_name;
         let ty = &field.schema_ty;
-        let checks = checks(&field.checks, &quote!(member));
+        let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
         let missing = if field.required {
-            quote!(checker.missing(#name, value);)
+            quote!(checker.missing(#name, &#rt::Seen::of(value));)
         } else {
             quote!()
         };
         quote! {
             match members.get_key_value(#name) {
                 ::core::option::Option::Some((name, member)) => {
-                    checker.enter_member(name);
-                    <#ty as ::schema_types::validate::Validate>::validate_at(member, checker);
+                    checker.enter_member(name.as_str());
+                    <#ty as #rt::Validate>::validate_at(member, checker);
                     #checks
                     checker.leave();
                 }
@@ -100,23 +132,15 @@ fn struct_body(
             }
         }
     });
-    let names: Vec<&str> = fields
-        .iter()
-        .map(|field| field.wire_name.as_str())
-        .collect();
-    let is_named = if names.is_empty() {
-        quote!(false)
-    } else {
-        quote!(::core::matches!(name.as_str(), #(#names)|*))
-    };
+    let is_named = is_named(fields);
     let others = match (extra, closed) {
         (Some(extra), _) => {
             let value_ty = &extra.value_ty;
             quote! {
                 for (name, member) in members {
                     if !#is_named {
-                        checker.enter_member(name);
-                        <#value_ty as ::schema_types::validate::Validate>::validate_at(member, checker);
+                        checker.enter_member(name.as_str());
+                        <#value_ty as #rt::Validate>::validate_at(member, checker);
                         checker.leave();
                     }
                 }
@@ -125,7 +149,7 @@ fn struct_body(
         (None, true) => quote! {
             for (name, member) in members {
                 if !#is_named {
-                    checker.unknown(name, member);
+                    checker.unknown(name, &#rt::Seen::of(member));
                 }
             }
         },
@@ -133,7 +157,7 @@ fn struct_body(
     };
     quote! {
         let ::core::option::Option::Some(members) = value.as_object() else {
-            checker.wrong_type("an object", value);
+            checker.wrong_type("an object", &#rt::Seen::of(value));
             return;
         };
         #(#members)*
@@ -141,16 +165,127 @@ fn struct_body(
     }
 }
 
-/// Code that applies `checks` to the value named by `target`.
+fn is_named(fields: &[Field<'_>]) -> TokenStream {
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    if names.is_empty() {
+        quote!(false)
+    } else {
+        quote!(::core::matches!(name.as_str(), #(#names)|*))
+    }
+}
+
+/// The streaming path of a struct: members in document order, then the missing ones.
+fn stream_members(
+    ident: &syn::Ident,
+    fields: &[Field<'_>],
+    closed: bool,
+    extra: Option<&Extra<'_>>,
+) -> TokenStream {
+    let rt = runtime();
+    let count = fields.len();
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    let indices: Vec<usize> = (0..count).collect();
+    let arms = fields.iter().enumerate().map(|(index, field)| {
+        let ty = &field.schema_ty;
+        let checks = checks(&field.checks, &quote!(&seen));
+        quote! {
+            #index => {
+                checker.enter_member(name);
+                let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
+                if let ::core::result::Result::Ok(seen) = &seen {
+                    #checks
+                }
+                checker.leave();
+                seen?;
+            }
+        }
+    });
+    let other = match (extra, closed) {
+        (Some(extra), _) => {
+            let value_ty = &extra.value_ty;
+            quote! {
+                checker.enter_member(name);
+                let seen = map.next_value_seed(#rt::stream::Next::<#value_ty>::new(checker));
+                checker.leave();
+                seen?;
+            }
+        }
+        (None, true) => quote! {
+            let seen = map.next_value_seed(#rt::stream::Look::new(checker))?;
+            checker.unknown(&name, &seen);
+        },
+        (None, false) => quote! {
+            map.next_value::<#rt::stream::Skip>()?;
+        },
+    };
+    let missing = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.required)
+        .map(|(index, field)| {
+            let name = &field.wire_name;
+            quote! {
+                if !present[#index] {
+                    checker.missing(#name, &#rt::Seen::Object(count));
+                }
+            }
+        });
+    quote! {
+        #[automatically_derived]
+        impl #rt::stream::StreamMembers for #ident {
+            fn stream_members<'de, A: ::schema_types::__private::serde::de::MapAccess<'de>>(
+                mut map: A,
+                checker: &mut #rt::Checker<'de>,
+            ) -> ::core::result::Result<usize, A::Error> {
+                let mut present = [false; #count];
+                let mut others: ::std::vec::Vec<::std::borrow::Cow<'de, str>> = ::std::vec::Vec::new();
+                let mut count = 0usize;
+                while let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? {
+                    count += 1;
+                    let index = match &*name {
+                        #(#names => #indices,)*
+                        _ => usize::MAX,
+                    };
+                    if index == usize::MAX {
+                        if others.contains(&name) {
+                            checker.duplicate();
+                        }
+                        others.push(name.clone());
+                    } else {
+                        if present[index] {
+                            checker.duplicate();
+                        }
+                        present[index] = true;
+                    }
+                    match index {
+                        #(#arms)*
+                        _ => { #other }
+                    }
+                }
+                #(#missing)*
+                ::core::result::Result::Ok(count)
+            }
+        }
+    }
+}
+
+/// Code that applies `checks` to the `Seen` value named by `target`.
 fn checks<'c>(checks: impl IntoIterator<Item = &'c Check>, target: &TokenStream) -> TokenStream {
+    let rt = runtime();
     let applied = checks.into_iter().map(|check| match check {
         Check::Format(name) => {
             let function = format_function(name);
-            quote!(checker.check_format(#target, #name, ::schema_types::validate::format::#function);)
+            quote!(checker.check_format(#target, #name, #rt::format::#function);)
         }
         Check::Pattern(pattern) => {
-            let regex = regex_static(pattern);
-            quote!({ #regex checker.check_pattern(#target, &PATTERN); })
+            let pattern_static = pattern_static(&format_ident!("PATTERN"), pattern);
+            quote!({ #pattern_static checker.check_pattern(#target, &PATTERN); })
         }
         Check::Length { min, max } => {
             let (min, max) = (option_usize(*min), option_usize(*max));
@@ -168,6 +303,7 @@ fn checks<'c>(checks: impl IntoIterator<Item = &'c Check>, target: &TokenStream)
 /// `anyOf` of string constraints: one `format` violation (or `pattern`/`length` when no branch
 /// states a format) when no branch holds.
 fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
+    let rt = runtime();
     let mut statics = Vec::new();
     let mut conditions = Vec::new();
     let mut described = Vec::new();
@@ -178,19 +314,12 @@ fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
             match check {
                 Check::Format(name) => {
                     let function = format_function(name);
-                    parts.push(quote!(::schema_types::validate::format::#function(text)));
+                    parts.push(quote!(#rt::format::#function(text)));
                     words.push(format!("of format {name}"));
                 }
                 Check::Pattern(pattern) => {
                     let name = format_ident!("PATTERN_{}", index);
-                    let literal = pattern.as_str();
-                    statics.push(quote! {
-                        static #name: ::std::sync::LazyLock<::schema_types::__private::regex::Regex> =
-                            ::std::sync::LazyLock::new(|| {
-                                ::schema_types::__private::regex::Regex::new(#literal)
-                                    .expect("the derive checked this pattern")
-                            });
-                    });
+                    statics.push(pattern_static(&name, pattern));
                     parts.push(quote!(#name.is_match(text)));
                     words.push(format!("matching {pattern}"));
                 }
@@ -226,22 +355,20 @@ fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
     };
     let expected = described.join(", or ");
     quote! {
-        if let ::schema_types::__private::serde_json::Value::String(text) = #target {
+        if let ::core::option::Option::Some(text) = (#target).as_str() {
             #(#statics)*
             if !(#(#conditions)||*) {
-                checker.violation(::schema_types::validate::Rule::#rule, #expected, #target);
+                checker.violation(#rt::Rule::#rule, #expected, #target);
             }
         }
     }
 }
 
-fn regex_static(pattern: &str) -> TokenStream {
+fn pattern_static(name: &syn::Ident, pattern: &str) -> TokenStream {
+    let rt = runtime();
     quote! {
-        static PATTERN: ::std::sync::LazyLock<::schema_types::__private::regex::Regex> =
-            ::std::sync::LazyLock::new(|| {
-                ::schema_types::__private::regex::Regex::new(#pattern)
-                    .expect("the derive checked this pattern")
-            });
+        static #name: ::std::sync::LazyLock<#rt::Pattern> =
+            ::std::sync::LazyLock::new(|| #rt::Pattern::new(#pattern));
     }
 }
 
@@ -264,17 +391,14 @@ fn option_usize(value: Option<u64>) -> TokenStream {
 }
 
 fn option_bound(value: Option<Number>) -> TokenStream {
+    let rt = runtime();
     match value {
         Some(Number::Integer(value)) => {
-            quote!(::core::option::Option::Some(::schema_types::validate::Bound::Integer(#value)))
+            quote!(::core::option::Option::Some(#rt::Bound::Integer(#value)))
         }
         Some(Number::Float(value)) => {
-            quote!(::core::option::Option::Some(::schema_types::validate::Bound::Float(#value)))
+            quote!(::core::option::Option::Some(#rt::Bound::Float(#value)))
         }
         None => quote!(::core::option::Option::None),
     }
-}
-
-fn quoted(name: &str) -> String {
-    serde_json::Value::String(name.to_owned()).to_string()
 }

@@ -42,7 +42,7 @@ use serde_json::{Map, Value};
 
 use crate::payload::Payload;
 use crate::registry::{PAYLOADS, PayloadKind, find};
-use crate::validate::{Checker, Limits, Report, Rule, parse};
+use crate::validate::{Checker, Limits, Report, Rule, Seen};
 
 // Looking a kind up by id.
 
@@ -514,17 +514,17 @@ pub fn validate_and_parse<T: Payload>(bytes: &[u8]) -> Result<T, Report> {
 
 /// [`validate_and_parse`] with other limits.
 pub fn validate_and_parse_with<T: Payload>(bytes: &[u8], limits: Limits) -> Result<T, Report> {
-    let document = parse(bytes, limits)?;
-    let report = T::validate_with(&document, limits);
+    // Checked while parsed (no `Value` is built), then read into the type.
+    let report = T::validate_slice_with(bytes, limits);
     if !report.is_valid() {
         return Err(report);
     }
     // Whatever the validator accepts, serde reads (an invariant the workspace tests hold); should
     // that ever break, the caller still gets a report, not a panic.
-    T::deserialize(&document).map_err(|error| {
+    serde_json::from_slice::<T>(bytes).map_err(|error| {
         let mut checker = Checker::new(limits);
         let expected = format!("a document that deserialises as {} ({error})", T::ID);
-        checker.violation(Rule::Type, expected, &document);
+        checker.violation(Rule::Type, expected, &Seen::Object(0));
         checker.finish()
     })
 }

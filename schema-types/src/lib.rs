@@ -35,6 +35,7 @@ pub mod validate;
 #[doc(hidden)]
 pub mod __private {
     pub use regex;
+    pub use serde;
     pub use serde_json;
 }
 

@@ -44,6 +44,15 @@ fn oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
 /// Checks the key property on one document; `Err` describes a disagreement.
 fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
     let report = kind.validate(document);
+    // The streaming path (bytes, no `Value`) reports the same violations, in document order.
+    let bytes = serde_json::to_vec(document).expect("a value serialises");
+    let streamed = kind.validate_slice(&bytes);
+    if sorted(&streamed) != sorted(&report) || streamed.total() != report.total() {
+        return Err(format!(
+            "{}: the streaming validator reports\n{streamed}\nthe parsed one\n{report}\ndocument: {document}",
+            kind.id
+        ));
+    }
     let ours: BTreeSet<String> = report
         .violations()
         .iter()
@@ -74,6 +83,17 @@ fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
         }
     }
     Ok(report)
+}
+
+/// The violations of a report as sorted JSON texts, to compare reports regardless of order.
+fn sorted(report: &Report) -> Vec<String> {
+    let mut violations: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| serde_json::to_string(v).unwrap())
+        .collect();
+    violations.sort();
+    violations
 }
 
 /// JSON equality as JSON Schema's `const` sees it: numbers by value (`2.0` equals `2`).

@@ -18,17 +18,23 @@
 //!   value is what is judged); the validator does not see the earlier ones.
 
 pub mod format;
+mod impls;
+mod pattern;
+mod seen;
+pub mod stream;
+
+pub use pattern::Pattern;
+pub use seen::Seen;
 
 /// Derives [`Validate`](trait@Validate) from a type's serde and schemars attributes.
 pub use schema_derive::Validate;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
 
+use serde::Deserializer;
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
-
-use crate::common::Nullable;
+use serde_json::{Number, Value};
 
 /// A constraint kind, as a violation names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -249,9 +255,9 @@ fn mask(found: &str) -> String {
 }
 
 /// One step of a JSON Pointer.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Step<'v> {
-    Member(&'v str),
+    Member(Cow<'v, str>),
     Index(usize),
 }
 
@@ -259,12 +265,16 @@ enum Step<'v> {
 /// violations into a report.
 ///
 /// Generated code pushes a step before it descends into a member or an item and pops it after;
-/// the pointer is rendered (with RFC 6901 escaping) only when a violation is recorded.
+/// the pointer is rendered (with RFC 6901 escaping) only when a violation is recorded. The same
+/// checker serves both validation paths: over a parsed [`Value`] and while parsing bytes
+/// ([`stream`]); every check takes the value as a [`Seen`], so both paths share one
+/// implementation of each rule.
 #[derive(Debug)]
 pub struct Checker<'v> {
     steps: Vec<Step<'v>>,
     report: Report,
     limits: Limits,
+    duplicate: bool,
 }
 
 impl<'v> Checker<'v> {
@@ -278,6 +288,7 @@ impl<'v> Checker<'v> {
                 violations: Vec::new(),
             },
             limits,
+            duplicate: false,
         }
     }
 
@@ -296,9 +307,15 @@ impl<'v> Checker<'v> {
         self.report.total
     }
 
+    /// Notes that an object repeats a member name. The streaming path then hands the document to
+    /// the parsed path, where (as in `serde_json`) the last occurrence wins.
+    pub fn duplicate(&mut self) {
+        self.duplicate = true;
+    }
+
     /// Descends into member `name`.
-    pub fn enter_member(&mut self, name: &'v str) {
-        self.steps.push(Step::Member(name));
+    pub fn enter_member(&mut self, name: impl Into<Cow<'v, str>>) {
+        self.steps.push(Step::Member(name.into()));
     }
 
     /// Descends into item `index`.
@@ -333,31 +350,31 @@ impl<'v> Checker<'v> {
     }
 
     /// Records a violation at the current position.
-    pub fn violation(&mut self, rule: Rule, expected: impl Into<String>, found: &Value) {
+    pub fn violation(&mut self, rule: Rule, expected: impl Into<String>, found: &Seen<'_>) {
         let violation = Violation {
             pointer: self.pointer(),
             member: None,
             rule,
             expected: expected.into(),
-            found: describe(found),
+            found: found.describe(),
             position: None,
         };
         self.report.record(violation, &self.limits);
     }
 
     /// Records a wrong JSON type at the current position.
-    pub fn wrong_type(&mut self, expected: &str, found: &Value) {
+    pub fn wrong_type(&mut self, expected: &str, found: &Seen<'_>) {
         self.violation(Rule::Type, expected, found);
     }
 
     /// Records that the object at the current position lacks the required member `name`.
-    pub fn missing(&mut self, name: &str, object: &Value) {
+    pub fn missing(&mut self, name: &str, object: &Seen<'_>) {
         let violation = Violation {
             pointer: self.pointer(),
             member: Some(name.to_owned()),
             rule: Rule::Required,
             expected: format!("member `{name}`"),
-            found: describe(object),
+            found: object.describe(),
             position: None,
         };
         self.report.record(violation, &self.limits);
@@ -365,21 +382,21 @@ impl<'v> Checker<'v> {
 
     /// Records that the object at the current position has member `name`, which it does not
     /// allow.
-    pub fn unknown(&mut self, name: &str, value: &Value) {
+    pub fn unknown(&mut self, name: &str, value: &Seen<'_>) {
         let violation = Violation {
             pointer: self.pointer(),
             member: Some(name.to_owned()),
             rule: Rule::UnknownProperty,
             expected: "no other members".to_owned(),
-            found: describe(value),
+            found: value.describe(),
             position: None,
         };
         self.report.record(violation, &self.limits);
     }
 
     /// Checks `format` on a string value; other JSON types are not the format's concern.
-    pub fn check_format(&mut self, value: &Value, format: &str, is_valid: fn(&str) -> bool) {
-        if let Value::String(text) = value {
+    pub fn check_format(&mut self, value: &Seen<'_>, format: &str, is_valid: fn(&str) -> bool) {
+        if let Seen::String(text) = value {
             if !is_valid(text) {
                 self.violation(Rule::Format, format!("a string of format {format}"), value);
             }
@@ -387,8 +404,8 @@ impl<'v> Checker<'v> {
     }
 
     /// Checks a pattern on a string value; other JSON types are not the pattern's concern.
-    pub fn check_pattern(&mut self, value: &Value, pattern: &regex::Regex) {
-        if let Value::String(text) = value {
+    pub fn check_pattern(&mut self, value: &Seen<'_>, pattern: &Pattern) {
+        if let Seen::String(text) = value {
             if !pattern.is_match(text) {
                 let expected = format!("a string matching {}", pattern.as_str());
                 self.violation(Rule::Pattern, expected, value);
@@ -397,8 +414,8 @@ impl<'v> Checker<'v> {
     }
 
     /// Checks inclusive bounds on a number value; other JSON types are not the range's concern.
-    pub fn check_range(&mut self, value: &Value, min: Option<Bound>, max: Option<Bound>) {
-        let Value::Number(number) = value else { return };
+    pub fn check_range(&mut self, value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) {
+        let Seen::Number(number) = value else { return };
         let below = min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less);
         let above = max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater);
         if below || above {
@@ -414,10 +431,10 @@ impl<'v> Checker<'v> {
 
     /// Checks inclusive bounds on the length of a string (in characters) or an array (in
     /// items); other JSON types are not the length's concern.
-    pub fn check_length(&mut self, value: &Value, min: Option<usize>, max: Option<usize>) {
+    pub fn check_length(&mut self, value: &Seen<'_>, min: Option<usize>, max: Option<usize>) {
         let (length, unit) = match value {
-            Value::String(text) => (text.chars().count(), "characters"),
-            Value::Array(items) => (items.len(), "items"),
+            Seen::String(text) => (text.chars().count(), "characters"),
+            Seen::Array(items) => (*items, "items"),
             _ => return,
         };
         if min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max) {
@@ -428,6 +445,25 @@ impl<'v> Checker<'v> {
                 (None, None) => unreachable!("a length violation needs a bound"),
             };
             self.violation(Rule::Length, expected, value);
+        }
+    }
+
+    /// Checks that a string is one of `names` (an enumeration of one or more strings).
+    pub fn check_variants(&mut self, value: &Seen<'_>, names: &[&str]) {
+        match value {
+            Seen::String(text) if names.contains(&text.as_ref()) => {}
+            Seen::String(_) => {
+                let listed: Vec<String> = names
+                    .iter()
+                    .map(|name| Value::from(*name).to_string())
+                    .collect();
+                let (rule, expected) = match listed.as_slice() {
+                    [only] => (Rule::Const, format!("the string {only}")),
+                    many => (Rule::Enum, format!("one of {}", many.join(", "))),
+                };
+                self.violation(rule, expected, value);
+            }
+            other => self.wrong_type("a string", other),
         }
     }
 
@@ -511,30 +547,6 @@ fn compare_integer_float(integer: i128, float: f64) -> std::cmp::Ordering {
     }
 }
 
-/// A value described for a report: its JSON type, and for scalars a short rendering of it.
-fn describe(value: &Value) -> String {
-    const SHOWN: usize = 64;
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(flag) => format!("boolean {flag}"),
-        Value::Number(number) => format!("number {number}"),
-        Value::String(text) => {
-            let count = text.chars().count();
-            if count <= SHOWN {
-                format!("string {}", Value::String(text.clone()))
-            } else {
-                let shown: String = text.chars().take(SHOWN).collect();
-                format!(
-                    "string {}... ({count} characters)",
-                    &Value::String(shown).to_string()[..]
-                )
-            }
-        }
-        Value::Array(items) => format!("an array of {} items", items.len()),
-        Value::Object(members) => format!("an object with {} members", members.len()),
-    }
-}
-
 /// Whether a JSON number is an integer in JSON Schema's sense (`2.0` is).
 pub fn is_integer(number: &Number) -> bool {
     number.is_u64() || number.is_i64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
@@ -542,9 +554,25 @@ pub fn is_integer(number: &Number) -> bool {
 
 /// A type whose JSON documents can be checked: implemented by `#[derive(Validate)]` for the
 /// payload types and here for the standard types they are built from.
+///
+/// Two paths, one set of rules: [`Self::validate_at`] walks a parsed [`Value`];
+/// [`Self::stream_at`] checks while `serde_json` parses the bytes, without building a `Value`
+/// (the hot path of [`Self::validate_slice`]). Both record into a [`Checker`] through the same
+/// checks, and the tests hold them to the same reports.
 pub trait Validate {
     /// Checks `value` at the checker's current position and records every violation.
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
+
+    /// Checks the next value of `deserializer` at the checker's current position, recording
+    /// every violation, and returns what it was (for the constraints of a field or newtype).
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's, when the bytes are not JSON.
+    fn stream_at<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error>;
 
     /// Checks a parsed document.
     fn validate(value: &Value) -> Report {
@@ -560,22 +588,35 @@ pub trait Validate {
 
     /// Checks a document given as bytes: invalid UTF-8, malformed JSON (with line and column),
     /// a document over the size limit and nesting over `serde_json`'s depth limit (128) are
-    /// reported as violations like any other.
+    /// reported as violations like any other. The document is checked while it is parsed; no
+    /// `Value` is built (unless it repeats a member name, see [`Checker::duplicate`]).
     fn validate_slice(bytes: &[u8]) -> Report {
         Self::validate_slice_with(bytes, Limits::DEFAULT)
     }
 
     /// [`Self::validate_slice`] with other limits.
     fn validate_slice_with(bytes: &[u8], limits: Limits) -> Report {
-        match parse(bytes, limits) {
-            Ok(value) => Self::validate_with(&value, limits),
-            Err(report) => report,
+        if let Err(report) = precheck(bytes, limits) {
+            return report;
+        }
+        let mut checker = Checker::new(limits);
+        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+        let streamed =
+            Self::stream_at(&mut deserializer, &mut checker).and_then(|_| deserializer.end());
+        match streamed {
+            Ok(()) if !checker.duplicate => checker.finish(),
+            // A repeated member: judge the parsed document, where the last occurrence wins.
+            Ok(()) => match serde_json::from_slice::<Value>(bytes) {
+                Ok(value) => Self::validate_with(&value, limits),
+                Err(error) => syntax_report(&error, limits),
+            },
+            Err(error) => syntax_report(&error, limits),
         }
     }
 }
 
-/// Parses bytes into a JSON value, or reports why they are not a document.
-pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, Report> {
+/// The checks made on bytes before they are parsed: size and UTF-8.
+fn precheck(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     let mut checker = Checker::new(limits);
     if bytes.len() > limits.max_bytes {
         let expected = format!("a document of at most {} bytes", limits.max_bytes);
@@ -595,110 +636,29 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, Report> {
         checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
         return Err(checker.finish());
     }
-    serde_json::from_slice(bytes).map_err(|error| {
-        let position = Some(TextPosition {
-            line: error.line(),
-            column: error.column(),
-        });
-        checker.syntax(
-            Rule::Syntax,
-            "a JSON document".to_owned(),
-            error.to_string(),
-            position,
-        );
-        checker.finish()
-    })
+    Ok(())
 }
 
-impl Validate for String {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_string() {
-            checker.wrong_type("a string", value);
-        }
-    }
+/// The report of bytes that `serde_json` refused.
+fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
+    let mut checker = Checker::new(limits);
+    let position = Some(TextPosition {
+        line: error.line(),
+        column: error.column(),
+    });
+    checker.syntax(
+        Rule::Syntax,
+        "a JSON document".to_owned(),
+        error.to_string(),
+        position,
+    );
+    checker.finish()
 }
 
-impl Validate for bool {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_boolean() {
-            checker.wrong_type("a boolean", value);
-        }
-    }
-}
-
-impl Validate for u64 {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        match value {
-            Value::Number(number) if is_integer(number) => {
-                checker.check_range(value, Some(Bound::Integer(0)), None);
-            }
-            _ => checker.wrong_type("an integer", value),
-        }
-    }
-}
-
-impl Validate for Number {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_number() {
-            checker.wrong_type("a number", value);
-        }
-    }
-}
-
-impl Validate for Value {
-    fn validate_at<'v>(_value: &'v Value, _checker: &mut Checker<'v>) {}
-}
-
-impl Validate for Map<String, Value> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_object() {
-            checker.wrong_type("an object", value);
-        }
-    }
-}
-
-impl<T: Validate> Validate for BTreeMap<String, T> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        let Value::Object(members) = value else {
-            checker.wrong_type("an object", value);
-            return;
-        };
-        for (name, member) in members {
-            checker.enter_member(name);
-            T::validate_at(member, checker);
-            checker.leave();
-        }
-    }
-}
-
-impl<T: Validate> Validate for Vec<T> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        let Value::Array(items) = value else {
-            checker.wrong_type("an array", value);
-            return;
-        };
-        for (index, item) in items.iter().enumerate() {
-            checker.enter_index(index);
-            T::validate_at(item, checker);
-            checker.leave();
-        }
-    }
-}
-
-impl<T: Validate> Validate for Option<T> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_null() {
-            T::validate_at(value, checker);
-        }
-    }
-}
-
-impl<T: Validate> Validate for Nullable<T> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_null() {
-            T::validate_at(value, checker);
-        }
-    }
+/// Parses bytes into a JSON value, or reports why they are not a document.
+pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, Report> {
+    precheck(bytes, limits)?;
+    serde_json::from_slice(bytes).map_err(|error| syntax_report(&error, limits))
 }
 
 #[cfg(test)]
@@ -713,7 +673,7 @@ mod tests {
         checker.enter_member("a/b");
         checker.enter_member("x~y");
         checker.enter_index(3);
-        checker.wrong_type("a string", &value);
+        checker.wrong_type("a string", &Seen::of(&value));
         assert_eq!(checker.finish().violations()[0].pointer, "/a~1b/x~0y/3");
     }
 

@@ -1,0 +1,171 @@
+//! [`Validate`] for the standard types the payloads are built from, on both paths.
+
+use std::collections::BTreeMap;
+
+use serde::Deserializer;
+use serde_json::{Map, Number, Value};
+
+use super::{Bound, Checker, Seen, Validate, is_integer, stream};
+use crate::common::Nullable;
+
+impl Validate for String {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_string() {
+            checker.wrong_type("a string", &Seen::of(value));
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::string(d, checker)
+    }
+}
+
+impl Validate for bool {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_boolean() {
+            checker.wrong_type("a boolean", &Seen::of(value));
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::boolean(d, checker)
+    }
+}
+
+impl Validate for u64 {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let seen = Seen::of(value);
+        match value {
+            Value::Number(number) if is_integer(number) => {
+                checker.check_range(&seen, Some(Bound::Integer(0)), None);
+            }
+            _ => checker.wrong_type("an integer", &seen),
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::unsigned(d, checker)
+    }
+}
+
+impl Validate for Number {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_number() {
+            checker.wrong_type("a number", &Seen::of(value));
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::number(d, checker)
+    }
+}
+
+impl Validate for Value {
+    fn validate_at<'v>(_value: &'v Value, _checker: &mut Checker<'v>) {}
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::any(d, checker)
+    }
+}
+
+impl Validate for Map<String, Value> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_object() {
+            checker.wrong_type("an object", &Seen::of(value));
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::any_object(d, checker)
+    }
+}
+
+impl<T: Validate> Validate for BTreeMap<String, T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let Value::Object(members) = value else {
+            checker.wrong_type("an object", &Seen::of(value));
+            return;
+        };
+        for (name, member) in members {
+            checker.enter_member(name.as_str());
+            T::validate_at(member, checker);
+            checker.leave();
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::entries::<T, D>(d, checker)
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let Value::Array(items) = value else {
+            checker.wrong_type("an array", &Seen::of(value));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            checker.enter_index(index);
+            T::validate_at(item, checker);
+            checker.leave();
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::array::<T, D>(d, checker)
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_null() {
+            T::validate_at(value, checker);
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::nullable::<T, D>(d, checker)
+    }
+}
+
+impl<T: Validate> Validate for Nullable<T> {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        if !value.is_null() {
+            T::validate_at(value, checker);
+        }
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        d: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        stream::nullable::<T, D>(d, checker)
+    }
+}
