@@ -8,34 +8,29 @@ use serde_json::{Map, Number, Value};
 use super::{Bound, Checker, Seen, Validate, is_integer, stream};
 use crate::common::Nullable;
 
-impl Validate for String {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_string() {
-            checker.wrong_type("a string", &Seen::of(value));
-        }
-    }
+/// A type checked by its JSON type alone: the parsed path tests the `Value`, the streaming path
+/// expects that type.
+macro_rules! json_type {
+    ($($ty:ty => $is:ident, $expected:literal, $stream:ident;)*) => {$(
+        impl Validate for $ty {
+            fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+                if !value.$is() {
+                    checker.wrong_type($expected, &Seen::of(value));
+                }
+            }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::string(d, checker)
-    }
+            fn stream_at<'de, D: Deserializer<'de>>(d: D, checker: &mut Checker<'de>) -> Result<Seen<'de>, D::Error> {
+                stream::$stream(d, checker)
+            }
+        }
+    )*};
 }
 
-impl Validate for bool {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_boolean() {
-            checker.wrong_type("a boolean", &Seen::of(value));
-        }
-    }
-
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::boolean(d, checker)
-    }
+json_type! {
+    String => is_string, "a string", string;
+    bool => is_boolean, "a boolean", boolean;
+    Number => is_number, "a number", number;
+    Map<String, Value> => is_object, "an object", any_object;
 }
 
 impl Validate for u64 {
@@ -57,21 +52,6 @@ impl Validate for u64 {
     }
 }
 
-impl Validate for Number {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_number() {
-            checker.wrong_type("a number", &Seen::of(value));
-        }
-    }
-
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::number(d, checker)
-    }
-}
-
 impl Validate for Value {
     fn validate_at<'v>(_value: &'v Value, _checker: &mut Checker<'v>) {}
 
@@ -80,21 +60,6 @@ impl Validate for Value {
         checker: &mut Checker<'de>,
     ) -> Result<Seen<'de>, D::Error> {
         stream::any(d, checker)
-    }
-}
-
-impl Validate for Map<String, Value> {
-    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_object() {
-            checker.wrong_type("an object", &Seen::of(value));
-        }
-    }
-
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::any_object(d, checker)
     }
 }
 
