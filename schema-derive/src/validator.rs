@@ -47,11 +47,20 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         }
         Shape::Enum(variants) => {
             let names: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
+            let check = quote! {
+                match seen.as_str() {
+                    ::core::option::Option::Some(#(#names)|*) => {}
+                    _ => checker.not_a_variant(&seen, &[#(#names),*]),
+                }
+            };
             (
-                quote!(checker.check_variants(&#rt::Seen::of(value), &[#(#names),*]);),
+                quote! {
+                    let seen = #rt::Seen::of(value);
+                    #check
+                },
                 quote! {
                     let seen = #rt::stream::any(deserializer, checker)?;
-                    checker.check_variants(&seen, &[#(#names),*]);
+                    #check
                     ::core::result::Result::Ok(seen)
                 },
                 quote!(),

@@ -448,10 +448,10 @@ impl<'v> Checker<'v> {
         }
     }
 
-    /// Checks that a string is one of `names` (an enumeration of one or more strings).
-    pub fn check_variants(&mut self, value: &Seen<'_>, names: &[&str]) {
+    /// Records that a value is not one of `names` (an enumeration of one or more strings); the
+    /// derive generates the membership test itself, as a `match`.
+    pub fn not_a_variant(&mut self, value: &Seen<'_>, names: &[&str]) {
         match value {
-            Seen::String(text) if names.contains(&text.as_ref()) => {}
             Seen::String(_) => {
                 let listed: Vec<String> = names
                     .iter()
@@ -508,6 +508,10 @@ impl fmt::Display for Bound {
 /// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
 fn compare(number: &Number, bound: Bound) -> std::cmp::Ordering {
     use std::cmp::Ordering;
+    // The common case first: a non-negative integer against an integer bound.
+    if let (Some(value), Bound::Integer(bound)) = (number.as_u64(), bound) {
+        return i128::from(value).cmp(&bound);
+    }
     let as_integer = number
         .as_u64()
         .map(i128::from)
@@ -596,7 +600,7 @@ pub trait Validate {
 
     /// [`Self::validate_slice`] with other limits.
     fn validate_slice_with(bytes: &[u8], limits: Limits) -> Report {
-        if let Err(report) = precheck(bytes, limits) {
+        if let Err(report) = check_size(bytes, limits) {
             return report;
         }
         let mut checker = Checker::new(limits);
@@ -606,37 +610,47 @@ pub trait Validate {
         match streamed {
             Ok(()) if !checker.duplicate => checker.finish(),
             // A repeated member: judge the parsed document, where the last occurrence wins.
-            Ok(()) => match serde_json::from_slice::<Value>(bytes) {
+            Ok(()) => match parse(bytes, limits) {
                 Ok(value) => Self::validate_with(&value, limits),
-                Err(error) => syntax_report(&error, limits),
+                Err(report) => report,
             },
-            Err(error) => syntax_report(&error, limits),
+            // `serde_json` checks UTF-8 as it reads; the UTF-8 check runs again only to say where
+            // an invalid byte is, more plainly than the parser does.
+            Err(error) => check_utf8(bytes, limits)
+                .err()
+                .unwrap_or_else(|| syntax_report(&error, limits)),
         }
     }
 }
 
-/// The checks made on bytes before they are parsed: size and UTF-8.
-fn precheck(bytes: &[u8], limits: Limits) -> Result<(), Report> {
-    let mut checker = Checker::new(limits);
+/// Refuses a document over the size limit before reading it.
+fn check_size(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     if bytes.len() > limits.max_bytes {
+        let mut checker = Checker::new(limits);
         let expected = format!("a document of at most {} bytes", limits.max_bytes);
         checker.syntax(Rule::Size, expected, format!("{} bytes", bytes.len()), None);
         return Err(checker.finish());
     }
-    if let Err(error) = std::str::from_utf8(bytes) {
-        let valid = &bytes[..error.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
-        let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
-        let position = Some(TextPosition { line, column });
-        checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
-        return Err(checker.finish());
-    }
     Ok(())
+}
+
+/// Reports the first byte that is not UTF-8, with its line and column.
+fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
+    let Err(error) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    let mut checker = Checker::new(limits);
+    let valid = &bytes[..error.valid_up_to()];
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
+    let position = Some(TextPosition { line, column });
+    checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
+    Err(checker.finish())
 }
 
 /// The report of bytes that `serde_json` refused.
@@ -657,7 +671,8 @@ fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
 
 /// Parses bytes into a JSON value, or reports why they are not a document.
 pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, Report> {
-    precheck(bytes, limits)?;
+    check_size(bytes, limits)?;
+    check_utf8(bytes, limits)?;
     serde_json::from_slice(bytes).map_err(|error| syntax_report(&error, limits))
 }
 

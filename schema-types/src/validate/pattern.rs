@@ -15,6 +15,12 @@ pub struct Pattern {
 
 #[derive(Debug)]
 enum Matcher {
+    /// Anchored at both ends, every count fixed: for each byte position, the table of the bytes
+    /// it accepts (one table per piece, shared by its positions).
+    Fixed {
+        positions: Vec<u8>,
+        tables: Vec<[bool; 256]>,
+    },
     /// Anchored at both ends: each piece matches from `min` to `max` characters of its set.
     Simple(Vec<Piece>),
     Regex(regex::Regex),
@@ -22,8 +28,8 @@ enum Matcher {
 
 #[derive(Debug)]
 struct Piece {
-    /// Which ASCII bytes the piece accepts.
-    set: [bool; 128],
+    /// Which ASCII bytes the piece accepts, one bit per byte value.
+    set: u128,
     min: usize,
     max: usize,
 }
@@ -33,6 +39,19 @@ impl Pattern {
     /// the derive checks every pattern when it runs.
     pub fn new(source: &'static str) -> Self {
         let matcher = match simple(source) {
+            Some(pieces)
+                if pieces.iter().all(|piece| piece.min == piece.max) && pieces.len() <= 256 =>
+            {
+                let tables = pieces.iter().map(|piece| table(piece.set)).collect();
+                let positions = pieces
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(index, piece)| {
+                        std::iter::repeat_n(u8::try_from(index).unwrap_or(u8::MAX), piece.min)
+                    })
+                    .collect();
+                Matcher::Fixed { positions, tables }
+            }
             Some(pieces) => Matcher::Simple(pieces),
             None => {
                 Matcher::Regex(regex::Regex::new(source).expect("the derive checked this pattern"))
@@ -49,6 +68,14 @@ impl Pattern {
     /// Whether `text` matches, as JSON Schema's `pattern` says (a search, here anchored).
     pub fn is_match(&self, text: &str) -> bool {
         match &self.matcher {
+            Matcher::Fixed { positions, tables } => {
+                let bytes = text.as_bytes();
+                bytes.len() == positions.len()
+                    && bytes
+                        .iter()
+                        .zip(positions)
+                        .all(|(byte, piece)| tables[usize::from(*piece)][usize::from(*byte)])
+            }
             Matcher::Simple(pieces) => matches_simple(pieces, text.as_bytes()),
             Matcher::Regex(regex) => regex.is_match(text),
         }
@@ -56,7 +83,7 @@ impl Pattern {
 
     /// Whether the pattern runs without the regex engine.
     pub fn is_simple(&self) -> bool {
-        matches!(self.matcher, Matcher::Simple(_))
+        !matches!(self.matcher, Matcher::Regex(_))
     }
 }
 
@@ -66,11 +93,7 @@ fn matches_simple(pieces: &[Piece], bytes: &[u8]) -> bool {
     let mut at = 0;
     for piece in pieces {
         let mut taken = 0;
-        while taken < piece.max
-            && at < bytes.len()
-            && bytes[at] < 128
-            && piece.set[usize::from(bytes[at])]
-        {
+        while taken < piece.max && at < bytes.len() && accepts(piece.set, bytes[at]) {
             at += 1;
             taken += 1;
         }
@@ -81,6 +104,19 @@ fn matches_simple(pieces: &[Piece], bytes: &[u8]) -> bool {
     at == bytes.len()
 }
 
+/// The set as a lookup table over every byte value.
+fn table(set: u128) -> [bool; 256] {
+    let mut table = [false; 256];
+    for (byte, accepted) in table.iter_mut().enumerate().take(128) {
+        *accepted = set & (1u128 << byte) != 0;
+    }
+    table
+}
+
+fn accepts(set: u128, byte: u8) -> bool {
+    byte < 128 && set & (1u128 << byte) != 0
+}
+
 /// Parses `^(atom{n} | atom{n,m} | atom)*$` with ASCII classes and literals, or `None`.
 fn simple(source: &str) -> Option<Vec<Piece>> {
     let body = source.strip_prefix('^')?.strip_suffix('$')?;
@@ -88,7 +124,7 @@ fn simple(source: &str) -> Option<Vec<Piece>> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let mut set = [false; 128];
+        let mut set = 0u128;
         match chars[i] {
             '[' => {
                 i += 1;
@@ -101,11 +137,11 @@ fn simple(source: &str) -> Option<Vec<Piece>> {
                     {
                         let end = ascii(chars[i + 2])?;
                         for byte in start..=end {
-                            set[usize::from(byte)] = true;
+                            set |= 1 << byte;
                         }
                         i += 3;
                     } else {
-                        set[usize::from(start)] = true;
+                        set |= 1 << start;
                         i += 1;
                     }
                 }
@@ -116,12 +152,12 @@ fn simple(source: &str) -> Option<Vec<Piece>> {
                 if escaped.is_ascii_alphanumeric() {
                     return None; // \d, \w, \b, ...: classes and assertions of their own
                 }
-                set[usize::from(ascii(escaped)?)] = true;
+                set |= 1 << ascii(escaped)?;
                 i += 2;
             }
             c if "()|.*+?{}^$".contains(c) => return None,
             c => {
-                set[usize::from(ascii(c)?)] = true;
+                set |= 1 << ascii(c)?;
                 i += 1;
             }
         }
@@ -144,7 +180,7 @@ fn simple(source: &str) -> Option<Vec<Piece>> {
         }
         // Greedy matching is exact when a variable piece cannot take what the next one needs.
         if let Some(previous) = pieces.last() {
-            let overlap = previous.set.iter().zip(&set).any(|(a, b)| *a && *b);
+            let overlap = previous.set & set != 0;
             if previous.min != previous.max && overlap {
                 return None;
             }

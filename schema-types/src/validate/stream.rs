@@ -242,6 +242,8 @@ scalar_expectation!(ANumber, "a number", |checker, seen| matches!(
 ));
 scalar_expectation!(AnInteger, "an integer", |checker, seen| {
     match &seen {
+        // A number `serde_json` read as a u64 is a non-negative integer already.
+        Seen::Number(number) if number.is_u64() => true,
         Seen::Number(number) if is_integer(number) => {
             checker.check_range(&seen, Some(Bound::Integer(0)), None);
             true
