@@ -1,6 +1,18 @@
-//! Probe.
-#[jsonschema_macros_060::validator(
-    path = "../schemas/hasura/server-telemetry/1-0-0.schema.json",
-    validate_formats = true
-)]
-pub struct ServerTelemetryValidator;
+//! The benchmark of the generated validators (issue 4, "Performance"): what is measured, on
+//! which documents, and how the results become the table of `BENCHMARKS.md`.
+//!
+//! - [`payloads`]: the modes compared, one function each (the generated validator from bytes,
+//!   the `jsonschema` runtime and build-time-macro validators with the parse to `Value`, the
+//!   typed parse, the parse alone);
+//! - [`inputs`]: the documents (documented examples, a repaired variant of each invalid one, the
+//!   100,000-document NDJSON stream, the invalid corpus and mutants);
+//! - [`names`]: the names benchmark results are stored under;
+//! - [`report`]: criterion's estimates turned into the tables and ratios of `BENCHMARKS.md`.
+//!
+//! The benchmark itself is `benches/validation.rs`; `src/bin/stream_memory.rs` measures peak
+//! heap on the stream and `src/bin/report.rs` refreshes `BENCHMARKS.md`.
+
+pub mod inputs;
+pub mod names;
+pub mod payloads;
+pub mod report;

@@ -1,0 +1,572 @@
+//! The documents the benchmark feeds to every mode: the documented examples, the NDJSON stream
+//! of random valid fixtures, and per payload a valid document beside invalid ones (the corpus
+//! of `tests/invalid/` and mutated copies of the valid one).
+//!
+//! Every input is serialised once, before anything is timed, with `serde_json::to_vec` (compact,
+//! member order kept), so every mode reads the same bytes. Whether an input is valid is decided
+//! by the `jsonschema` runtime on the published schema, not by the generated validator under
+//! test, so a change to the generated validator cannot change what the benchmark measures.
+
+use std::path::{Path, PathBuf};
+
+use schema_types::corpus::VALUE_ERRATA;
+use schema_types::samples::documented_example;
+use serde_json::{Value, json};
+
+use crate::names::Set;
+use crate::payloads::{Kind, Runtime};
+
+/// How many documents the NDJSON stream holds.
+pub const STREAM_DOCUMENTS: usize = 100_000;
+
+/// How many mutated copies of each payload's valid document are measured.
+pub const MUTANTS: usize = 4;
+
+/// How many changes each mutated copy carries.
+pub const CHANGES_PER_MUTANT: usize = 3;
+
+/// One document to measure.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Its name in benchmark ids: the payload id with `__` for `/`, and a suffix for a variant
+    /// (`appsmith__usage-pulse.repaired`).
+    pub name: String,
+    /// The payload kind it is judged as.
+    pub kind: Kind,
+    /// The document's bytes, compact JSON.
+    pub bytes: Vec<u8>,
+    /// Whether the published schema accepts it.
+    pub valid: bool,
+}
+
+impl Input {
+    fn new(name: String, kind: Kind, document: &Value, runtime: &Runtime) -> Self {
+        Self {
+            name,
+            kind,
+            bytes: serde_json::to_vec(document).expect("a `Value` always serialises"),
+            valid: runtime.accepts(kind, document),
+        }
+    }
+}
+
+/// The documented examples (eleven: `hasura/cli-config` has none), each followed, when it
+/// breaks its schema through a recorded value erratum, by its repaired variant (named
+/// `NAME.repaired`), so that valid and invalid can be compared on the same document.
+///
+/// # Panics
+///
+/// When a repaired example is still invalid.
+pub fn examples(runtime: &Runtime) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for kind in Kind::all() {
+        let Some(example) = documented_example(kind.registry.id) else {
+            continue;
+        };
+        let input = Input::new(kind.file_name(), kind, &example, runtime);
+        let valid = input.valid;
+        inputs.push(input);
+        if !valid {
+            let repaired = repaired(kind, example);
+            let input = Input::new(
+                format!("{}.repaired", kind.file_name()),
+                kind,
+                &repaired,
+                runtime,
+            );
+            assert!(
+                input.valid,
+                "{}: the repaired documented example is still invalid",
+                kind.registry.id
+            );
+            inputs.push(input);
+        }
+    }
+    inputs
+}
+
+/// The example with every recorded value erratum of its payload replaced by the value the
+/// payload's fixture holds at the same pointer (the same kind of identifier, well-formed). When
+/// the fixture has no value there, the fixture itself stands in for the example.
+fn repaired(kind: Kind, mut example: Value) -> Value {
+    let fixture = kind.registry.fixture();
+    for erratum in VALUE_ERRATA
+        .iter()
+        .filter(|e| e.payload == kind.registry.id)
+    {
+        match (
+            example.pointer_mut(erratum.pointer),
+            fixture.pointer(erratum.pointer),
+        ) {
+            (Some(value), Some(good)) => *value = good.clone(),
+            _ => return fixture,
+        }
+    }
+    example
+}
+
+/// The valid document an invalid set is compared with: the documented example (repaired when it
+/// carries value errata), or the fixture for a payload without an example. The cases of
+/// `tests/invalid/` start from the same documents.
+pub fn base(kind: Kind) -> Value {
+    match documented_example(kind.registry.id) {
+        Some(example) => repaired(kind, example),
+        None => kind.registry.fixture(),
+    }
+}
+
+/// One payload's valid document and its invalid sets.
+#[derive(Clone, Debug)]
+pub struct InvalidSets {
+    /// The payload kind.
+    pub kind: Kind,
+    /// The valid base document ([`base`]).
+    pub valid: Input,
+    /// Every case of `tests/invalid/<payload id>/`, in file-name order.
+    pub corpus: Vec<Input>,
+    /// [`MUTANTS`] copies of the base with [`CHANGES_PER_MUTANT`] seeded changes each.
+    pub mutated: Vec<Input>,
+    /// The base with every scalar value replaced by one of another JSON type: as many
+    /// violations as the document has values.
+    pub wrong_types: Input,
+}
+
+impl InvalidSets {
+    /// The documents of one set.
+    pub fn set(&self, set: Set) -> &[Input] {
+        match set {
+            Set::Valid => std::slice::from_ref(&self.valid),
+            Set::Corpus => &self.corpus,
+            Set::Mutated => &self.mutated,
+            Set::WrongTypes => std::slice::from_ref(&self.wrong_types),
+        }
+    }
+}
+
+/// The invalid sets of every payload.
+///
+/// # Panics
+///
+/// When `tests/invalid/` cannot be read, or a document that should be invalid is accepted.
+pub fn invalid_sets(runtime: &Runtime) -> Vec<InvalidSets> {
+    Kind::all()
+        .into_iter()
+        .map(|kind| {
+            let base = base(kind);
+            let valid = Input::new(kind.file_name(), kind, &base, runtime);
+            assert!(
+                valid.valid,
+                "{}: the base document is invalid",
+                kind.registry.id
+            );
+            let corpus = corpus(kind, runtime);
+            let mutated = mutants(kind, &base, runtime);
+            let wrong_types = Input::new(
+                format!("{}.wrong-types", kind.file_name()),
+                kind,
+                &wrong_types(&base),
+                runtime,
+            );
+            assert!(
+                !wrong_types.valid,
+                "{}: every value of another type, still valid",
+                kind.registry.id
+            );
+            InvalidSets {
+                kind,
+                valid,
+                corpus,
+                mutated,
+                wrong_types,
+            }
+        })
+        .collect()
+}
+
+/// The folder of the invalid corpus, `tests/invalid/` at the workspace root.
+pub fn corpus_folder() -> PathBuf {
+    crate::names::workspace_root().join("tests").join("invalid")
+}
+
+fn corpus(kind: Kind, runtime: &Runtime) -> Vec<Input> {
+    let folder = corpus_folder().join(kind.registry.id);
+    let entries =
+        std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
+    let mut paths: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("a readable folder").path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+                && !path.to_string_lossy().ends_with(".expected.json")
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "{}: no invalid case", folder.display());
+    paths
+        .iter()
+        .map(|path| {
+            let document = read_json(path);
+            let stem = path.file_stem().expect("a file name").to_string_lossy();
+            let input = Input::new(
+                format!("{}.{stem}", kind.file_name()),
+                kind,
+                &document,
+                runtime,
+            );
+            assert!(
+                !input.valid,
+                "{}: accepted by the published schema",
+                path.display()
+            );
+            input
+        })
+        .collect()
+}
+
+fn read_json(path: &Path) -> Value {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The first [`MUTANTS`] seeded mutants of `base` that the published schema rejects.
+fn mutants(kind: Kind, base: &Value, runtime: &Runtime) -> Vec<Input> {
+    let mut found = Vec::new();
+    for seed in 0..1_000 {
+        if found.len() == MUTANTS {
+            return found;
+        }
+        let input = Input::new(
+            format!("{}.mutant-{seed}", kind.file_name()),
+            kind,
+            &mutate(base, seed),
+            runtime,
+        );
+        if !input.valid {
+            found.push(input);
+        }
+    }
+    panic!(
+        "{}: fewer than {MUTANTS} invalid mutants in 1,000 seeds",
+        kind.registry.id
+    )
+}
+
+/// `base` with [`CHANGES_PER_MUTANT`] changes drawn from `seed`: a value replaced by one of
+/// another JSON type, a member or item removed, an undeclared member added, or a string, number
+/// or boolean edited a little.
+pub fn mutate(base: &Value, seed: u64) -> Value {
+    let mut rng = SplitMix64(seed);
+    let mut document = base.clone();
+    for _ in 0..CHANGES_PER_MUTANT {
+        let mut paths = Vec::new();
+        collect_paths(&document, &mut Vec::new(), &mut paths);
+        let path = paths[rng.below(paths.len())].clone();
+        match rng.below(4) {
+            0 => {
+                let node = node_mut(&mut document, &path);
+                *node = of_another_type(node);
+            }
+            1 => remove(&mut document, &path),
+            2 => add_member(&mut document, &path, rng.next()),
+            _ => nudge(node_mut(&mut document, &path)),
+        }
+    }
+    document
+}
+
+/// `base` with every scalar value replaced by one of another JSON type.
+pub fn wrong_types(base: &Value) -> Value {
+    match base {
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(name, member)| (name.clone(), wrong_types(member)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(wrong_types).collect()),
+        scalar => of_another_type(scalar),
+    }
+}
+
+fn of_another_type(value: &Value) -> Value {
+    match value {
+        Value::Null => json!(false),
+        Value::Bool(flag) => json!(flag.to_string()),
+        Value::Number(number) => json!(number.to_string()),
+        Value::String(_) => json!(0),
+        Value::Array(_) => json!({}),
+        Value::Object(_) => json!([]),
+    }
+}
+
+fn nudge(node: &mut Value) {
+    match node {
+        Value::String(text) => {
+            let middle = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(text.len(), |(at, _)| at);
+            text.insert(middle, 'G');
+        }
+        Value::Number(number) => {
+            let nudged = -number.as_f64().unwrap_or(0.0) - 1.5;
+            if let Some(nudged) = serde_json::Number::from_f64(nudged) {
+                *number = nudged;
+            }
+        }
+        other => *other = of_another_type(other),
+    }
+}
+
+fn add_member(document: &mut Value, path: &[Step], draw: u64) {
+    let mut at = path;
+    loop {
+        if let Value::Object(members) = node_mut(document, at) {
+            members.insert(format!("undeclared_{}", draw % 1_000), json!(draw % 7));
+            return;
+        }
+        match at.split_last() {
+            Some((_, parent)) => at = parent,
+            None => return,
+        }
+    }
+}
+
+fn remove(document: &mut Value, path: &[Step]) {
+    let Some((last, parent)) = path.split_last() else {
+        return;
+    };
+    match (node_mut(document, parent), last) {
+        (Value::Object(members), Step::Member(name)) => {
+            members.shift_remove(name);
+        }
+        (Value::Array(items), Step::Index(index)) => {
+            items.remove(*index);
+        }
+        _ => {}
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Member(String),
+    Index(usize),
+}
+
+fn collect_paths(node: &Value, at: &mut Vec<Step>, paths: &mut Vec<Vec<Step>>) {
+    paths.push(at.clone());
+    match node {
+        Value::Object(members) => {
+            for (name, member) in members {
+                at.push(Step::Member(name.clone()));
+                collect_paths(member, at, paths);
+                at.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                at.push(Step::Index(index));
+                collect_paths(item, at, paths);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node_mut<'a>(document: &'a mut Value, path: &[Step]) -> &'a mut Value {
+    let mut node = document;
+    for step in path {
+        node = match (node, step) {
+            (Value::Object(members), Step::Member(name)) => {
+                members.get_mut(name).expect("a collected path")
+            }
+            (Value::Array(items), Step::Index(index)) => &mut items[*index],
+            _ => unreachable!("paths are collected from this document"),
+        };
+    }
+    node
+}
+
+/// A small seeded generator (SplitMix64), so the mutants are the same on every run and machine.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        // The modulo bias is irrelevant for picking among a few hundred nodes.
+        (self.next() % bound as u64) as usize
+    }
+}
+
+/// How many JSON values a document holds (every object, array, member value, item and scalar,
+/// the document itself included); 0 for bytes that are not JSON.
+pub fn count_values(bytes: &[u8]) -> usize {
+    fn count(value: &Value) -> usize {
+        1 + match value {
+            Value::Object(members) => members.values().map(count).sum(),
+            Value::Array(items) => items.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    serde_json::from_slice(bytes).map_or(0, |value: Value| count(&value))
+}
+
+/// The NDJSON stream: [`STREAM_DOCUMENTS`] random valid fixtures, one per line, the kinds in
+/// registry order round-robin (line `i` is of kind `i % 12` with seed `i`).
+pub struct Stream {
+    /// The whole stream, each document followed by `\n`.
+    pub bytes: Vec<u8>,
+    /// Each line's kind and byte range (without the newline).
+    pub lines: Vec<Line>,
+}
+
+/// One line of the [`Stream`].
+#[derive(Clone, Copy, Debug)]
+pub struct Line {
+    /// The kind of the document on the line.
+    pub kind: Kind,
+    /// Where the document starts in [`Stream::bytes`].
+    pub start: usize,
+    /// Where it ends (the newline's offset).
+    pub end: usize,
+}
+
+impl Stream {
+    /// Builds the stream of `count` documents.
+    pub fn build(count: usize) -> Self {
+        let kinds = Kind::all();
+        let mut bytes = Vec::new();
+        let mut lines = Vec::with_capacity(count);
+        for line in 0..count {
+            let kind = stream_kind(&kinds, line);
+            let start = bytes.len();
+            serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
+                .expect("a `Value` always serialises");
+            lines.push(Line {
+                kind,
+                start,
+                end: bytes.len(),
+            });
+            bytes.push(b'\n');
+        }
+        Self { bytes, lines }
+    }
+
+    /// Every document with its kind, in stream order.
+    pub fn documents(&self) -> impl Iterator<Item = (Kind, &[u8])> {
+        self.lines
+            .iter()
+            .map(|line| (line.kind, &self.bytes[line.start..line.end]))
+    }
+}
+
+/// The kind of line `line` (from 0) of the stream: the kinds round-robin.
+pub fn stream_kind(kinds: &[Kind], line: usize) -> Kind {
+    kinds[line % kinds.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_are_eleven_and_each_invalid_one_has_a_valid_repair() {
+        let runtime = Runtime::compile();
+        let examples = examples(&runtime);
+        let originals: Vec<&Input> = examples
+            .iter()
+            .filter(|input| !input.name.ends_with(".repaired"))
+            .collect();
+        assert_eq!(originals.len(), 11);
+        let invalid: Vec<&str> = originals
+            .iter()
+            .filter(|input| !input.valid)
+            .map(|input| input.name.as_str())
+            .collect();
+        assert_eq!(
+            invalid,
+            ["appsmith__usage-pulse", "appsmith__backend-call-event"]
+        );
+        assert_eq!(examples.len(), 13);
+        for input in &examples {
+            let repaired = examples
+                .iter()
+                .find(|other| other.name == format!("{}.repaired", input.name));
+            if let Some(repaired) = repaired {
+                // The repair changes identifiers only: the sizes stay close.
+                let (a, b) = (input.bytes.len(), repaired.bytes.len());
+                assert!(a.abs_diff(b) * 10 < a, "{}: {a} and {b} bytes", input.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_payload_has_invalid_sets() {
+        let runtime = Runtime::compile();
+        for sets in invalid_sets(&runtime) {
+            assert!(sets.valid.valid);
+            assert!(sets.corpus.len() >= 3, "{}", sets.valid.name);
+            assert_eq!(sets.mutated.len(), MUTANTS);
+            assert!(
+                sets.corpus
+                    .iter()
+                    .chain(&sets.mutated)
+                    .all(|input| !input.valid)
+            );
+        }
+    }
+
+    #[test]
+    fn the_macro_validators_find_as_many_errors_as_the_runtime() {
+        // The build-time validators are a fair comparison only if they check what the runtime
+        // checks (formats included).
+        let runtime = Runtime::compile();
+        for sets in invalid_sets(&runtime) {
+            for set in Set::ALL {
+                for input in sets.set(set) {
+                    assert_eq!(
+                        crate::payloads::macro_parse_errors(input.kind, &input.bytes),
+                        runtime.parse_errors(input.kind, &input.bytes),
+                        "{}",
+                        input.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_stream_is_valid_round_robin_and_the_same_on_every_build() {
+        let runtime = Runtime::compile();
+        let stream = Stream::build(48);
+        assert_eq!(stream.lines.len(), 48);
+        assert_eq!(stream.bytes.iter().filter(|&&b| b == b'\n').count(), 48);
+        for (line, (kind, bytes)) in stream.documents().enumerate() {
+            assert_eq!(kind.position, line % 12);
+            let document: Value = serde_json::from_slice(bytes).unwrap();
+            assert!(runtime.accepts(kind, &document), "line {line}");
+        }
+        assert_eq!(Stream::build(48).bytes, stream.bytes);
+    }
+
+    #[test]
+    fn mutation_is_deterministic_and_changes_the_document() {
+        let base = json!({"a": "text", "b": [1, 2, {"c": true}], "d": null});
+        assert_eq!(mutate(&base, 3), mutate(&base, 3));
+        assert!((0..20).all(|seed| mutate(&base, seed) != base));
+        assert_eq!(count_values(base.to_string().as_bytes()), 8);
+        assert_eq!(
+            wrong_types(&base),
+            json!({"a": 0, "b": ["1", "2", {"c": "true"}], "d": false})
+        );
+    }
+}
