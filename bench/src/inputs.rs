@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use integration_tests::paths::{self, Step, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
 use schema_types::samples::documented_example;
 use serde_json::{Value, json};
@@ -259,8 +260,7 @@ pub fn mutate(base: &Value, seed: u64) -> Value {
     let mut rng = SplitMix64(seed);
     let mut document = base.clone();
     for _ in 0..CHANGES_PER_MUTANT {
-        let mut paths = Vec::new();
-        collect_paths(&document, &mut Vec::new(), &mut paths);
+        let paths = paths::all(&document);
         let path = paths[rng.below(paths.len())].clone();
         match rng.below(4) {
             0 => {
@@ -331,62 +331,6 @@ fn add_member(document: &mut Value, path: &[Step], draw: u64) {
             None => return,
         }
     }
-}
-
-fn remove(document: &mut Value, path: &[Step]) {
-    let Some((last, parent)) = path.split_last() else {
-        return;
-    };
-    match (node_mut(document, parent), last) {
-        (Value::Object(members), Step::Member(name)) => {
-            members.shift_remove(name);
-        }
-        (Value::Array(items), Step::Index(index)) => {
-            items.remove(*index);
-        }
-        _ => {}
-    }
-}
-
-#[derive(Clone, Debug)]
-enum Step {
-    Member(String),
-    Index(usize),
-}
-
-fn collect_paths(node: &Value, at: &mut Vec<Step>, paths: &mut Vec<Vec<Step>>) {
-    paths.push(at.clone());
-    match node {
-        Value::Object(members) => {
-            for (name, member) in members {
-                at.push(Step::Member(name.clone()));
-                collect_paths(member, at, paths);
-                at.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                at.push(Step::Index(index));
-                collect_paths(item, at, paths);
-                at.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn node_mut<'a>(document: &'a mut Value, path: &[Step]) -> &'a mut Value {
-    let mut node = document;
-    for step in path {
-        node = match (node, step) {
-            (Value::Object(members), Step::Member(name)) => {
-                members.get_mut(name).expect("a collected path")
-            }
-            (Value::Array(items), Step::Index(index)) => &mut items[*index],
-            _ => unreachable!("paths are collected from this document"),
-        };
-    }
-    node
 }
 
 /// A small seeded generator (SplitMix64), so the mutants are the same on every run and machine.

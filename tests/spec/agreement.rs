@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use integration_tests::paths::{self, node_mut};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -389,23 +390,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 
 impl Mutation {
     fn apply(&self, document: &mut Value) {
-        let mut paths = Vec::new();
-        collect_paths(document, &mut Vec::new(), &mut paths);
+        let paths = paths::all(document);
         let path = &paths[self.at.index(paths.len())];
         match &self.change {
-            Change::Remove => {
-                if let Some((last, parent)) = path.split_last() {
-                    match (node_mut(document, parent), last) {
-                        (Value::Object(members), Step::Member(name)) => {
-                            members.shift_remove(name);
-                        }
-                        (Value::Array(items), Step::Index(index)) => {
-                            items.remove(*index);
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            Change::Remove => paths::remove(document, path),
             Change::Replace(value) => *node_mut(document, path) = value.clone(),
             Change::AddMember(name, value) => {
                 let mut at = path.as_slice();
@@ -464,47 +452,6 @@ fn nudge(node: &mut Value, how: u8, c: char) {
         Value::Bool(flag) => *node = json!(if *flag { "true" } else { "false" }),
         _ => {}
     }
-}
-
-#[derive(Clone, Debug)]
-enum Step {
-    Member(String),
-    Index(usize),
-}
-
-fn collect_paths(node: &Value, at: &mut Vec<Step>, paths: &mut Vec<Vec<Step>>) {
-    paths.push(at.clone());
-    match node {
-        Value::Object(members) => {
-            for (name, member) in members {
-                at.push(Step::Member(name.clone()));
-                collect_paths(member, at, paths);
-                at.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                at.push(Step::Index(index));
-                collect_paths(item, at, paths);
-                at.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn node_mut<'a>(document: &'a mut Value, path: &[Step]) -> &'a mut Value {
-    let mut node = document;
-    for step in path {
-        node = match (node, step) {
-            (Value::Object(members), Step::Member(name)) => {
-                members.get_mut(name).expect("a collected path")
-            }
-            (Value::Array(items), Step::Index(index)) => &mut items[*index],
-            _ => unreachable!("paths are collected from this document"),
-        };
-    }
-    node
 }
 
 #[test]
