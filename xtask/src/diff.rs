@@ -788,6 +788,15 @@ impl<'a> Node<'a> {
             .map(|(value, at)| (*value, at.clone()))
     }
 
+    /// Where a change to `keyword` is reported: where it stands in `self` (the new schema),
+    /// else where it stood in `old`.
+    fn change_location(&self, old: &Node<'_>, keyword: &str) -> String {
+        match self.keywords.get(keyword) {
+            Some((_, at)) => at.clone(),
+            None => old.location(keyword),
+        }
+    }
+
     /// The location of `keyword`, or where it would be.
     fn location(&self, keyword: &str) -> String {
         match self.keywords.get(keyword) {
@@ -1345,10 +1354,7 @@ impl<'a> Walk<'a> {
                 (Some(_), None) => "removed",
                 _ => continue,
             };
-            let location = match new.keywords.get(keyword) {
-                Some((_, at)) => at.clone(),
-                None => old.location(keyword),
-            };
+            let location = new.change_location(old, keyword);
             self.report(
                 Kind::AnnotationChanged,
                 path,
@@ -1620,10 +1626,7 @@ impl<'a> Walk<'a> {
 
     fn bound(&mut self, keyword: &str, lower: bool, old: &Node<'a>, new: &Node<'a>, path: &str) {
         let (before, after) = (old.get(keyword), new.get(keyword));
-        let location = match new.keywords.get(keyword) {
-            Some((_, at)) => at.clone(),
-            None => old.location(keyword),
-        };
+        let location = new.change_location(old, keyword);
         let (tightened, detail) = match (before, after) {
             (None, None) => return,
             (None, Some(after)) => (true, format!("`{keyword}` {after} added")),
@@ -2138,10 +2141,7 @@ impl<'a> Walk<'a> {
                 (Some(before), None) => format!("`{keyword}` {before} removed"),
                 _ => continue,
             };
-            let location = match new.keywords.get(keyword) {
-                Some((_, at)) => at.clone(),
-                None => old.location(keyword),
-            };
+            let location = new.change_location(old, keyword);
             self.report(
                 Kind::KeywordChanged,
                 path,
