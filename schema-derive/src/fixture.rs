@@ -14,8 +14,29 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     quote!(#fixture #random)
 }
 
+/// The input's generics with `bound` on every field type that names a parameter.
+fn bounds(input: &Input<'_>, bound: &TokenStream) -> syn::Generics {
+    match &input.shape {
+        Shape::Struct { fields, .. } => {
+            crate::bounds::with_bounds(input, fields.iter().map(|field| (field.ty, bound.clone())))
+        }
+        Shape::Newtype(field) => {
+            crate::bounds::with_bounds(input, [(&field.schema_ty, bound.clone())])
+        }
+        Shape::Enum(_) => crate::bounds::with_bounds(input, []),
+    }
+}
+
 fn fixture(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
+    let generics = bounds(input, &quote!(::schema_types::fixture::Fixture));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let params: Vec<&syn::Ident> = generics.type_params().map(|param| &param.ident).collect();
+    let builder_generics = if params.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#params),*>)
+    };
     match &input.shape {
         Shape::Struct { fields, extra, .. } => {
             let defaults = fields.iter().map(|field| {
@@ -36,7 +57,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             );
             quote! {
                 #[automatically_derived]
-                impl ::schema_types::fixture::Fixture for #ident {
+                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self { #(#defaults,)* #(#extra_default,)* }
                     }
@@ -44,30 +65,30 @@ fn fixture(input: &Input<'_>) -> TokenStream {
 
                 #[doc = #builder_doc]
                 #[must_use]
-                pub struct #builder {
-                    value: #ident,
+                pub struct #builder #builder_generics {
+                    value: #ident #type_generics,
                 }
 
-                impl #ident {
+                impl #impl_generics #ident #type_generics #where_clause {
                     /// A builder whose defaults form a valid document (the same on every call).
-                    pub fn fixture() -> #builder {
+                    pub fn fixture() -> #builder #builder_generics {
                         #builder { value: <Self as ::schema_types::fixture::Fixture>::fixture_default() }
                     }
                 }
 
-                impl #builder {
+                impl #impl_generics #builder #builder_generics #where_clause {
                     #(#setters)*
                     #(#extra_setter)*
 
                     /// The value built.
                     #[must_use]
-                    pub fn build(self) -> #ident {
+                    pub fn build(self) -> #ident #type_generics {
                         self.value
                     }
                 }
 
-                impl ::core::convert::From<#builder> for #ident {
-                    fn from(builder: #builder) -> Self {
+                impl #impl_generics ::core::convert::From<#builder #builder_generics> for #ident #type_generics #where_clause {
+                    fn from(builder: #builder #builder_generics) -> Self {
                         builder.value
                     }
                 }
@@ -84,7 +105,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             let member = &field.member;
             quote! {
                 #[automatically_derived]
-                impl ::schema_types::fixture::Fixture for #ident {
+                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self { #member: #value }
                     }
@@ -95,7 +116,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             let first = &variants[0].ident;
             quote! {
                 #[automatically_derived]
-                impl ::schema_types::fixture::Fixture for #ident {
+                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self::#first
                     }
@@ -110,6 +131,8 @@ fn fixture(input: &Input<'_>) -> TokenStream {
 fn random(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let random = quote!(::schema_types::fixture::random);
+    let generics = bounds(input, &quote!(#random::Random));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let body = match &input.shape {
         Shape::Struct { fields, extra, .. } => {
             let values = fields.iter().map(|field| {
@@ -174,7 +197,7 @@ fn random(input: &Input<'_>) -> TokenStream {
     quote! {
         ::schema_types::__random_impl! {
             #[automatically_derived]
-            impl #random::Random for #ident {
+            impl #impl_generics #random::Random for #ident #type_generics #where_clause {
                 fn random(rng: &mut #random::TestRng) -> Self {
                     #body
                 }

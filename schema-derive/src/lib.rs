@@ -10,6 +10,7 @@
 //! The generated code names the runtime as `::schema_types`; a type deriving these must live in
 //! a crate that depends on `schema-types` (or is it).
 
+mod bounds;
 mod fixture;
 mod internals;
 mod validator;

@@ -15,13 +15,18 @@ use crate::internals::symbol::FORMATS;
 pub fn expand(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let rt = runtime();
+    let generics = bounds(input, &quote!(#rt::Validate));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let (value_body, stream_body, extra_impl) = match &input.shape {
         Shape::Struct {
             fields,
             closed,
             extra,
         } => {
-            let members = stream_members(ident, fields, *closed, extra.as_ref());
+            let mut members = stream_members(input, fields, *closed, extra.as_ref());
+            if extra.is_none() && fields.iter().all(|field| !field.flatten) && fields.len() <= 128 {
+                members.extend(lent_members(input, fields));
+            }
             (
                 struct_body(fields, *closed, extra.as_ref()),
                 quote!(#rt::stream::object::<Self, D>(deserializer, checker)),
@@ -69,7 +74,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
-        impl #rt::Validate for #ident {
+        impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
             fn validate_at<'v>(
                 value: &'v ::schema_types::__private::serde_json::Value,
                 checker: &mut #rt::Checker<'v>,
@@ -91,6 +96,24 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
 
 fn runtime() -> TokenStream {
     quote!(::schema_types::validate)
+}
+
+/// The input's generics, bounded: `bound` on every field type that names a parameter, and
+/// `Members` on every flattened one.
+fn bounds(input: &Input<'_>, bound: &TokenStream) -> syn::Generics {
+    let rt = runtime();
+    let Shape::Struct { fields, extra, .. } = &input.shape else {
+        return crate::bounds::with_bounds(input, []);
+    };
+    let fields = fields.iter().map(|field| {
+        if field.flatten {
+            (field.ty, quote!(#rt::Members))
+        } else {
+            (&field.schema_ty, bound.clone())
+        }
+    });
+    let extra = extra.iter().map(|extra| (&extra.value_ty, bound.clone()));
+    crate::bounds::with_bounds(input, fields.chain(extra))
 }
 
 /// The stub emitted when the input has errors, so that one mistake gives one message.
@@ -120,26 +143,10 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
 /// The parsed path of a struct: every named member, then the others.
 fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) -> TokenStream {
     let rt = runtime();
-    let members = fields.iter().map(|field| {
-        let name = &field.wire_name;
-        let ty = &field.schema_ty;
-        let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
-        let missing = if field.required {
-            quote!(checker.missing(#name, &#rt::Seen::of(value));)
-        } else {
-            quote!()
-        };
-        quote! {
-            match members.get_key_value(#name) {
-                ::core::option::Option::Some((name, member)) => {
-                    checker.enter_member(name.as_str());
-                    <#ty as #rt::Validate>::validate_at(member, checker);
-                    #checks
-                    checker.leave();
-                }
-                ::core::option::Option::None => { #missing }
-            }
-        }
+    let named = named_members(fields.iter().filter(|field| !field.flatten));
+    let flattened = fields.iter().filter(|field| field.flatten).map(|field| {
+        let ty = field.ty;
+        quote!(<#ty as #rt::Members>::validate_members(value, members, checker);)
     });
     let is_named = is_named(fields);
     let others = match (extra, closed) {
@@ -169,52 +176,82 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
             checker.wrong_type("an object", &#rt::Seen::of(value));
             return;
         };
-        #(#members)*
+        #named
+        #(#flattened)*
         #others
     }
 }
 
+/// The parsed path's check of the named members of `members`, the object `value`.
+fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream {
+    let rt = runtime();
+    let members = fields.map(|field| {
+        let name = &field.wire_name;
+        let ty = &field.schema_ty;
+        let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
+        let missing = if field.required {
+            quote!(checker.missing(#name, &#rt::Seen::of(value));)
+        } else {
+            quote!()
+        };
+        quote! {
+            match members.get_key_value(#name) {
+                ::core::option::Option::Some((name, member)) => {
+                    checker.enter_member(name.as_str());
+                    <#ty as #rt::Validate>::validate_at(member, checker);
+                    #checks
+                    checker.leave();
+                }
+                ::core::option::Option::None => { #missing }
+            }
+        }
+    });
+    quote!(#(#members)*)
+}
+
 fn is_named(fields: &[Field<'_>]) -> TokenStream {
+    let rt = runtime();
     let names: Vec<&str> = fields
         .iter()
+        .filter(|field| !field.flatten)
         .map(|field| field.wire_name.as_str())
         .collect();
-    if names.is_empty() {
+    let mut tests = Vec::new();
+    if !names.is_empty() {
+        tests.push(quote!(::core::matches!(name.as_str(), #(#names)|*)));
+    }
+    for field in fields.iter().filter(|field| field.flatten) {
+        let ty = field.ty;
+        tests.push(quote!(<#ty as #rt::Members>::index_of(name.as_str()).is_some()));
+    }
+    if tests.is_empty() {
         quote!(false)
     } else {
-        quote!(::core::matches!(name.as_str(), #(#names)|*))
+        quote!((#(#tests)||*))
     }
 }
 
 /// The streaming path of a struct: members in document order, then the missing ones.
 fn stream_members(
-    ident: &syn::Ident,
+    input: &Input<'_>,
     fields: &[Field<'_>],
     closed: bool,
     extra: Option<&Extra<'_>>,
 ) -> TokenStream {
     let rt = runtime();
-    let count = fields.len();
-    let names: Vec<&str> = fields
+    let ident = input.ident;
+    let generics = bounds(input, &quote!(#rt::Validate));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let own: Vec<&Field<'_>> = fields.iter().filter(|field| !field.flatten).collect();
+    let flattened: Vec<&syn::Type> = fields
         .iter()
-        .map(|field| field.wire_name.as_str())
+        .filter(|field| field.flatten)
+        .map(|field| field.ty)
         .collect();
+    let count = own.len();
+    let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
     let indices: Vec<usize> = (0..count).collect();
-    let arms = fields.iter().enumerate().map(|(index, field)| {
-        let ty = &field.schema_ty;
-        let checks = checks(&field.checks, &quote!(&seen));
-        quote! {
-            #index => {
-                checker.enter_member(name);
-                let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
-                if let ::core::result::Result::Ok(seen) = &seen {
-                    #checks
-                }
-                checker.leave();
-                seen?;
-            }
-        }
-    });
+    let arms = member_arms(&own);
     let other = match (extra, closed) {
         (Some(extra), _) => {
             let value_ty = &extra.value_ty;
@@ -233,26 +270,33 @@ fn stream_members(
             map.next_value::<#rt::stream::Skip>()?;
         },
     };
-    let missing = fields
-        .iter()
-        .enumerate()
-        .filter(|(_, field)| field.required)
-        .map(|(index, field)| {
-            let name = &field.wire_name;
-            quote! {
-                if !present[#index] {
-                    checker.missing(#name, &#rt::Seen::Object(count));
+    let missing = missing(&own, &quote!(!present[index]));
+    let lent: Vec<syn::Ident> = (0..flattened.len())
+        .map(|index| format_ident!("lent_{}", index))
+        .collect();
+    let lend = flattened.iter().zip(&lent).map(|(ty, present)| {
+        quote! {
+            if let ::core::option::Option::Some(index) = <#ty as #rt::Members>::index_of(&name) {
+                if !#present.insert(index) {
+                    checker.duplicate();
                 }
+                <#ty as #rt::Members>::stream_member(index, name, &mut map, checker)?;
+                continue;
             }
-        });
+        }
+    });
+    let lent_missing = flattened.iter().zip(&lent).map(
+        |(ty, present)| quote!(<#ty as #rt::Members>::report_missing(&#present, count, checker);),
+    );
     quote! {
         #[automatically_derived]
-        impl #rt::stream::StreamMembers for #ident {
+        impl #impl_generics #rt::stream::StreamMembers for #ident #type_generics #where_clause {
             fn stream_members<'de, A: ::schema_types::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
                 checker: &mut #rt::Checker<'de>,
             ) -> ::core::result::Result<usize, A::Error> {
                 let mut present = [false; #count];
+                #(let mut #lent = #rt::Present::default();)*
                 let mut others: ::std::vec::Vec<::std::borrow::Cow<'de, str>> = ::std::vec::Vec::new();
                 let mut count = 0usize;
                 while let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? {
@@ -262,6 +306,7 @@ fn stream_members(
                         _ => usize::MAX,
                     };
                     if index == usize::MAX {
+                        #(#lend)*
                         if others.contains(&name) {
                             checker.duplicate();
                         }
@@ -278,7 +323,112 @@ fn stream_members(
                     }
                 }
                 #(#missing)*
+                #(#lent_missing)*
                 ::core::result::Result::Ok(count)
+            }
+        }
+    }
+}
+
+/// One `match` arm per member, by index: checks the member's value from `map`.
+fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
+    let rt = runtime();
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let ty = &field.schema_ty;
+            let checks = checks(&field.checks, &quote!(&seen));
+            quote! {
+                #index => {
+                    checker.enter_member(name);
+                    let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
+                    if let ::core::result::Result::Ok(seen) = &seen {
+                        #checks
+                    }
+                    checker.leave();
+                    seen?;
+                }
+            }
+        })
+        .collect()
+}
+
+/// The report of each required member not seen, `absent` telling (from `index`) whether it was.
+fn missing(fields: &[&Field<'_>], absent: &TokenStream) -> Vec<TokenStream> {
+    let rt = runtime();
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.required)
+        .map(|(index, field)| {
+            let name = &field.wire_name;
+            quote! {
+                {
+                    let index = #index;
+                    if #absent {
+                        checker.missing(#name, &#rt::Seen::Object(count));
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// `impl Members`: what a struct lends to a struct that flattens it (both paths, its members
+/// only; the enclosing struct decides about the others).
+fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let rt = runtime();
+    let ident = input.ident;
+    let generics = bounds(input, &quote!(#rt::Validate));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let own: Vec<&Field<'_>> = fields.iter().collect();
+    let count = own.len();
+    let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
+    let indices: Vec<usize> = (0..count).collect();
+    let named = named_members(own.iter().copied());
+    let arms = member_arms(&own);
+    let missing = missing(&own, &quote!(!present.contains(index)));
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #rt::Members for #ident #type_generics #where_clause {
+            fn index_of(name: &str) -> ::core::option::Option<usize> {
+                match name {
+                    #(#names => ::core::option::Option::Some(#indices),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn validate_members<'v>(
+                value: &'v ::schema_types::__private::serde_json::Value,
+                members: &'v ::schema_types::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::schema_types::__private::serde_json::Value,
+                >,
+                checker: &mut #rt::Checker<'v>,
+            ) {
+                let _ = value;
+                #named
+            }
+
+            fn stream_member<'de, A: ::schema_types::__private::serde::de::MapAccess<'de>>(
+                index: usize,
+                name: ::std::borrow::Cow<'de, str>,
+                map: &mut A,
+                checker: &mut #rt::Checker<'de>,
+            ) -> ::core::result::Result<(), A::Error> {
+                match index {
+                    #(#arms)*
+                    _ => {
+                        map.next_value::<#rt::stream::Skip>()?;
+                    }
+                }
+                ::core::result::Result::Ok(())
+            }
+
+            fn report_missing(present: &#rt::Present, count: usize, checker: &mut #rt::Checker<'_>) {
+                let _ = (present, count, &checker);
+                #(#missing)*
             }
         }
     }

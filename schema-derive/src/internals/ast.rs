@@ -16,6 +16,9 @@ use super::ctxt::Ctxt;
 /// A type the derives can follow.
 pub struct Input<'a> {
     pub ident: &'a syn::Ident,
+    /// The type's generic parameters; the generated impls add a bound for each field type that
+    /// names one of them.
+    pub generics: &'a syn::Generics,
     pub shape: Shape<'a>,
     /// Constraints declared on the container (newtypes carry their rule here or on the field).
     pub checks: Vec<Check>,
@@ -52,6 +55,8 @@ pub struct Field<'a> {
     /// The type whose schema the field has: `#[schemars(with = ...)]`, else `ty`.
     pub schema_ty: syn::Type,
     pub required: bool,
+    /// `#[serde(flatten)]` on a struct: its members are this struct's members.
+    pub flatten: bool,
     pub checks: Vec<Check>,
     pub span: Span,
 }
@@ -75,10 +80,12 @@ impl<'a> Input<'a> {
         }
         let container = container?;
 
-        if !input.generics.params.is_empty() {
+        if input.generics.lifetimes().next().is_some()
+            || input.generics.const_params().next().is_some()
+        {
             cx.error_spanned_by(
                 &input.generics,
-                "generic types are not supported by these derives",
+                "only type parameters are supported: payload types own their data",
             );
         }
         let container_attrs = Attrs::from_attributes(cx, &input.attrs, Position::Container);
@@ -109,6 +116,7 @@ impl<'a> Input<'a> {
         }
         Some(Self {
             ident: &input.ident,
+            generics: &input.generics,
             shape,
             checks: container_attrs.checks,
             example: container_attrs.example,
@@ -131,23 +139,41 @@ fn read_struct<'a>(
     let mut extra: Option<Extra<'a>> = None;
     for field in fields {
         if field.attrs.flatten() {
-            match map_value_type(field.ty) {
-                Some(value_ty) if extra.is_none() => {
+            if let Some(value_ty) = map_value_type(field.ty) {
+                if extra.is_some() {
+                    cx.error_spanned_by(field.original, "only one flattened map is supported");
+                } else {
                     extra = Some(Extra {
                         member: field.member.clone(),
                         ty: field.ty,
                         value_ty,
                     });
                 }
-                Some(_) => {
-                    cx.error_spanned_by(field.original, "only one flattened map is supported")
-                }
-                None => cx.error_spanned_by(
-                    field.ty,
-                    "only a map (`BTreeMap<String, T>` or `serde_json::Map<String, Value>`) can be \
-                     flattened: it takes the members the struct does not name",
-                ),
+                continue;
             }
+            if !is_struct_like(field.ty) {
+                cx.error_spanned_by(
+                    field.ty,
+                    "only a struct with named fields or a map (`BTreeMap<String, T>` or \
+                     `serde_json::Map<String, Value>`) can be flattened",
+                );
+                continue;
+            }
+            let flattened = read_field(cx, container, field);
+            let schema_ty = &flattened.schema_ty;
+            let ty = field.ty;
+            let has_with = quote::quote!(#schema_ty).to_string() != quote::quote!(#ty).to_string();
+            if !flattened.checks.is_empty() || has_with {
+                cx.error_spanned_by(
+                    field.original,
+                    "a flattened struct takes no constraints or `with`: its members carry their own",
+                );
+            }
+            read.push(Field {
+                flatten: true,
+                required: false,
+                ..flattened
+            });
             continue;
         }
         read.push(read_field(cx, container, field));
@@ -191,6 +217,7 @@ fn read_field<'a>(
         ty: field.ty,
         schema_ty,
         required,
+        flatten: false,
         checks: attrs.checks,
         span: field.original.span(),
     }
@@ -242,6 +269,42 @@ fn read_variants(
         cx.error_spanned_by(&container.ident, "an enum needs at least one variant");
     }
     read
+}
+
+/// Whether `ty` can name a struct: not a reference, tuple or array, nor a standard type that
+/// serializes as something other than an object.
+fn is_struct_like(ty: &syn::Type) -> bool {
+    let Some(segment) = last_segment(ty) else {
+        return false;
+    };
+    !matches!(
+        segment.ident.to_string().as_str(),
+        "String"
+            | "str"
+            | "bool"
+            | "char"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "f32"
+            | "f64"
+            | "Vec"
+            | "Option"
+            | "Value"
+            | "Number"
+            | "Box"
+            | "Rc"
+            | "Arc"
+    )
 }
 
 /// Whether `ty` is spelled `Option<...>` (as schemars decides for the deserialize contract).

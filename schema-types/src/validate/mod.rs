@@ -17,12 +17,14 @@
 //! - duplicate member names in a document: the last one wins, as in `serde_json` (the parsed
 //!   value is what is judged); the validator does not see the earlier ones.
 
+mod flatten;
 pub mod format;
 mod impls;
 mod pattern;
 mod seen;
 pub mod stream;
 
+pub use flatten::{Members, Present};
 pub use pattern::Pattern;
 pub use seen::Seen;
 

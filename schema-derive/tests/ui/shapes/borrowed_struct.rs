@@ -1,8 +1,8 @@
 use schema_types::validate::Validate;
 
 #[derive(Validate)]
-pub struct Page<T> {
-    pub items: Vec<T>,
+pub struct Page<'a> {
+    pub items: Vec<&'a str>,
 }
 
 fn main() {}

@@ -4,7 +4,7 @@ use schema_types::validate::Validate;
 pub struct Account {
     pub name: String,
     #[serde(flatten)]
-    pub rest: String,
+    pub rest: Vec<String>,
 }
 
 fn main() {}

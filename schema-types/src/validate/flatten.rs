@@ -1,0 +1,78 @@
+//! Flattening: a struct whose members stand in the object of the struct that holds it
+//! (`#[serde(flatten)]`), so that one type can be reused by several wrappers (a Hasura row is its
+//! payload plus the collector's members; a Mixpanel export's `properties` are Mixpanel's members
+//! plus the event's).
+//!
+//! The enclosing struct owns the object: it walks the members, decides what an unknown member
+//! is, and hands every member the flattened struct declares to that struct's checks, through
+//! [`Members`]. `#[derive(Validate)]` implements [`Members`] for every struct with named fields
+//! that flattens nothing itself.
+
+use std::borrow::Cow;
+
+use serde::de::MapAccess;
+use serde_json::{Map, Value};
+
+use super::{Checker, Validate};
+
+/// The members a struct lends to the struct that flattens it, checked on both paths.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be flattened by `#[derive(Validate)]`",
+    note = "a flattened type must be a struct with named fields that derives `Validate` and \
+            flattens nothing itself"
+)]
+pub trait Members: Validate {
+    /// The index of the member named `name`, if the struct declares one.
+    fn index_of(name: &str) -> Option<usize>;
+
+    /// The parsed path: checks every member the struct declares in `members` (those of the
+    /// object `value`), and reports the required ones that are missing. Other members are the
+    /// caller's.
+    fn validate_members<'v>(
+        value: &'v Value,
+        members: &'v Map<String, Value>,
+        checker: &mut Checker<'v>,
+    );
+
+    /// The streaming path: checks the value of member `index` (named `name`), the next value of
+    /// `map`.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's, when the bytes are not JSON.
+    fn stream_member<'de, A: MapAccess<'de>>(
+        index: usize,
+        name: Cow<'de, str>,
+        map: &mut A,
+        checker: &mut Checker<'de>,
+    ) -> Result<(), A::Error>;
+
+    /// The streaming path, after the last member: reports each required member not in
+    /// `present`, in an object of `count` members.
+    fn report_missing(present: &Present, count: usize, checker: &mut Checker<'_>);
+}
+
+/// Which members of a flattened struct an object has had so far, by index (at most 128: the
+/// derive lends the members of larger structs to none).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Present(u128);
+
+impl Present {
+    /// Records member `index`; `false` when it was there already (a repeated name).
+    pub fn insert(&mut self, index: usize) -> bool {
+        let bit = 1u128
+            .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        let new = self.0 & bit == 0;
+        self.0 |= bit;
+        new
+    }
+
+    /// Whether member `index` was seen.
+    pub fn contains(self, index: usize) -> bool {
+        let bit = 1u128
+            .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        self.0 & bit != 0
+    }
+}
