@@ -32,6 +32,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
     let generics = bounds(input, &quote!(::schema_types::fixture::Fixture));
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let params: Vec<&syn::Ident> = generics.type_params().map(|param| &param.ident).collect();
+    let (declared_generics, _, declared_where) = input.generics.split_for_impl();
     let builder_generics = if params.is_empty() {
         quote!()
     } else {
@@ -65,7 +66,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
 
                 #[doc = #builder_doc]
                 #[must_use]
-                pub struct #builder #builder_generics {
+                pub struct #builder #declared_generics #declared_where {
                     value: #ident #type_generics,
                 }
 

@@ -65,5 +65,5 @@ extern crate self as schema_types;
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
-pub use payload::{ExampleLocation, Payload, Product, SchemaVersion};
+pub use payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 pub use registry::{PAYLOADS, PayloadKind};

@@ -90,6 +90,66 @@ pub struct ExampleLocation {
     pub line: usize,
 }
 
+/// Which layer of the traffic a schema describes: what the emitter sends, the envelope it sends it
+/// in, or what a service on the way (Hasura's collector, Segment, Mixpanel) makes of it.
+///
+/// The same event has several documents: a Hasura server report is the `data` of a POST
+/// (`{"topic", "data"}`) and, once stored, a row with the collector's `id` and `timestamp`; an
+/// Appsmith event is a Segment `track` message and, exported from Mixpanel, an `event` with
+/// `properties`. Each published schema says which one it is (`x-telemetry.layer`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    /// The payload itself: what the emitter sends as the body of its request (Appsmith's usage
+    /// pulse) or inside an envelope (the `data` of a Hasura POST).
+    Payload,
+    /// A Hasura POST body: `{"topic": ..., "data": <payload>}`.
+    HasuraWire,
+    /// A row of Hasura's telemetry database: the payload with the collector's `id` and
+    /// `timestamp`.
+    HasuraRow,
+    /// A Segment `track` message as Segment stores it (with `receivedAt` and `timestamp`).
+    SegmentTrack,
+    /// An event exported from Mixpanel, reached through Segment: `event` and `properties`, the
+    /// `$...` and `mp_*` members added by Mixpanel.
+    MixpanelExport,
+    /// A configuration file on disk, never sent.
+    ConfigFile,
+}
+
+impl Layer {
+    /// The layer's name in `x-telemetry.layer`, the index and the CLI.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Payload => "payload",
+            Self::HasuraWire => "hasura-wire",
+            Self::HasuraRow => "hasura-row",
+            Self::SegmentTrack => "segment-track",
+            Self::MixpanelExport => "mixpanel-export",
+            Self::ConfigFile => "config-file",
+        }
+    }
+
+    /// What a document of this layer is, in one sentence.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Payload => "The payload as the emitter builds it.",
+            Self::HasuraWire => {
+                "The body an emitter POSTs to telemetry.hasura.io: the payload in `data`, the emitter in `topic`."
+            }
+            Self::HasuraRow => {
+                "A row of Hasura's telemetry database: the payload with the `id` and `timestamp` the collector adds."
+            }
+            Self::SegmentTrack => {
+                "A Segment `track` message as Segment stores it: the event in `properties`, with `receivedAt` and `timestamp` added by Segment."
+            }
+            Self::MixpanelExport => {
+                "An event exported from Mixpanel after it came through Segment: the event's members and Mixpanel's `$...`/`mp_*` members together in `properties`."
+            }
+            Self::ConfigFile => "A configuration file on disk; never sent.",
+        }
+    }
+}
+
 /// With the `proptest` feature, every payload can be drawn at random; without it, this asks
 /// nothing.
 #[cfg(feature = "proptest")]
@@ -120,4 +180,12 @@ pub trait Payload:
     const EXAMPLE: Option<ExampleLocation>;
     /// Who sends it, when, where to, and what stops it, as the page documents.
     const CATALOG: crate::catalog::Catalog;
+    /// Which layer of the traffic the document is.
+    const LAYER: Layer;
+
+    /// The published schema's description, given the one derived from the type's doc comment:
+    /// that one by default. A generic wrapper adds what its payload is.
+    fn description(derived: &str) -> String {
+        derived.to_owned()
+    }
 }

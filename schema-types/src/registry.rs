@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::{Limits, Report};
 use crate::{appsmith, hasura, schema};
 
@@ -26,6 +26,8 @@ pub struct PayloadKind {
     pub example: Option<ExampleLocation>,
     /// Who sends it, when, where to, and what stops it.
     pub catalog: Catalog,
+    /// Which layer of the traffic the document is.
+    pub layer: Layer,
     schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
@@ -45,6 +47,7 @@ impl PayloadKind {
             title: T::TITLE,
             example: T::EXAMPLE,
             catalog: T::CATALOG,
+            layer: T::LAYER,
             schema: schema::published_schema::<T>,
             round_trip: round_trip::<T>,
             validate: T::validate_with,
@@ -137,6 +140,7 @@ fn random<T: Payload + crate::fixture::random::Random>(seed: u64) -> Value {
 /// Every documented payload, Hasura's page first, each page in its own order.
 pub static PAYLOADS: &[PayloadKind] = &[
     PayloadKind::of::<hasura::ServerTelemetry>(),
+    PayloadKind::of::<hasura::ServerTelemetryWire>(),
     PayloadKind::of::<hasura::EeServerTelemetry>(),
     PayloadKind::of::<hasura::EeDataSourceTelemetry>(),
     PayloadKind::of::<hasura::EeUsageMetrics>(),

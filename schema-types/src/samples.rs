@@ -29,7 +29,7 @@ use crate::hasura::{
     CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, EeDataSourceMetrics,
     EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry, EeUsageMetrics,
     OperationStatusSample, PermissionCounts, RelationshipCounts, RoleSourceSample, ServerMetrics,
-    ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
+    ServerReport, ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
 };
 use crate::payload::Payload;
 
@@ -74,26 +74,29 @@ fn server_telemetry() -> ServerTelemetry {
     ServerTelemetry::fixture()
         .id(12)
         .timestamp("2019-01-21T19:43:33.63838+00:00")
-        .db_uid("dddff371-dab2-450f-9969-235bca66dab1")
-        .instance_uid("6799360d-a431-40c5-9f68-24592a9f07df")
-        .version("v1.0.0-alpha36")
-        .ci(CiVendor::Travis)
-        .metrics(
-            ServerMetrics::fixture()
-                .views(1)
-                .tables(2)
-                .functions(1)
-                .permissions(
-                    PermissionCounts::fixture()
-                        .roles(1)
-                        .delete(2)
-                        .insert(1)
-                        .select(2)
-                        .update(2),
-                )
-                .relationships(RelationshipCounts::fixture().auto(2).manual(0))
-                .event_triggers(0)
-                .remote_schemas(1),
+        .payload(
+            ServerReport::fixture()
+                .db_uid("dddff371-dab2-450f-9969-235bca66dab1")
+                .instance_uid("6799360d-a431-40c5-9f68-24592a9f07df")
+                .version("v1.0.0-alpha36")
+                .ci(CiVendor::Travis)
+                .metrics(
+                    ServerMetrics::fixture()
+                        .views(1)
+                        .tables(2)
+                        .functions(1)
+                        .permissions(
+                            PermissionCounts::fixture()
+                                .roles(1)
+                                .delete(2)
+                                .insert(1)
+                                .select(2)
+                                .update(2),
+                        )
+                        .relationships(RelationshipCounts::fixture().auto(2).manual(0))
+                        .event_triggers(0)
+                        .remote_schemas(1),
+                ),
         )
         .build()
 }

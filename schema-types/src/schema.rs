@@ -55,10 +55,16 @@ pub fn published_schema<T: Payload>() -> Value {
     object.insert("$id".into(), kind.schema_id().into());
     object.insert("$comment".into(), ORIGIN_COMMENT.into());
     object.insert("title".into(), kind.title.into());
-    object.insert(
-        crate::catalog::KEYWORD.into(),
-        kind.catalog.to_json(kind.product.vendor()),
-    );
+    if let Some(Value::String(description)) = object.get_mut("description") {
+        *description = unwrap_paragraphs(&T::description(description));
+    }
+    let mut telemetry = serde_json::Map::new();
+    telemetry.insert("layer".into(), kind.layer.name().into());
+    telemetry.insert("layerDescription".into(), kind.layer.description().into());
+    if let Value::Object(catalog) = kind.catalog.to_json(kind.product.vendor()) {
+        telemetry.extend(catalog);
+    }
+    object.insert(crate::catalog::KEYWORD.into(), Value::Object(telemetry));
     if let Some(location) = kind.example {
         let example = crate::corpus::example_document(location).unwrap_or_else(|error| {
             panic!(

@@ -10,7 +10,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// A Segment track event that the Appsmith server (through analytics-java) sends when a user
@@ -73,12 +73,13 @@ pub struct BackendCallEvent {
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith successful backend call event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 146,
     });
+    const LAYER: Layer = Layer::SegmentTrack;
     const CATALOG: Catalog = Catalog {
         section: "Successful backend calls",
         edition: Editions::All,

@@ -8,7 +8,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochMillis, EpochSeconds, ObjectId, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// The keep-alive ping an Appsmith server sends every 2 hours, as exported from Mixpanel.
@@ -37,12 +37,13 @@ pub struct KeepAlivePing {
 impl Payload for KeepAlivePing {
     const ID: &'static str = "appsmith/keep-alive-ping";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith keep-alive ping";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 18,
     });
+    const LAYER: Layer = Layer::MixpanelExport;
     const CATALOG: Catalog = Catalog {
         section: "Keep-alive ping",
         edition: Editions::All,

@@ -10,7 +10,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{IpAddress, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// A Segment track event that the Appsmith client (the browser, through analytics.js) sends for
@@ -82,12 +82,13 @@ pub struct NavigationEvent {
 impl Payload for NavigationEvent {
     const ID: &'static str = "appsmith/navigation-event";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith navigation and click event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 111,
     });
+    const LAYER: Layer = Layer::SegmentTrack;
     const CATALOG: Catalog = Catalog {
         section: "Navigation and clicks",
         edition: Editions::All,

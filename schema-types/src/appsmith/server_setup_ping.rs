@@ -8,7 +8,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochMillis, EpochSeconds, IpAddress, ObjectId, Sha256Hex, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// The server-setup ping an Appsmith server sends the first time a new instance is created, as
@@ -38,12 +38,13 @@ pub struct ServerSetupPing {
 impl Payload for ServerSetupPing {
     const ID: &'static str = "appsmith/server-setup-ping";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith server-setup ping";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 48,
     });
+    const LAYER: Layer = Layer::MixpanelExport;
     const CATALOG: Catalog = Catalog {
         section: "Server setup ping",
         edition: Editions::All,

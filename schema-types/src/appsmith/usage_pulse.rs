@@ -8,7 +8,7 @@ use crate::catalog::{Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochSeconds, ObjectId, Sha256Hex};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// A batch of usage pulses that a licensed Appsmith server sends to Appsmith's cloud services,
@@ -49,12 +49,13 @@ pub struct UsagePulse {
 impl Payload for UsagePulse {
     const ID: &'static str = "appsmith/usage-pulse";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith usage pulse batch";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 91,
     });
+    const LAYER: Layer = Layer::Payload;
     const CATALOG: Catalog = Catalog {
         section: "Usage pulse for billing",
         edition: Editions::PayingCustomers,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::Uuid;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// The Hasura CLI's global configuration file, `~/.hasura/config.json`.
@@ -41,9 +41,10 @@ pub struct CliConfig {
 impl Payload for CliConfig {
     const ID: &'static str = "hasura/cli-config";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura CLI configuration file";
     const EXAMPLE: Option<ExampleLocation> = None;
+    const LAYER: Layer = Layer::ConfigFile;
     const CATALOG: Catalog = Catalog {
         section: "Disable CLI telemetry",
         edition: Editions::All,

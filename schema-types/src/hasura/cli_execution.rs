@@ -7,7 +7,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as a row of Hasura's telemetry database.
@@ -82,12 +82,13 @@ pub struct CliExecution {
 impl Payload for CliExecution {
     const ID: &'static str = "hasura/cli-execution";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura CLI execution event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,
         line: 181,
     });
+    const LAYER: Layer = Layer::HasuraRow;
     const CATALOG: Catalog = Catalog {
         section: "CLI",
         edition: Editions::All,

@@ -7,7 +7,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::Uuid;
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
@@ -104,12 +104,13 @@ pub struct ConsoleErrorData {
 impl Payload for ConsoleError {
     const ID: &'static str = "hasura/console-error";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura Console error event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,
         line: 163,
     });
+    const LAYER: Layer = Layer::Payload;
     const CATALOG: Catalog = Catalog {
         section: "Console",
         edition: Editions::All,

@@ -8,7 +8,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -118,12 +118,13 @@ pub struct EeDataSourceMetrics {
 impl Payload for EeDataSourceTelemetry {
     const ID: &'static str = "hasura/ee-data-source-telemetry";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura Enterprise Edition data source telemetry";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,
         line: 98,
     });
+    const LAYER: Layer = Layer::Payload;
     const CATALOG: Catalog = Catalog {
         section: "Enterprise Edition server",
         edition: Editions::Enterprise,

@@ -10,7 +10,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
@@ -225,12 +225,13 @@ pub struct MetricValue(#[schemars(range(min = 0))] pub serde_json::Number);
 impl Payload for EeUsageMetrics {
     const ID: &'static str = "hasura/ee-usage-metrics";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura Enterprise Edition usage metrics";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,
         line: 127,
     });
+    const LAYER: Layer = Layer::Payload;
     const CATALOG: Catalog = Catalog {
         section: "Enterprise Edition server",
         edition: Editions::Enterprise,

@@ -12,6 +12,7 @@ mod cli_config;
 mod cli_execution;
 mod console_error;
 mod ee_data_source_telemetry;
+mod envelope;
 mod ee_server_telemetry;
 mod ee_usage_metrics;
 mod server_telemetry;
@@ -27,6 +28,8 @@ pub use ee_usage_metrics::{
     EeUsageMetrics, MetricLabel, MetricValue, OperationStatusSample, OtherMetricSample,
     RoleSourceSample, StatusSample, UnlabelledSample, UsageMetrics,
 };
+pub use envelope::{CliTopic, ConsoleTopic, Published, Row, Sent, ServerTopic, Wire};
 pub use server_telemetry::{
-    CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerTelemetry,
+    CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerReport, ServerTelemetry,
+    ServerTelemetryWire,
 };

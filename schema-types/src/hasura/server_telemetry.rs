@@ -1,41 +1,35 @@
 //! `hasura/server-telemetry`: the daily usage report of a Hasura GraphQL Engine v1.x server, as
-//! the collector stores it.
+//! the collector stores it (`Row<ServerReport>`), and `hasura/server-telemetry-wire`, as the server
+//! POSTs it (`Wire<ServerReport>`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::{Count, Nullable, Rfc3339Timestamp, SerialId, Uuid};
+use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, SchemaVersion};
+
+use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
 use crate::validate::Validate;
 
-/// A Hasura GraphQL Engine v1.x server's usage report, as a row of Hasura's telemetry database.
+/// A Hasura GraphQL Engine v1.x server's usage report.
 ///
 /// The server periodically (once a day, `server/src-lib/Hasura/Server/Telemetry.hs`) sends the
 /// number of tables, views, relationships, permission rules, custom SQL functions, event
 /// triggers and Remote Schemas it tracks, with randomly generated UUIDs per database and per
 /// instance, the name of the continuous integration environment (if any) and the server version.
 /// It POSTs `{"topic": "server", "data": ...}` (`server_test` from dev builds) to
-/// telemetry.hasura.io; the collector stores `data` with its own `id` and `timestamp`, and that
-/// row is this document. Turned off with `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` or
+/// telemetry.hasura.io. Turned off with `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` or
 /// `--enable-telemetry=false`.
 ///
-/// Closed (no other members): the v1 row shape is frozen. v2.x servers rename `db_uid` to
+/// Closed (no other members): the v1 shape is frozen. v2.x servers rename `db_uid` to
 /// `metadata_db_uid` and `version` to `hasura_version`, send one payload per data source and add
-/// members; that payload is not this one and will get its own id.
+/// members: that is `hasura/server-metrics-v2`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
-pub struct ServerTelemetry {
-    /// The row's serial number in the telemetry database, assigned by the collector (not sent by
-    /// the server).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub id: SerialId,
-    /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
-    /// trailing zeros dropped and a `+00:00` offset.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub timestamp: Rfc3339Timestamp,
+pub struct ServerReport {
     /// The randomly generated UUID of the metadata database (`hasura_uuid` in
     /// `hdb_catalog.hdb_version`), the same for every server instance sharing that database.
     #[schemars(extend("x-privacy" = "random-id"))]
@@ -198,15 +192,29 @@ pub enum CiVendor {
     UnknownVendor,
 }
 
-impl Payload for ServerTelemetry {
-    const ID: &'static str = "hasura/server-telemetry";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
-    const TITLE: &'static str = "Hasura server telemetry (v1.x)";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 21,
-    });
+/// `hasura/server-telemetry`: the server's report as the collector stores it, the page's sample.
+pub type ServerTelemetry = Row<ServerReport>;
+
+/// `hasura/server-telemetry-wire`: the server's report as the server POSTs it.
+pub type ServerTelemetryWire = Wire<ServerReport>;
+
+impl Sent for ServerReport {
+    type Topic = ServerTopic;
+    const ROW: Published = Published {
+        id: "hasura/server-telemetry",
+        version: SchemaVersion::new(1, 0, 1),
+        title: "Hasura server telemetry (v1.x)",
+        example: Some(ExampleLocation {
+            page: Page::Hasura,
+            line: 21,
+        }),
+    };
+    const WIRE: Published = Published {
+        id: "hasura/server-telemetry-wire",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura server telemetry (v1.x), as POSTed",
+        example: None,
+    };
     const CATALOG: Catalog = Catalog {
         section: "Server",
         edition: Editions::All,

@@ -1,0 +1,165 @@
+//! The two documents around every Hasura payload: the POST an emitter sends (`Wire`) and the row
+//! Hasura's collector stores (`Row`), each generic over the payload, so that a payload's members
+//! are declared once, in its own type.
+//!
+//! Hasura's emitters POST `{"topic": <name>, "data": <payload>}` to telemetry.hasura.io (the
+//! server in `server/src-lib/Hasura/Server/Telemetry.hs`, the CLI in `cli/telemetry/telemetry.go`,
+//! the Console in `console/src/telemetry/index.ts`; the Console sends the same over a WebSocket).
+//! The collector stores `data` with two members of its own, an integer `id` and the
+//! `timestamp`; the page's server and CLI samples are such rows, its Console and Enterprise
+//! samples are bare payloads. So each payload type `P` implements [`Sent`], and the registry
+//! publishes `Wire<P>` and `Row<P>` beside it: `Row<P>` flattens `P` (its members stand beside
+//! `id` and `timestamp`), `Wire<P>` holds it in `data`. A member added to `P` is in all three.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use crate::catalog::Catalog;
+use crate::common::{Rfc3339Timestamp, SerialId};
+use crate::fixture::Fixture;
+use crate::payload::{ExampleLocation, Layer, Payload, PayloadRandom, Product, SchemaVersion};
+use crate::validate::{Members, Validate};
+
+/// A payload a Hasura emitter sends in the `data` member of its POST.
+pub trait Sent:
+    JsonSchema + Serialize + DeserializeOwned + Validate + Members + Fixture + PayloadRandom
+{
+    /// The topics the emitter sends it under.
+    type Topic: JsonSchema
+        + Serialize
+        + DeserializeOwned
+        + Validate
+        + Fixture
+        + PayloadRandom
+        + Clone
+        + std::fmt::Debug
+        + PartialEq;
+    /// The published schema of its POST body, [`Wire<Self>`].
+    const WIRE: Published;
+    /// The published schema of its row, [`Row<Self>`].
+    const ROW: Published;
+    /// Who sends it, when, where to, and what stops it.
+    const CATALOG: Catalog;
+}
+
+/// What the registry needs of one derived document besides its shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The payload id (`hasura/console-error-wire`).
+    pub id: &'static str,
+    /// The version of its schema.
+    pub version: SchemaVersion,
+    /// The schema's title.
+    pub title: &'static str,
+    /// Where the page prints an example of this document, if it does.
+    pub example: Option<ExampleLocation>,
+}
+
+/// The topics of the Hasura server's POSTs (`server/src-lib/Hasura/Server/Telemetry.hs`).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerTopic {
+    /// From a release build.
+    Server,
+    /// From a development build.
+    ServerTest,
+}
+
+/// The topics of the Hasura CLI's POSTs (`cli/telemetry/telemetry.go`).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CliTopic {
+    /// From a release build.
+    Cli,
+    /// From a development build.
+    CliTest,
+}
+
+/// The topics of the Hasura Console's messages (`console/src/telemetry/index.ts`).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsoleTopic {
+    /// From a release build.
+    Console,
+    /// From a development build.
+    ConsoleTest,
+}
+
+/// What a Hasura emitter POSTs to telemetry.hasura.io: the payload in `data`, under the topic
+/// of the emitter that sent it.
+///
+/// Closed: the emitters' envelope types have exactly these two members.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, bound = "P: Sent")]
+#[schemars(bound = "P: Sent")]
+pub struct Wire<P: Sent> {
+    /// Which emitter sent it; the `_test` topics come from development builds.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub topic: P::Topic,
+    /// The payload.
+    pub data: P,
+}
+
+/// A row of Hasura's telemetry database: the payload an emitter sent, with the `id` and
+/// `timestamp` the collector adds.
+///
+/// Closed: the row holds the payload's members and the collector's two, nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields)]
+pub struct Row<P> {
+    /// The row's serial number in the telemetry database, assigned by the collector (not sent by
+    /// the emitter).
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub id: SerialId,
+    /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
+    /// trailing zeros dropped and a `+00:00` offset.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub timestamp: Rfc3339Timestamp,
+    /// The payload, whose members stand beside `id` and `timestamp`.
+    #[serde(flatten)]
+    pub payload: P,
+}
+
+/// The envelope's own description followed by the payload's: one schema says what the document
+/// is and what its payload is.
+fn describe<P: JsonSchema>(envelope: &str) -> String {
+    let payload = crate::schema::bare_schema::<P>();
+    match payload.get("description").and_then(|d| d.as_str()) {
+        Some(inner) => format!("{envelope}\n\nThe payload: {inner}"),
+        None => envelope.to_owned(),
+    }
+}
+
+impl<P: Sent> Payload for Wire<P> {
+    const ID: &'static str = P::WIRE.id;
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = P::WIRE.version;
+    const TITLE: &'static str = P::WIRE.title;
+    const EXAMPLE: Option<ExampleLocation> = P::WIRE.example;
+    const CATALOG: Catalog = P::CATALOG;
+    const LAYER: Layer = Layer::HasuraWire;
+
+    fn description(derived: &str) -> String {
+        describe::<P>(derived)
+    }
+}
+
+impl<P: Sent> Payload for Row<P> {
+    const ID: &'static str = P::ROW.id;
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = P::ROW.version;
+    const TITLE: &'static str = P::ROW.title;
+    const EXAMPLE: Option<ExampleLocation> = P::ROW.example;
+    const CATALOG: Catalog = P::CATALOG;
+    const LAYER: Layer = Layer::HasuraRow;
+
+    fn description(derived: &str) -> String {
+        describe::<P>(derived)
+    }
+}
