@@ -10,6 +10,8 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
+use super::envelope::{ConsoleTopic, Published, Row, Sent, Wire};
+
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
 ///
@@ -128,4 +130,27 @@ impl Payload for ConsoleError {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+}
+
+/// `hasura/console-error-row`: the payload as Hasura's collector stores it.
+pub type ConsoleErrorRow = Row<ConsoleError>;
+
+/// `hasura/console-error-wire`: the payload as its emitter POSTs it.
+pub type ConsoleErrorWire = Wire<ConsoleError>;
+
+impl Sent for ConsoleError {
+    type Topic = ConsoleTopic;
+    const ROW: Published = Published {
+        id: "hasura/console-error-row",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Console error event, as stored",
+        example: None,
+    };
+    const WIRE: Published = Published {
+        id: "hasura/console-error-wire",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Console error event, as POSTed",
+        example: None,
+    };
+    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

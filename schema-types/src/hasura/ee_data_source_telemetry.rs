@@ -11,6 +11,8 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
+use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+
 /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
 ///
 /// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
@@ -137,4 +139,29 @@ impl Payload for EeDataSourceTelemetry {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+}
+
+/// `hasura/ee-data-source-telemetry-row`: the payload as Hasura's collector stores it.
+pub type EeDataSourceTelemetryRow = Row<EeDataSourceTelemetry>;
+
+/// `hasura/ee-data-source-telemetry-wire`: the payload as its emitter POSTs it.
+pub type EeDataSourceTelemetryWire = Wire<EeDataSourceTelemetry>;
+
+impl Sent for EeDataSourceTelemetry {
+    // The Enterprise emitter's code is not public: these reports are assumed to travel like the
+    // open server's own, under the server's topics, from the same process.
+    type Topic = ServerTopic;
+    const ROW: Published = Published {
+        id: "hasura/ee-data-source-telemetry-row",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Enterprise Edition data source telemetry, as stored",
+        example: None,
+    };
+    const WIRE: Published = Published {
+        id: "hasura/ee-data-source-telemetry-wire",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Enterprise Edition data source telemetry, as POSTed",
+        example: None,
+    };
+    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

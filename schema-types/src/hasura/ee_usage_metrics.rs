@@ -13,6 +13,8 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
+use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+
 /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
 /// Prometheus metrics.
 ///
@@ -256,4 +258,29 @@ impl From<serde_json::Number> for MetricValue {
     fn from(value: serde_json::Number) -> Self {
         Self(value)
     }
+}
+
+/// `hasura/ee-usage-metrics-row`: the payload as Hasura's collector stores it.
+pub type EeUsageMetricsRow = Row<EeUsageMetrics>;
+
+/// `hasura/ee-usage-metrics-wire`: the payload as its emitter POSTs it.
+pub type EeUsageMetricsWire = Wire<EeUsageMetrics>;
+
+impl Sent for EeUsageMetrics {
+    // The Enterprise emitter's code is not public: these reports are assumed to travel like the
+    // open server's own, under the server's topics, from the same process.
+    type Topic = ServerTopic;
+    const ROW: Published = Published {
+        id: "hasura/ee-usage-metrics-row",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Enterprise Edition usage metrics, as stored",
+        example: None,
+    };
+    const WIRE: Published = Published {
+        id: "hasura/ee-usage-metrics-wire",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura Enterprise Edition usage metrics, as POSTed",
+        example: None,
+    };
+    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

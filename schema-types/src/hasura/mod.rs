@@ -12,21 +12,28 @@ mod cli_config;
 mod cli_execution;
 mod console_error;
 mod ee_data_source_telemetry;
-mod envelope;
 mod ee_server_telemetry;
 mod ee_usage_metrics;
+mod envelope;
 mod server_telemetry;
 #[cfg(test)]
 mod tests;
 
 pub use cli_config::CliConfig;
 pub use cli_execution::CliExecution;
-pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode};
-pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
-pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
+pub use console_error::{
+    ConsoleError, ConsoleErrorData, ConsoleErrorRow, ConsoleErrorWire, ConsoleMode,
+};
+pub use ee_data_source_telemetry::{
+    EeDataSourceMetrics, EeDataSourceTelemetry, EeDataSourceTelemetryRow, EeDataSourceTelemetryWire,
+};
+pub use ee_server_telemetry::{
+    EeServerMetrics, EeServerTelemetry, EeServerTelemetryRow, EeServerTelemetryWire,
+};
 pub use ee_usage_metrics::{
-    EeUsageMetrics, MetricLabel, MetricValue, OperationStatusSample, OtherMetricSample,
-    RoleSourceSample, StatusSample, UnlabelledSample, UsageMetrics,
+    EeUsageMetrics, EeUsageMetricsRow, EeUsageMetricsWire, MetricLabel, MetricValue,
+    OperationStatusSample, OtherMetricSample, RoleSourceSample, StatusSample, UnlabelledSample,
+    UsageMetrics,
 };
 pub use envelope::{CliTopic, ConsoleTopic, Published, Row, Sent, ServerTopic, Wire};
 pub use server_telemetry::{
