@@ -151,6 +151,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub enum Clue {
     /// A member is present (whatever its value).
     Present(&'static str),
+    /// A member is absent: what tells a bare Hasura payload from its row, which adds `id`.
+    Absent(&'static str),
     /// A member holds this string.
     Equals(&'static str, &'static str),
     /// At least one of these members is present.
@@ -170,6 +172,7 @@ impl Clue {
     pub fn holds(&self, document: &Value) -> bool {
         match *self {
             Self::Present(pointer) => document.pointer(pointer).is_some(),
+            Self::Absent(pointer) => document.pointer(pointer).is_none(),
             Self::Equals(pointer, expected) => {
                 document.pointer(pointer).and_then(Value::as_str) == Some(expected)
             }
@@ -192,6 +195,7 @@ impl fmt::Display for Clue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Self::Present(pointer) => write!(f, "`{pointer}`"),
+            Self::Absent(pointer) => write!(f, "no `{pointer}`"),
             Self::Equals(pointer, value) => write!(f, "`{pointer}` = {}", Value::from(value)),
             Self::AnyPresent(pointers) => {
                 f.write_str("one of ")?;
@@ -249,17 +253,38 @@ impl fmt::Display for Signature {
 pub static SIGNATURES: &[Signature] = &[
     Signature {
         id: "hasura/server-telemetry",
-        clues: &[Clue::Present("/db_uid")],
+        clues: &[Clue::Present("/db_uid"), Clue::Present("/id")],
+    },
+    Signature {
+        id: "hasura/server-telemetry-wire",
+        clues: &[Clue::Present("/topic"), Clue::Present("/data/db_uid")],
     },
     Signature {
         id: "hasura/ee-server-telemetry",
         clues: &[
             Clue::Present("/license_jti"),
+            Clue::AnyPresent(EE_SERVER_METRICS),
+            Clue::Absent("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-server-telemetry-row",
+        clues: &[
+            Clue::Present("/license_jti"),
+            Clue::AnyPresent(EE_SERVER_METRICS),
+            Clue::Present("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-server-telemetry-wire",
+        clues: &[
+            Clue::Present("/topic"),
+            Clue::Present("/data/license_jti"),
             Clue::AnyPresent(&[
-                "/metrics/api_limits_enabled",
-                "/metrics/prometheus_endpoint_enabled",
-                "/metrics/otel_enabled",
-                "/metrics/caching_enabled",
+                "/data/metrics/api_limits_enabled",
+                "/data/metrics/prometheus_endpoint_enabled",
+                "/data/metrics/otel_enabled",
+                "/data/metrics/caching_enabled",
             ]),
         ],
     },
@@ -268,6 +293,23 @@ pub static SIGNATURES: &[Signature] = &[
         clues: &[
             Clue::Present("/license_jti"),
             Clue::Present("/metrics/backend_type"),
+            Clue::Absent("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-data-source-telemetry-row",
+        clues: &[
+            Clue::Present("/license_jti"),
+            Clue::Present("/metrics/backend_type"),
+            Clue::Present("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-data-source-telemetry-wire",
+        clues: &[
+            Clue::Present("/topic"),
+            Clue::Present("/data/license_jti"),
+            Clue::Present("/data/metrics/backend_type"),
         ],
     },
     Signature {
@@ -278,15 +320,46 @@ pub static SIGNATURES: &[Signature] = &[
                 object: "/metrics",
                 prefix: "hasura_",
             },
+            Clue::Absent("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-usage-metrics-row",
+        clues: &[
+            Clue::Present("/license_jti"),
+            Clue::ArrayNamed {
+                object: "/metrics",
+                prefix: "hasura_",
+            },
+            Clue::Present("/id"),
+        ],
+    },
+    Signature {
+        id: "hasura/ee-usage-metrics-wire",
+        clues: &[
+            Clue::Present("/topic"),
+            Clue::Present("/data/license_jti"),
+            Clue::ArrayNamed {
+                object: "/data/metrics",
+                prefix: "hasura_",
+            },
         ],
     },
     Signature {
         id: "hasura/console-error",
-        clues: &[Clue::Present("/console_mode")],
+        clues: &[Clue::Present("/console_mode"), Clue::Absent("/id")],
+    },
+    Signature {
+        id: "hasura/console-error-row",
+        clues: &[Clue::Present("/console_mode"), Clue::Present("/id")],
+    },
+    Signature {
+        id: "hasura/console-error-wire",
+        clues: &[Clue::Present("/topic"), Clue::Present("/data/console_mode")],
     },
     Signature {
         id: "hasura/cli-execution",
-        clues: &[Clue::Present("/execution_id")],
+        clues: &[Clue::Present("/execution_id"), Clue::Present("/id")],
     },
     Signature {
         id: "hasura/cli-config",
@@ -316,6 +389,14 @@ pub static SIGNATURES: &[Signature] = &[
         id: "appsmith/backend-call-event",
         clues: &[Clue::Equals("/event", "execute_ACTION_TRIGGERED")],
     },
+];
+
+/// The metrics only the Enterprise server report has.
+const EE_SERVER_METRICS: &[&str] = &[
+    "/metrics/api_limits_enabled",
+    "/metrics/prometheus_endpoint_enabled",
+    "/metrics/otel_enabled",
+    "/metrics/caching_enabled",
 ];
 
 /// The signature of payload `id`.
@@ -465,16 +546,18 @@ fn nearest_kinds(object: &Map<String, Value>) -> Vec<&'static PayloadKind> {
                 .filter(|name| members.contains(name.as_str()))
                 .count();
             let together = object.len() + members.len() - common;
-            let shown = signature
+            // An absent member is no sign of a kind: only the clues a document shows count.
+            let positive = signature
                 .clues
                 .iter()
-                .filter(|clue| clue.holds(&document))
-                .count();
+                .filter(|clue| !matches!(clue, Clue::Absent(_)));
+            let clues = positive.clone().count();
+            let shown = positive.filter(|clue| clue.holds(&document)).count();
             let mostly_shared = together > 0 && 2 * common >= together;
             (mostly_shared || shown > 0).then(|| {
                 // Shares as parts per thousand, so that they sort exactly.
                 let shared = 1000 * common / together.max(1);
-                let shown = 1000 * shown / signature.clues.len().max(1);
+                let shown = 1000 * shown / clues.max(1);
                 (1000 - shared, 1000 - shown, order, signature.kind())
             })
         })
@@ -649,6 +732,13 @@ mod tests {
                             );
                         }
                     }
+                    Clue::Absent(pointer) => {
+                        assert!(
+                            schema_node(&schema, pointer).is_none(),
+                            "{}: {pointer} is a member",
+                            signature.id
+                        );
+                    }
                     Clue::Equals(pointer, value) => {
                         let node = schema_node(&schema, pointer).expect(pointer);
                         let constants: Vec<&Value> = match node.get("oneOf") {
@@ -775,7 +865,7 @@ mod tests {
         let verdict = detect(&document);
         assert_eq!(
             ids(&verdict.candidates()),
-            ["hasura/server-telemetry", "hasura/console-error"]
+            ["hasura/server-telemetry", "hasura/console-error-row"]
         );
         assert!(matches!(verdict, Detection::Ambiguous(_)));
         let message = verdict.to_string();
@@ -784,7 +874,7 @@ mod tests {
             "{message}"
         );
         assert!(
-            message.contains("hasura/console-error (identified by `/console_mode`)"),
+            message.contains("hasura/console-error-row (identified by `/console_mode` and `/id`)"),
             "{message}"
         );
 
@@ -872,7 +962,7 @@ mod tests {
         assert!(
             message.contains(
                 "hasura/ee-data-source-telemetry (identified by `/license_jti` and \
-                 `/metrics/backend_type`)"
+                 `/metrics/backend_type` and no `/id`)"
             ),
             "{message}"
         );
@@ -890,7 +980,7 @@ mod tests {
     fn detection_reads_clues_not_validity() {
         // Every value wrong, but the signature is there: the kind is known, validation says the
         // rest.
-        let document = json!({"db_uid": 5});
+        let document = json!({"id": "12", "db_uid": 5});
         let verdict = detect(&document);
         assert_eq!(
             verdict.kind().map(|kind| kind.id),
