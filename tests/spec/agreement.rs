@@ -43,7 +43,7 @@ fn oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
 }
 
 /// Checks the key property on one document; `Err` describes a disagreement.
-fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
+pub(crate) fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
     let report = kind.validate(document);
     // The streaming path (bytes, no `Value`) reports the same violations, in document order.
     let bytes = serde_json::to_vec(document).expect("a value serialises");
@@ -152,14 +152,14 @@ fn documented_examples_agree_and_report_exactly_their_errata() {
 }
 
 /// One case of `tests/invalid/`: the document and what its sidecar says it breaks.
-struct InvalidCase {
-    path: PathBuf,
-    kind: &'static PayloadKind,
-    document: Value,
-    expected: BTreeSet<(String, String, Option<String>)>,
+pub(crate) struct InvalidCase {
+    pub(crate) path: PathBuf,
+    pub(crate) kind: &'static PayloadKind,
+    pub(crate) document: Value,
+    pub(crate) expected: BTreeSet<(String, String, Option<String>)>,
 }
 
-fn invalid_cases() -> Vec<InvalidCase> {
+pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("invalid");
     let mut cases = Vec::new();
     for kind in PAYLOADS {
@@ -210,7 +210,12 @@ fn invalid_cases() -> Vec<InvalidCase> {
 #[test]
 fn the_invalid_corpus_is_rejected_as_its_sidecars_say_by_both() {
     let cases = invalid_cases();
-    for kind in PAYLOADS {
+    // The Hasura wire and row layers derived from a payload take its cases, wrapped
+    // (`layers.rs`); every other kind has its own.
+    for kind in PAYLOADS
+        .iter()
+        .filter(|kind| crate::layers::base_of(kind).is_none())
+    {
         let count = cases.iter().filter(|case| case.kind.id == kind.id).count();
         assert!(count >= 6, "{}: only {count} invalid documents", kind.id);
     }

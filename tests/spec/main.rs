@@ -10,6 +10,8 @@
 //!   pages' own words.
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
 //!   payload, and every defect of theirs is a recorded erratum.
+//! - [`layers`]: the Hasura wire and row schemas carry their payload's members and rules
+//!   unchanged (the payload's invalid documents, wrapped, fail alike).
 //! - [`robustness`]: bad bytes, deep nesting, huge values and duplicate members get a report,
 //!   never a panic; reports are capped and can be masked.
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
@@ -21,6 +23,7 @@
 mod agreement;
 mod catalog;
 mod corpus;
+mod layers;
 mod robustness;
 mod round_trip;
 mod samples;
