@@ -12,6 +12,8 @@
 //!   payload, and every defect of theirs is a recorded erratum.
 //! - [`layers`]: the Hasura wire and row schemas carry their payload's members and rules
 //!   unchanged (the payload's invalid documents, wrapped, fail alike).
+//! - [`real`]: documents shaped like real traffic (`tests/real/`), each accepted or rejected as
+//!   its sidecar says, every variant with a rejected counterpart.
 //! - [`robustness`]: bad bytes, deep nesting, huge values and duplicate members get a report,
 //!   never a panic; reports are capped and can be masked.
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
@@ -24,6 +26,7 @@ mod agreement;
 mod catalog;
 mod corpus;
 mod layers;
+mod real;
 mod robustness;
 mod round_trip;
 mod samples;

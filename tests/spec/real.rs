@@ -1,0 +1,182 @@
+//! The real-traffic corpus, `tests/real/<vendor>/<payload>/`: documents shaped like what the
+//! emitters really send (from `../shared/upstream-notes.md` and the products' code), each with a
+//! sidecar `<case>.case.json` naming the variant it shows and the source it comes from.
+//!
+//! An `accepted` document must be valid for the kind its folder names, by the generated
+//! validator and by `jsonschema` on the published schema alike; a `rejected` one is its
+//! counterpart, showing that the rule still bites beside the variant, with the complete set of
+//! violations in its sidecar. Every variant accepted has a rejected counterpart, and every
+//! payload the pages document has at least three real-shaped documents.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use schema_types::{Layer, PAYLOADS, PayloadKind, registry};
+use serde_json::Value;
+
+use crate::agreement::agreement;
+
+/// One document of the corpus and what its sidecar says.
+struct RealCase {
+    path: PathBuf,
+    kind: &'static PayloadKind,
+    document: Value,
+    accepted: bool,
+    variant: String,
+    expected: BTreeSet<(String, String, Option<String>)>,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("real")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn real_cases() -> Vec<RealCase> {
+    let root = root();
+    let mut cases = Vec::new();
+    for vendor in std::fs::read_dir(&root).expect("tests/real exists") {
+        let vendor = vendor.expect("readable").path();
+        for folder in std::fs::read_dir(&vendor).expect("readable") {
+            let folder = folder.expect("readable").path();
+            let id = format!(
+                "{}/{}",
+                vendor.file_name().unwrap().to_string_lossy(),
+                folder.file_name().unwrap().to_string_lossy()
+            );
+            let kind = registry::find(&id)
+                .unwrap_or_else(|| panic!("{}: no payload kind {id}", folder.display()));
+            let mut documents: Vec<PathBuf> = std::fs::read_dir(&folder)
+                .expect("readable")
+                .map(|entry| entry.expect("readable").path())
+                .filter(|path| {
+                    path.extension().is_some_and(|e| e == "json")
+                        && !path.to_string_lossy().ends_with(".case.json")
+                })
+                .collect();
+            documents.sort();
+            for path in documents {
+                let sidecar = read_json(&path.with_extension("case.json"));
+                let verdict = sidecar["verdict"].as_str().expect("a verdict");
+                assert!(
+                    ["accepted", "rejected"].contains(&verdict),
+                    "{}: verdict {verdict}",
+                    path.display()
+                );
+                for key in ["variant", "source", "description"] {
+                    assert!(
+                        sidecar[key].as_str().is_some_and(|text| !text.trim().is_empty()),
+                        "{}: sidecar without `{key}`",
+                        path.display()
+                    );
+                }
+                let expected = sidecar["violations"]
+                    .as_array()
+                    .map(|violations| {
+                        violations
+                            .iter()
+                            .map(|v| {
+                                (
+                                    v["pointer"].as_str().expect("a pointer").to_owned(),
+                                    v["rule"].as_str().expect("a rule").to_owned(),
+                                    v["member"].as_str().map(str::to_owned),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                cases.push(RealCase {
+                    document: read_json(&path),
+                    path,
+                    kind,
+                    accepted: verdict == "accepted",
+                    variant: sidecar["variant"].as_str().unwrap().to_owned(),
+                    expected,
+                });
+            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn real_documents_get_the_verdict_their_sidecars_give_by_both_validators() {
+    let cases = real_cases();
+    assert!(!cases.is_empty());
+    for case in &cases {
+        let report = agreement(case.kind, &case.document)
+            .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
+        if case.accepted {
+            assert!(
+                report.is_valid(),
+                "{} is rejected:\n{report}",
+                case.path.display()
+            );
+            assert!(case.expected.is_empty(), "{}", case.path.display());
+        } else {
+            let found: BTreeSet<(String, String, Option<String>)> = report
+                .violations()
+                .iter()
+                .map(|v| (v.pointer.clone(), v.rule.name().to_owned(), v.member.clone()))
+                .collect();
+            assert!(!found.is_empty(), "{} is accepted", case.path.display());
+            assert_eq!(found, case.expected, "{}", case.path.display());
+        }
+    }
+}
+
+#[test]
+fn every_variant_accepted_has_a_rejected_counterpart() {
+    let mut variants: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    for case in &real_cases() {
+        let entry = variants
+            .entry((case.kind.id, leak(&case.variant)))
+            .or_default();
+        if case.accepted {
+            entry.0 += 1;
+        } else {
+            entry.1 += 1;
+        }
+    }
+    let lonely: Vec<String> = variants
+        .iter()
+        .filter(|((_, variant), _)| !variant.is_empty())
+        .filter(|(_, (accepted, rejected))| *accepted > 0 && *rejected == 0)
+        .map(|((id, variant), _)| format!("{id}: {variant}"))
+        .collect();
+    assert!(lonely.is_empty(), "variants with no rejected counterpart: {lonely:#?}");
+}
+
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+/// Every payload the products send (not the CLI's configuration file, not the layers derived
+/// from a payload) has at least three accepted real-shaped documents, in one of its layers.
+#[test]
+fn every_payload_has_three_real_documents() {
+    let cases = real_cases();
+    let mut short = Vec::new();
+    for kind in PAYLOADS
+        .iter()
+        .filter(|kind| crate::layers::base_of(kind).is_none())
+        .filter(|kind| kind.layer != Layer::ConfigFile)
+    {
+        let family: Vec<&RealCase> = cases
+            .iter()
+            .filter(|case| {
+                case.accepted
+                    && (case.kind.id == kind.id
+                        || crate::layers::base_of(case.kind).is_some_and(|base| base.id == kind.id))
+            })
+            .collect();
+        if family.len() < 3 {
+            short.push(format!("{}: {}", kind.id, family.len()));
+        }
+    }
+    assert!(short.is_empty(), "payloads with fewer than 3 real documents: {short:#?}");
+}
