@@ -137,8 +137,8 @@ fn with_payload_table(readme: &str) -> io::Result<String> {
     let start = readme.find(README_START).ok_or_else(missing)? + README_START.len();
     let end = readme[start..].find(README_END).ok_or_else(missing)? + start;
     let mut table =
-        String::from("\n| Payload id | Product | Title | Schema | Documented example |\n");
-    table.push_str("|---|---|---|---|---|\n");
+        String::from("\n| Payload id | Product | Layer | Title | Schema | Documented example |\n");
+    table.push_str("|---|---|---|---|---|---|\n");
     for kind in PAYLOADS {
         let example = match kind.example {
             Some(location) => {
@@ -148,9 +148,10 @@ fn with_payload_table(readme: &str) -> io::Result<String> {
         };
         let path = kind.schema_path();
         table.push_str(&format!(
-            "| `{}` | {} | {} | [`{path}`](schemas/{path}) | {example} |\n",
+            "| `{}` | {} | {} | {} | [`{path}`](schemas/{path}) | {example} |\n",
             kind.id,
             kind.product.name(),
+            kind.layer.name(),
             kind.title,
         ));
     }
