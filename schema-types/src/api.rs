@@ -252,6 +252,10 @@ pub static SIGNATURES: &[Signature] = &[
         clues: &[Clue::Present("/db_uid")],
     },
     Signature {
+        id: "hasura/server-metrics-v2",
+        clues: &[Clue::Present("/source_metadata")],
+    },
+    Signature {
         id: "hasura/ee-server-telemetry",
         clues: &[
             Clue::Present("/license_jti"),

@@ -137,6 +137,7 @@ fn random<T: Payload + crate::fixture::random::Random>(seed: u64) -> Value {
 /// Every documented payload, Hasura's page first, each page in its own order.
 pub static PAYLOADS: &[PayloadKind] = &[
     PayloadKind::of::<hasura::ServerTelemetry>(),
+    PayloadKind::of::<hasura::ServerMetricsV2>(),
     PayloadKind::of::<hasura::EeServerTelemetry>(),
     PayloadKind::of::<hasura::EeDataSourceTelemetry>(),
     PayloadKind::of::<hasura::EeUsageMetrics>(),

@@ -203,7 +203,7 @@ fn every_hasura_member_is_classified() {
         .iter()
         .filter(|kind| kind.product == Product::Hasura)
         .collect();
-    assert_eq!(hasura.len(), 7);
+    assert_eq!(hasura.len(), 8);
     let unclassified: Vec<String> = hasura
         .iter()
         .filter_map(|kind| {
