@@ -495,7 +495,7 @@ mod tests {
         assert_eq!(stream.lines.len(), 48);
         assert_eq!(stream.bytes.iter().filter(|&&b| b == b'\n').count(), 48);
         for (line, (kind, bytes)) in stream.documents().enumerate() {
-            assert_eq!(kind.position, line % 12);
+            assert_eq!(kind.position, line % schema_types::PAYLOADS.len());
             let document: Value = serde_json::from_slice(bytes).unwrap();
             assert!(runtime.accepts(kind, &document), "line {line}");
         }

@@ -1,4 +1,4 @@
-//! The twelve payload types by name, for the two modes that need a concrete type per kind: the
+//! The thirteen payload types by name, for the two modes that need a concrete type per kind: the
 //! typed parse (`serde_json::from_slice::<T>`) and the validators that jsonschema's build-time
 //! macro generates from the published schema files.
 //!
@@ -142,6 +142,8 @@ macro_rules! payloads {
 payloads! {
     ServerTelemetry => schema_types::hasura::ServerTelemetry,
         "../schemas/hasura/server-telemetry/1-0-0.schema.json";
+    ServerMetricsV2 => schema_types::hasura::ServerMetricsV2,
+        "../schemas/hasura/server-metrics-v2/1-0-0.schema.json";
     EeServerTelemetry => schema_types::hasura::EeServerTelemetry,
         "../schemas/hasura/ee-server-telemetry/1-0-0.schema.json";
     EeDataSourceTelemetry => schema_types::hasura::EeDataSourceTelemetry,

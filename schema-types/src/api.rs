@@ -260,6 +260,21 @@ pub static SIGNATURES: &[Signature] = &[
         clues: &[Clue::Present("/topic"), Clue::Present("/data/db_uid")],
     },
     Signature {
+        id: "hasura/server-metrics-v2",
+        clues: &[Clue::Present("/source_metadata"), Clue::Absent("/id")],
+    },
+    Signature {
+        id: "hasura/server-metrics-v2-row",
+        clues: &[Clue::Present("/source_metadata"), Clue::Present("/id")],
+    },
+    Signature {
+        id: "hasura/server-metrics-v2-wire",
+        clues: &[
+            Clue::Present("/topic"),
+            Clue::Present("/data/source_metadata"),
+        ],
+    },
+    Signature {
         id: "hasura/ee-server-telemetry",
         clues: &[
             Clue::Present("/license_jti"),

@@ -137,10 +137,14 @@ fn random<T: Payload + crate::fixture::random::Random>(seed: u64) -> Value {
         .expect("a payload always serialises")
 }
 
-/// Every documented payload, Hasura's page first, each page in its own order.
+/// Every payload kind, Hasura's page first, each page in its own order; each Hasura payload is
+/// followed by the layers derived from it (its row, its wire message).
 pub static PAYLOADS: &[PayloadKind] = &[
     PayloadKind::of::<hasura::ServerTelemetry>(),
     PayloadKind::of::<hasura::ServerTelemetryWire>(),
+    PayloadKind::of::<hasura::ServerMetricsV2>(),
+    PayloadKind::of::<hasura::ServerMetricsV2Row>(),
+    PayloadKind::of::<hasura::ServerMetricsV2Wire>(),
     PayloadKind::of::<hasura::EeServerTelemetry>(),
     PayloadKind::of::<hasura::EeServerTelemetryRow>(),
     PayloadKind::of::<hasura::EeServerTelemetryWire>(),

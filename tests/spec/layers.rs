@@ -131,7 +131,7 @@ fn the_wire_layers_name_the_emitters_topics() {
             kind.id
         );
         assert!(
-            ["server", "cli", "console"].contains(release),
+            ["server", "server_metrics_v2", "cli", "console"].contains(release),
             "{}: {release}",
             kind.id
         );

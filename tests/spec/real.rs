@@ -31,8 +31,8 @@ fn root() -> PathBuf {
 }
 
 fn read_json(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
@@ -69,7 +69,9 @@ fn real_cases() -> Vec<RealCase> {
                 );
                 for key in ["variant", "source", "description"] {
                     assert!(
-                        sidecar[key].as_str().is_some_and(|text| !text.trim().is_empty()),
+                        sidecar[key]
+                            .as_str()
+                            .is_some_and(|text| !text.trim().is_empty()),
                         "{}: sidecar without `{key}`",
                         path.display()
                     );
@@ -121,7 +123,13 @@ fn real_documents_get_the_verdict_their_sidecars_give_by_both_validators() {
             let found: BTreeSet<(String, String, Option<String>)> = report
                 .violations()
                 .iter()
-                .map(|v| (v.pointer.clone(), v.rule.name().to_owned(), v.member.clone()))
+                .map(|v| {
+                    (
+                        v.pointer.clone(),
+                        v.rule.name().to_owned(),
+                        v.member.clone(),
+                    )
+                })
                 .collect();
             assert!(!found.is_empty(), "{} is accepted", case.path.display());
             assert_eq!(found, case.expected, "{}", case.path.display());
@@ -148,7 +156,10 @@ fn every_variant_accepted_has_a_rejected_counterpart() {
         .filter(|(_, (accepted, rejected))| *accepted > 0 && *rejected == 0)
         .map(|((id, variant), _)| format!("{id}: {variant}"))
         .collect();
-    assert!(lonely.is_empty(), "variants with no rejected counterpart: {lonely:#?}");
+    assert!(
+        lonely.is_empty(),
+        "variants with no rejected counterpart: {lonely:#?}"
+    );
 }
 
 fn leak(text: &str) -> &'static str {
@@ -178,5 +189,8 @@ fn every_payload_has_three_real_documents() {
             short.push(format!("{}: {}", kind.id, family.len()));
         }
     }
-    assert!(short.is_empty(), "payloads with fewer than 3 real documents: {short:#?}");
+    assert!(
+        short.is_empty(),
+        "payloads with fewer than 3 real documents: {short:#?}"
+    );
 }

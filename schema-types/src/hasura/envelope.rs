@@ -67,6 +67,19 @@ pub enum ServerTopic {
     ServerTest,
 }
 
+/// The topics of a Hasura v2.x server's report (`versionToTopic` in
+/// `server/src-lib/Hasura/Server/Telemetry.hs`): v2 reports travel under their own topic.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerMetricsV2Topic {
+    /// From a release build.
+    ServerMetricsV2,
+    /// From a development build.
+    ServerMetricsV2Test,
+}
+
 /// The topics of the Hasura CLI's POSTs (`cli/telemetry/telemetry.go`).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,

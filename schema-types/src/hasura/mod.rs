@@ -1,6 +1,8 @@
 //! The telemetry payloads Hasura GraphQL Engine documents on its Telemetry Guide/FAQ page: the
 //! server's report, the Enterprise Edition server's three reports, the Console's error event, the
-//! CLI's execution event, and the CLI's configuration file that holds the telemetry opt-out.
+//! CLI's execution event, and the CLI's configuration file that holds the telemetry opt-out;
+//! beside them, the v2.x server's per-data-source report, which the page does not print and
+//! which is read from the server's code (`server_metrics_v2.rs`).
 //!
 //! One file per payload, named after the payload id. The types follow the page: member names and
 //! order as printed, precise types where the products' code is certain (UUIDs, counts, the CI
@@ -15,6 +17,7 @@ mod ee_data_source_telemetry;
 mod ee_server_telemetry;
 mod ee_usage_metrics;
 mod envelope;
+mod server_metrics_v2;
 mod server_telemetry;
 #[cfg(test)]
 mod tests;
@@ -35,7 +38,16 @@ pub use ee_usage_metrics::{
     OperationStatusSample, OtherMetricSample, RoleSourceSample, StatusSample, UnlabelledSample,
     UsageMetrics,
 };
-pub use envelope::{CliTopic, ConsoleTopic, Published, Row, Sent, ServerTopic, Wire};
+pub use envelope::{
+    CliTopic, ConsoleTopic, Published, Row, Sent, ServerMetricsV2Topic, ServerTopic, Wire,
+};
+pub use server_metrics_v2::{
+    ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,
+    ParameterisedCounts, PgVersionNumber, QueryType, RequestDimensions, RequestTimingCounts,
+    ServerMetricsV2, ServerMetricsV2Row, ServerMetricsV2Wire, ServerVersion, ServiceTimingSample,
+    ServiceTimings, SourceKind, SourceMetadata, SourceMetrics, SourcePermissionCounts,
+    SourceRelationshipCounts, Transport,
+};
 pub use server_telemetry::{
     CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerReport, ServerTelemetry,
     ServerTelemetryWire,

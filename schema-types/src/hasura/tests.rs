@@ -210,6 +210,8 @@ fn every_hasura_member_is_classified() {
         "hasura/ee-server-telemetry-row",
         "hasura/console-error-wire",
         "hasura/cli-config",
+        "hasura/server-metrics-v2",
+        "hasura/server-metrics-v2-wire",
     ] {
         assert!(hasura.iter().any(|kind| kind.id == id), "{id}");
     }
