@@ -182,6 +182,9 @@ pub trait Payload:
     const CATALOG: crate::catalog::Catalog;
     /// Which layer of the traffic the document is.
     const LAYER: Layer;
+    /// The id of the payload kind this one is derived from (a Hasura wire message or row wraps
+    /// the payload the page documents), if it is.
+    const DERIVED_FROM: Option<&'static str> = None;
 
     /// The published schema's description, given the one derived from the type's doc comment:
     /// that one by default. A generic wrapper adds what its payload is.

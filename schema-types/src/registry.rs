@@ -28,6 +28,9 @@ pub struct PayloadKind {
     pub catalog: Catalog,
     /// Which layer of the traffic the document is.
     pub layer: Layer,
+    /// The id of the kind this one wraps (a Hasura `-wire` or `-row` around the documented
+    /// payload), if it is derived from one.
+    pub derived_from: Option<&'static str>,
     schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
@@ -48,6 +51,7 @@ impl PayloadKind {
             example: T::EXAMPLE,
             catalog: T::CATALOG,
             layer: T::LAYER,
+            derived_from: T::DERIVED_FROM,
             schema: schema::published_schema::<T>,
             round_trip: round_trip::<T>,
             validate: T::validate_with,
@@ -100,6 +104,68 @@ impl PayloadKind {
     #[cfg(feature = "proptest")]
     pub fn random(&self, seed: u64) -> Value {
         (self.random)(seed)
+    }
+
+    /// The kind this one is derived from (see [`Self::derived_from`]).
+    pub fn base(&self) -> Option<&'static PayloadKind> {
+        self.derived_from.and_then(find)
+    }
+
+    /// A document of the base kind, wrapped into this kind's layer around the base's payload:
+    /// `{"topic", "data"}` for a wire message, `id` and `timestamp` before the payload's members
+    /// for a row (the topic, `id` and `timestamp` are this kind's fixture's). `None` when this
+    /// kind is not derived, or when a row cannot hold the document (it is not an object).
+    pub fn wrap(&self, base_document: &Value) -> Option<Value> {
+        let base = self.base()?;
+        let mut payload = base_document.clone();
+        if base.layer == Layer::HasuraRow {
+            if let Value::Object(members) = &mut payload {
+                members.shift_remove("id");
+                members.shift_remove("timestamp");
+            }
+        }
+        let frame = self.fixture();
+        match self.layer {
+            Layer::HasuraWire => {
+                Some(serde_json::json!({ "topic": frame["topic"], "data": payload }))
+            }
+            Layer::HasuraRow => {
+                let Value::Object(members) = payload else {
+                    return None;
+                };
+                let mut row = serde_json::Map::new();
+                row.insert("id".into(), frame["id"].clone());
+                row.insert("timestamp".into(), frame["timestamp"].clone());
+                row.extend(members);
+                Some(Value::Object(row))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a violation of the base kind at `pointer` (about `member`, for `required` and
+    /// `unknown-property`) concerns the payload, and so stays in the document [`Self::wrap`]
+    /// makes; one about a row's own `id` or `timestamp` does not.
+    pub fn carries_over(&self, pointer: &str, member: Option<&str>) -> bool {
+        let Some(base) = self.base() else {
+            return false;
+        };
+        let row_member =
+            |name: &str| base.layer == Layer::HasuraRow && ["id", "timestamp"].contains(&name);
+        let own = match pointer.strip_prefix('/') {
+            Some(rest) => row_member(rest.split('/').next().unwrap_or_default()),
+            None => member.is_some_and(row_member),
+        };
+        !own
+    }
+
+    /// Where a violation at `pointer` in a document of the base kind stands once the document is
+    /// wrapped by [`Self::wrap`].
+    pub fn wrapped_pointer(&self, pointer: &str) -> String {
+        match self.layer {
+            Layer::HasuraWire => format!("/data{pointer}"),
+            _ => pointer.to_owned(),
+        }
     }
 
     /// The schema file's path relative to `schemas/`: `vendor/payload/VERSION.schema.json`.

@@ -58,13 +58,7 @@ pub fn published_schema<T: Payload>() -> Value {
     if let Some(Value::String(description)) = object.get_mut("description") {
         *description = unwrap_paragraphs(&T::description(description));
     }
-    let mut telemetry = serde_json::Map::new();
-    telemetry.insert("layer".into(), kind.layer.name().into());
-    telemetry.insert("layerDescription".into(), kind.layer.description().into());
-    if let Value::Object(catalog) = kind.catalog.to_json(kind.product.vendor()) {
-        telemetry.extend(catalog);
-    }
-    object.insert(crate::catalog::KEYWORD.into(), Value::Object(telemetry));
+    object.insert(crate::catalog::KEYWORD.into(), telemetry(&kind));
     if let Some(location) = kind.example {
         let example = crate::corpus::example_document(location).unwrap_or_else(|error| {
             panic!(
@@ -76,6 +70,22 @@ pub fn published_schema<T: Payload>() -> Value {
     }
     reorder(object);
     schema
+}
+
+/// The `x-telemetry` annotation of a kind's schema (also its `telemetry` in `schemas/index.json`):
+/// which layer of the traffic the document is, the kind it is derived from if any, and its
+/// catalog entry.
+pub fn telemetry(kind: &PayloadKind) -> Value {
+    let mut telemetry = Map::new();
+    telemetry.insert("layer".into(), kind.layer.name().into());
+    telemetry.insert("layerDescription".into(), kind.layer.description().into());
+    if let Some(base) = kind.derived_from {
+        telemetry.insert("derivedFrom".into(), base.into());
+    }
+    if let Value::Object(catalog) = kind.catalog.to_json(kind.product.vendor()) {
+        telemetry.extend(catalog);
+    }
+    Value::Object(telemetry)
 }
 
 /// The schema of `T` as the generator derives it, before the publishing metadata is added.

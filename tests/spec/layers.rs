@@ -14,25 +14,14 @@ use crate::agreement::{agreement, invalid_cases};
 
 /// The payload a derived Hasura layer wraps: `X` for `X-wire` and `X-row`.
 pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
-    let base = match kind.layer {
-        Layer::HasuraWire => kind.id.strip_suffix("-wire")?,
-        Layer::HasuraRow if kind.example.is_none() => kind.id.strip_suffix("-row")?,
-        _ => return None,
-    };
-    Some(registry::find(base).unwrap_or_else(|| panic!("{}: no payload {base}", kind.id)))
-}
-
-/// The payload part of a document of `kind`: the whole for a payload, without `id` and
-/// `timestamp` for a row.
-fn payload_of(kind: &PayloadKind, document: &Value) -> Value {
-    let mut payload = document.clone();
-    if kind.layer == Layer::HasuraRow {
-        if let Value::Object(members) = &mut payload {
-            members.shift_remove("id");
-            members.shift_remove("timestamp");
-        }
-    }
-    payload
+    let base = kind.base();
+    assert_eq!(
+        base.is_some(),
+        kind.derived_from.is_some(),
+        "{}: derived from an unknown kind",
+        kind.id
+    );
+    base
 }
 
 /// The schema node of `schema` at the local reference `node` (or `node` itself).
@@ -140,14 +129,6 @@ fn the_wire_layers_name_the_emitters_topics() {
     }
 }
 
-/// `pointer` of a violation in the payload, moved into the layer.
-fn wrapped_pointer(layer: Layer, pointer: &str) -> String {
-    match layer {
-        Layer::HasuraWire => format!("/data{pointer}"),
-        _ => pointer.to_owned(),
-    }
-}
-
 #[test]
 fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
     let cases = invalid_cases();
@@ -156,28 +137,17 @@ fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
         let Some(base) = base_of(kind) else {
             continue;
         };
-        let frame = kind.fixture();
         for case in cases.iter().filter(|case| case.kind.id == base.id) {
             // A case about the row's own members says nothing of the payload.
-            if case.expected.iter().any(|(pointer, _, member)| {
-                ["/id", "/timestamp"].contains(&pointer.as_str())
-                    || (pointer.is_empty() && matches!(member.as_deref(), Some("id" | "timestamp")))
-            }) {
+            if !case
+                .expected
+                .iter()
+                .all(|(pointer, _, member)| kind.carries_over(pointer, member.as_deref()))
+            {
                 continue;
             }
-            let payload = payload_of(base, &case.document);
-            let document = match kind.layer {
-                Layer::HasuraWire => json!({"topic": frame["topic"], "data": payload}),
-                _ => {
-                    let Value::Object(members) = payload else {
-                        continue;
-                    };
-                    let mut row = Map::new();
-                    row.insert("id".into(), frame["id"].clone());
-                    row.insert("timestamp".into(), frame["timestamp"].clone());
-                    row.extend(members);
-                    Value::Object(row)
-                }
+            let Some(document) = kind.wrap(&case.document) else {
+                continue;
             };
             let report = agreement(kind, &document)
                 .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
@@ -196,11 +166,7 @@ fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
                 .expected
                 .iter()
                 .map(|(pointer, rule, member)| {
-                    (
-                        wrapped_pointer(kind.layer, pointer),
-                        rule.clone(),
-                        member.clone(),
-                    )
+                    (kind.wrapped_pointer(pointer), rule.clone(), member.clone())
                 })
                 .collect();
             assert_eq!(found, expected, "{} as {}", case.path.display(), kind.id);

@@ -82,7 +82,7 @@ fn index() -> Value {
                 "path": kind.schema_path(),
                 "title": kind.title,
                 "product": kind.product.vendor(),
-                "telemetry": kind.catalog.to_json(kind.product.vendor()),
+                "telemetry": schema_types::schema::telemetry(kind),
             })
         })
         .collect();

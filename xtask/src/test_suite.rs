@@ -3,9 +3,11 @@
 //! so that any validator implementation can be checked against the published schemas.
 //!
 //! The documents are the repository's own: the documented examples (valid unless they carry
-//! value errata), the fixture defaults, a few seeded random fixtures, and the hand-written
-//! invalid corpus in `tests/invalid/` with its sidecar descriptions. `valid` is what the
-//! published schema says, which the workspace tests hold the generated validators to.
+//! value errata), the fixture defaults, a few seeded random fixtures, the hand-written invalid
+//! corpus in `tests/invalid/` with its sidecar descriptions (for a Hasura wire or row layer, its
+//! payload's cases wrapped into the layer), and the real-traffic corpus of `tests/real/`.
+//! `valid` is what the published schema says, which the workspace tests hold the generated
+//! validators to.
 
 use std::fs;
 use std::io;
@@ -60,16 +62,54 @@ fn tests(root: &Path, kind: &PayloadKind) -> io::Result<Vec<Value>> {
         let description = format!("a random valid document (seed {seed})");
         tests.push(json!({ "description": description, "data": kind.random(seed), "valid": true }));
     }
-    for (name, data, sidecar) in invalid_cases(root, kind)? {
+    for (name, data, sidecar) in cases(root, "invalid", kind.id, ".expected.json")? {
         let description = sidecar["description"].as_str().unwrap_or(&name).to_owned();
         tests.push(json!({ "description": format!("{name}: {description}"), "data": data, "valid": false }));
+    }
+    if let Some(base) = kind.base() {
+        for (name, data, sidecar) in cases(root, "invalid", base.id, ".expected.json")? {
+            let violations = sidecar["violations"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let carried = violations.iter().all(|v| {
+                kind.carries_over(
+                    v["pointer"].as_str().unwrap_or_default(),
+                    v["member"].as_str(),
+                )
+            });
+            let (true, Some(data)) = (carried, kind.wrap(&data)) else {
+                continue;
+            };
+            let description = sidecar["description"].as_str().unwrap_or(&name);
+            tests.push(json!({
+                "description": format!("{name} (of {}, wrapped): {description}", base.id),
+                "data": data,
+                "valid": false,
+            }));
+        }
+    }
+    for (name, data, sidecar) in cases(root, "real", kind.id, ".case.json")? {
+        let description = sidecar["description"].as_str().unwrap_or(&name);
+        let source = sidecar["source"].as_str().unwrap_or_default();
+        tests.push(json!({
+            "description": format!("real traffic, {name}: {description} ({source})"),
+            "data": data,
+            "valid": sidecar["verdict"] == "accepted",
+        }));
     }
     Ok(tests)
 }
 
-/// The cases of `tests/invalid/<payload id>/`, sorted by name: (name, document, sidecar).
-fn invalid_cases(root: &Path, kind: &PayloadKind) -> io::Result<Vec<(String, Value, Value)>> {
-    let folder = root.join("tests").join("invalid").join(kind.id);
+/// The cases of `tests/<corpus>/<payload id>/`, sorted by name: (name, document, sidecar), the
+/// sidecar of `NAME.json` being `NAME<sidecar>`.
+fn cases(
+    root: &Path,
+    corpus: &str,
+    id: &str,
+    sidecar: &str,
+) -> io::Result<Vec<(String, Value, Value)>> {
+    let folder = root.join("tests").join(corpus).join(id);
     let mut paths: Vec<PathBuf> = match fs::read_dir(&folder) {
         Ok(entries) => entries
             .map(|entry| entry.map(|e| e.path()))
@@ -78,8 +118,7 @@ fn invalid_cases(root: &Path, kind: &PayloadKind) -> io::Result<Vec<(String, Val
         Err(error) => return Err(error),
     };
     paths.retain(|path| {
-        path.extension().is_some_and(|e| e == "json")
-            && !path.to_string_lossy().ends_with(".expected.json")
+        path.extension().is_some_and(|e| e == "json") && !path.to_string_lossy().ends_with(sidecar)
     });
     paths.sort();
     let mut cases = Vec::new();
@@ -89,8 +128,8 @@ fn invalid_cases(root: &Path, kind: &PayloadKind) -> io::Result<Vec<(String, Val
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let data = read_json(&path)?;
-        let sidecar = read_json(&path.with_extension("expected.json"))?;
-        cases.push((name, data, sidecar));
+        let side = read_json(&path.with_extension(sidecar.trim_start_matches('.')))?;
+        cases.push((name, data, side));
     }
     Ok(cases)
 }

@@ -34,6 +34,10 @@ pub trait Sent:
         + Clone
         + std::fmt::Debug
         + PartialEq;
+    /// The id of the kind whose document the page prints for this payload: its row
+    /// (`hasura/server-telemetry`) or the payload itself (`hasura/console-error`). The other
+    /// layers are derived from it.
+    const DOCUMENTED: &'static str;
     /// The published schema of its POST body, [`Wire<Self>`].
     const WIRE: Published;
     /// The published schema of its row, [`Row<Self>`].
@@ -157,6 +161,7 @@ impl<P: Sent> Payload for Wire<P> {
     const EXAMPLE: Option<ExampleLocation> = P::WIRE.example;
     const CATALOG: Catalog = P::CATALOG;
     const LAYER: Layer = Layer::HasuraWire;
+    const DERIVED_FROM: Option<&'static str> = Some(P::DOCUMENTED);
 
     fn description(derived: &str) -> String {
         describe::<P>(derived)
@@ -171,8 +176,29 @@ impl<P: Sent> Payload for Row<P> {
     const EXAMPLE: Option<ExampleLocation> = P::ROW.example;
     const CATALOG: Catalog = P::CATALOG;
     const LAYER: Layer = Layer::HasuraRow;
+    const DERIVED_FROM: Option<&'static str> = if same(P::ROW.id, P::DOCUMENTED) {
+        None
+    } else {
+        Some(P::DOCUMENTED)
+    };
 
     fn description(derived: &str) -> String {
         describe::<P>(derived)
     }
+}
+
+/// String equality in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
