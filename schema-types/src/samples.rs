@@ -24,9 +24,9 @@ use crate::appsmith::{
     NavigationEvent, NavigationPage, Pulse, ReleaseNotesRequestType, SegmentCallType,
     SegmentLibrary, ServerSetupEventName, ServerSetupPing, ServerSetupProperties, UsagePulse,
 };
-use crate::common::{EpochSeconds, Nullable};
+use crate::common::{EpochSeconds, Nullable, UuidOrEmpty};
 use crate::hasura::{
-    CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, EeDataSourceMetrics,
+    CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack, EeDataSourceMetrics,
     EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry, EeUsageMetrics,
     OperationStatusSample, PermissionCounts, RelationshipCounts, RoleSourceSample, ServerMetrics,
     ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
@@ -236,12 +236,12 @@ fn console_error() -> ConsoleError {
         .event_type("Main/RUN_TIME_ERROR")
         .url("/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify")
         .console_mode(ConsoleMode::Cli)
-        .cli_uuid("0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b")
+        .cli_uuid(UuidOrEmpty::from("0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b"))
         .server_uuid("015a8f49-2fbd-4c41-8066-23f48d9c620a")
         .data(
             ConsoleErrorData::fixture()
                 .message("Uncaught TypeError: something is not a function")
-                .stack([String::from(" at main.js:1:3")]),
+                .stack(ConsoleStack::Frames(vec![String::from(" at main.js:1:3")])),
         )
         .build()
 }
@@ -344,6 +344,7 @@ fn usage_pulse() -> UsagePulse {
             .is_anonymous_user(false)
             .created_at(188_474_747)
             .build()])
+        // A placeholder, not the UUID the licensed server sends: a recorded erratum.
         .message("hash-message")
         .hashed_message("c8ec6166d030765ff0f88ce40f4494bc6ef99f9d65dfbecd974c6359d1cac7ac")
         // 20 hex digits, not an ObjectId's 24: a recorded erratum.

@@ -103,6 +103,11 @@ fn the_catalog_is_in_every_schema_and_in_the_index() {
     .unwrap();
     for entry in index["payloads"].as_array().unwrap() {
         let kind = registry::find(entry["id"].as_str().unwrap()).unwrap();
+        if entry["version"] != kind.version.to_string().as_str() {
+            // An older version, listed from the lock with its title: its catalog is the one in
+            // its own published file, which never changes.
+            continue;
+        }
         assert_eq!(
             entry["telemetry"],
             kind.catalog.to_json(kind.product.vendor()),

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid};
+use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid, UuidOrEmpty};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Payload, Product, SchemaVersion};
@@ -59,16 +59,19 @@ pub struct CliExecution {
     /// the machine the CLI runs on.
     #[schemars(extend("x-privacy" = "device"))]
     pub os_arch: String,
-    /// The UUID of the server the command talks to. The CLI's code sends `""` for commands that
-    /// never reach a server, which this schema, following the page, does not accept, and the nil
-    /// UUID `00000000-0000-0000-0000-000000000000` when the server's state cannot be read.
+    /// The UUID of the server the command talks to. Variants (`hasura/graphql-engine`
+    /// `cli/telemetry/telemetry.go`): `""` for commands that never reach a server, and the nil
+    /// UUID `00000000-0000-0000-0000-000000000000` when the server's state cannot be read; both
+    /// are accepted. Always present; any other text than a lower-case UUID is refused.
     #[schemars(extend("x-privacy" = "random-id"))]
-    pub server_uuid: Uuid,
-    /// The version of the server the command talks to (`v1.0.0-alpha36`); `""` for commands that
-    /// never reach a server.
+    pub server_uuid: UuidOrEmpty,
+    /// The version of the server the command talks to (`v1.0.0-alpha36`). Free-form; variant:
+    /// `""` for commands that never reach a server (`hasura/graphql-engine`
+    /// `cli/telemetry/telemetry.go`). Always present.
     #[schemars(extend("x-privacy" = "version"))]
     pub server_version: String,
-    /// Command-specific data, an object; `null` when the command attaches none.
+    /// Command-specific data, an object; `null` when the command attaches none. Always present:
+    /// the CLI's struct has no `omitempty` (`hasura/graphql-engine` `cli/telemetry/telemetry.go`).
     ///
     /// Classified `diagnostic`, not `category`: neither the page nor the CLI's code
     /// (`Payload map[string]interface{}`, "any additional payload information") bounds what it
@@ -82,7 +85,7 @@ pub struct CliExecution {
 impl Payload for CliExecution {
     const ID: &'static str = "hasura/cli-execution";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura CLI execution event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,

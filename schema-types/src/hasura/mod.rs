@@ -20,7 +20,7 @@ mod tests;
 
 pub use cli_config::CliConfig;
 pub use cli_execution::CliExecution;
-pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode};
+pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack};
 pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
 pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
 pub use ee_usage_metrics::{
