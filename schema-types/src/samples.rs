@@ -26,8 +26,8 @@ use crate::appsmith::{
 };
 use crate::common::{EpochSeconds, Nullable, UuidOrEmpty};
 use crate::hasura::{
-    CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack, EeDataSourceMetrics,
-    EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry, EeUsageMetrics,
+    CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack,
+    EeDataSourceMetrics, EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry, EeUsageMetrics,
     OperationStatusSample, PermissionCounts, RelationshipCounts, RoleSourceSample, ServerMetrics,
     ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
 };

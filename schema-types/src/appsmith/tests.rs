@@ -144,7 +144,11 @@ fn patterns(member: &Value) -> Vec<&str> {
                     .unwrap_or_else(|| panic!("an `anyOf` branch without a pattern: {branch}"))
             })
             .collect(),
-        None => member.get("pattern").and_then(Value::as_str).into_iter().collect(),
+        None => member
+            .get("pattern")
+            .and_then(Value::as_str)
+            .into_iter()
+            .collect(),
     }
 }
 
