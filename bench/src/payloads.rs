@@ -145,15 +145,15 @@ payloads! {
     ServerMetricsV2 => schema_types::hasura::ServerMetricsV2,
         "../schemas/hasura/server-metrics-v2/1-0-0.schema.json";
     EeServerTelemetry => schema_types::hasura::EeServerTelemetry,
-        "../schemas/hasura/ee-server-telemetry/1-0-0.schema.json";
+        "../schemas/hasura/ee-server-telemetry/1-0-1.schema.json";
     EeDataSourceTelemetry => schema_types::hasura::EeDataSourceTelemetry,
-        "../schemas/hasura/ee-data-source-telemetry/1-0-0.schema.json";
+        "../schemas/hasura/ee-data-source-telemetry/1-0-1.schema.json";
     EeUsageMetrics => schema_types::hasura::EeUsageMetrics,
-        "../schemas/hasura/ee-usage-metrics/1-0-0.schema.json";
+        "../schemas/hasura/ee-usage-metrics/1-0-1.schema.json";
     ConsoleError => schema_types::hasura::ConsoleError,
-        "../schemas/hasura/console-error/1-0-0.schema.json";
+        "../schemas/hasura/console-error/1-1-0.schema.json";
     CliExecution => schema_types::hasura::CliExecution,
-        "../schemas/hasura/cli-execution/1-0-0.schema.json";
+        "../schemas/hasura/cli-execution/1-1-0.schema.json";
     CliConfig => schema_types::hasura::CliConfig,
         "../schemas/hasura/cli-config/1-0-0.schema.json";
     KeepAlivePing => schema_types::appsmith::KeepAlivePing,
@@ -161,7 +161,7 @@ payloads! {
     ServerSetupPing => schema_types::appsmith::ServerSetupPing,
         "../schemas/appsmith/server-setup-ping/1-0-0.schema.json";
     UsagePulse => schema_types::appsmith::UsagePulse,
-        "../schemas/appsmith/usage-pulse/1-0-0.schema.json";
+        "../schemas/appsmith/usage-pulse/2-0-0.schema.json";
     NavigationEvent => schema_types::appsmith::NavigationEvent,
         "../schemas/appsmith/navigation-event/1-0-0.schema.json";
     BackendCallEvent => schema_types::appsmith::BackendCallEvent,

@@ -377,6 +377,10 @@ pub static SIGNATURES: &[Signature] = &[
         clues: &[Clue::Present("/execution_id"), Clue::Present("/id")],
     },
     Signature {
+        id: "hasura/cli-execution-wire",
+        clues: &[Clue::Present("/topic"), Clue::Present("/data/execution_id")],
+    },
+    Signature {
         id: "hasura/cli-config",
         clues: &[Clue::Present("/enable_telemetry")],
     },
@@ -1021,7 +1025,8 @@ mod tests {
 
     #[test]
     fn validate_and_parse_returns_the_full_report() {
-        // The documented usage pulse breaks two rules (recorded value errata).
+        // The documented usage pulse breaks three rules (recorded value errata), the placeholder
+        // `message` with both its format and its pattern.
         let example = documented_example(UsagePulse::ID).unwrap();
         let bytes = serde_json::to_vec(&example).unwrap();
         let report = validate_and_parse::<UsagePulse>(&bytes).unwrap_err();
@@ -1030,7 +1035,15 @@ mod tests {
             .iter()
             .map(|violation| violation.pointer.as_str())
             .collect();
-        assert_eq!(pointers, ["/usageData/0/tenantId", "/instanceId"]);
+        assert_eq!(
+            pointers,
+            [
+                "/usageData/0/tenantId",
+                "/message",
+                "/message",
+                "/instanceId"
+            ]
+        );
         assert_eq!(report, UsagePulse::validate(&example));
 
         let report = validate_and_parse::<ServerTelemetry>(b"{\"id\": 1,}").unwrap_err();

@@ -433,3 +433,45 @@ impl<T: JsonSchema> JsonSchema for Nullable<T> {
         <Option<T>>::json_schema(generator)
     }
 }
+
+/// A UUID in its canonical text form (32 lower-case hex digits in groups of 8-4-4-4-12), or `""`
+/// where the emitter does not know the identifier.
+///
+/// Hasura's Console sends the server's UUID as `""` until it has loaded the server's state, and
+/// leaves the CLI's UUID empty in server mode; the CLI sends `""` for commands that never reach
+/// a server (`hasura/graphql-engine`: `console/src/telemetry/index.ts`,
+/// `cli/telemetry/telemetry.go`). Any other text, an upper-case or malformed UUID among them, is
+/// still refused; the nil UUID `00000000-0000-0000-0000-000000000000` is a UUID like any other.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = "015a8f49-2fbd-4c41-8066-23f48d9c620a")]
+#[schemars(extend("anyOf" = [
+    { "maxLength": 0 },
+    {
+        "format": "uuid",
+        "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    }
+]))]
+pub struct UuidOrEmpty(pub String);
+
+impl UuidOrEmpty {
+    /// Whether the emitter sent `""`: it did not know the identifier.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+string_newtype_impls!(UuidOrEmpty);

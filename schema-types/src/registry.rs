@@ -224,6 +224,7 @@ pub static PAYLOADS: &[PayloadKind] = &[
     PayloadKind::of::<hasura::ConsoleErrorRow>(),
     PayloadKind::of::<hasura::ConsoleErrorWire>(),
     PayloadKind::of::<hasura::CliExecution>(),
+    PayloadKind::of::<hasura::CliExecutionWire>(),
     PayloadKind::of::<hasura::CliConfig>(),
     PayloadKind::of::<appsmith::KeepAlivePing>(),
     PayloadKind::of::<appsmith::ServerSetupPing>(),

@@ -24,12 +24,12 @@ use crate::appsmith::{
     NavigationEvent, NavigationPage, Pulse, ReleaseNotesRequestType, SegmentCallType,
     SegmentLibrary, ServerSetupEventName, ServerSetupPing, ServerSetupProperties, UsagePulse,
 };
-use crate::common::{EpochSeconds, Nullable};
+use crate::common::{EpochSeconds, Nullable, UuidOrEmpty};
 use crate::hasura::{
-    CiVendor, CliExecution, ConsoleError, ConsoleErrorData, ConsoleMode, EeDataSourceMetrics,
-    EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry, EeUsageMetrics,
-    OperationStatusSample, PermissionCounts, RelationshipCounts, RoleSourceSample, ServerMetrics,
-    ServerReport, ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
+    CiVendor, CliExecution, CliExecutionEvent, ConsoleError, ConsoleErrorData, ConsoleMode,
+    ConsoleStack, EeDataSourceMetrics, EeDataSourceTelemetry, EeServerMetrics, EeServerTelemetry,
+    EeUsageMetrics, OperationStatusSample, PermissionCounts, RelationshipCounts, RoleSourceSample,
+    ServerMetrics, ServerReport, ServerTelemetry, StatusSample, UnlabelledSample, UsageMetrics,
 };
 use crate::payload::Payload;
 
@@ -239,12 +239,12 @@ fn console_error() -> ConsoleError {
         .event_type("Main/RUN_TIME_ERROR")
         .url("/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify")
         .console_mode(ConsoleMode::Cli)
-        .cli_uuid("0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b")
+        .cli_uuid(UuidOrEmpty::from("0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b"))
         .server_uuid("015a8f49-2fbd-4c41-8066-23f48d9c620a")
         .data(
             ConsoleErrorData::fixture()
                 .message("Uncaught TypeError: something is not a function")
-                .stack([String::from(" at main.js:1:3")]),
+                .stack(ConsoleStack::Frames(vec![String::from(" at main.js:1:3")])),
         )
         .build()
 }
@@ -253,16 +253,19 @@ fn cli_execution() -> CliExecution {
     CliExecution::fixture()
         .id(115)
         .timestamp("2019-01-21T11:36:07.86783+00:00")
-        .uuid("e462ce20-42dd-40fd-9549-edfb92f80455")
-        .execution_id("ddfa9c33-0693-457d-9026-c7f456c43322")
-        .version("v0.4.27")
-        .command("hasura version")
-        .is_error(false)
-        .os_platform("linux")
-        .os_arch("amd64")
-        .server_uuid("a4d66fb2-f88d-457b-8db1-ea7a0b57921d")
-        .server_version("v1.0.0-alpha36")
-        .payload(Nullable::NULL)
+        .payload(
+            CliExecutionEvent::fixture()
+                .uuid("e462ce20-42dd-40fd-9549-edfb92f80455")
+                .execution_id("ddfa9c33-0693-457d-9026-c7f456c43322")
+                .version("v0.4.27")
+                .command("hasura version")
+                .is_error(false)
+                .os_platform("linux")
+                .os_arch("amd64")
+                .server_uuid("a4d66fb2-f88d-457b-8db1-ea7a0b57921d")
+                .server_version("v1.0.0-alpha36")
+                .payload(Nullable::NULL),
+        )
         .build()
 }
 
@@ -347,6 +350,7 @@ fn usage_pulse() -> UsagePulse {
             .is_anonymous_user(false)
             .created_at(188_474_747)
             .build()])
+        // A placeholder, not the UUID the licensed server sends: a recorded erratum.
         .message("hash-message")
         .hashed_message("c8ec6166d030765ff0f88ce40f4494bc6ef99f9d65dfbecd974c6359d1cac7ac")
         // 20 hex digits, not an ObjectId's 24: a recorded erratum.

@@ -43,4 +43,4 @@ pub use segment::{SegmentCallType, SegmentLibrary};
 pub use server_setup_ping::{
     CountryCode, EmailOrEmpty, ServerSetupEventName, ServerSetupPing, ServerSetupProperties,
 };
-pub use usage_pulse::{HmacSha256Hex, Pulse, UsagePulse};
+pub use usage_pulse::{HmacSha256Hex, Pulse, PulseUser, UsagePulse};

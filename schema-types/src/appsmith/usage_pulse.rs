@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::{EpochSeconds, ObjectId, Sha256Hex};
+use crate::common::{EpochSeconds, ObjectId, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
@@ -21,22 +21,28 @@ use crate::validate::Validate;
 /// it. In the licensed (EE) code a batch holds 1 to 100 pulses of the last 7 days, sorted by
 /// time, and is signed: `hashedMessage` is an HMAC-SHA256 of `message` keyed by the licence key.
 ///
-/// Closed (no other members): a privacy audit must account for every member sent, the page's
-/// sample is the documented shape, and variants seen in real traffic are added later as new
-/// schema versions.
+/// Closed (no other members): a privacy audit must account for every member sent. Where the
+/// licensed server's code sends a value the page's sample does not show, the value is accepted
+/// and the variant documented on its member with its source; where the code's format is certain
+/// and the sample breaks it, the rule stays strict and the sample's value is a recorded erratum.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct UsagePulse {
-    /// The pulses: 1 to 100 per batch, of the last 7 days, sorted by time.
+    /// The pulses: 1 to 100 per batch, of the last 7 days, sorted by time, as the licensed
+    /// server builds the batch (`appsmithorg/appsmith`, licensed EE server code; the page's
+    /// sample holds one).
     #[serde(rename = "usageData")]
     #[schemars(length(min = 1, max = 100))]
     pub usage_data: Vec<Pulse>,
-    /// The text that `hashedMessage` signs. The page shows a placeholder (`hash-message`); the
-    /// licensed server sends a random UUID, new for each batch: an identifier of the batch that
-    /// links nothing beyond it.
+    /// The text that `hashedMessage` signs: a random UUID, new for each batch
+    /// (`appsmithorg/appsmith`, licensed EE server code), an identifier of the batch that links
+    /// nothing beyond it. The emitter's format is certain, so the rule is strict: the page's
+    /// `hash-message` is a placeholder, recorded as an erratum.
     #[schemars(extend("x-privacy" = "random-id"))]
-    pub message: String,
-    /// HMAC-SHA256 of `message`, keyed by the instance's licence key.
+    pub message: Uuid,
+    /// HMAC-SHA256 of `message`, keyed by the instance's licence key: 64 hex digits. Variant:
+    /// the licensed server writes them in upper case (`appsmithorg/appsmith`, licensed EE server
+    /// code); the page's sample writes them in lower case. Both are accepted.
     #[schemars(extend("x-privacy" = "digest"))]
     #[serde(rename = "hashedMessage")]
     pub hashed_message: HmacSha256Hex,
@@ -49,7 +55,7 @@ pub struct UsagePulse {
 impl Payload for UsagePulse {
     const ID: &'static str = "appsmith/usage-pulse";
     const PRODUCT: Product = Product::Appsmith;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
     const TITLE: &'static str = "Appsmith usage pulse batch";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
@@ -71,17 +77,18 @@ impl Payload for UsagePulse {
 
 /// One usage pulse: a user's action on the instance, with who acted, where and when.
 ///
-/// Closed (no other members): a privacy audit must account for every member sent, and variants
-/// seen in real traffic are added later as new schema versions.
+/// Closed (no other members): a privacy audit must account for every member sent. The variants
+/// of its values are documented on its members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct Pulse {
     /// The user who acted, hashed: SHA-256 of the user id (normally the e-mail address), 64
-    /// lower-case hex digits, never the address itself. For an anonymous user the server sends Segment's anonymous UUID
-    /// instead, or a 21-character nanoid when telemetry is off; this schema version admits the
-    /// hash only.
+    /// lower-case hex digits, never the address itself. Variant: for an anonymous user
+    /// (`isAnonymousUser` `true`) the licensed server sends no hash but Segment's anonymous UUID,
+    /// or a 21-character nanoid when telemetry is off (`appsmithorg/appsmith`, licensed EE
+    /// server code). See [`PulseUser`].
     #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub user: Sha256Hex,
+    pub user: PulseUser,
     /// The id of the tenant the pulse belongs to (a MongoDB ObjectId): the unit the instance's
     /// licence is attached to, so it stands for the paying customer.
     #[schemars(extend("x-privacy" = "account-id"))]
@@ -97,8 +104,10 @@ pub struct Pulse {
     #[schemars(extend("x-privacy" = "flag"))]
     #[serde(rename = "isAnonymousUser")]
     pub is_anonymous_user: bool,
-    /// When the action happened, in seconds since the Unix epoch: the server's Java timestamp,
-    /// which may be written with a fraction of a second.
+    /// When the action happened, in seconds since the Unix epoch. Variant: the server's Java
+    /// timestamp may go out with a fraction of a second (`1704784217.602`;
+    /// `appsmithorg/appsmith`, licensed EE server code), which is accepted beside the page's
+    /// whole seconds.
     #[schemars(extend("x-privacy" = "timestamp"))]
     #[serde(rename = "createdAt")]
     pub created_at: EpochSeconds,
@@ -127,3 +136,37 @@ pub struct Pulse {
 pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] pub String);
 
 crate::common::string_newtype_impls!(HmacSha256Hex);
+
+/// Who triggered a pulse: a user's SHA-256 hash, or an anonymous user's random identifier.
+///
+/// A logged-in user is sent as the SHA-256 of the user id, 64 lower-case hex digits (the page's
+/// form). Variant: an anonymous user has no user id to hash, and the licensed server sends
+/// Segment's anonymous id, a lower-case UUID, or a 21-character nanoid (`[A-Za-z0-9_-]`) when
+/// telemetry is off (`appsmithorg/appsmith`, licensed EE server code). The three forms differ in
+/// length, so a value is exactly one of them; each is stated as its pattern (the UUID one is the
+/// canonical lower-case text, which implies the `uuid` format), and anything else, an e-mail
+/// address above all, matches none. None of them is the address or the name of a person.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = &"f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d")]
+#[schemars(extend("anyOf" = [
+    { "pattern": "^[0-9a-f]{64}$" },
+    { "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$" },
+    { "pattern": "^[A-Za-z0-9_-]{21}$" }
+]))]
+pub struct PulseUser(pub String);
+
+crate::common::string_newtype_impls!(PulseUser);

@@ -194,6 +194,18 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
     ValueErratum {
         payload: "appsmith/usage-pulse",
         page: Page::Appsmith,
+        line: 99,
+        pointer: "/message",
+        value: "hash-message",
+        rule: UUID,
+        keywords: PATTERN_AND_FORMAT,
+        reason: "the message is a placeholder naming what it is for, where the licensed server \
+                 signs a random UUID, new for each batch, so the message always has the \
+                 8-4-4-4-12 form of a UUID",
+    },
+    ValueErratum {
+        payload: "appsmith/usage-pulse",
+        page: Page::Appsmith,
         line: 101,
         pointer: "/instanceId",
         value: "63ef757fbe7e44f3a47a",

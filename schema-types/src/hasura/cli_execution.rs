@@ -1,23 +1,26 @@
-//! `hasura/cli-execution`: one execution of a Hasura CLI command, as the collector stores it.
+//! `hasura/cli-execution`: one execution of a Hasura CLI command, as the collector stores it
+//! (`Row<CliExecutionEvent>`), and `hasura/cli-execution-wire`, as the CLI POSTs it
+//! (`Wire<CliExecutionEvent>`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::{Nullable, Rfc3339Timestamp, SerialId, Uuid};
+use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{ExampleLocation, SchemaVersion};
+
+use super::envelope::{CliTopic, Published, Row, Sent, Wire};
 use crate::validate::Validate;
 
-/// One execution of a Hasura CLI command, as a row of Hasura's telemetry database.
+/// One execution of a Hasura CLI command, as the CLI reports it.
 ///
 /// The CLI reports each execution: the command name, whether it resulted in an error, the
 /// operating system and architecture, the CLI version, and the version and UUID of the server
 /// it talks to; error messages, arguments and flags are not recorded. It POSTs
 /// `{"topic": "cli", "data": ...}` (`cli_test` from dev builds) to telemetry.hasura.io
-/// (`cli/telemetry/telemetry.go`); the collector stores `data` with its own `id` and
-/// `timestamp`, and that row is this document. Turned off with
+/// (`cli/telemetry/telemetry.go`). Turned off with
 /// `HASURA_GRAPHQL_ENABLE_TELEMETRY=false` or `"enable_telemetry": false` in
 /// `~/.hasura/config.json`.
 ///
@@ -26,15 +29,7 @@ use crate::validate::Validate;
 /// sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
-pub struct CliExecution {
-    /// The row's serial number in the telemetry database, assigned by the collector (not sent by
-    /// the CLI).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub id: SerialId,
-    /// When the collector stored the row: PostgreSQL `timestamptz` text, microseconds with
-    /// trailing zeros dropped and a `+00:00` offset.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub timestamp: Rfc3339Timestamp,
+pub struct CliExecutionEvent {
     /// The CLI's randomly generated UUID, the `uuid` of its `~/.hasura/config.json`.
     #[schemars(extend("x-privacy" = "random-id"))]
     pub uuid: Uuid,
@@ -59,16 +54,19 @@ pub struct CliExecution {
     /// the machine the CLI runs on.
     #[schemars(extend("x-privacy" = "device"))]
     pub os_arch: String,
-    /// The UUID of the server the command talks to. The CLI's code sends `""` for commands that
-    /// never reach a server, which this schema, following the page, does not accept, and the nil
-    /// UUID `00000000-0000-0000-0000-000000000000` when the server's state cannot be read.
+    /// The UUID of the server the command talks to. Variants (`hasura/graphql-engine`
+    /// `cli/telemetry/telemetry.go`): `""` for commands that never reach a server, and the nil
+    /// UUID `00000000-0000-0000-0000-000000000000` when the server's state cannot be read; both
+    /// are accepted. Always present; any other text than a lower-case UUID is refused.
     #[schemars(extend("x-privacy" = "random-id"))]
-    pub server_uuid: Uuid,
-    /// The version of the server the command talks to (`v1.0.0-alpha36`); `""` for commands that
-    /// never reach a server.
+    pub server_uuid: UuidOrEmpty,
+    /// The version of the server the command talks to (`v1.0.0-alpha36`). Free-form; variant:
+    /// `""` for commands that never reach a server (`hasura/graphql-engine`
+    /// `cli/telemetry/telemetry.go`). Always present.
     #[schemars(extend("x-privacy" = "version"))]
     pub server_version: String,
-    /// Command-specific data, an object; `null` when the command attaches none.
+    /// Command-specific data, an object; `null` when the command attaches none. Always present:
+    /// the CLI's struct has no `omitempty` (`hasura/graphql-engine` `cli/telemetry/telemetry.go`).
     ///
     /// Classified `diagnostic`, not `category`: neither the page nor the CLI's code
     /// (`Payload map[string]interface{}`, "any additional payload information") bounds what it
@@ -79,16 +77,30 @@ pub struct CliExecution {
     pub payload: Nullable<serde_json::Map<String, serde_json::Value>>,
 }
 
-impl Payload for CliExecution {
-    const ID: &'static str = "hasura/cli-execution";
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
-    const TITLE: &'static str = "Hasura CLI execution event";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 181,
-    });
-    const LAYER: Layer = Layer::HasuraRow;
+/// `hasura/cli-execution`: a CLI execution event as the collector stores it, the page's sample.
+pub type CliExecution = Row<CliExecutionEvent>;
+
+/// `hasura/cli-execution-wire`: a CLI execution event as the CLI POSTs it.
+pub type CliExecutionWire = Wire<CliExecutionEvent>;
+
+impl Sent for CliExecutionEvent {
+    type Topic = CliTopic;
+    const DOCUMENTED: &'static str = "hasura/cli-execution";
+    const ROW: Published = Published {
+        id: "hasura/cli-execution",
+        version: SchemaVersion::new(1, 1, 0),
+        title: "Hasura CLI execution event",
+        example: Some(ExampleLocation {
+            page: Page::Hasura,
+            line: 181,
+        }),
+    };
+    const WIRE: Published = Published {
+        id: "hasura/cli-execution-wire",
+        version: SchemaVersion::new(1, 0, 0),
+        title: "Hasura CLI execution event, as POSTed",
+        example: None,
+    };
     const CATALOG: Catalog = Catalog {
         section: "CLI",
         edition: Editions::All,

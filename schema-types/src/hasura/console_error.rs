@@ -1,14 +1,19 @@
 //! `hasura/console-error`: an event the Hasura Console reports, typically a runtime error.
 
+use std::fmt;
+
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::Uuid;
+use crate::common::UuidOrEmpty;
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
-use crate::validate::Validate;
+use crate::validate::stream::{Look, Skip};
+use crate::validate::{Checker, Seen, Validate};
 
 use super::envelope::{ConsoleTopic, Published, Row, Sent, Wire};
 
@@ -28,8 +33,9 @@ use super::envelope::{ConsoleTopic, Published, Row, Sent, Wire};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleError {
-    /// The version of the server the Console is connected to. Free-form: usually `v`-prefixed
-    /// (`v2.0.9`), though the page's sample shows `2.0.0`.
+    /// The version of the server the Console is connected to. Free-form: the Console's code
+    /// usually sends it `v`-prefixed (`v2.0.9`; `hasura/graphql-engine`
+    /// `console/src/telemetry/index.ts`), while the page's sample shows `2.0.0`.
     #[schemars(extend("x-privacy" = "version"))]
     pub server_version: String,
     /// What happened: `Main/RUN_TIME_ERROR` for a runtime error. The same channel carries other
@@ -47,15 +53,21 @@ pub struct ConsoleError {
     /// Which program serves the Console: the CLI (`hasura console`) or the server.
     #[schemars(extend("x-privacy" = "category"))]
     pub console_mode: ConsoleMode,
-    /// The UUID of the CLI serving the Console (the `uuid` of its `~/.hasura/config.json`). In
-    /// server mode the Console's code sends it absent or as `""`, which this schema, following
-    /// the page, does not accept.
+    /// The UUID of the CLI serving the Console (the `uuid` of its `~/.hasura/config.json`), as
+    /// the page shows it. Variant: in server mode no CLI is involved, and the Console's code
+    /// leaves the member out or sends `""` (`hasura/graphql-engine`
+    /// `console/src/telemetry/index.ts`); both are accepted. Never `null`, and any other text
+    /// than a lower-case UUID is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "UuidOrEmpty")]
     #[schemars(extend("x-privacy" = "random-id"))]
-    pub cli_uuid: Uuid,
-    /// The UUID of the server the Console is connected to. The Console's code sends `""` until
-    /// it has loaded the server's state, which this schema, following the page, does not accept.
+    pub cli_uuid: Option<UuidOrEmpty>,
+    /// The UUID of the server the Console is connected to. Variant: the Console's code sends
+    /// `""` until it has loaded the server's state (`hasura/graphql-engine`
+    /// `console/src/telemetry/index.ts`), which is accepted; any other text than a lower-case
+    /// UUID is refused.
     #[schemars(extend("x-privacy" = "random-id"))]
-    pub server_uuid: Uuid,
+    pub server_uuid: UuidOrEmpty,
     /// The error.
     pub data: ConsoleErrorData,
 }
@@ -95,18 +107,180 @@ pub struct ConsoleErrorData {
     /// (`console/src/telemetry/index.ts`), so it can quote values the failing code held.
     #[schemars(extend("x-privacy" = "diagnostic"))]
     pub message: String,
-    /// The stack trace, one frame per item, as the page shows it. The Console's code sends the
-    /// JavaScript `Error.stack`, a single string with newlines, and may omit it; this schema
-    /// follows the page. Not sanitised either: browsers write each frame with the full URL of
-    /// its script, which includes the address of the host serving the Console.
+    /// The stack trace: one frame per item, as the page shows it, or (variant) the JavaScript
+    /// `Error.stack`, a single string with newlines, which is what the Console's code sends
+    /// (`hasura/graphql-engine` `console/src/telemetry/index.ts`). Variant: absent when the
+    /// error has no stack; never `null`. Not sanitised either: browsers write each frame with
+    /// the full URL of its script, which includes the address of the host serving the Console.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ConsoleStack")]
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    pub stack: Vec<String>,
+    pub stack: Option<ConsoleStack>,
+}
+
+/// A Console error's stack trace: the JavaScript `Error.stack` text, or a list of frames.
+///
+/// The Console's code sends `Error.stack` as the runtime wrote it, one string with a newline
+/// between frames (`hasura/graphql-engine` `console/src/telemetry/index.ts`); the page's sample
+/// shows a list of frames instead. Both are accepted; anything else (a number, an object, a
+/// list holding something other than strings) is refused as a whole, at the stack itself.
+// `Validate` and `Fixture` are written by hand below: the derives follow enums of unit variants
+// only, and this one is untagged. The schema is schemars' (an `anyOf` of the two variants'
+// schemas); both validation paths share `ConsoleStack::check`, so they cannot disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ConsoleStack {
+    /// `Error.stack` as the Console sends it: frames separated by newlines
+    /// (`hasura/graphql-engine` `console/src/telemetry/index.ts`).
+    Text(String),
+    /// One frame per item, as the page's sample shows it.
+    Frames(Vec<String>),
+}
+
+impl ConsoleStack {
+    /// What the two forms are, in words, for a violation.
+    const EXPECTED: &'static str = "a string, or an array of strings";
+
+    /// The one check of both paths: a string, or an array whose every item is a string.
+    fn check(checker: &mut Checker<'_>, seen: &Seen<'_>, items_are_strings: bool) {
+        let accepted = match seen {
+            Seen::String(_) => true,
+            Seen::Array(_) => items_are_strings,
+            _ => false,
+        };
+        if !accepted {
+            checker.wrong_type(Self::EXPECTED, seen);
+        }
+    }
+}
+
+impl From<&str> for ConsoleStack {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
+}
+
+impl From<Vec<String>> for ConsoleStack {
+    fn from(frames: Vec<String>) -> Self {
+        Self::Frames(frames)
+    }
+}
+
+impl Validate for ConsoleStack {
+    fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
+        let items_are_strings = value
+            .as_array()
+            .is_some_and(|items| items.iter().all(Value::is_string));
+        Self::check(checker, &Seen::of(value), items_are_strings);
+    }
+
+    fn stream_at<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        checker: &mut Checker<'de>,
+    ) -> Result<Seen<'de>, D::Error> {
+        let (seen, items_are_strings) = deserializer.deserialize_any(StackVisitor {
+            checker: &mut *checker,
+        })?;
+        Self::check(checker, &seen, items_are_strings);
+        Ok(seen)
+    }
+}
+
+/// The streaming path's view of a stack: what the value is and, for an array, whether every
+/// item is a string. Items and members are read through [`Look`] and [`Skip`], so nesting counts
+/// against the parser's depth limit as on the parsed path.
+struct StackVisitor<'a, 'de> {
+    checker: &'a mut Checker<'de>,
+}
+
+impl<'de> Visitor<'de> for StackVisitor<'_, 'de> {
+    type Value = (Seen<'de>, bool);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(ConsoleStack::EXPECTED)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok((Seen::Bool(value), false))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok((Seen::Number(value.into()), false))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok((Seen::Number(value.into()), false))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        let number = serde_json::Number::from_f64(value)
+            .ok_or_else(|| E::custom("a number JSON cannot hold"))?;
+        Ok((Seen::Number(number), false))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        Ok((Seen::String(value.into()), false))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok((Seen::String(value.to_owned().into()), false))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok((Seen::String(value.into()), false))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Seen::Null, false))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Seen::Null, false))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let checker = self.checker;
+        let (mut count, mut all_strings) = (0, true);
+        while let Some(item) = seq.next_element_seed(Look::new(&mut *checker))? {
+            all_strings &= matches!(item, Seen::String(_));
+            count += 1;
+        }
+        Ok((Seen::Array(count), all_strings))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut count = 0;
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value::<Skip>()?;
+            count += 1;
+        }
+        Ok((Seen::Object(count), false))
+    }
+}
+
+impl Fixture for ConsoleStack {
+    /// The page's form with no frames; the member itself is absent by default.
+    fn fixture_default() -> Self {
+        Self::Frames(Vec::new())
+    }
+}
+
+#[cfg(feature = "proptest")]
+impl crate::fixture::random::Random for ConsoleStack {
+    fn random(rng: &mut crate::fixture::random::TestRng) -> Self {
+        use crate::fixture::random::pick;
+        if pick(rng, 2) == 0 {
+            Self::Text(String::random(rng))
+        } else {
+            Self::Frames(Vec::random(rng))
+        }
+    }
 }
 
 impl Payload for ConsoleError {
     const ID: &'static str = "hasura/console-error";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura Console error event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,

@@ -45,8 +45,10 @@ pub struct EeDataSourceTelemetry {
     /// share one value.
     #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
-    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
-    /// (`12345`) instead of a release tag.
+    /// The server version (`v2.23.0`). Free-form, and variant: not always SemVer, since a dev
+    /// build sends its build number (`12345`, as two of the page's samples do): the server
+    /// reports the text its build was given and reads it as SemVer only where it parses
+    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/Version.hs`).
     #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The data source's kind, settings and counts.
@@ -60,7 +62,8 @@ pub struct EeDataSourceTelemetry {
 #[serde(deny_unknown_fields)]
 pub struct EeDataSourceMetrics {
     /// The kind of database: names in the open code are `postgres`, `citus`, `cockroach`,
-    /// `mssql`, `bigquery` and `dataconnector`. Free text, since new backends appear.
+    /// `mssql`, `bigquery` and `dataconnector` (`hasura/graphql-engine`
+    /// `server/src-lib/Hasura/RQL/Types/BackendType.hs`). Free text, since new backends appear.
     #[schemars(extend("x-privacy" = "category"))]
     pub backend_type: String,
     /// The number of read replicas configured for the source.

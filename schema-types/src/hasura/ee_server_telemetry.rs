@@ -45,8 +45,10 @@ pub struct EeServerTelemetry {
     /// share one value.
     #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
-    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
-    /// (`12345`) instead of a release tag.
+    /// The server version (`v2.23.0`). Free-form, and variant: not always SemVer, since a dev
+    /// build sends its build number (`12345`, as two of the page's samples do): the server
+    /// reports the text its build was given and reads it as SemVer only where it parses
+    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/Version.hs`).
     #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The server-wide feature settings and counts.
@@ -141,18 +143,25 @@ pub struct EeServerMetrics {
     #[schemars(extend("x-privacy" = "count"))]
     pub actions_custom_types: Count,
     /// The CPU available to the server, in CPU shares: 1024 per core (`2048` is two cores), as
-    /// the resource checker found it (`ResourceChecker.hs`).
+    /// the resource checker found it (`hasura/graphql-engine`
+    /// `server/src-lib/Hasura/Server/ResourceChecker.hs`).
     #[schemars(extend("x-privacy" = "count"))]
     pub resource_cpu: Count,
-    /// The memory available to the server, in bytes (values pass 2^32), as the resource checker
-    /// found it. The page's sample holds `0` beside the error code `CPU_MEMORY_INCONCLUSIVE`.
+    /// The memory available to the server, in bytes, as the resource checker found it. Variant:
+    /// values pass 2^32 (the checker reads a 64-bit byte count from the cgroup or
+    /// `/proc/meminfo`; `hasura/graphql-engine` `server/src-lib/Hasura/Server/ResourceChecker.hs`),
+    /// which is accepted up to 2^53 − 1, the bound of every count here. The page's sample holds
+    /// `0` beside the error code `CPU_MEMORY_INCONCLUSIVE`.
     #[schemars(extend("x-privacy" = "count"))]
     pub resource_memory: Count,
     /// Why the resource checker could not determine the CPU or memory available: one of
     /// `CGROUP_UNAVAILABLE`, `CPU_INCONCLUSIVE`, `MEMORY_INCONCLUSIVE`,
-    /// `CPU_MEMORY_INCONCLUSIVE`, or free text, several errors joined with `|`
-    /// (`ResourceChecker.hs`); `null` when there was no error. An error report, hence
-    /// `diagnostic`, though it holds no user data.
+    /// `CPU_MEMORY_INCONCLUSIVE`. Variants: free text for an internal error
+    /// (`INVALID_CPU_SHARES`), several errors joined with `|`
+    /// (`CPU_INCONCLUSIVE|INVALID_CPU_QUOTA`), and `null` when there was no error
+    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/ResourceChecker.hs`); all are
+    /// accepted, so the member is any string or `null`. An error report, hence `diagnostic`,
+    /// though it holds no user data.
     #[schemars(extend("x-privacy" = "diagnostic"))]
     pub resource_checker_error_code: Nullable<String>,
     /// The number of JWT secrets configured.

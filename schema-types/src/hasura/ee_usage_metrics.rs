@@ -48,8 +48,10 @@ pub struct EeUsageMetrics {
     /// share one value.
     #[schemars(extend("x-privacy" = "random-id"))]
     pub sample_uid: Uuid,
-    /// The server version (`v2.23.0`); free-form, since dev builds send a build number
-    /// (`12345`) instead of a release tag.
+    /// The server version (`v2.23.0`). Free-form, and variant: not always SemVer, since a dev
+    /// build sends its build number (`12345`, as two of the page's samples do): the server
+    /// reports the text its build was given and reads it as SemVer only where it parses
+    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/Version.hs`).
     #[schemars(extend("x-privacy" = "version"))]
     pub hasura_version: String,
     /// The metrics, by Prometheus metric name.
@@ -58,9 +60,10 @@ pub struct EeUsageMetrics {
 
 /// The usage metrics by Prometheus metric name, each a list of samples.
 ///
-/// Every metric the page prints is required. Open: the set of metric names grows with server
-/// releases, so any other member is accepted as a further metric, a list of samples with string
-/// labels (see [`OtherMetricSample`]).
+/// Every metric the page prints is required. Open, for a variant: the set of metric names grows
+/// with server releases (`hasura/graphql-engine`, Enterprise emitter, whose code is not public),
+/// so any other member is accepted as a further metric, a list of samples with string labels
+/// (see [`OtherMetricSample`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct UsageMetrics {
     /// Total size, in bytes, of the HTTP request bodies sent to action handlers.
@@ -215,8 +218,10 @@ crate::common::string_newtype_impls!(MetricLabel);
 /// The value of a metric sample: a non-negative JSON number, kept as written.
 ///
 /// Prometheus values are floating-point numbers; the page's sample writes whole values as
-/// integers (`0`, `1`). Keeping the number as sent means `0` stays `0` and `0.5` keeps its
-/// digits through a round-trip.
+/// integers (`0`, `1`). Variant: the emitter sends them as JSON numbers, fractional ones
+/// included (`0.5`; `hasura/graphql-engine`, Enterprise emitter, whose code is not public), and
+/// both are accepted. Keeping the number as sent means `0` stays `0` and `0.5` keeps its digits
+/// through a round-trip.
 #[derive(
     Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]

@@ -23,9 +23,9 @@ mod server_telemetry;
 mod tests;
 
 pub use cli_config::CliConfig;
-pub use cli_execution::CliExecution;
+pub use cli_execution::{CliExecution, CliExecutionEvent, CliExecutionWire};
 pub use console_error::{
-    ConsoleError, ConsoleErrorData, ConsoleErrorRow, ConsoleErrorWire, ConsoleMode,
+    ConsoleError, ConsoleErrorData, ConsoleErrorRow, ConsoleErrorWire, ConsoleMode, ConsoleStack,
 };
 pub use ee_data_source_telemetry::{
     EeDataSourceMetrics, EeDataSourceTelemetry, EeDataSourceTelemetryRow, EeDataSourceTelemetryWire,
