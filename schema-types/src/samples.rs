@@ -19,10 +19,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::appsmith::{
-    AppMode, BackendCallContext, BackendCallEvent, BackendCallEventName, BackendCallProperties,
-    Datasource, Edition, KeepAliveEventName, KeepAlivePing, KeepAliveProperties, NavigationContext,
-    NavigationEvent, NavigationPage, Pulse, ReleaseNotesRequestType, SegmentCallType,
-    SegmentLibrary, ServerSetupEventName, ServerSetupPing, ServerSetupProperties, UsagePulse,
+    AnonymousId, AppMode, BackendCallContext, BackendCallEvent, BackendCallEventName,
+    BackendCallProperties, CountryCode, Datasource, Edition, KeepAliveEventName, KeepAlivePing,
+    KeepAliveProperties, MixpanelProperties, NavigationContext, NavigationEvent, NavigationPage,
+    NavigationProperties, Pulse, ReleaseNotesRequestType, SegmentCallType, SegmentLibrary,
+    ServerSetupEventName, ServerSetupPing, ServerSetupProperties, UsagePulse,
 };
 use crate::common::{EpochSeconds, Nullable, UuidOrEmpty};
 use crate::hasura::{
@@ -275,7 +276,8 @@ fn keep_alive_ping() -> KeepAlivePing {
     KeepAlivePing::fixture()
         .event(KeepAliveEventName::FetchReleaseNotes)
         .properties(
-            KeepAliveProperties::fixture()
+            // Mixpanel's members first, then the event's own: the export lists them all by name.
+            MixpanelProperties::fixture()
                 .time(fractional_seconds(1_704_784_217.602))
                 .distinct_id("609ce8fb4092701c69df9846")
                 .identified_id("609ce8fb4092701c69df9846")
@@ -286,15 +288,18 @@ fn keep_alive_ping() -> KeepAlivePing {
                 .mp_api_timestamp_ms(1_704_784_233_604)
                 .source("segment")
                 .user_id("609ce8fb4092701c69df9846")
-                .edition(Edition::Community)
-                .id("609ce8fb4092701c69df9846")
-                .instance_id("609ce8fb4092701c69df9846")
                 .mp_lib("Segment Actions: analytics-java")
                 .mp_processing_time_ms(1_704_784_233_665)
-                .origin_service("cloud-services")
                 .segment_source_name("cloud-services")
-                .request_type(ReleaseNotesRequestType::FetchReleaseNotes)
-                .version("v1.9.15"),
+                .event(
+                    KeepAliveProperties::fixture()
+                        .edition(Edition::Community)
+                        .id("609ce8fb4092701c69df9846")
+                        .instance_id("609ce8fb4092701c69df9846")
+                        .origin_service("cloud-services")
+                        .request_type(ReleaseNotesRequestType::FetchReleaseNotes)
+                        .version("v1.9.15"),
+                ),
         )
         .build()
 }
@@ -303,39 +308,43 @@ fn server_setup_ping() -> ServerSetupPing {
     ServerSetupPing::fixture()
         .event(ServerSetupEventName::InstallationSetupComplete)
         .properties(
-            ServerSetupProperties::fixture()
+            // Mixpanel's members first, then the event's own: the export lists them all by name.
+            MixpanelProperties::fixture()
                 .time(fractional_seconds(1_704_784_091.249))
                 .distinct_id("659cf0bd504813315c336bf7")
-                .browser("")
-                .city("Mysore")
+                .browser(String::new())
+                .city(String::from("Mysore"))
                 .identified_id("659cf0bd504813315c336bf7")
                 .import(true)
                 .insert_id("d684e7ed-1211-4518-a19c-8f22925526e0")
                 .lib_version("3.3.1")
                 .mp_api_endpoint("api.mixpanel.com")
                 .mp_api_timestamp_ms(1_704_784_101_374)
-                .region("Karnataka")
+                .region(String::from("Karnataka"))
                 .source("segment")
                 .user_id("659cf0bd504813315c336bf7")
-                .disable_telemetry(false)
-                .email("")
-                .email_domain_hash(
-                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                )
-                .goal("just exploring")
-                .id("659cf0bd504813315c336bf7")
-                .instance_id("659cf0bd504813315c336bf7")
-                .ip_address("117.211.16.3")
-                .mp_country_code("IN")
+                .mp_country_code(CountryCode::new("IN"))
                 .mp_lib("Segment Actions: analytics-java")
                 .mp_processing_time_ms(1_704_784_101_771)
-                .name("")
-                .origin_service("appsmith-server")
-                .proficiency("")
-                .role("frontend engineer")
                 .segment_source_name("ce")
-                .subscribe_marketing(false)
-                .version("v1.9.56"),
+                .event(
+                    ServerSetupProperties::fixture()
+                        .disable_telemetry(false)
+                        .email("")
+                        .email_domain_hash(
+                            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        )
+                        .goal("just exploring")
+                        .id("659cf0bd504813315c336bf7")
+                        .instance_id("659cf0bd504813315c336bf7")
+                        .ip_address("117.211.16.3")
+                        .name("")
+                        .origin_service("appsmith-server")
+                        .proficiency("")
+                        .role("frontend engineer")
+                        .subscribe_marketing(false)
+                        .version("v1.9.56"),
+                ),
         )
         .build()
 }
@@ -360,7 +369,7 @@ fn usage_pulse() -> UsagePulse {
 
 fn navigation_event() -> NavigationEvent {
     NavigationEvent::fixture()
-        .anonymous_id("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa")
+        .anonymous(AnonymousId::fixture().anonymous_id("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa"))
         .context(
             NavigationContext::fixture()
                 .ip("49.207.192.209")
@@ -387,7 +396,7 @@ fn navigation_event() -> NavigationEvent {
         .integrations(Map::new())
         .message_id("ajs-9176c8f5ebc607524746206ea6aa7502")
         .original_timestamp("2020-11-04T10:52:14.616Z")
-        .properties(Map::new())
+        .properties(NavigationProperties(Map::new()))
         .received_at("2020-11-04T10:52:14.750Z")
         .sent_at("2020-11-04T10:52:14.618Z")
         .timestamp("2020-11-04T10:52:14.748Z")

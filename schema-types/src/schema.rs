@@ -88,6 +88,17 @@ pub fn telemetry(kind: &PayloadKind) -> Value {
     Value::Object(telemetry)
 }
 
+/// `outer` (a wrapper's description) followed by the description of the type it wraps, under
+/// `label`: how the schema of a generic wrapper (a Hasura wire message, a Mixpanel export) says
+/// both what the document is and what it carries.
+pub(crate) fn followed_by<P: JsonSchema>(outer: &str, label: &str) -> String {
+    let inner = bare_schema::<P>();
+    match inner.get("description").and_then(Value::as_str) {
+        Some(inner) => format!("{outer}\n\n{label}: {inner}"),
+        None => outer.to_owned(),
+    }
+}
+
 /// The schema of `T` as the generator derives it, before the publishing metadata is added.
 pub fn bare_schema<T: JsonSchema>() -> Value {
     let mut settings = SchemaSettings::draft2020_12();

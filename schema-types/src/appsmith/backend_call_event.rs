@@ -1,80 +1,26 @@
 //! `appsmith/backend-call-event`: the Segment track event `execute_ACTION_TRIGGERED` the Appsmith
-//! server sends when an action runs (page line 146).
+//! server sends when an action runs (page line 146): [`BackendCallProperties`] in the Segment
+//! track layer ([`SegmentTrack`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use super::segment::{SegmentCallType, SegmentLibrary};
+use super::segment::{NoAnonymousId, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::{Count, ObjectId, Sha256Hex, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
-/// A Segment track event that the Appsmith server (through analytics-java) sends when a user
-/// runs an action, such as a database query: `execute_ACTION_TRIGGERED`, as Segment stores it.
-///
-/// The page lists it among the server's anonymous records of "successful query processes, new
-/// application creation, user logins, connections to additional plugins, etc.", sent per user
-/// action and collected only when telemetry is turned on, so opting out stops it. The user
-/// appears only as a SHA-256 hash (`userId`, `properties.username`). Segment adds `receivedAt`
-/// and `timestamp`; the four timestamps satisfy
-/// `timestamp = receivedAt − (sentAt − originalTimestamp)`. The server sends the same event for
-/// a failed execution, with an extra `properties.error`; this schema version follows the page
-/// and admits the successful form only.
-///
-/// Closed (no other members) except `integrations`, an open map by nature (per-destination
-/// switches): a privacy audit must account for every member sent, the page's sample is the
-/// documented shape, and variants seen in real traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallEvent {
-    /// What analytics-java records about the sender: its library.
-    pub context: BackendCallContext,
-    /// The event name, always `execute_ACTION_TRIGGERED`.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: BackendCallEventName,
-    /// Segment's per-destination switches (a destination's name, then `false` to skip it or its
-    /// settings); empty in the page's sample. Open: its members are destination names.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub integrations: Map<String, Value>,
-    /// Segment's id of the message, for deduplication: analytics-java sends
-    /// `UUID.randomUUID()`, a lower-case UUID.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub message_id: Uuid,
-    /// When the action ran, by the server's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub original_timestamp: Rfc3339Timestamp,
-    /// What ran, where, for whom and with what result.
-    pub properties: BackendCallProperties,
-    /// When Segment received the event, by Segment's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub received_at: Rfc3339Timestamp,
-    /// When analytics-java sent the event, by the server's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub sent_at: Rfc3339Timestamp,
-    /// When the action ran, corrected for the server's clock skew:
-    /// `receivedAt − (sentAt − originalTimestamp)`, computed by Segment.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub timestamp: Rfc3339Timestamp,
-    /// The Segment call type, always `track`.
-    #[schemars(extend("x-privacy" = "category"))]
-    #[serde(rename = "type")]
-    pub call_type: SegmentCallType,
-    /// The user who ran the action, hashed on the server (`sha256Hex`): SHA-256 of the username
-    /// (normally the e-mail address), 64 lower-case hex digits, never the address itself. A
-    /// pseudonym: the same for one person in every event.
-    #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub user_id: Sha256Hex,
-}
+/// `appsmith/backend-call-event`: an `execute_ACTION_TRIGGERED` event as Segment stores it.
+pub type BackendCallEvent = SegmentTrack<BackendCallProperties>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
     const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
-    const TITLE: &'static str = "Appsmith successful backend call event";
+    const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Appsmith,
         line: 146,
@@ -92,6 +38,19 @@ impl Payload for BackendCallEvent {
             quote: catalog::APPSMITH_ONLY_WHEN_ON,
         },
     };
+
+    fn description(derived: &str) -> String {
+        super::with_event::<BackendCallProperties>(derived)
+    }
+}
+
+/// Sent from the server through analytics-java: one event name, the library as context, a UUID
+/// message id, and no `anonymousId`.
+impl SegmentEvent for BackendCallProperties {
+    type Name = BackendCallEventName;
+    type Context = BackendCallContext;
+    type MessageId = Uuid;
+    type Anonymous = NoAnonymousId;
 }
 
 /// The name of the event the server sends when an action runs.
@@ -117,21 +76,39 @@ pub struct BackendCallContext {
     pub library: SegmentLibrary,
 }
 
-/// The properties of an `execute_ACTION_TRIGGERED` event: the action, its application, page,
-/// datasource and plugin, and the outcome of the run.
+/// The event the Appsmith server (through analytics-java) sends when a user runs an action, such
+/// as a database query: `execute_ACTION_TRIGGERED`, its own properties: the action, its
+/// application, page, datasource and plugin, and the outcome of the run.
 ///
-/// The server writes `""` for a property whose value is null, and replaces a property equal to
-/// the raw user id by its SHA-256 hash.
+/// The page lists it among the server's anonymous records of "successful query processes, new
+/// application creation, user logins, connections to additional plugins, etc.", sent per user
+/// action and collected only when telemetry is turned on, so opting out stops it. The user
+/// appears only as a SHA-256 hash computed on the server by `sha256Hex` (`userId`,
+/// `properties.username`). analytics-java sets `messageId` to `UUID.randomUUID()`, a lower-case
+/// UUID, and sends no `anonymousId`.
+///
+/// Two variants beside the page's sample are admitted, each documented with its source at its
+/// member: the server sends the same event for a failed execution, with `isSuccessfulExecution`
+/// `false` and an extra `error`, and later servers write `appMode` as `EDIT`/`PUBLISHED`. The
+/// server writes `""` for a property whose value is null, and replaces a property equal to the
+/// raw user id by its SHA-256 hash.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
-/// seen in real traffic are added later as new schema versions.
+/// seen in real traffic are added later as new schema versions. Later servers add further
+/// members (the request, the action's id and creation time, datasource details) that this
+/// version, which follows the page's sample, does not admit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties {
     /// The id of the application the action belongs to (a MongoDB ObjectId).
     #[schemars(extend("x-privacy" = "record-id"))]
     pub app_id: ObjectId,
-    /// Whether the action ran in the editor (`edit`) or in the deployed application (`view`).
+    /// Whether the action ran in the editor or in the deployed application: `edit`/`view` from
+    /// the servers of 2021 (the page's sample; `appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/NewActionServiceCEImpl.java`),
+    /// `EDIT`/`PUBLISHED` from later ones, which write `ApplicationMode` by name
+    /// (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`).
     #[schemars(extend("x-privacy" = "category"))]
     pub app_mode: AppMode,
     /// The application's name (`APP1`).
@@ -139,13 +116,28 @@ pub struct BackendCallProperties {
     pub app_name: String,
     /// The datasource the action ran against.
     pub datasource: Datasource,
+    /// Only for a failed run: the result's body written as JSON text by the server's
+    /// `objectMapper.writeValueAsString` (a message with its quotes, or an object's JSON), or
+    /// `"Failed to serialize error data to JSON."` with its quotes when that fails
+    /// (`appsmithorg/appsmith`, `sendExecuteAnalyticsEvent` in
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/NewActionServiceCEImpl.java`
+    /// and later
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`).
+    /// A string: the code always writes text. It can quote the datasource's answer (its error
+    /// message), although the page says Appsmith does not capture data returned by databases or
+    /// APIs.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub error: Option<String>,
     /// The id of the Appsmith instance (a MongoDB ObjectId).
     #[schemars(extend("x-privacy" = "record-id"))]
     pub instance_id: ObjectId,
     /// Whether the application is one of Appsmith's example applications.
     #[schemars(extend("x-privacy" = "flag"))]
     pub is_example_app: bool,
-    /// Whether the run succeeded; `true` for the successful calls the page documents.
+    /// Whether the run succeeded: `true` for the successful calls the page documents, `false` for
+    /// a failed run, which also carries `error`.
     #[schemars(extend("x-privacy" = "flag"))]
     pub is_successful_execution: bool,
     /// The action's name, as its author gave it (`Test`).
@@ -185,20 +177,28 @@ pub struct BackendCallProperties {
     pub username: Sha256Hex,
 }
 
-/// The mode of the application in which an action ran.
-///
-/// These are the values of 2021, when the page's sample was recorded; later servers send
-/// `EDIT` and `PUBLISHED`, which a later schema version will add.
+/// The mode of the application in which an action ran, as the server writes it: `edit`/`view`
+/// in 2021 (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/NewActionServiceCEImpl.java`:
+/// `TRUE.equals(viewMode) ? "view" : "edit"`), `EDIT`/`PUBLISHED` later (the names of
+/// `ApplicationMode`, in
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 pub enum AppMode {
-    /// `edit`: in the editor, while building the application.
+    /// `edit`: in the editor, while building the application (servers of 2021).
     #[serde(rename = "edit")]
     Edit,
-    /// `view`: in the deployed application, as its users see it.
+    /// `view`: in the deployed application, as its users see it (servers of 2021).
     #[serde(rename = "view")]
     View,
+    /// `EDIT`: in the editor (later servers, `ApplicationMode.EDIT`).
+    #[serde(rename = "EDIT")]
+    EditMode,
+    /// `PUBLISHED`: in the deployed application (later servers, `ApplicationMode.PUBLISHED`).
+    #[serde(rename = "PUBLISHED")]
+    Published,
 }
 
 /// The datasource an action ran against.

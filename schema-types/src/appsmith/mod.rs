@@ -1,28 +1,41 @@
-//! The telemetry payloads that Appsmith documents, one module per payload.
+//! The telemetry payloads that Appsmith documents, one module per payload, and the two layers
+//! they travel in, each declared once.
 //!
 //! The specification is the page `upstream/appsmith-telemetry.md`; each type follows its
-//! example member for member, in the page's order. What Appsmith's public code
-//! (appsmithorg/appsmith) shows beyond the page sharpens a rule where the real format is certain
-//! and is otherwise written into the doc comments, never silently.
+//! example member for member. What Appsmith's public code (appsmithorg/appsmith) shows beyond the
+//! page sharpens a rule where the real format is certain and is otherwise written into the doc
+//! comments, never silently.
 //!
-//! - [`KeepAlivePing`] and [`ServerSetupPing`] are Mixpanel exports of server events (`event`
-//!   and `properties`); the `$...` and `mp_*` members are Mixpanel's.
-//! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services.
-//! - [`NavigationEvent`] and [`BackendCallEvent`] are Segment track events; they share
-//!   [`SegmentLibrary`] and [`SegmentCallType`].
+//! Appsmith's events travel as Segment messages, and the page prints two layers of them:
+//!
+//! - [`KeepAlivePing`] and [`ServerSetupPing`] are Mixpanel exports ([`MixpanelExport`],
+//!   `mixpanel.rs`): the event's own properties ([`KeepAliveProperties`],
+//!   [`ServerSetupProperties`]) flattened beside the members Segment's Mixpanel destination and
+//!   Mixpanel add (the `$...` and `mp_*` members), which are declared once.
+//! - [`NavigationEvent`] and [`BackendCallEvent`] are Segment `track` messages ([`SegmentTrack`],
+//!   `segment.rs`): the event's own properties ([`NavigationProperties`],
+//!   [`BackendCallProperties`]) in `properties`, with the context, ids and timestamps of the
+//!   message, declared once.
+//! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services, a payload
+//!   of its own.
+//!
+//! Each event's properties type says what differs in its layer ([`MixpanelEvent`],
+//! [`SegmentEvent`]), and each published schema names its layer (`x-telemetry.layer`) and
+//! describes the layer first, then the event.
 //!
 //! Every object is closed (`additionalProperties: false`) except the open maps of the Segment
-//! events (`integrations` of both, `properties` of [`NavigationEvent`]): a privacy audit wants
+//! messages (`integrations` of both, `properties` of [`NavigationEvent`]): a privacy audit wants
 //! every member accounted for, the page's sample is the documented shape, and variants seen in
-//! real traffic (a failed execution's `error`, the later `appMode` values) are added as new
-//! schema versions.
+//! real traffic (a failed execution's `error`, the later `appMode` values) are added, with their
+//! source, as new schema versions.
 //!
 //! The constrained strings only this product uses ([`EmailOrEmpty`], [`CountryCode`],
-//! [`HmacSha256Hex`]) are defined beside the payload that uses them rather than in
+//! [`HmacSha256Hex`]) are defined beside the type that uses them rather than in
 //! [`crate::common`].
 
 mod backend_call_event;
 mod keep_alive_ping;
+mod mixpanel;
 mod navigation_event;
 mod segment;
 mod server_setup_ping;
@@ -31,6 +44,8 @@ mod usage_pulse;
 #[cfg(test)]
 mod tests;
 
+use schemars::JsonSchema;
+
 pub use backend_call_event::{
     AppMode, BackendCallContext, BackendCallEvent, BackendCallEventName, BackendCallProperties,
     Datasource,
@@ -38,9 +53,21 @@ pub use backend_call_event::{
 pub use keep_alive_ping::{
     Edition, KeepAliveEventName, KeepAlivePing, KeepAliveProperties, ReleaseNotesRequestType,
 };
-pub use navigation_event::{NavigationContext, NavigationEvent, NavigationPage};
-pub use segment::{SegmentCallType, SegmentLibrary};
+pub use mixpanel::{CountryCode, MixpanelEvent, MixpanelExport, MixpanelProperties};
+pub use navigation_event::{
+    NavigationContext, NavigationEvent, NavigationPage, NavigationProperties,
+};
+pub use segment::{
+    AnonymousId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentMember,
+    SegmentTrack,
+};
 pub use server_setup_ping::{
-    CountryCode, EmailOrEmpty, ServerSetupEventName, ServerSetupPing, ServerSetupProperties,
+    EmailOrEmpty, ServerSetupEventName, ServerSetupPing, ServerSetupProperties,
 };
 pub use usage_pulse::{HmacSha256Hex, Pulse, PulseUser, UsagePulse};
+
+/// A layer's description followed by its event's: one schema says what the document is (a
+/// Mixpanel export, a Segment message) and what the event in it is.
+fn with_event<P: JsonSchema>(layer: &str) -> String {
+    crate::schema::followed_by::<P>(layer, "The event")
+}

@@ -1,83 +1,21 @@
 //! `appsmith/navigation-event`: the Segment track event the Appsmith client sends for navigation
-//! and clicks (page line 111).
+//! and clicks (page line 111): [`NavigationProperties`] in the Segment track layer
+//! ([`SegmentTrack`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::segment::{SegmentCallType, SegmentLibrary};
+use super::segment::{AnonymousId, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::{IpAddress, Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::IpAddress;
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
-/// A Segment track event that the Appsmith client (the browser, through analytics.js) sends for
-/// navigation and clicks, as Segment stores it.
-///
-/// The page: the client captures anonymous behavioural data around navigation and clicks, one
-/// event per user action, and it is collected only when telemetry is turned on, so opting out
-/// stops it. The user appears only as a SHA-256 hash (`userId`) and a random `anonymousId`.
-/// Segment adds `receivedAt` and `timestamp`; the four timestamps satisfy
-/// `timestamp = receivedAt − (sentAt − originalTimestamp)`.
-///
-/// Closed (no other members) except `integrations` and `properties`, which are open maps by
-/// nature (per-destination switches; event-specific properties): a privacy audit must account
-/// for every member sent, the page's sample is the documented shape, and variants seen in real
-/// traffic are added later as new schema versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct NavigationEvent {
-    /// The anonymous id analytics.js keeps for the browser, a random UUID. It names no one, but it
-    /// stays the same for the browser until its storage is cleared, so it links every event of
-    /// that browser, logged in or not: an identifier of a machine.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub anonymous_id: Uuid,
-    /// Where the event happened: the client's address, library, locale, page and browser.
-    pub context: NavigationContext,
-    /// The Appsmith event name (`APPLICATIONS_PAGE_LOAD`); the set of names grows with the
-    /// client.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: String,
-    /// Segment's per-destination switches (a destination's name, then `false` to skip it or its
-    /// settings); empty in the page's sample. Open: its members are destination names.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub integrations: Map<String, Value>,
-    /// Segment's id of the message, for deduplication. analytics.js writes `ajs-` and 32 hex
-    /// digits (`ajs-9176c8f5ebc607524746206ea6aa7502`); free text, because the form differs
-    /// between analytics.js generations (analytics-next writes `ajs-next-` and a hash or a UUID).
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub message_id: String,
-    /// When the event happened, by the browser's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub original_timestamp: Rfc3339Timestamp,
-    /// The event's own properties, which depend on `event`; empty in the page's sample. Open:
-    /// each event name brings its own members. Classified as free text because nothing fixes
-    /// what they hold: whatever a client version puts there (a name, a path, a typed value) can
-    /// appear, so an audit treats the map as possibly identifying.
-    #[schemars(extend("x-privacy" = "free-text"))]
-    pub properties: Map<String, Value>,
-    /// When Segment received the event, by Segment's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub received_at: Rfc3339Timestamp,
-    /// When analytics.js sent the event, by the browser's clock.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub sent_at: Rfc3339Timestamp,
-    /// When the event happened, corrected for the browser's clock skew:
-    /// `receivedAt − (sentAt − originalTimestamp)`, computed by Segment.
-    #[schemars(extend("x-privacy" = "timestamp"))]
-    pub timestamp: Rfc3339Timestamp,
-    /// The Segment call type, always `track`.
-    #[schemars(extend("x-privacy" = "category"))]
-    #[serde(rename = "type")]
-    pub call_type: SegmentCallType,
-    /// The user, hashed in the browser: SHA-256 of the username (normally the e-mail address)
-    /// by `js-sha256`, 64 lower-case hex digits, never the address itself. A pseudonym: the same
-    /// for one person in every event.
-    #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub user_id: Sha256Hex,
-}
+/// `appsmith/navigation-event`: a navigation or click event as Segment stores it.
+pub type NavigationEvent = SegmentTrack<NavigationProperties>;
 
 impl Payload for NavigationEvent {
     const ID: &'static str = "appsmith/navigation-event";
@@ -101,7 +39,41 @@ impl Payload for NavigationEvent {
             quote: catalog::APPSMITH_ONLY_WHEN_ON,
         },
     };
+
+    fn description(derived: &str) -> String {
+        super::with_event::<NavigationProperties>(derived)
+    }
 }
+
+/// Sent from the browser through analytics.js: any event name, the browser's context, an
+/// analytics.js message id, and analytics.js's `anonymousId`.
+impl SegmentEvent for NavigationProperties {
+    type Name = String;
+    type Context = NavigationContext;
+    type MessageId = String;
+    type Anonymous = AnonymousId;
+}
+
+/// A Segment track event that the Appsmith client (the browser, through analytics.js) sends for
+/// navigation and clicks: the event's own properties, which depend on the event name; empty in
+/// the page's sample.
+///
+/// The page: the client captures anonymous behavioural data around navigation and clicks, one
+/// event per user action, and it is collected only when telemetry is turned on, so opting out
+/// stops it. The user appears only as a SHA-256 hash computed in the browser by `js-sha256`
+/// (`userId`) and a random `anonymousId`. The event name is free text (`APPLICATIONS_PAGE_LOAD`;
+/// the set of names grows with the client) and analytics.js writes `messageId` as `ajs-` and 32
+/// hex digits (free text: analytics-next writes `ajs-next-` and a hash or a UUID).
+///
+/// Open (any members): each event name brings its own. Classified as free text because nothing
+/// fixes what they hold: whatever a client version puts there (a name, a path, a typed value) can
+/// appear, so an audit treats the map as possibly identifying.
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(transparent)]
+#[schemars(extend("x-privacy" = "free-text"))]
+pub struct NavigationProperties(pub Map<String, Value>);
 
 /// What analytics.js and Segment record about where a navigation event happened.
 ///

@@ -1,17 +1,159 @@
-//! What Appsmith's two Segment track events ([`super::NavigationEvent`] from the browser,
-//! [`super::BackendCallEvent`] from the server) share: the library that sent them and the call
-//! type.
+//! The Segment `track` layer: how Appsmith's events look as Segment stores them, declared once
+//! and reused by every such event ([`super::NavigationEvent`] from the browser through
+//! analytics.js, [`super::BackendCallEvent`] from the server through analytics-java).
 //!
-//! Both documents are as Segment stores them. Segment adds `receivedAt` and `timestamp` to what
-//! the library sends, and the four timestamps satisfy
-//! `timestamp = receivedAt − (sentAt − originalTimestamp)`: the event time corrected for the
-//! sender's clock skew. Both samples on the page obey it.
+//! [`SegmentTrack<P>`] is the message for the event whose `properties` are `P`. What differs
+//! from one event to another is named by `P`'s [`SegmentEvent`] implementation: the event names,
+//! what `context` holds, the form of `messageId` (analytics.js writes `ajs-…`, analytics-java a
+//! UUID) and whether `anonymousId` is sent. Everything else (`integrations`, the four
+//! timestamps, `type`, `userId`) is the same for every event and declared here.
+//!
+//! Segment adds `receivedAt` and `timestamp` to what the library sends, and the four timestamps
+//! satisfy `timestamp = receivedAt − (sentAt − originalTimestamp)`: the event time corrected for
+//! the sender's clock skew. Both samples on the page obey it.
 
 use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde_json::{Map, Value};
 
+use crate::common::{Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
-use crate::validate::Validate;
-use serde::{Deserialize, Serialize};
+use crate::payload::PayloadRandom;
+use crate::validate::{Members, Validate};
+
+/// An Appsmith event sent as a Segment `track` call, whose `properties` are `Self`: what its
+/// [`SegmentTrack<Self>`] message holds besides the members every track message has.
+pub trait SegmentEvent:
+    JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom
+{
+    /// The event names it is sent under (`event`).
+    type Name: SegmentMember;
+    /// What the sending library records about where the event happened (`context`).
+    type Context: SegmentMember;
+    /// The form of the message id the sending library writes (`messageId`).
+    type MessageId: SegmentMember;
+    /// The sender's anonymous id, flattened into the message: [`AnonymousId`] when the library
+    /// sends one (`anonymousId`), [`NoAnonymousId`] when it does not.
+    type Anonymous: SegmentMember + Members;
+}
+
+/// What [`SegmentTrack`] needs of the types a [`SegmentEvent`] names.
+pub trait SegmentMember:
+    JsonSchema
+    + Serialize
+    + DeserializeOwned
+    + Validate
+    + Fixture
+    + PayloadRandom
+    + Clone
+    + std::fmt::Debug
+    + PartialEq
+    + Eq
+{
+}
+
+impl<T> SegmentMember for T where
+    T: JsonSchema
+        + Serialize
+        + DeserializeOwned
+        + Validate
+        + Fixture
+        + PayloadRandom
+        + Clone
+        + std::fmt::Debug
+        + PartialEq
+        + Eq
+{
+}
+
+/// A Segment `track` message as Segment stores it: an Appsmith event (`event`, `properties`),
+/// who sent it (`userId`, and `anonymousId` where the library sends one), where (`context`), and
+/// when.
+///
+/// Layer: the Segment track message, as Segment stores it, not what the library sends: Segment
+/// adds `receivedAt` and `timestamp`, and the four timestamps satisfy
+/// `timestamp = receivedAt − (sentAt − originalTimestamp)`.
+///
+/// Closed (no other members) except `integrations`, an open map by nature (per-destination
+/// switches): a privacy audit must account for every member sent, the page's samples are the
+/// documented shape, and variants seen in real traffic are added later as new schema versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "camelCase",
+    bound = "P: SegmentEvent"
+)]
+#[schemars(bound = "P: SegmentEvent")]
+pub struct SegmentTrack<P: SegmentEvent> {
+    /// The sender's anonymous id, where the library sends one.
+    #[serde(flatten)]
+    pub anonymous: P::Anonymous,
+    /// Where the event happened, as the sending library records it.
+    pub context: P::Context,
+    /// The Appsmith event name (`APPLICATIONS_PAGE_LOAD`, `execute_ACTION_TRIGGERED`); which
+    /// names an event takes is said by its own type.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub event: P::Name,
+    /// Segment's per-destination switches (a destination's name, then `false` to skip it or its
+    /// settings); empty in the page's samples. Open: its members are destination names.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub integrations: Map<String, Value>,
+    /// Segment's id of the message, for deduplication, in the form the sending library writes:
+    /// analytics.js `ajs-` and 32 hex digits, analytics-java a UUID.
+    #[schemars(extend("x-privacy" = "random-id"))]
+    pub message_id: P::MessageId,
+    /// When the event happened, by the sender's clock (the browser's or the server's).
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub original_timestamp: Rfc3339Timestamp,
+    /// The event's own properties.
+    pub properties: P,
+    /// When Segment received the event, by Segment's clock.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub received_at: Rfc3339Timestamp,
+    /// When the library sent the event, by the sender's clock.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub sent_at: Rfc3339Timestamp,
+    /// When the event happened, corrected for the sender's clock skew:
+    /// `receivedAt − (sentAt − originalTimestamp)`, computed by Segment.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub timestamp: Rfc3339Timestamp,
+    /// The Segment call type, always `track`.
+    #[schemars(extend("x-privacy" = "category"))]
+    #[serde(rename = "type")]
+    pub call_type: SegmentCallType,
+    /// The user, hashed by Appsmith before it is sent (in the browser by `js-sha256`, on the
+    /// server by `sha256Hex`): SHA-256 of the username (normally the e-mail address), 64
+    /// lower-case hex digits, never the address itself. A pseudonym: the same for one person in
+    /// every event.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub user_id: Sha256Hex,
+}
+
+/// The anonymous id analytics.js sends with every event, flattened into the message.
+///
+/// Closed: it lends exactly this member to the message.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AnonymousId {
+    /// The anonymous id analytics.js keeps for the browser, a random UUID. It names no one, but it
+    /// stays the same for the browser until its storage is cleared, so it links every event of
+    /// that browser, logged in or not: an identifier of a machine.
+    #[schemars(extend("x-privacy" = "random-id"))]
+    pub anonymous_id: Uuid,
+}
+
+/// No anonymous id: the messages of a sender that identifies its events by `userId` only (the
+/// Appsmith server through analytics-java; the page's sample has no `anonymousId`), so a message
+/// with one is refused.
+///
+/// Closed: it lends no member to the message.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields)]
+pub struct NoAnonymousId {}
 
 /// The Segment client library that sent an event, as Segment records it in `context.library`.
 ///

@@ -221,3 +221,93 @@ fn setup_ping_reaches_people_only_where_the_page_says() {
         );
     }
 }
+
+/// The real-shaped corpus: documents as the layers store them, beside the page's samples.
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/real/appsmith");
+
+/// Each `tests/real/appsmith/<payload>/<case>.json` with its `<case>.case.json` sidecar: an
+/// accepted document is accepted (on both validation paths) and comes back unchanged through
+/// its type, member order included; a rejected one breaks exactly the violations its sidecar
+/// lists.
+#[test]
+fn the_real_shaped_corpus_is_judged_as_its_sidecars_say() {
+    let mut judged = 0;
+    for folder in std::fs::read_dir(REAL).expect("tests/real/appsmith exists") {
+        let folder = folder.unwrap().path();
+        let id = format!("appsmith/{}", folder.file_name().unwrap().to_string_lossy());
+        let kind = payload(&id);
+        let mut accepted = 0;
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let Some(case) = name.strip_suffix(".json") else {
+                continue;
+            };
+            if case.ends_with(".case") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let document: Value = serde_json::from_str(&text).unwrap();
+            let sidecar: Value = serde_json::from_str(
+                &std::fs::read_to_string(folder.join(format!("{case}.case.json")))
+                    .unwrap_or_else(|_| panic!("{} has no sidecar", path.display())),
+            )
+            .unwrap();
+            for key in ["variant", "source", "description"] {
+                assert!(
+                    sidecar[key].as_str().is_some_and(|value| !value.is_empty()),
+                    "{}: the sidecar has no `{key}`",
+                    path.display()
+                );
+            }
+            let parsed = kind.validate(&document);
+            let streamed = kind.validate_slice(text.as_bytes());
+            assert_eq!(parsed, streamed, "{}: the two paths differ", path.display());
+            match sidecar["verdict"].as_str() {
+                Some("accepted") => {
+                    assert!(parsed.is_valid(), "{}: {parsed}", path.display());
+                    let again = kind.round_trip(document.clone()).unwrap();
+                    assert_eq!(
+                        serde_json::to_string_pretty(&again).unwrap(),
+                        serde_json::to_string_pretty(&document).unwrap(),
+                        "{}: changed through a round-trip",
+                        path.display()
+                    );
+                    accepted += 1;
+                }
+                Some("rejected") => {
+                    let mut found: Vec<(String, String, Option<String>)> = parsed
+                        .violations()
+                        .iter()
+                        .map(|v| {
+                            (
+                                v.pointer.clone(),
+                                v.rule.name().to_owned(),
+                                v.member.clone(),
+                            )
+                        })
+                        .collect();
+                    let mut expected: Vec<(String, String, Option<String>)> = sidecar["violations"]
+                        .as_array()
+                        .expect("a rejected case lists its violations")
+                        .iter()
+                        .map(|v| {
+                            (
+                                v["pointer"].as_str().unwrap().to_owned(),
+                                v["rule"].as_str().unwrap().to_owned(),
+                                v["member"].as_str().map(str::to_owned),
+                            )
+                        })
+                        .collect();
+                    found.sort();
+                    expected.sort();
+                    assert_eq!(found, expected, "{}", path.display());
+                }
+                other => panic!("{}: verdict {other:?}", path.display()),
+            }
+            judged += 1;
+        }
+        assert!(accepted >= 3, "{id}: only {accepted} accepted documents");
+    }
+    assert!(judged >= 15, "{judged} documents");
+}

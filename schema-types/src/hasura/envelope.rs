@@ -146,11 +146,7 @@ pub struct Row<P> {
 /// The envelope's own description followed by the payload's: one schema says what the document
 /// is and what its payload is.
 fn describe<P: JsonSchema>(envelope: &str) -> String {
-    let payload = crate::schema::bare_schema::<P>();
-    match payload.get("description").and_then(|d| d.as_str()) {
-        Some(inner) => format!("{envelope}\n\nThe payload: {inner}"),
-        None => envelope.to_owned(),
-    }
+    crate::schema::followed_by::<P>(envelope, "The payload")
 }
 
 impl<P: Sent> Payload for Wire<P> {
