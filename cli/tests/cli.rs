@@ -534,7 +534,9 @@ fn documents_over_the_size_limit_are_invalid_and_not_kept() {
     let single = dir.file("single.json", &pretty_text);
     let stream = dir.file(
         "stream.ndjson",
-        format!("{compact}\n{{\"db_uid\": 1}}\n{compact}\n"),
+        format!(
+            "{compact}\n{{\"id\": 1, \"db_uid\": \"dddff371-dab2-450f-9969-235bca66dab1\"}}\n{compact}\n"
+        ),
     );
     let limit = "200";
 
@@ -642,7 +644,7 @@ fn masking_keeps_pointers_and_drops_values() {
 #[test]
 fn reports_keep_at_most_max_violations() {
     let dir = TempDir::new("truncate");
-    let file = dir.file("few.json", r#"{"db_uid": 5}"#);
+    let file = dir.file("few.json", r#"{"id": "12", "db_uid": 5}"#);
     let human = run(&["validate", "--max-violations", "2", &file]);
     let (verdicts, _) = human_verdicts(&human.stdout, &file);
     assert_eq!(

@@ -27,7 +27,11 @@
 //!
 //! // Labelled: bytes in, the typed payload (or every violation) out.
 //! let payload: ServerTelemetry = api::validate_and_parse(bytes).unwrap();
-//! assert_eq!(payload.version, "v1.0.0");
+//! assert_eq!(payload.payload.version, "v1.0.0");
+//!
+//! // The same report as the server POSTs it is the `-wire` kind.
+//! let wire = serde_json::json!({"topic": "server", "data": serde_json::to_value(&payload.payload).unwrap()});
+//! assert_eq!(api::detect(&wire).kind().map(|kind| kind.id), Some("hasura/server-telemetry-wire"));
 //!
 //! // A mistyped id names the nearest one.
 //! let error = api::kind("hasura/server-telemetri").unwrap_err();

@@ -2,8 +2,8 @@
 //! the JSON Schemas derived from them.
 //!
 //! The types are the single source of truth: the published schemas under `schemas/` are
-//! generated from them (`cargo xtask gen`), and so are the sample documents and, later, the
-//! validators and fixture builders. The upstream pages that document the payloads are kept
+//! generated from them (`cargo xtask gen`), and so are the sample documents, the validators and
+//! the fixture builders (`schema-derive`). The upstream pages that document the payloads are kept
 //! verbatim in [`corpus`], together with the code that finds their examples and the errata of
 //! those examples.
 //!
@@ -11,7 +11,10 @@
 //! use schema_types::registry;
 //!
 //! let kind = registry::find("hasura/server-telemetry").unwrap();
-//! assert_eq!(kind.schema_path(), "hasura/server-telemetry/1-0-0.schema.json");
+//! assert_eq!(
+//!     kind.schema_path(),
+//!     format!("hasura/server-telemetry/{}.schema.json", kind.version)
+//! );
 //! let schema = kind.schema();
 //! assert_eq!(schema["$id"], kind.schema_id());
 //! ```
