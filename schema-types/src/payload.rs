@@ -163,6 +163,37 @@ pub trait PayloadRandom {}
 #[cfg(not(feature = "proptest"))]
 impl<T> PayloadRandom for T {}
 
+/// What a generic wrapper (a Hasura wire message or row, a Segment message, a Mixpanel export)
+/// asks of the types it is built from: a schema, serde both ways, a validator, fixtures (and
+/// random values with the `proptest` feature), and the usual value traits.
+pub trait Part:
+    JsonSchema
+    + Serialize
+    + DeserializeOwned
+    + Validate
+    + Fixture
+    + PayloadRandom
+    + Clone
+    + fmt::Debug
+    + PartialEq
+    + Eq
+{
+}
+
+impl<T> Part for T where
+    T: JsonSchema
+        + Serialize
+        + DeserializeOwned
+        + Validate
+        + Fixture
+        + PayloadRandom
+        + Clone
+        + fmt::Debug
+        + PartialEq
+        + Eq
+{
+}
+
 /// A documented telemetry payload: its type, and what is known of it besides its shape.
 pub trait Payload:
     JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom

@@ -86,6 +86,21 @@ pub(crate) fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, 
     Ok(report)
 }
 
+/// What a sidecar lists of a report: each violation's (pointer, rule, member).
+pub(crate) fn violation_set(report: &Report) -> BTreeSet<(String, String, Option<String>)> {
+    report
+        .violations()
+        .iter()
+        .map(|v| {
+            (
+                v.pointer.clone(),
+                v.rule.name().to_owned(),
+                v.member.clone(),
+            )
+        })
+        .collect()
+}
+
 /// The violations of a report as sorted JSON texts, to compare reports regardless of order.
 fn sorted(report: &Report) -> Vec<String> {
     let mut violations: Vec<String> = report
@@ -223,17 +238,7 @@ fn the_invalid_corpus_is_rejected_as_its_sidecars_say_by_both() {
         let report = agreement(case.kind, &case.document)
             .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
         assert!(!report.is_valid(), "{} is accepted", case.path.display());
-        let found: BTreeSet<(String, String, Option<String>)> = report
-            .violations()
-            .iter()
-            .map(|v| {
-                (
-                    v.pointer.clone(),
-                    v.rule.name().to_owned(),
-                    v.member.clone(),
-                )
-            })
-            .collect();
+        let found = violation_set(&report);
         assert_eq!(found, case.expected, "{}", case.path.display());
     }
 }

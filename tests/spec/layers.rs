@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use schema_types::{Layer, PAYLOADS, PayloadKind, Product, registry};
 use serde_json::{Map, Value, json};
 
-use crate::agreement::{agreement, invalid_cases};
+use crate::agreement::{agreement, invalid_cases, violation_set};
 
 /// The payload a derived Hasura layer wraps: `X` for `X-wire` and `X-row`.
 pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
@@ -151,17 +151,7 @@ fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
             };
             let report = agreement(kind, &document)
                 .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
-            let found: BTreeSet<(String, String, Option<String>)> = report
-                .violations()
-                .iter()
-                .map(|v| {
-                    (
-                        v.pointer.clone(),
-                        v.rule.name().to_owned(),
-                        v.member.clone(),
-                    )
-                })
-                .collect();
+            let found = violation_set(&report);
             let expected: BTreeSet<(String, String, Option<String>)> = case
                 .expected
                 .iter()

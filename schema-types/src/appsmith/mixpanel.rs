@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use crate::common::{EpochMillis, EpochSeconds, ObjectId, Uuid};
 use crate::fixture::Fixture;
-use crate::payload::PayloadRandom;
+use crate::payload::{Part, PayloadRandom};
 use crate::validate::{Members, Validate};
 
 /// An Appsmith event as Mixpanel exports it: its own properties are `Self`, flattened into
@@ -30,16 +30,7 @@ pub trait MixpanelEvent:
     JsonSchema + Serialize + DeserializeOwned + Validate + Members + Fixture + PayloadRandom
 {
     /// The event names Mixpanel records it under (the export's `event`).
-    type Name: JsonSchema
-        + Serialize
-        + DeserializeOwned
-        + Validate
-        + Fixture
-        + PayloadRandom
-        + Clone
-        + std::fmt::Debug
-        + PartialEq
-        + Eq;
+    type Name: Part;
 }
 
 /// An Appsmith event exported from Mixpanel, after Segment delivered it there: its name and its

@@ -58,8 +58,7 @@ pub use navigation_event::{
     NavigationContext, NavigationEvent, NavigationPage, NavigationProperties,
 };
 pub use segment::{
-    AnonymousId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentMember,
-    SegmentTrack,
+    AnonymousId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack,
 };
 pub use server_setup_ping::{
     EmailOrEmpty, ServerSetupEventName, ServerSetupPing, ServerSetupProperties,

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use crate::common::{Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
-use crate::payload::PayloadRandom;
+use crate::payload::{Part, PayloadRandom};
 use crate::validate::{Members, Validate};
 
 /// An Appsmith event sent as a Segment `track` call, whose `properties` are `Self`: what its
@@ -27,43 +27,14 @@ pub trait SegmentEvent:
     JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom
 {
     /// The event names it is sent under (`event`).
-    type Name: SegmentMember;
+    type Name: Part;
     /// What the sending library records about where the event happened (`context`).
-    type Context: SegmentMember;
+    type Context: Part;
     /// The form of the message id the sending library writes (`messageId`).
-    type MessageId: SegmentMember;
+    type MessageId: Part;
     /// The sender's anonymous id, flattened into the message: [`AnonymousId`] when the library
     /// sends one (`anonymousId`), [`NoAnonymousId`] when it does not.
-    type Anonymous: SegmentMember + Members;
-}
-
-/// What [`SegmentTrack`] needs of the types a [`SegmentEvent`] names.
-pub trait SegmentMember:
-    JsonSchema
-    + Serialize
-    + DeserializeOwned
-    + Validate
-    + Fixture
-    + PayloadRandom
-    + Clone
-    + std::fmt::Debug
-    + PartialEq
-    + Eq
-{
-}
-
-impl<T> SegmentMember for T where
-    T: JsonSchema
-        + Serialize
-        + DeserializeOwned
-        + Validate
-        + Fixture
-        + PayloadRandom
-        + Clone
-        + std::fmt::Debug
-        + PartialEq
-        + Eq
-{
+    type Anonymous: Part + Members;
 }
 
 /// A Segment `track` message as Segment stores it: an Appsmith event (`event`, `properties`),

@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use crate::catalog::Catalog;
 use crate::common::{Rfc3339Timestamp, SerialId};
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, PayloadRandom, Product, SchemaVersion};
+use crate::payload::{
+    ExampleLocation, Layer, Part, Payload, PayloadRandom, Product, SchemaVersion,
+};
 use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST.
@@ -25,15 +27,7 @@ pub trait Sent:
     JsonSchema + Serialize + DeserializeOwned + Validate + Members + Fixture + PayloadRandom
 {
     /// The topics the emitter sends it under.
-    type Topic: JsonSchema
-        + Serialize
-        + DeserializeOwned
-        + Validate
-        + Fixture
-        + PayloadRandom
-        + Clone
-        + std::fmt::Debug
-        + PartialEq;
+    type Topic: Part;
     /// The id of the kind whose document the page prints for this payload: its row
     /// (`hasura/server-telemetry`) or the payload itself (`hasura/console-error`). The other
     /// layers are derived from it.
