@@ -14,32 +14,34 @@ pub fn list(format: Format) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match format {
         Format::Human => {
-            let rows: Vec<[String; 4]> = PAYLOADS
+            let rows: Vec<[String; 5]> = PAYLOADS
                 .iter()
                 .map(|kind| {
                     [
                         kind.id.to_owned(),
                         kind.product.name().to_owned(),
+                        kind.layer.name().to_owned(),
                         kind.version.to_string(),
                         format!("schemas/{}", kind.schema_path()),
                     ]
                 })
                 .collect();
-            let header = ["ID", "PRODUCT", "VERSION", "SCHEMA"].map(str::to_owned);
-            let mut widths = [0; 4];
+            let header = ["ID", "PRODUCT", "LAYER", "VERSION", "SCHEMA"].map(str::to_owned);
+            let mut widths = [0; 5];
             for row in std::iter::once(&header).chain(&rows) {
                 for (width, cell) in widths.iter_mut().zip(row) {
                     *width = (*width).max(cell.chars().count());
                 }
             }
             for row in std::iter::once(&header).chain(&rows) {
-                let [id, product, version, schema] = row;
+                let [id, product, layer, version, schema] = row;
                 writeln!(
                     out,
-                    "{id:<w0$}  {product:<w1$}  {version:<w2$}  {schema}",
+                    "{id:<w0$}  {product:<w1$}  {layer:<w2$}  {version:<w3$}  {schema}",
                     w0 = widths[0],
                     w1 = widths[1],
                     w2 = widths[2],
+                    w3 = widths[3],
                 )?;
             }
         }
@@ -59,6 +61,8 @@ fn describe(kind: &PayloadKind) -> Value {
         "product": kind.product.name(),
         "vendor": kind.product.vendor(),
         "version": kind.version.to_string(),
+        "layer": kind.layer.name(),
+        "derived_from": kind.derived_from,
         "title": kind.title,
         "schema": format!("schemas/{}", kind.schema_path()),
         "schema_id": kind.schema_id(),

@@ -241,6 +241,7 @@ fn list_names_every_kind_with_product_version_and_schema_file() {
             [
                 kind.id,
                 kind.product.name(),
+                kind.layer.name(),
                 &kind.version.to_string(),
                 &schema
             ]
@@ -257,6 +258,8 @@ fn list_names_every_kind_with_product_version_and_schema_file() {
         assert_eq!(listed["id"], kind.id);
         assert_eq!(listed["version"], kind.version.to_string());
         assert_eq!(listed["schema_id"], kind.schema_id());
+        assert_eq!(listed["layer"], kind.layer.name());
+        assert_eq!(listed["derived_from"].as_str(), kind.derived_from);
         assert_eq!(listed["example"].is_null(), kind.example.is_none());
     }
 }
