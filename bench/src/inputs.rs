@@ -494,8 +494,10 @@ mod tests {
         let stream = Stream::build(48);
         assert_eq!(stream.lines.len(), 48);
         assert_eq!(stream.bytes.iter().filter(|&&b| b == b'\n').count(), 48);
+        let kinds = Kind::all();
+        assert_eq!(kinds.len(), 12);
         for (line, (kind, bytes)) in stream.documents().enumerate() {
-            assert_eq!(kind.position, line % 12);
+            assert_eq!(kind.registry.id, kinds[line % 12].registry.id);
             let document: Value = serde_json::from_slice(bytes).unwrap();
             assert!(runtime.accepts(kind, &document), "line {line}");
         }
