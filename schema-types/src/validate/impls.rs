@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserializer;
 use serde_json::{Map, Number, Value};
 
-use super::{Bound, Checker, Seen, Validate, is_integer, stream};
+use super::{AT_LEAST_ZERO, Checker, NON_NEGATIVE, Seen, Validate, is_integer, stream};
 use crate::common::Nullable;
 
 /// A type checked by its JSON type alone: the parsed path tests the `Value`, the streaming path
@@ -38,7 +38,7 @@ impl Validate for u64 {
         let seen = Seen::of(value);
         match value {
             Value::Number(number) if is_integer(number) => {
-                checker.check_range(&seen, Some(Bound::Integer(0)), None);
+                checker.check_range_described(&seen, NON_NEGATIVE, None, AT_LEAST_ZERO);
             }
             _ => checker.wrong_type("an integer", &seen),
         }

@@ -32,7 +32,7 @@ pub use seen::Seen;
 pub use schema_derive::Validate;
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::Deserializer;
 use serde::Serialize;
@@ -112,8 +112,10 @@ pub struct Violation {
     pub member: Option<String>,
     /// The constraint kind.
     pub rule: Rule,
-    /// What the constraint asks for, in words (`a string of format uuid`).
-    pub expected: String,
+    /// What the constraint asks for, in words (`a string of format uuid`). Borrowed when the text
+    /// is known before any document is read, as it is for every check `#[derive(Validate)]`
+    /// generates; owned when it is computed.
+    pub expected: Cow<'static, str>,
     /// What the document holds there, in words; a short description of the value's JSON type
     /// when the report is masked.
     pub found: String,
@@ -222,11 +224,17 @@ impl Report {
     }
 
     fn record(&mut self, violation: Violation, limits: &Limits) {
-        self.total += 1;
-        self.valid = false;
-        if self.violations.len() < limits.max_violations {
+        if self.counts(limits) {
             self.violations.push(violation);
         }
+    }
+
+    /// Counts one more violation; `true` when the report keeps it (so that a violation beyond
+    /// the limit is never rendered).
+    fn counts(&mut self, limits: &Limits) -> bool {
+        self.total += 1;
+        self.valid = false;
+        self.violations.len() < limits.max_violations
     }
 }
 
@@ -332,68 +340,94 @@ impl<'v> Checker<'v> {
 
     /// The current position as an RFC 6901 JSON Pointer.
     pub fn pointer(&self) -> String {
-        let mut pointer = String::new();
+        let capacity = self
+            .steps
+            .iter()
+            .map(|step| match step {
+                Step::Member(name) => 1 + name.len(),
+                Step::Index(index) => {
+                    1 + index
+                        .checked_ilog10()
+                        .map_or(1, |digits| digits as usize + 1)
+                }
+            })
+            .sum();
+        let mut pointer = String::with_capacity(capacity);
         for step in &self.steps {
             pointer.push('/');
             match step {
-                Step::Member(name) => {
-                    for c in name.chars() {
-                        match c {
-                            '~' => pointer.push_str("~0"),
-                            '/' => pointer.push_str("~1"),
-                            c => pointer.push(c),
-                        }
-                    }
+                Step::Member(name) => push_escaped(&mut pointer, name),
+                Step::Index(index) => {
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(pointer, "{index}");
                 }
-                Step::Index(index) => pointer.push_str(&index.to_string()),
             }
         }
         pointer
     }
 
-    /// Records a violation at the current position.
-    pub fn violation(&mut self, rule: Rule, expected: impl Into<String>, found: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: None,
-            rule,
-            expected: expected.into(),
-            found: found.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+    /// Records a violation at the current position: of a `rule`, which asks for `expected`
+    /// (in words), where the document holds `found`.
+    ///
+    /// Nothing is rendered when the report already holds [`Limits::max_violations`].
+    fn record(
+        &mut self,
+        member: Option<&str>,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: &Seen<'_>,
+    ) {
+        if self.report.counts(&self.limits) {
+            let violation = Violation {
+                pointer: self.pointer(),
+                member: member.map(str::to_owned),
+                rule,
+                expected,
+                found: found.describe(),
+                position: None,
+            };
+            self.report.violations.push(violation);
+        }
     }
 
-    /// Records a wrong JSON type at the current position.
+    /// Records a violation at the current position. `expected` is borrowed when it is a
+    /// `&'static str`, as the derive passes it.
+    pub fn violation(
+        &mut self,
+        rule: Rule,
+        expected: impl Into<Cow<'static, str>>,
+        found: &Seen<'_>,
+    ) {
+        self.record(None, rule, expected.into(), found);
+    }
+
+    /// Records a wrong JSON type at the current position. `expected` is the JSON type in words
+    /// (`an object`); the usual ones are not copied.
     pub fn wrong_type(&mut self, expected: &str, found: &Seen<'_>) {
-        self.violation(Rule::Type, expected, found);
+        let expected = match JSON_TYPES.iter().find(|known| **known == expected) {
+            Some(known) => Cow::Borrowed(*known),
+            None => Cow::Owned(expected.to_owned()),
+        };
+        self.record(None, Rule::Type, expected, found);
     }
 
     /// Records that the object at the current position lacks the required member `name`.
     pub fn missing(&mut self, name: &str, object: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: Some(name.to_owned()),
-            rule: Rule::Required,
-            expected: format!("member `{name}`"),
-            found: object.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+        let expected = format!("member `{name}`");
+        self.record(Some(name), Rule::Required, expected.into(), object);
+    }
+
+    /// [`Self::missing`] with its text given: `expected` must be ``member `NAME` `` (the derive
+    /// writes it when it compiles the type).
+    pub fn missing_described(&mut self, name: &str, expected: &'static str, object: &Seen<'_>) {
+        self.record(Some(name), Rule::Required, Cow::Borrowed(expected), object);
     }
 
     /// Records that the object at the current position has member `name`, which it does not
     /// allow.
     pub fn unknown(&mut self, name: &str, value: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: Some(name.to_owned()),
-            rule: Rule::UnknownProperty,
-            expected: "no other members".to_owned(),
-            found: value.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+        let expected = Cow::Borrowed("no other members");
+        self.record(Some(name), Rule::UnknownProperty, expected, value);
     }
 
     /// Checks `format` on a string value; other JSON types are not the format's concern.
@@ -401,6 +435,21 @@ impl<'v> Checker<'v> {
         if let Seen::String(text) = value {
             if !is_valid(text) {
                 self.violation(Rule::Format, format!("a string of format {format}"), value);
+            }
+        }
+    }
+
+    /// [`Self::check_format`] with its text given: `expected` must be
+    /// `a string of format FORMAT` (the derive writes it when it compiles the type).
+    pub fn check_format_described(
+        &mut self,
+        value: &Seen<'_>,
+        expected: &'static str,
+        is_valid: fn(&str) -> bool,
+    ) {
+        if let Seen::String(text) = value {
+            if !is_valid(text) {
+                self.violation(Rule::Format, expected, value);
             }
         }
     }
@@ -415,18 +464,39 @@ impl<'v> Checker<'v> {
         }
     }
 
+    /// [`Self::check_pattern`] with its text given: `expected` must be
+    /// `a string matching PATTERN` (the derive writes it when it compiles the type).
+    pub fn check_pattern_described(
+        &mut self,
+        value: &Seen<'_>,
+        pattern: &Pattern,
+        expected: &'static str,
+    ) {
+        if let Seen::String(text) = value {
+            if !pattern.is_match(text) {
+                self.violation(Rule::Pattern, expected, value);
+            }
+        }
+    }
+
     /// Checks inclusive bounds on a number value; other JSON types are not the range's concern.
     pub fn check_range(&mut self, value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) {
-        let Seen::Number(number) = value else { return };
-        let below = min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less);
-        let above = max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater);
-        if below || above {
-            let expected = match (min, max) {
-                (Some(min), Some(max)) => format!("a number from {min} to {max}"),
-                (Some(min), None) => format!("a number of at least {min}"),
-                (None, Some(max)) => format!("a number of at most {max}"),
-                (None, None) => unreachable!("a range violation needs a bound"),
-            };
+        if is_out_of_range(value, min, max) {
+            self.violation(Rule::Range, range_text(min, max), value);
+        }
+    }
+
+    /// [`Self::check_range`] with its text given: `expected` must be what [`Self::check_range`]
+    /// writes for these bounds (`a number from MIN to MAX`, `a number of at least MIN`, `a
+    /// number of at most MAX`; the derive writes it when it compiles the type).
+    pub fn check_range_described(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<Bound>,
+        max: Option<Bound>,
+        expected: &'static str,
+    ) {
+        if is_out_of_range(value, min, max) {
             self.violation(Rule::Range, expected, value);
         }
     }
@@ -434,17 +504,33 @@ impl<'v> Checker<'v> {
     /// Checks inclusive bounds on the length of a string (in characters) or an array (in
     /// items); other JSON types are not the length's concern.
     pub fn check_length(&mut self, value: &Seen<'_>, min: Option<usize>, max: Option<usize>) {
-        let (length, unit) = match value {
-            Seen::String(text) => (text.chars().count(), "characters"),
-            Seen::Array(items) => (*items, "items"),
-            _ => return,
-        };
-        if min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max) {
+        if let Some(unit) = length_unit_if_out(value, min, max) {
             let expected = match (min, max) {
                 (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
                 (Some(min), None) => format!("at least {min} {unit}"),
                 (None, Some(max)) => format!("at most {max} {unit}"),
                 (None, None) => unreachable!("a length violation needs a bound"),
+            };
+            self.violation(Rule::Length, expected, value);
+        }
+    }
+
+    /// [`Self::check_length`] with its texts given, one for a string and one for an array:
+    /// what [`Self::check_length`] writes for these bounds with the unit `characters` and with
+    /// the unit `items` (the derive writes them when it compiles the type).
+    pub fn check_length_described(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<usize>,
+        max: Option<usize>,
+        of_string: &'static str,
+        of_array: &'static str,
+    ) {
+        if let Some(unit) = length_unit_if_out(value, min, max) {
+            let expected = if unit == CHARACTERS {
+                of_string
+            } else {
+                of_array
             };
             self.violation(Rule::Length, expected, value);
         }
@@ -469,11 +555,26 @@ impl<'v> Checker<'v> {
         }
     }
 
+    /// [`Self::not_a_variant`] with its rule and text given: for one name `Const` and
+    /// `the string "NAME"`, for more `Enum` and `one of "NAME", "NAME"` (the names as JSON
+    /// strings; the derive writes them when it compiles the type).
+    pub fn not_a_variant_described(
+        &mut self,
+        value: &Seen<'_>,
+        rule: Rule,
+        expected: &'static str,
+    ) {
+        match value {
+            Seen::String(_) => self.violation(rule, expected, value),
+            other => self.wrong_type("a string", other),
+        }
+    }
+
     /// Records a violation found in the text, before any value exists.
     fn syntax(
         &mut self,
         rule: Rule,
-        expected: String,
+        expected: Cow<'static, str>,
         found: String,
         position: Option<TextPosition>,
     ) {
@@ -505,6 +606,73 @@ impl fmt::Display for Bound {
             Self::Float(value) => write!(f, "{value}"),
         }
     }
+}
+
+/// The JSON types a wrong-type violation names, as the runtime and the derive write them.
+const JSON_TYPES: [&str; 6] = [
+    "a string",
+    "a boolean",
+    "a number",
+    "an integer",
+    "an object",
+    "an array",
+];
+
+/// The lower bound of an unsigned integer, and its text.
+const NON_NEGATIVE: Option<Bound> = Some(Bound::Integer(0));
+const AT_LEAST_ZERO: &str = "a number of at least 0";
+
+/// The unit of a string's length.
+const CHARACTERS: &str = "characters";
+
+/// Whether `value` is a number outside the inclusive bounds.
+fn is_out_of_range(value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) -> bool {
+    let Seen::Number(number) = value else {
+        return false;
+    };
+    min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less)
+        || max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater)
+}
+
+/// What a range asks for, in words.
+fn range_text(min: Option<Bound>, max: Option<Bound>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("a number from {min} to {max}"),
+        (Some(min), None) => format!("a number of at least {min}"),
+        (None, Some(max)) => format!("a number of at most {max}"),
+        (None, None) => unreachable!("a range violation needs a bound"),
+    }
+}
+
+/// The unit of `value`'s length when it is a string or an array whose length is outside the
+/// inclusive bounds.
+fn length_unit_if_out(
+    value: &Seen<'_>,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Option<&'static str> {
+    let (length, unit) = match value {
+        Seen::String(text) => (text.chars().count(), CHARACTERS),
+        Seen::Array(items) => (*items, "items"),
+        _ => return None,
+    };
+    let out = min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max);
+    out.then_some(unit)
+}
+
+/// Appends a member name as a JSON Pointer step (RFC 6901: `~` as `~0`, `/` as `~1`).
+fn push_escaped(pointer: &mut String, name: &str) {
+    let mut rest = name;
+    while let Some(at) = rest.find(['~', '/']) {
+        pointer.push_str(&rest[..at]);
+        pointer.push_str(if rest.as_bytes()[at] == b'~' {
+            "~0"
+        } else {
+            "~1"
+        });
+        rest = &rest[at + 1..];
+    }
+    pointer.push_str(rest);
 }
 
 /// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
@@ -630,7 +798,12 @@ fn check_size(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     if bytes.len() > limits.max_bytes {
         let mut checker = Checker::new(limits);
         let expected = format!("a document of at most {} bytes", limits.max_bytes);
-        checker.syntax(Rule::Size, expected, format!("{} bytes", bytes.len()), None);
+        checker.syntax(
+            Rule::Size,
+            expected.into(),
+            format!("{} bytes", bytes.len()),
+            None,
+        );
         return Err(checker.finish());
     }
     Ok(())
@@ -651,7 +824,7 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
         + 1;
     let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
     let position = Some(TextPosition { line, column });
-    checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
+    checker.syntax(Rule::Syntax, "UTF-8 text".into(), found, position);
     Err(checker.finish())
 }
 
@@ -664,7 +837,7 @@ fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
     });
     checker.syntax(
         Rule::Syntax,
-        "a JSON document".to_owned(),
+        "a JSON document".into(),
         error.to_string(),
         position,
     );
@@ -692,6 +865,226 @@ mod tests {
         checker.enter_index(3);
         checker.wrong_type("a string", &Seen::of(&value));
         assert_eq!(checker.finish().violations()[0].pointer, "/a~1b/x~0y/3");
+    }
+
+    /// Types with every check the derive writes a text for.
+    mod derived {
+        #![allow(dead_code)] // only validated, never built
+
+        use serde_json::Number;
+
+        use crate::validate::Validate;
+
+        #[derive(Validate)]
+        #[serde(transparent)]
+        #[schemars(extend("format" = "uuid"))]
+        pub struct Id(pub String);
+
+        #[derive(Validate)]
+        #[serde(transparent)]
+        pub struct Code(#[schemars(regex(pattern = r"^[a-z]+/[0-9]{2}$"))] pub String);
+
+        #[derive(Validate)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Mode {
+            Edit,
+            #[serde(rename = "a \"quoted\" \\ name")]
+            Quoted,
+        }
+
+        #[derive(Validate)]
+        pub enum Only {
+            #[serde(rename = "only/one")]
+            One,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Page {
+            pub id: Id,
+            pub code: Code,
+            pub mode: Mode,
+            pub only: Only,
+            #[schemars(range(min = -1, max = 5))]
+            pub between: Number,
+            #[schemars(range(min = 0.5))]
+            pub at_least: Number,
+            #[schemars(range(max = 9_007_199_254_740_991u64))]
+            pub at_most: u64,
+            #[schemars(length(min = 1, max = 3))]
+            pub short: String,
+            #[schemars(length(min = 2))]
+            pub many: Vec<bool>,
+            #[schemars(length(max = 1))]
+            pub few: Vec<String>,
+            #[serde(rename = "a~b/c")]
+            pub escaped: bool,
+        }
+    }
+
+    /// The `expected` text the runtime's own method writes.
+    fn runtime_text(check: impl FnOnce(&mut Checker<'static>)) -> Cow<'static, str> {
+        let mut checker = Checker::new(Limits::DEFAULT);
+        check(&mut checker);
+        checker.finish().violations[0].expected.clone()
+    }
+
+    #[test]
+    fn derived_texts_are_the_runtime_texts() {
+        let text = |text: &'static str| Seen::String(Cow::Borrowed(text));
+        let number = |value: f64| Seen::Number(Number::from_f64(value).expect("finite"));
+        let cases: Vec<(&str, Rule, Cow<'static, str>)> = vec![
+            (
+                "/id",
+                Rule::Format,
+                runtime_text(|c| c.check_format(&text("x"), "uuid", format::is_uuid)),
+            ),
+            (
+                "/code",
+                Rule::Pattern,
+                runtime_text(|c| {
+                    c.check_pattern(&text("X"), &Pattern::new(r"^[a-z]+/[0-9]{2}$"));
+                }),
+            ),
+            (
+                "/mode",
+                Rule::Enum,
+                runtime_text(|c| c.not_a_variant(&text("x"), &["edit", "a \"quoted\" \\ name"])),
+            ),
+            (
+                "/only",
+                Rule::Const,
+                runtime_text(|c| c.not_a_variant(&text("x"), &["only/one"])),
+            ),
+            (
+                "/between",
+                Rule::Range,
+                runtime_text(|c| {
+                    c.check_range(
+                        &number(9.0),
+                        Some(Bound::Integer(-1)),
+                        Some(Bound::Integer(5)),
+                    );
+                }),
+            ),
+            (
+                "/at_least",
+                Rule::Range,
+                runtime_text(|c| c.check_range(&number(0.0), Some(Bound::Float(0.5)), None)),
+            ),
+            (
+                "/at_most",
+                Rule::Range,
+                runtime_text(|c| {
+                    let max = Bound::Integer(9_007_199_254_740_991);
+                    c.check_range(&Seen::Number(u64::MAX.into()), None, Some(max));
+                }),
+            ),
+            (
+                "/short",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&text("long"), Some(1), Some(3))),
+            ),
+            (
+                "/many",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&Seen::Array(1), Some(2), None)),
+            ),
+            (
+                "/few",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&Seen::Array(2), None, Some(1))),
+            ),
+        ];
+        let document = json!({
+            "id": "x",
+            "code": "X",
+            "mode": "x",
+            "only": "x",
+            "between": 9,
+            "at_least": 0,
+            "at_most": u64::MAX,
+            "short": "long",
+            "many": [true],
+            "few": ["a", "b"],
+        });
+        let bytes = serde_json::to_vec(&document).expect("a value serialises");
+        for report in [
+            derived::Page::validate(&document),
+            derived::Page::validate_slice(&bytes),
+        ] {
+            let found: Vec<(&str, Rule, &str)> = report
+                .violations()
+                .iter()
+                .filter(|violation| violation.rule != Rule::Required)
+                .map(|v| (v.pointer.as_str(), v.rule, &*v.expected))
+                .collect();
+            let wanted: Vec<(&str, Rule, &str)> = cases
+                .iter()
+                .map(|(pointer, rule, expected)| (*pointer, *rule, &**expected))
+                .collect();
+            assert_eq!(found, wanted);
+            let missing: Vec<(&str, &str)> = report
+                .violations()
+                .iter()
+                .filter(|violation| violation.rule == Rule::Required)
+                .map(|v| (v.member.as_deref().unwrap_or_default(), &*v.expected))
+                .collect();
+            let escaped = runtime_text(|c| c.missing("a~b/c", &Seen::Object(0)));
+            assert_eq!(missing, [("a~b/c", &*escaped)]);
+        }
+
+        // The other way round: the numbers are of the right JSON type, the strings are not.
+        let other = json!({ "id": 1, "mode": 2, "only": null, "short": 3, "many": "x" });
+        let report = derived::Page::validate(&other);
+        assert!(
+            report
+                .violations()
+                .iter()
+                .filter(|v| v.rule != Rule::Required)
+                .all(|v| v.rule == Rule::Type),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn pointers_and_texts_render_as_before() {
+        let value = json!("a\u{1}b");
+        let mut checker = Checker::new(Limits::DEFAULT);
+        checker.enter_member("");
+        checker.enter_index(0);
+        checker.enter_index(10);
+        checker.enter_member("~/~");
+        checker.enter_index(usize::MAX);
+        checker.wrong_type("something else", &Seen::of(&value));
+        checker.wrong_type("an array", &Seen::of(&value));
+        let report = checker.finish();
+        let pointer = format!("//0/10/~0~1~0/{}", usize::MAX);
+        assert_eq!(report.violations()[0].pointer, pointer);
+        assert_eq!(
+            report.violations()[0].to_string(),
+            format!(r#"{pointer}: type: expected something else, found string "a\u0001b""#)
+        );
+        assert!(matches!(
+            report.violations()[1].expected,
+            Cow::Borrowed("an array")
+        ));
+    }
+
+    #[test]
+    fn violations_beyond_the_limit_are_counted() {
+        let limits = Limits {
+            max_violations: 1,
+            ..Limits::DEFAULT
+        };
+        let mut checker = Checker::new(limits);
+        for _ in 0..3 {
+            checker.missing("a", &Seen::Object(0));
+            checker.check_range_described(&Seen::Number(3u64.into()), None, NON_NEGATIVE, "x");
+        }
+        let report = checker.finish();
+        assert_eq!((report.total(), report.violations().len()), (6, 1));
+        assert!(!report.is_valid());
     }
 
     #[test]
