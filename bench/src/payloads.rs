@@ -141,29 +141,29 @@ macro_rules! payloads {
 
 payloads! {
     ServerTelemetry => schema_types::hasura::ServerTelemetry,
-        "../schemas/hasura/server-telemetry/1-0-0.schema.json";
+        "../schemas/hasura/server-telemetry/1-0-1.schema.json";
     EeServerTelemetry => schema_types::hasura::EeServerTelemetry,
-        "../schemas/hasura/ee-server-telemetry/1-0-0.schema.json";
+        "../schemas/hasura/ee-server-telemetry/1-0-1.schema.json";
     EeDataSourceTelemetry => schema_types::hasura::EeDataSourceTelemetry,
-        "../schemas/hasura/ee-data-source-telemetry/1-0-0.schema.json";
+        "../schemas/hasura/ee-data-source-telemetry/1-0-1.schema.json";
     EeUsageMetrics => schema_types::hasura::EeUsageMetrics,
-        "../schemas/hasura/ee-usage-metrics/1-0-0.schema.json";
+        "../schemas/hasura/ee-usage-metrics/1-0-1.schema.json";
     ConsoleError => schema_types::hasura::ConsoleError,
-        "../schemas/hasura/console-error/1-0-0.schema.json";
+        "../schemas/hasura/console-error/1-0-1.schema.json";
     CliExecution => schema_types::hasura::CliExecution,
-        "../schemas/hasura/cli-execution/1-0-0.schema.json";
+        "../schemas/hasura/cli-execution/1-0-1.schema.json";
     CliConfig => schema_types::hasura::CliConfig,
-        "../schemas/hasura/cli-config/1-0-0.schema.json";
+        "../schemas/hasura/cli-config/1-0-1.schema.json";
     KeepAlivePing => schema_types::appsmith::KeepAlivePing,
-        "../schemas/appsmith/keep-alive-ping/1-0-0.schema.json";
+        "../schemas/appsmith/keep-alive-ping/1-0-1.schema.json";
     ServerSetupPing => schema_types::appsmith::ServerSetupPing,
-        "../schemas/appsmith/server-setup-ping/1-0-0.schema.json";
+        "../schemas/appsmith/server-setup-ping/1-0-1.schema.json";
     UsagePulse => schema_types::appsmith::UsagePulse,
-        "../schemas/appsmith/usage-pulse/1-0-0.schema.json";
+        "../schemas/appsmith/usage-pulse/1-0-1.schema.json";
     NavigationEvent => schema_types::appsmith::NavigationEvent,
-        "../schemas/appsmith/navigation-event/1-0-0.schema.json";
+        "../schemas/appsmith/navigation-event/1-0-1.schema.json";
     BackendCallEvent => schema_types::appsmith::BackendCallEvent,
-        "../schemas/appsmith/backend-call-event/1-0-0.schema.json";
+        "../schemas/appsmith/backend-call-event/1-0-1.schema.json";
 }
 
 /// The published schemas compiled by the `jsonschema` runtime (0.61, formats checked), in
