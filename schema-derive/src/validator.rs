@@ -174,7 +174,7 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
     };
     quote! {
         let ::core::option::Option::Some(members) = value.as_object() else {
-            checker.wrong_type("an object", &#rt::Seen::of(value));
+            checker.wrong_type_described("an object", &#rt::Seen::of(value));
             return;
         };
         #named
@@ -563,9 +563,10 @@ fn option_usize(value: Option<usize>) -> TokenStream {
     }
 }
 
-/// The texts below are those the runtime's `Checker` writes (`check_range`, `check_length`,
-/// `not_a_variant`, `missing`), written when the type is compiled; a test of the runtime
-/// (`validate::tests::derived_texts_are_the_runtime_texts`) holds them to each other.
+/// The text of a missing member. This and the texts below are the ones the runtime's `Checker`
+/// writes (`missing`, `not_a_variant`, `check_length`, `check_range`), written here when the type
+/// is compiled; a test of the runtime (`validate::tests::derived_texts_are_the_runtime_texts`)
+/// holds them to each other.
 fn member_text(name: &str) -> String {
     format!("member `{name}`")
 }

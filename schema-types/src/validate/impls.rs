@@ -15,7 +15,7 @@ macro_rules! json_type {
         impl Validate for $ty {
             fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
                 if !value.$is() {
-                    checker.wrong_type($expected, &Seen::of(value));
+                    checker.wrong_type_described($expected, &Seen::of(value));
                 }
             }
 
@@ -40,7 +40,7 @@ impl Validate for u64 {
             Value::Number(number) if is_integer(number) => {
                 checker.check_range_described(&seen, NON_NEGATIVE, None, AT_LEAST_ZERO);
             }
-            _ => checker.wrong_type("an integer", &seen),
+            _ => checker.wrong_type_described("an integer", &seen),
         }
     }
 
@@ -66,7 +66,7 @@ impl Validate for Value {
 impl<T: Validate> Validate for BTreeMap<String, T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Object(members) = value else {
-            checker.wrong_type("an object", &Seen::of(value));
+            checker.wrong_type_described("an object", &Seen::of(value));
             return;
         };
         for (name, member) in members {
@@ -87,7 +87,7 @@ impl<T: Validate> Validate for BTreeMap<String, T> {
 impl<T: Validate> Validate for Vec<T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Array(items) = value else {
-            checker.wrong_type("an array", &Seen::of(value));
+            checker.wrong_type_described("an array", &Seen::of(value));
             return;
         };
         for (index, item) in items.iter().enumerate() {

@@ -27,12 +27,14 @@ pub mod stream;
 pub use flatten::{Members, Present};
 pub use pattern::Pattern;
 pub use seen::Seen;
+use seen::push_decimal;
 
 /// Derives [`Validate`](trait@Validate) from a type's serde and schemars attributes.
 pub use schema_derive::Validate;
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
+use std::sync::OnceLock;
 
 use serde::Deserializer;
 use serde::Serialize;
@@ -173,14 +175,28 @@ impl Default for Limits {
 }
 
 /// The verdict on one document: every violation found (up to the limit) and how many there were.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// A report keeps its violations as they were recorded (every text rendered, into one buffer),
+/// and makes the [`Violation`]s of [`Self::violations`] from them when they are first read: a
+/// caller that only asks for the verdict never pays for a `String` per text.
+#[derive(Clone)]
 pub struct Report {
     valid: bool,
     total: usize,
-    violations: Vec<Violation>,
+    recorded: Recorded,
+    violations: OnceLock<Vec<Violation>>,
 }
 
 impl Report {
+    fn new() -> Self {
+        Self {
+            valid: true,
+            total: 0,
+            recorded: Recorded::default(),
+            violations: OnceLock::new(),
+        }
+    }
+
     /// Whether the document broke no constraint.
     pub fn is_valid(&self) -> bool {
         self.total == 0
@@ -188,7 +204,7 @@ impl Report {
 
     /// The violations kept, in the order found.
     pub fn violations(&self) -> &[Violation] {
-        &self.violations
+        self.violations.get_or_init(|| self.recorded.render())
     }
 
     /// How many violations there were, kept or not.
@@ -198,14 +214,21 @@ impl Report {
 
     /// Whether violations were found beyond those kept.
     pub fn is_truncated(&self) -> bool {
-        self.total > self.violations.len()
+        self.total > self.kept()
+    }
+
+    /// How many violations the report keeps.
+    fn kept(&self) -> usize {
+        self.violations
+            .get()
+            .map_or(self.recorded.entries.len(), Vec::len)
     }
 
     /// The same report with every found value replaced by its JSON type, so that it can be
     /// logged without logging what a document holds. Pointers, members and rules are kept.
     pub fn masked(&self) -> Self {
-        let violations = self
-            .violations
+        let violations: Vec<Violation> = self
+            .violations()
             .iter()
             .map(|violation| Violation {
                 found: mask(&violation.found),
@@ -213,8 +236,10 @@ impl Report {
             })
             .collect();
         Self {
-            violations,
-            ..self.clone()
+            valid: self.valid,
+            total: self.total,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(violations),
         }
     }
 
@@ -223,18 +248,126 @@ impl Report {
         serde_json::to_value(self).expect("a report always serialises")
     }
 
-    fn record(&mut self, violation: Violation, limits: &Limits) {
-        if self.counts(limits) {
-            self.violations.push(violation);
-        }
-    }
-
     /// Counts one more violation; `true` when the report keeps it (so that a violation beyond
     /// the limit is never rendered).
     fn counts(&mut self, limits: &Limits) -> bool {
         self.total += 1;
         self.valid = false;
-        self.violations.len() < limits.max_violations
+        self.kept() < limits.max_violations
+    }
+}
+
+/// As the fields would be derived: `valid`, `total`, `violations`.
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("valid", &self.valid)
+            .field("total", &self.total)
+            .field("violations", &self.violations())
+            .finish()
+    }
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.valid == other.valid
+            && self.total == other.total
+            && self.violations() == other.violations()
+    }
+}
+
+impl Eq for Report {}
+
+/// As the fields would be derived: `{"valid": .., "total": .., "violations": [..]}`.
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut report = serializer.serialize_struct("Report", 3)?;
+        report.serialize_field("valid", &self.valid)?;
+        report.serialize_field("total", &self.total)?;
+        report.serialize_field("violations", self.violations())?;
+        report.end()
+    }
+}
+
+/// The violations of a report as recorded: each one's texts (pointer, member, found) one after
+/// the other in one buffer, so that recording one allocates nothing (but the buffers' growth).
+#[derive(Clone, Debug, Default)]
+struct Recorded {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+/// One recorded violation. Its texts are in [`Recorded::text`], from where the previous entry's
+/// end: the pointer up to `pointer_end`, the member up to `member_end`, the found value up to
+/// `found_end`.
+#[derive(Clone, Debug)]
+struct Entry {
+    rule: Rule,
+    has_member: bool,
+    expected: Cow<'static, str>,
+    position: Option<TextPosition>,
+    pointer_end: usize,
+    member_end: usize,
+    found_end: usize,
+}
+
+impl Recorded {
+    /// Records a violation: its pointer (appended to the buffer by `pointer`), its member, and
+    /// its found value (appended by `found`).
+    fn push(
+        &mut self,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        position: Option<TextPosition>,
+        pointer: impl FnOnce(&mut String),
+        member: Option<&str>,
+        found: impl FnOnce(&mut String),
+    ) {
+        if self.entries.is_empty() {
+            // A document with one violation often has several: start with room for some.
+            self.entries.reserve(8);
+            self.text.reserve(256);
+        }
+        pointer(&mut self.text);
+        let pointer_end = self.text.len();
+        if let Some(member) = member {
+            self.text.push_str(member);
+        }
+        let member_end = self.text.len();
+        found(&mut self.text);
+        self.entries.push(Entry {
+            rule,
+            has_member: member.is_some(),
+            expected,
+            position,
+            pointer_end,
+            member_end,
+            found_end: self.text.len(),
+        });
+    }
+
+    /// The violations, each text in its own `String`.
+    fn render(&self) -> Vec<Violation> {
+        let mut start = 0;
+        self.entries
+            .iter()
+            .map(|entry| {
+                let text = |from: usize, to: usize| self.text[from..to].to_owned();
+                let violation = Violation {
+                    pointer: text(start, entry.pointer_end),
+                    member: entry
+                        .has_member
+                        .then(|| text(entry.pointer_end, entry.member_end)),
+                    rule: entry.rule,
+                    expected: entry.expected.clone(),
+                    found: text(entry.member_end, entry.found_end),
+                    position: entry.position,
+                };
+                start = entry.found_end;
+                violation
+            })
+            .collect()
     }
 }
 
@@ -245,11 +378,12 @@ impl fmt::Display for Report {
         }
         let plural = if self.total == 1 { "" } else { "s" };
         writeln!(f, "invalid: {} violation{plural}", self.total)?;
-        for violation in &self.violations {
+        let violations = self.violations();
+        for violation in violations {
             writeln!(f, "  {violation}")?;
         }
         if self.is_truncated() {
-            writeln!(f, "  ... and {} more", self.total - self.violations.len())?;
+            writeln!(f, "  ... and {} more", self.total - violations.len())?;
         }
         Ok(())
     }
@@ -292,11 +426,7 @@ impl<'v> Checker<'v> {
     pub fn new(limits: Limits) -> Self {
         Self {
             steps: Vec::new(),
-            report: Report {
-                valid: true,
-                total: 0,
-                violations: Vec::new(),
-            },
+            report: Report::new(),
             limits,
             duplicate: false,
         }
@@ -340,29 +470,8 @@ impl<'v> Checker<'v> {
 
     /// The current position as an RFC 6901 JSON Pointer.
     pub fn pointer(&self) -> String {
-        let capacity = self
-            .steps
-            .iter()
-            .map(|step| match step {
-                Step::Member(name) => 1 + name.len(),
-                Step::Index(index) => {
-                    1 + index
-                        .checked_ilog10()
-                        .map_or(1, |digits| digits as usize + 1)
-                }
-            })
-            .sum();
-        let mut pointer = String::with_capacity(capacity);
-        for step in &self.steps {
-            pointer.push('/');
-            match step {
-                Step::Member(name) => push_escaped(&mut pointer, name),
-                Step::Index(index) => {
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(pointer, "{index}");
-                }
-            }
-        }
+        let mut pointer = String::new();
+        write_pointer(&self.steps, &mut pointer);
         pointer
     }
 
@@ -378,15 +487,15 @@ impl<'v> Checker<'v> {
         found: &Seen<'_>,
     ) {
         if self.report.counts(&self.limits) {
-            let violation = Violation {
-                pointer: self.pointer(),
-                member: member.map(str::to_owned),
+            let steps = &self.steps;
+            self.report.recorded.push(
                 rule,
                 expected,
-                found: found.describe(),
-                position: None,
-            };
-            self.report.violations.push(violation);
+                None,
+                |text| write_pointer(steps, text),
+                member,
+                |text| found.describe_into(text),
+            );
         }
     }
 
@@ -402,13 +511,15 @@ impl<'v> Checker<'v> {
     }
 
     /// Records a wrong JSON type at the current position. `expected` is the JSON type in words
-    /// (`an object`); the usual ones are not copied.
+    /// (`an object`).
     pub fn wrong_type(&mut self, expected: &str, found: &Seen<'_>) {
-        let expected = match JSON_TYPES.iter().find(|known| **known == expected) {
-            Some(known) => Cow::Borrowed(*known),
-            None => Cow::Owned(expected.to_owned()),
-        };
-        self.record(None, Rule::Type, expected, found);
+        self.record(None, Rule::Type, Cow::Owned(expected.to_owned()), found);
+    }
+
+    /// [`Self::wrong_type`] with a text known before any document is read (as the derive and the
+    /// standard types' checks know it), which is not copied.
+    pub fn wrong_type_described(&mut self, expected: &'static str, found: &Seen<'_>) {
+        self.record(None, Rule::Type, Cow::Borrowed(expected), found);
     }
 
     /// Records that the object at the current position lacks the required member `name`.
@@ -527,10 +638,9 @@ impl<'v> Checker<'v> {
         of_array: &'static str,
     ) {
         if let Some(unit) = length_unit_if_out(value, min, max) {
-            let expected = if unit == CHARACTERS {
-                of_string
-            } else {
-                of_array
+            let expected = match unit {
+                Unit::Characters => of_string,
+                Unit::Items => of_array,
             };
             self.violation(Rule::Length, expected, value);
         }
@@ -551,7 +661,7 @@ impl<'v> Checker<'v> {
                 };
                 self.violation(rule, expected, value);
             }
-            other => self.wrong_type("a string", other),
+            other => self.wrong_type_described("a string", other),
         }
     }
 
@@ -566,7 +676,7 @@ impl<'v> Checker<'v> {
     ) {
         match value {
             Seen::String(_) => self.violation(rule, expected, value),
-            other => self.wrong_type("a string", other),
+            other => self.wrong_type_described("a string", other),
         }
     }
 
@@ -575,18 +685,19 @@ impl<'v> Checker<'v> {
         &mut self,
         rule: Rule,
         expected: Cow<'static, str>,
-        found: String,
+        found: &str,
         position: Option<TextPosition>,
     ) {
-        let violation = Violation {
-            pointer: String::new(),
-            member: None,
-            rule,
-            expected,
-            found,
-            position,
-        };
-        self.report.record(violation, &self.limits);
+        if self.report.counts(&self.limits) {
+            self.report.recorded.push(
+                rule,
+                expected,
+                position,
+                |_| {},
+                None,
+                |text| text.push_str(found),
+            );
+        }
     }
 }
 
@@ -608,22 +719,9 @@ impl fmt::Display for Bound {
     }
 }
 
-/// The JSON types a wrong-type violation names, as the runtime and the derive write them.
-const JSON_TYPES: [&str; 6] = [
-    "a string",
-    "a boolean",
-    "a number",
-    "an integer",
-    "an object",
-    "an array",
-];
-
 /// The lower bound of an unsigned integer, and its text.
 const NON_NEGATIVE: Option<Bound> = Some(Bound::Integer(0));
 const AT_LEAST_ZERO: &str = "a number of at least 0";
-
-/// The unit of a string's length.
-const CHARACTERS: &str = "characters";
 
 /// Whether `value` is a number outside the inclusive bounds.
 fn is_out_of_range(value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) -> bool {
@@ -644,26 +742,57 @@ fn range_text(min: Option<Bound>, max: Option<Bound>) -> String {
     }
 }
 
+/// What a length counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// The characters of a string.
+    Characters,
+    /// The items of an array.
+    Items,
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Characters => "characters",
+            Self::Items => "items",
+        })
+    }
+}
+
 /// The unit of `value`'s length when it is a string or an array whose length is outside the
 /// inclusive bounds.
-fn length_unit_if_out(
-    value: &Seen<'_>,
-    min: Option<usize>,
-    max: Option<usize>,
-) -> Option<&'static str> {
+fn length_unit_if_out(value: &Seen<'_>, min: Option<usize>, max: Option<usize>) -> Option<Unit> {
     let (length, unit) = match value {
-        Seen::String(text) => (text.chars().count(), CHARACTERS),
-        Seen::Array(items) => (*items, "items"),
+        Seen::String(text) => (text.chars().count(), Unit::Characters),
+        Seen::Array(items) => (*items, Unit::Items),
         _ => return None,
     };
     let out = min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max);
     out.then_some(unit)
 }
 
+/// Appends the JSON Pointer (RFC 6901) of `steps` to `pointer`.
+fn write_pointer(steps: &[Step<'_>], pointer: &mut String) {
+    for step in steps {
+        pointer.push('/');
+        match step {
+            Step::Member(name) => push_escaped(pointer, name),
+            Step::Index(index) => push_decimal(pointer, *index as u64),
+        }
+    }
+}
+
 /// Appends a member name as a JSON Pointer step (RFC 6901: `~` as `~0`, `/` as `~1`).
 fn push_escaped(pointer: &mut String, name: &str) {
+    if !has_tilde_or_slash(name.as_bytes()) {
+        pointer.push_str(name);
+        return;
+    }
+    // Bytes, not characters: `~` and `/` are ASCII, so their positions are character
+    // boundaries.
     let mut rest = name;
-    while let Some(at) = rest.find(['~', '/']) {
+    while let Some(at) = rest.bytes().position(|byte| matches!(byte, b'~' | b'/')) {
         pointer.push_str(&rest[..at]);
         pointer.push_str(if rest.as_bytes()[at] == b'~' {
             "~0"
@@ -673,6 +802,28 @@ fn push_escaped(pointer: &mut String, name: &str) {
         rest = &rest[at + 1..];
     }
     pointer.push_str(rest);
+}
+
+/// Whether `bytes` hold a `~` or a `/`, eight bytes at a time (a pointer is rendered for every
+/// violation, and most member names need no escape).
+fn has_tilde_or_slash(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const TILDES: u64 = ONES * b'~' as u64;
+    const SLASHES: u64 = ONES * b'/' as u64;
+    // Whether a byte of `word` is zero (exact: a borrow can only run past a zero byte).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("chunks of eight bytes"));
+        if has_zero(word ^ TILDES) || has_zero(word ^ SLASHES) {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|byte| matches!(byte, b'~' | b'/'))
 }
 
 /// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
@@ -801,7 +952,7 @@ fn check_size(bytes: &[u8], limits: Limits) -> Result<(), Report> {
         checker.syntax(
             Rule::Size,
             expected.into(),
-            format!("{} bytes", bytes.len()),
+            &format!("{} bytes", bytes.len()),
             None,
         );
         return Err(checker.finish());
@@ -824,7 +975,7 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
         + 1;
     let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
     let position = Some(TextPosition { line, column });
-    checker.syntax(Rule::Syntax, "UTF-8 text".into(), found, position);
+    checker.syntax(Rule::Syntax, "UTF-8 text".into(), &found, position);
     Err(checker.finish())
 }
 
@@ -838,7 +989,7 @@ fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
     checker.syntax(
         Rule::Syntax,
         "a JSON document".into(),
-        error.to_string(),
+        &error.to_string(),
         position,
     );
     checker.finish()
@@ -926,7 +1077,7 @@ mod tests {
     fn runtime_text(check: impl FnOnce(&mut Checker<'static>)) -> Cow<'static, str> {
         let mut checker = Checker::new(Limits::DEFAULT);
         check(&mut checker);
-        checker.finish().violations[0].expected.clone()
+        checker.finish().violations()[0].expected.clone()
     }
 
     #[test]
@@ -1033,18 +1184,6 @@ mod tests {
             let escaped = runtime_text(|c| c.missing("a~b/c", &Seen::Object(0)));
             assert_eq!(missing, [("a~b/c", &*escaped)]);
         }
-
-        // The other way round: the numbers are of the right JSON type, the strings are not.
-        let other = json!({ "id": 1, "mode": 2, "only": null, "short": 3, "many": "x" });
-        let report = derived::Page::validate(&other);
-        assert!(
-            report
-                .violations()
-                .iter()
-                .filter(|v| v.rule != Rule::Required)
-                .all(|v| v.rule == Rule::Type),
-            "{report}"
-        );
     }
 
     #[test]
@@ -1057,7 +1196,7 @@ mod tests {
         checker.enter_member("~/~");
         checker.enter_index(usize::MAX);
         checker.wrong_type("something else", &Seen::of(&value));
-        checker.wrong_type("an array", &Seen::of(&value));
+        checker.wrong_type_described("an array", &Seen::of(&value));
         let report = checker.finish();
         let pointer = format!("//0/10/~0~1~0/{}", usize::MAX);
         assert_eq!(report.violations()[0].pointer, pointer);
@@ -1069,6 +1208,89 @@ mod tests {
             report.violations()[1].expected,
             Cow::Borrowed("an array")
         ));
+    }
+
+    #[test]
+    fn recorded_violations_are_read_as_violations() {
+        let mut checker = Checker::new(Limits::DEFAULT);
+        checker.enter_member("a/b");
+        checker.missing("", &Seen::Object(2));
+        checker.enter_index(7);
+        checker.unknown("x", &Seen::Null);
+        checker.leave();
+        checker.violation(Rule::Enum, String::from("owned"), &Seen::Bool(true));
+        let report = checker.finish();
+        let violation =
+            |pointer: &str, member: Option<&str>, rule, expected: &str, found: &str| Violation {
+                pointer: pointer.to_owned(),
+                member: member.map(str::to_owned),
+                rule,
+                expected: Cow::Owned(expected.to_owned()),
+                found: found.to_owned(),
+                position: None,
+            };
+        let copy = report.clone();
+        assert_eq!(
+            report.violations(),
+            [
+                violation(
+                    "/a~1b",
+                    Some(""),
+                    Rule::Required,
+                    "member ``",
+                    "an object with 2 members"
+                ),
+                violation(
+                    "/a~1b/7",
+                    Some("x"),
+                    Rule::UnknownProperty,
+                    "no other members",
+                    "null"
+                ),
+                violation("/a~1b", None, Rule::Enum, "owned", "boolean true"),
+            ]
+        );
+        assert_eq!(copy, report);
+        assert_eq!(
+            format!("{copy:?}"),
+            format!(
+                "Report {{ valid: false, total: 3, violations: {:?} }}",
+                report.violations()
+            )
+        );
+        assert_eq!(
+            report.to_json().to_string(),
+            json!({
+                "valid": false,
+                "total": 3,
+                "violations": report.violations(),
+            })
+            .to_string()
+        );
+        assert!(
+            Checker::new(Limits::DEFAULT)
+                .finish()
+                .violations()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn tildes_and_slashes_are_found_at_every_offset() {
+        for length in 0..20 {
+            for at in 0..length {
+                for special in [b'~', b'/'] {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = special;
+                    assert!(has_tilde_or_slash(&bytes), "{bytes:?}");
+                }
+            }
+            assert!(!has_tilde_or_slash(&vec![b'a'; length]));
+        }
+        let near: Vec<u8> = (0..=255u8).filter(|b| !matches!(b, b'~' | b'/')).collect();
+        assert!(!has_tilde_or_slash(&near));
+        assert!(!has_tilde_or_slash("~".repeat(0).as_bytes()));
+        assert!(has_tilde_or_slash("é漢字🦀/".as_bytes()));
     }
 
     #[test]

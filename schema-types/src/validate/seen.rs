@@ -70,18 +70,33 @@ impl<'v> Seen<'v> {
     }
 
     /// [`Self::describe`], appended to `out`.
-    fn describe_into(&self, out: &mut String) {
+    pub(super) fn describe_into(&self, out: &mut String) {
         // Writing to a `String` cannot fail.
         match self {
             Self::Null => out.push_str("null"),
             Self::Bool(true) => out.push_str("boolean true"),
             Self::Bool(false) => out.push_str("boolean false"),
             Self::Number(number) => {
-                let _ = write!(out, "number {number}");
+                out.push_str("number ");
+                // As `Number` displays itself, without the formatting machinery for integers.
+                if let Some(value) = number.as_u64() {
+                    push_decimal(out, value);
+                } else if let Some(value) = number.as_i64() {
+                    out.push('-');
+                    push_decimal(out, value.unsigned_abs());
+                } else {
+                    let _ = write!(out, "{number}");
+                }
             }
             Self::String(text) => {
                 out.push_str("string ");
-                match text.char_indices().nth(SHOWN) {
+                // A text of at most `SHOWN` bytes has at most `SHOWN` characters.
+                let cut = if text.len() <= SHOWN {
+                    None
+                } else {
+                    text.char_indices().nth(SHOWN)
+                };
+                match cut {
                     None => push_json_string(out, text),
                     Some((end, _)) => {
                         push_json_string(out, &text[..end]);
@@ -98,6 +113,21 @@ impl<'v> Seen<'v> {
             }
         }
     }
+}
+
+/// Appends `value` in decimal digits.
+pub(super) fn push_decimal(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
 /// Appends `text` as a JSON string, escaped exactly as `serde_json` writes it (`\"`, `\\`, the

@@ -35,7 +35,7 @@ trait Expect<'de>: Sized {
 
     /// A scalar arrived: by default a wrong type, unless the expectation takes it.
     fn scalar(self, checker: &mut Checker<'de>, seen: Seen<'de>) -> Seen<'de> {
-        checker.wrong_type(Self::EXPECTED, &seen);
+        checker.wrong_type_described(Self::EXPECTED, &seen);
         seen
     }
 
@@ -46,7 +46,7 @@ trait Expect<'de>: Sized {
         map: A,
     ) -> Result<Seen<'de>, A::Error> {
         let seen = Seen::Object(skip_map(map)?);
-        checker.wrong_type(Self::EXPECTED, &seen);
+        checker.wrong_type_described(Self::EXPECTED, &seen);
         Ok(seen)
     }
 
@@ -57,7 +57,7 @@ trait Expect<'de>: Sized {
         seq: A,
     ) -> Result<Seen<'de>, A::Error> {
         let seen = Seen::Array(skip_seq(seq)?);
-        checker.wrong_type(Self::EXPECTED, &seen);
+        checker.wrong_type_described(Self::EXPECTED, &seen);
         Ok(seen)
     }
 }
@@ -220,7 +220,7 @@ macro_rules! scalar_expectation {
 
             fn scalar(self, $checker: &mut Checker<'de>, $seen: Seen<'de>) -> Seen<'de> {
                 if !$accepts {
-                    $checker.wrong_type(Self::EXPECTED, &$seen);
+                    $checker.wrong_type_described(Self::EXPECTED, &$seen);
                 }
                 $seen
             }
