@@ -197,6 +197,36 @@ impl Report {
         }
     }
 
+    /// The report of a violation found in the text, before any value exists: the document's
+    /// only one.
+    fn of_text(
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: String,
+        position: Option<TextPosition>,
+        limits: Limits,
+    ) -> Self {
+        let violation = Violation {
+            pointer: String::new(),
+            member: None,
+            rule,
+            expected,
+            found,
+            position,
+        };
+        let kept = if limits.max_violations > 0 {
+            vec![violation]
+        } else {
+            Vec::new()
+        };
+        Self {
+            valid: false,
+            total: 1,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(kept),
+        }
+    }
+
     /// Whether the document broke no constraint.
     pub fn is_valid(&self) -> bool {
         self.total == 0
@@ -306,7 +336,6 @@ struct Entry {
     rule: Rule,
     has_member: bool,
     expected: Cow<'static, str>,
-    position: Option<TextPosition>,
     pointer_end: usize,
     member_end: usize,
     found_end: usize,
@@ -319,15 +348,15 @@ impl Recorded {
         &mut self,
         rule: Rule,
         expected: Cow<'static, str>,
-        position: Option<TextPosition>,
         pointer: impl FnOnce(&mut String),
         member: Option<&str>,
         found: impl FnOnce(&mut String),
     ) {
         if self.entries.is_empty() {
-            // A document with one violation often has several: start with room for some.
-            self.entries.reserve(8);
-            self.text.reserve(256);
+            // A document with one violation often has several: start with room for some (growing
+            // the buffers one doubling at a time costs more than recording a dozen violations).
+            self.entries.reserve(16);
+            self.text.reserve(1024);
         }
         pointer(&mut self.text);
         let pointer_end = self.text.len();
@@ -340,7 +369,6 @@ impl Recorded {
             rule,
             has_member: member.is_some(),
             expected,
-            position,
             pointer_end,
             member_end,
             found_end: self.text.len(),
@@ -362,7 +390,7 @@ impl Recorded {
                     rule: entry.rule,
                     expected: entry.expected.clone(),
                     found: text(entry.member_end, entry.found_end),
-                    position: entry.position,
+                    position: None,
                 };
                 start = entry.found_end;
                 violation
@@ -491,7 +519,6 @@ impl<'v> Checker<'v> {
             self.report.recorded.push(
                 rule,
                 expected,
-                None,
                 |text| write_pointer(steps, text),
                 member,
                 |text| found.describe_into(text),
@@ -677,26 +704,6 @@ impl<'v> Checker<'v> {
         match value {
             Seen::String(_) => self.violation(rule, expected, value),
             other => self.wrong_type_described("a string", other),
-        }
-    }
-
-    /// Records a violation found in the text, before any value exists.
-    fn syntax(
-        &mut self,
-        rule: Rule,
-        expected: Cow<'static, str>,
-        found: &str,
-        position: Option<TextPosition>,
-    ) {
-        if self.report.counts(&self.limits) {
-            self.report.recorded.push(
-                rule,
-                expected,
-                position,
-                |_| {},
-                None,
-                |text| text.push_str(found),
-            );
         }
     }
 }
@@ -947,15 +954,15 @@ pub trait Validate {
 /// Refuses a document over the size limit before reading it.
 fn check_size(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     if bytes.len() > limits.max_bytes {
-        let mut checker = Checker::new(limits);
         let expected = format!("a document of at most {} bytes", limits.max_bytes);
-        checker.syntax(
+        let found = format!("{} bytes", bytes.len());
+        return Err(Report::of_text(
             Rule::Size,
             expected.into(),
-            &format!("{} bytes", bytes.len()),
+            found,
             None,
-        );
-        return Err(checker.finish());
+            limits,
+        ));
     }
     Ok(())
 }
@@ -965,7 +972,6 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     let Err(error) = std::str::from_utf8(bytes) else {
         return Ok(());
     };
-    let mut checker = Checker::new(limits);
     let valid = &bytes[..error.valid_up_to()];
     let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -975,24 +981,24 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
         + 1;
     let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
     let position = Some(TextPosition { line, column });
-    checker.syntax(Rule::Syntax, "UTF-8 text".into(), &found, position);
-    Err(checker.finish())
+    let expected = "UTF-8 text".into();
+    Err(Report::of_text(
+        Rule::Syntax,
+        expected,
+        found,
+        position,
+        limits,
+    ))
 }
 
 /// The report of bytes that `serde_json` refused.
 fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
-    let mut checker = Checker::new(limits);
     let position = Some(TextPosition {
         line: error.line(),
         column: error.column(),
     });
-    checker.syntax(
-        Rule::Syntax,
-        "a JSON document".into(),
-        &error.to_string(),
-        position,
-    );
-    checker.finish()
+    let expected = "a JSON document".into();
+    Report::of_text(Rule::Syntax, expected, error.to_string(), position, limits)
 }
 
 /// Parses bytes into a JSON value, or reports why they are not a document.
