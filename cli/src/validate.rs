@@ -216,7 +216,8 @@ impl Printer {
                     expected: format!(
                         "a document of at most {} bytes",
                         self.options.limits.max_bytes
-                    ),
+                    )
+                    .into(),
                     found: format!("{size} bytes"),
                     position: None,
                 };

@@ -52,10 +52,11 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         }
         Shape::Enum(variants) => {
             let names: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
+            let (rule, expected) = variants_text(&names);
             let check = quote! {
                 match seen.as_str() {
                     ::core::option::Option::Some(#(#names)|*) => {}
-                    _ => checker.not_a_variant(&seen, &[#(#names),*]),
+                    _ => checker.not_a_variant_described(&seen, #rt::Rule::#rule, #expected),
                 }
             };
             (
@@ -173,7 +174,7 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
     };
     quote! {
         let ::core::option::Option::Some(members) = value.as_object() else {
-            checker.wrong_type("an object", &#rt::Seen::of(value));
+            checker.wrong_type_described("an object", &#rt::Seen::of(value));
             return;
         };
         #named
@@ -190,7 +191,8 @@ fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream
         let ty = &field.schema_ty;
         let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
         let missing = if field.required {
-            quote!(checker.missing(#name, &#rt::Seen::of(value));)
+            let expected = member_text(name);
+            quote!(checker.missing_described(#name, #expected, &#rt::Seen::of(value));)
         } else {
             quote!()
         };
@@ -363,11 +365,12 @@ fn missing(fields: &[&Field<'_>], absent: &TokenStream) -> Vec<TokenStream> {
         .filter(|(_, field)| field.required)
         .map(|(index, field)| {
             let name = &field.wire_name;
+            let expected = member_text(name);
             quote! {
                 {
                     let index = #index;
                     if #absent {
-                        checker.missing(#name, &#rt::Seen::Object(count));
+                        checker.missing_described(#name, #expected, &#rt::Seen::Object(count));
                     }
                 }
             }
@@ -435,24 +438,34 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
 }
 
 /// Code that applies `checks` to the `Seen` value named by `target`.
+///
+/// Every text a violation states is written here, once, as a string literal (the `_described`
+/// methods of the runtime's `Checker` take it), in the words the runtime's own methods use, so
+/// that recording a violation formats nothing but its pointer and the value found.
 fn checks<'c>(checks: impl IntoIterator<Item = &'c Check>, target: &TokenStream) -> TokenStream {
     let rt = runtime();
     let applied = checks.into_iter().map(|check| match check {
         Check::Format(name) => {
             let function = format_function(name);
-            quote!(checker.check_format(#target, #name, #rt::format::#function);)
+            let expected = format!("a string of format {name}");
+            quote!(checker.check_format_described(#target, #expected, #rt::format::#function);)
         }
         Check::Pattern(pattern) => {
             let pattern_static = pattern_static(&format_ident!("PATTERN"), pattern);
-            quote!({ #pattern_static checker.check_pattern(#target, &PATTERN); })
+            let expected = format!("a string matching {pattern}");
+            quote!({ #pattern_static checker.check_pattern_described(#target, &PATTERN, #expected); })
         }
         Check::Length { min, max } => {
-            let (min, max) = (option_usize(*min), option_usize(*max));
-            quote!(checker.check_length(#target, #min, #max);)
+            let (min, max) = (min.map(to_usize), max.map(to_usize));
+            let of_string = length_text(min, max, "characters");
+            let of_array = length_text(min, max, "items");
+            let (min, max) = (option_usize(min), option_usize(max));
+            quote!(checker.check_length_described(#target, #min, #max, #of_string, #of_array);)
         }
         Check::Range { min, max } => {
+            let expected = range_text(*min, *max);
             let (min, max) = (option_bound(*min), option_bound(*max));
-            quote!(checker.check_range(#target, #min, #max);)
+            quote!(checker.check_range_described(#target, #min, #max, #expected);)
         }
         Check::AnyOf(branches) => any_of(branches, target),
     });
@@ -539,13 +552,56 @@ fn format_function(name: &str) -> syn::Ident {
     format_ident!("{}", function)
 }
 
-fn option_usize(value: Option<u64>) -> TokenStream {
+fn to_usize(value: u64) -> usize {
+    usize::try_from(value).unwrap_or(usize::MAX)
+}
+
+fn option_usize(value: Option<usize>) -> TokenStream {
     match value {
-        Some(value) => {
-            let value = usize::try_from(value).unwrap_or(usize::MAX);
-            quote!(::core::option::Option::Some(#value))
-        }
+        Some(value) => quote!(::core::option::Option::Some(#value)),
         None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The text of a missing member. This and the texts below are the ones the runtime's `Checker`
+/// writes (`missing`, `not_a_variant`, `check_length`, `check_range`), written here when the type
+/// is compiled; a test of the runtime (`validate::tests::derived_texts_are_the_runtime_texts`)
+/// holds them to each other.
+fn member_text(name: &str) -> String {
+    format!("member `{name}`")
+}
+
+/// The rule and text of a value outside an enumeration of `names`: `const` for one name.
+fn variants_text(names: &[&str]) -> (syn::Ident, String) {
+    let listed: Vec<String> = names
+        .iter()
+        .map(|name| serde_json::Value::from(*name).to_string())
+        .collect();
+    match listed.as_slice() {
+        [only] => (format_ident!("Const"), format!("the string {only}")),
+        many => (format_ident!("Enum"), format!("one of {}", many.join(", "))),
+    }
+}
+
+fn length_text(min: Option<usize>, max: Option<usize>, unit: &str) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
+        (Some(min), None) => format!("at least {min} {unit}"),
+        (None, Some(max)) => format!("at most {max} {unit}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn range_text(min: Option<Number>, max: Option<Number>) -> String {
+    let text = |bound: Number| match bound {
+        Number::Integer(value) => value.to_string(),
+        Number::Float(value) => value.to_string(),
+    };
+    match (min, max) {
+        (Some(min), Some(max)) => format!("a number from {} to {}", text(min), text(max)),
+        (Some(min), None) => format!("a number of at least {}", text(min)),
+        (None, Some(max)) => format!("a number of at most {}", text(max)),
+        (None, None) => String::new(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserializer;
 use serde_json::{Map, Number, Value};
 
-use super::{Bound, Checker, Seen, Validate, is_integer, stream};
+use super::{AT_LEAST_ZERO, Checker, NON_NEGATIVE, Seen, Validate, is_integer, stream};
 use crate::common::Nullable;
 
 /// A type checked by its JSON type alone: the parsed path tests the `Value`, the streaming path
@@ -15,7 +15,7 @@ macro_rules! json_type {
         impl Validate for $ty {
             fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
                 if !value.$is() {
-                    checker.wrong_type($expected, &Seen::of(value));
+                    checker.wrong_type_described($expected, &Seen::of(value));
                 }
             }
 
@@ -38,9 +38,9 @@ impl Validate for u64 {
         let seen = Seen::of(value);
         match value {
             Value::Number(number) if is_integer(number) => {
-                checker.check_range(&seen, Some(Bound::Integer(0)), None);
+                checker.check_range_described(&seen, NON_NEGATIVE, None, AT_LEAST_ZERO);
             }
-            _ => checker.wrong_type("an integer", &seen),
+            _ => checker.wrong_type_described("an integer", &seen),
         }
     }
 
@@ -66,7 +66,7 @@ impl Validate for Value {
 impl<T: Validate> Validate for BTreeMap<String, T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Object(members) = value else {
-            checker.wrong_type("an object", &Seen::of(value));
+            checker.wrong_type_described("an object", &Seen::of(value));
             return;
         };
         for (name, member) in members {
@@ -87,7 +87,7 @@ impl<T: Validate> Validate for BTreeMap<String, T> {
 impl<T: Validate> Validate for Vec<T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Array(items) = value else {
-            checker.wrong_type("an array", &Seen::of(value));
+            checker.wrong_type_described("an array", &Seen::of(value));
             return;
         };
         for (index, item) in items.iter().enumerate() {

@@ -27,12 +27,14 @@ pub mod stream;
 pub use flatten::{Members, Present};
 pub use pattern::Pattern;
 pub use seen::Seen;
+use seen::push_decimal;
 
 /// Derives [`Validate`](trait@Validate) from a type's serde and schemars attributes.
 pub use schema_derive::Validate;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::Deserializer;
 use serde::Serialize;
@@ -112,8 +114,10 @@ pub struct Violation {
     pub member: Option<String>,
     /// The constraint kind.
     pub rule: Rule,
-    /// What the constraint asks for, in words (`a string of format uuid`).
-    pub expected: String,
+    /// What the constraint asks for, in words (`a string of format uuid`). Borrowed when the text
+    /// is known before any document is read, as it is for every check `#[derive(Validate)]`
+    /// generates; owned when it is computed.
+    pub expected: Cow<'static, str>,
     /// What the document holds there, in words; a short description of the value's JSON type
     /// when the report is masked.
     pub found: String,
@@ -171,14 +175,58 @@ impl Default for Limits {
 }
 
 /// The verdict on one document: every violation found (up to the limit) and how many there were.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// A report keeps its violations as they were recorded (every text rendered, into one buffer),
+/// and makes the [`Violation`]s of [`Self::violations`] from them when they are first read: a
+/// caller that only asks for the verdict never pays for a `String` per text.
+#[derive(Clone)]
 pub struct Report {
     valid: bool,
     total: usize,
-    violations: Vec<Violation>,
+    recorded: Recorded,
+    violations: OnceLock<Vec<Violation>>,
 }
 
 impl Report {
+    fn new() -> Self {
+        Self {
+            valid: true,
+            total: 0,
+            recorded: Recorded::default(),
+            violations: OnceLock::new(),
+        }
+    }
+
+    /// The report of a violation found in the text, before any value exists: the document's
+    /// only one.
+    fn of_text(
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: String,
+        position: Option<TextPosition>,
+        limits: Limits,
+    ) -> Self {
+        let violation = Violation {
+            pointer: String::new(),
+            member: None,
+            rule,
+            expected,
+            found,
+            position,
+        };
+        let kept = if limits.max_violations > 0 {
+            vec![violation]
+        } else {
+            Vec::new()
+        };
+        Self {
+            valid: false,
+            total: 1,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(kept),
+        }
+    }
+
     /// Whether the document broke no constraint.
     pub fn is_valid(&self) -> bool {
         self.total == 0
@@ -186,7 +234,7 @@ impl Report {
 
     /// The violations kept, in the order found.
     pub fn violations(&self) -> &[Violation] {
-        &self.violations
+        self.violations.get_or_init(|| self.recorded.render())
     }
 
     /// How many violations there were, kept or not.
@@ -196,14 +244,21 @@ impl Report {
 
     /// Whether violations were found beyond those kept.
     pub fn is_truncated(&self) -> bool {
-        self.total > self.violations.len()
+        self.total > self.kept()
+    }
+
+    /// How many violations the report keeps.
+    fn kept(&self) -> usize {
+        self.violations
+            .get()
+            .map_or(self.recorded.entries.len(), Vec::len)
     }
 
     /// The same report with every found value replaced by its JSON type, so that it can be
     /// logged without logging what a document holds. Pointers, members and rules are kept.
     pub fn masked(&self) -> Self {
-        let violations = self
-            .violations
+        let violations: Vec<Violation> = self
+            .violations()
             .iter()
             .map(|violation| Violation {
                 found: mask(&violation.found),
@@ -211,8 +266,10 @@ impl Report {
             })
             .collect();
         Self {
-            violations,
-            ..self.clone()
+            valid: self.valid,
+            total: self.total,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(violations),
         }
     }
 
@@ -221,12 +278,124 @@ impl Report {
         serde_json::to_value(self).expect("a report always serialises")
     }
 
-    fn record(&mut self, violation: Violation, limits: &Limits) {
+    /// Counts one more violation; `true` when the report keeps it (so that a violation beyond
+    /// the limit is never rendered).
+    fn counts(&mut self, limits: &Limits) -> bool {
         self.total += 1;
         self.valid = false;
-        if self.violations.len() < limits.max_violations {
-            self.violations.push(violation);
+        self.kept() < limits.max_violations
+    }
+}
+
+/// As the fields would be derived: `valid`, `total`, `violations`.
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("valid", &self.valid)
+            .field("total", &self.total)
+            .field("violations", &self.violations())
+            .finish()
+    }
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.valid == other.valid
+            && self.total == other.total
+            && self.violations() == other.violations()
+    }
+}
+
+impl Eq for Report {}
+
+/// As the fields would be derived: `{"valid": .., "total": .., "violations": [..]}`.
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut report = serializer.serialize_struct("Report", 3)?;
+        report.serialize_field("valid", &self.valid)?;
+        report.serialize_field("total", &self.total)?;
+        report.serialize_field("violations", self.violations())?;
+        report.end()
+    }
+}
+
+/// The violations of a report as recorded: each one's texts (pointer, member, found) one after
+/// the other in one buffer, so that recording one allocates nothing (but the buffers' growth).
+#[derive(Clone, Debug, Default)]
+struct Recorded {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+/// One recorded violation. Its texts are in [`Recorded::text`], from where the previous entry's
+/// end: the pointer up to `pointer_end`, the member up to `member_end`, the found value up to
+/// `found_end`.
+#[derive(Clone, Debug)]
+struct Entry {
+    rule: Rule,
+    has_member: bool,
+    expected: Cow<'static, str>,
+    pointer_end: usize,
+    member_end: usize,
+    found_end: usize,
+}
+
+impl Recorded {
+    /// Records a violation: its pointer (appended to the buffer by `pointer`), its member, and
+    /// its found value (appended by `found`).
+    fn push(
+        &mut self,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        pointer: impl FnOnce(&mut String),
+        member: Option<&str>,
+        found: impl FnOnce(&mut String),
+    ) {
+        if self.entries.is_empty() {
+            // A document with one violation often has several: start with room for some (growing
+            // the buffers one doubling at a time costs more than recording a dozen violations).
+            self.entries.reserve(16);
+            self.text.reserve(1024);
         }
+        pointer(&mut self.text);
+        let pointer_end = self.text.len();
+        if let Some(member) = member {
+            self.text.push_str(member);
+        }
+        let member_end = self.text.len();
+        found(&mut self.text);
+        self.entries.push(Entry {
+            rule,
+            has_member: member.is_some(),
+            expected,
+            pointer_end,
+            member_end,
+            found_end: self.text.len(),
+        });
+    }
+
+    /// The violations, each text in its own `String`.
+    fn render(&self) -> Vec<Violation> {
+        let mut start = 0;
+        self.entries
+            .iter()
+            .map(|entry| {
+                let text = |from: usize, to: usize| self.text[from..to].to_owned();
+                let violation = Violation {
+                    pointer: text(start, entry.pointer_end),
+                    member: entry
+                        .has_member
+                        .then(|| text(entry.pointer_end, entry.member_end)),
+                    rule: entry.rule,
+                    expected: entry.expected.clone(),
+                    found: text(entry.member_end, entry.found_end),
+                    position: None,
+                };
+                start = entry.found_end;
+                violation
+            })
+            .collect()
     }
 }
 
@@ -237,11 +406,12 @@ impl fmt::Display for Report {
         }
         let plural = if self.total == 1 { "" } else { "s" };
         writeln!(f, "invalid: {} violation{plural}", self.total)?;
-        for violation in &self.violations {
+        let violations = self.violations();
+        for violation in violations {
             writeln!(f, "  {violation}")?;
         }
         if self.is_truncated() {
-            writeln!(f, "  ... and {} more", self.total - self.violations.len())?;
+            writeln!(f, "  ... and {} more", self.total - violations.len())?;
         }
         Ok(())
     }
@@ -284,11 +454,7 @@ impl<'v> Checker<'v> {
     pub fn new(limits: Limits) -> Self {
         Self {
             steps: Vec::new(),
-            report: Report {
-                valid: true,
-                total: 0,
-                violations: Vec::new(),
-            },
+            report: Report::new(),
             limits,
             duplicate: false,
         }
@@ -333,67 +499,73 @@ impl<'v> Checker<'v> {
     /// The current position as an RFC 6901 JSON Pointer.
     pub fn pointer(&self) -> String {
         let mut pointer = String::new();
-        for step in &self.steps {
-            pointer.push('/');
-            match step {
-                Step::Member(name) => {
-                    for c in name.chars() {
-                        match c {
-                            '~' => pointer.push_str("~0"),
-                            '/' => pointer.push_str("~1"),
-                            c => pointer.push(c),
-                        }
-                    }
-                }
-                Step::Index(index) => pointer.push_str(&index.to_string()),
-            }
-        }
+        write_pointer(&self.steps, &mut pointer);
         pointer
     }
 
-    /// Records a violation at the current position.
-    pub fn violation(&mut self, rule: Rule, expected: impl Into<String>, found: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: None,
-            rule,
-            expected: expected.into(),
-            found: found.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+    /// Records a violation at the current position: of a `rule`, which asks for `expected`
+    /// (in words), where the document holds `found`.
+    ///
+    /// Nothing is rendered when the report already holds [`Limits::max_violations`].
+    fn record(
+        &mut self,
+        member: Option<&str>,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: &Seen<'_>,
+    ) {
+        if self.report.counts(&self.limits) {
+            let steps = &self.steps;
+            self.report.recorded.push(
+                rule,
+                expected,
+                |text| write_pointer(steps, text),
+                member,
+                |text| found.describe_into(text),
+            );
+        }
     }
 
-    /// Records a wrong JSON type at the current position.
+    /// Records a violation at the current position. `expected` is borrowed when it is a
+    /// `&'static str`, as the derive passes it.
+    pub fn violation(
+        &mut self,
+        rule: Rule,
+        expected: impl Into<Cow<'static, str>>,
+        found: &Seen<'_>,
+    ) {
+        self.record(None, rule, expected.into(), found);
+    }
+
+    /// Records a wrong JSON type at the current position. `expected` is the JSON type in words
+    /// (`an object`).
     pub fn wrong_type(&mut self, expected: &str, found: &Seen<'_>) {
-        self.violation(Rule::Type, expected, found);
+        self.record(None, Rule::Type, Cow::Owned(expected.to_owned()), found);
+    }
+
+    /// [`Self::wrong_type`] with a text known before any document is read (as the derive and the
+    /// standard types' checks know it), which is not copied.
+    pub fn wrong_type_described(&mut self, expected: &'static str, found: &Seen<'_>) {
+        self.record(None, Rule::Type, Cow::Borrowed(expected), found);
     }
 
     /// Records that the object at the current position lacks the required member `name`.
     pub fn missing(&mut self, name: &str, object: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: Some(name.to_owned()),
-            rule: Rule::Required,
-            expected: format!("member `{name}`"),
-            found: object.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+        let expected = format!("member `{name}`");
+        self.record(Some(name), Rule::Required, expected.into(), object);
+    }
+
+    /// [`Self::missing`] with its text given: `expected` must be ``member `NAME` `` (the derive
+    /// writes it when it compiles the type).
+    pub fn missing_described(&mut self, name: &str, expected: &'static str, object: &Seen<'_>) {
+        self.record(Some(name), Rule::Required, Cow::Borrowed(expected), object);
     }
 
     /// Records that the object at the current position has member `name`, which it does not
     /// allow.
     pub fn unknown(&mut self, name: &str, value: &Seen<'_>) {
-        let violation = Violation {
-            pointer: self.pointer(),
-            member: Some(name.to_owned()),
-            rule: Rule::UnknownProperty,
-            expected: "no other members".to_owned(),
-            found: value.describe(),
-            position: None,
-        };
-        self.report.record(violation, &self.limits);
+        let expected = Cow::Borrowed("no other members");
+        self.record(Some(name), Rule::UnknownProperty, expected, value);
     }
 
     /// Checks `format` on a string value; other JSON types are not the format's concern.
@@ -401,6 +573,21 @@ impl<'v> Checker<'v> {
         if let Seen::String(text) = value {
             if !is_valid(text) {
                 self.violation(Rule::Format, format!("a string of format {format}"), value);
+            }
+        }
+    }
+
+    /// [`Self::check_format`] with its text given: `expected` must be
+    /// `a string of format FORMAT` (the derive writes it when it compiles the type).
+    pub fn check_format_described(
+        &mut self,
+        value: &Seen<'_>,
+        expected: &'static str,
+        is_valid: fn(&str) -> bool,
+    ) {
+        if let Seen::String(text) = value {
+            if !is_valid(text) {
+                self.violation(Rule::Format, expected, value);
             }
         }
     }
@@ -415,18 +602,39 @@ impl<'v> Checker<'v> {
         }
     }
 
+    /// [`Self::check_pattern`] with its text given: `expected` must be
+    /// `a string matching PATTERN` (the derive writes it when it compiles the type).
+    pub fn check_pattern_described(
+        &mut self,
+        value: &Seen<'_>,
+        pattern: &Pattern,
+        expected: &'static str,
+    ) {
+        if let Seen::String(text) = value {
+            if !pattern.is_match(text) {
+                self.violation(Rule::Pattern, expected, value);
+            }
+        }
+    }
+
     /// Checks inclusive bounds on a number value; other JSON types are not the range's concern.
     pub fn check_range(&mut self, value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) {
-        let Seen::Number(number) = value else { return };
-        let below = min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less);
-        let above = max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater);
-        if below || above {
-            let expected = match (min, max) {
-                (Some(min), Some(max)) => format!("a number from {min} to {max}"),
-                (Some(min), None) => format!("a number of at least {min}"),
-                (None, Some(max)) => format!("a number of at most {max}"),
-                (None, None) => unreachable!("a range violation needs a bound"),
-            };
+        if is_out_of_range(value, min, max) {
+            self.violation(Rule::Range, range_text(min, max), value);
+        }
+    }
+
+    /// [`Self::check_range`] with its text given: `expected` must be what [`Self::check_range`]
+    /// writes for these bounds (`a number from MIN to MAX`, `a number of at least MIN`, `a
+    /// number of at most MAX`; the derive writes it when it compiles the type).
+    pub fn check_range_described(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<Bound>,
+        max: Option<Bound>,
+        expected: &'static str,
+    ) {
+        if is_out_of_range(value, min, max) {
             self.violation(Rule::Range, expected, value);
         }
     }
@@ -434,17 +642,32 @@ impl<'v> Checker<'v> {
     /// Checks inclusive bounds on the length of a string (in characters) or an array (in
     /// items); other JSON types are not the length's concern.
     pub fn check_length(&mut self, value: &Seen<'_>, min: Option<usize>, max: Option<usize>) {
-        let (length, unit) = match value {
-            Seen::String(text) => (text.chars().count(), "characters"),
-            Seen::Array(items) => (*items, "items"),
-            _ => return,
-        };
-        if min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max) {
+        if let Some(unit) = length_unit_if_out(value, min, max) {
             let expected = match (min, max) {
                 (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
                 (Some(min), None) => format!("at least {min} {unit}"),
                 (None, Some(max)) => format!("at most {max} {unit}"),
                 (None, None) => unreachable!("a length violation needs a bound"),
+            };
+            self.violation(Rule::Length, expected, value);
+        }
+    }
+
+    /// [`Self::check_length`] with its texts given, one for a string and one for an array:
+    /// what [`Self::check_length`] writes for these bounds with the unit `characters` and with
+    /// the unit `items` (the derive writes them when it compiles the type).
+    pub fn check_length_described(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<usize>,
+        max: Option<usize>,
+        of_string: &'static str,
+        of_array: &'static str,
+    ) {
+        if let Some(unit) = length_unit_if_out(value, min, max) {
+            let expected = match unit {
+                Unit::Characters => of_string,
+                Unit::Items => of_array,
             };
             self.violation(Rule::Length, expected, value);
         }
@@ -465,27 +688,23 @@ impl<'v> Checker<'v> {
                 };
                 self.violation(rule, expected, value);
             }
-            other => self.wrong_type("a string", other),
+            other => self.wrong_type_described("a string", other),
         }
     }
 
-    /// Records a violation found in the text, before any value exists.
-    fn syntax(
+    /// [`Self::not_a_variant`] with its rule and text given: for one name `Const` and
+    /// `the string "NAME"`, for more `Enum` and `one of "NAME", "NAME"` (the names as JSON
+    /// strings; the derive writes them when it compiles the type).
+    pub fn not_a_variant_described(
         &mut self,
+        value: &Seen<'_>,
         rule: Rule,
-        expected: String,
-        found: String,
-        position: Option<TextPosition>,
+        expected: &'static str,
     ) {
-        let violation = Violation {
-            pointer: String::new(),
-            member: None,
-            rule,
-            expected,
-            found,
-            position,
-        };
-        self.report.record(violation, &self.limits);
+        match value {
+            Seen::String(_) => self.violation(rule, expected, value),
+            other => self.wrong_type_described("a string", other),
+        }
     }
 }
 
@@ -505,6 +724,113 @@ impl fmt::Display for Bound {
             Self::Float(value) => write!(f, "{value}"),
         }
     }
+}
+
+/// The lower bound of an unsigned integer, and its text.
+const NON_NEGATIVE: Option<Bound> = Some(Bound::Integer(0));
+const AT_LEAST_ZERO: &str = "a number of at least 0";
+
+/// Whether `value` is a number outside the inclusive bounds.
+fn is_out_of_range(value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) -> bool {
+    let Seen::Number(number) = value else {
+        return false;
+    };
+    min.is_some_and(|min| compare(number, min) == std::cmp::Ordering::Less)
+        || max.is_some_and(|max| compare(number, max) == std::cmp::Ordering::Greater)
+}
+
+/// What a range asks for, in words.
+fn range_text(min: Option<Bound>, max: Option<Bound>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("a number from {min} to {max}"),
+        (Some(min), None) => format!("a number of at least {min}"),
+        (None, Some(max)) => format!("a number of at most {max}"),
+        (None, None) => unreachable!("a range violation needs a bound"),
+    }
+}
+
+/// What a length counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// The characters of a string.
+    Characters,
+    /// The items of an array.
+    Items,
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Characters => "characters",
+            Self::Items => "items",
+        })
+    }
+}
+
+/// The unit of `value`'s length when it is a string or an array whose length is outside the
+/// inclusive bounds.
+fn length_unit_if_out(value: &Seen<'_>, min: Option<usize>, max: Option<usize>) -> Option<Unit> {
+    let (length, unit) = match value {
+        Seen::String(text) => (text.chars().count(), Unit::Characters),
+        Seen::Array(items) => (*items, Unit::Items),
+        _ => return None,
+    };
+    let out = min.is_some_and(|min| length < min) || max.is_some_and(|max| length > max);
+    out.then_some(unit)
+}
+
+/// Appends the JSON Pointer (RFC 6901) of `steps` to `pointer`.
+fn write_pointer(steps: &[Step<'_>], pointer: &mut String) {
+    for step in steps {
+        pointer.push('/');
+        match step {
+            Step::Member(name) => push_escaped(pointer, name),
+            Step::Index(index) => push_decimal(pointer, *index as u64),
+        }
+    }
+}
+
+/// Appends a member name as a JSON Pointer step (RFC 6901: `~` as `~0`, `/` as `~1`).
+fn push_escaped(pointer: &mut String, name: &str) {
+    if !has_tilde_or_slash(name.as_bytes()) {
+        pointer.push_str(name);
+        return;
+    }
+    // Bytes, not characters: `~` and `/` are ASCII, so their positions are character
+    // boundaries.
+    let mut rest = name;
+    while let Some(at) = rest.bytes().position(|byte| matches!(byte, b'~' | b'/')) {
+        pointer.push_str(&rest[..at]);
+        pointer.push_str(if rest.as_bytes()[at] == b'~' {
+            "~0"
+        } else {
+            "~1"
+        });
+        rest = &rest[at + 1..];
+    }
+    pointer.push_str(rest);
+}
+
+/// Whether `bytes` hold a `~` or a `/`, eight bytes at a time (a pointer is rendered for every
+/// violation, and most member names need no escape).
+fn has_tilde_or_slash(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const TILDES: u64 = ONES * b'~' as u64;
+    const SLASHES: u64 = ONES * b'/' as u64;
+    // Whether a byte of `word` is zero (exact: a borrow can only run past a zero byte).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("chunks of eight bytes"));
+        if has_zero(word ^ TILDES) || has_zero(word ^ SLASHES) {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|byte| matches!(byte, b'~' | b'/'))
 }
 
 /// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
@@ -628,10 +954,15 @@ pub trait Validate {
 /// Refuses a document over the size limit before reading it.
 fn check_size(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     if bytes.len() > limits.max_bytes {
-        let mut checker = Checker::new(limits);
         let expected = format!("a document of at most {} bytes", limits.max_bytes);
-        checker.syntax(Rule::Size, expected, format!("{} bytes", bytes.len()), None);
-        return Err(checker.finish());
+        let found = format!("{} bytes", bytes.len());
+        return Err(Report::of_text(
+            Rule::Size,
+            expected.into(),
+            found,
+            None,
+            limits,
+        ));
     }
     Ok(())
 }
@@ -641,7 +972,6 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
     let Err(error) = std::str::from_utf8(bytes) else {
         return Ok(());
     };
-    let mut checker = Checker::new(limits);
     let valid = &bytes[..error.valid_up_to()];
     let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -651,24 +981,24 @@ fn check_utf8(bytes: &[u8], limits: Limits) -> Result<(), Report> {
         + 1;
     let found = format!("the byte 0x{:02x}", bytes[error.valid_up_to()]);
     let position = Some(TextPosition { line, column });
-    checker.syntax(Rule::Syntax, "UTF-8 text".to_owned(), found, position);
-    Err(checker.finish())
+    let expected = "UTF-8 text".into();
+    Err(Report::of_text(
+        Rule::Syntax,
+        expected,
+        found,
+        position,
+        limits,
+    ))
 }
 
 /// The report of bytes that `serde_json` refused.
 fn syntax_report(error: &serde_json::Error, limits: Limits) -> Report {
-    let mut checker = Checker::new(limits);
     let position = Some(TextPosition {
         line: error.line(),
         column: error.column(),
     });
-    checker.syntax(
-        Rule::Syntax,
-        "a JSON document".to_owned(),
-        error.to_string(),
-        position,
-    );
-    checker.finish()
+    let expected = "a JSON document".into();
+    Report::of_text(Rule::Syntax, expected, error.to_string(), position, limits)
 }
 
 /// Parses bytes into a JSON value, or reports why they are not a document.
@@ -692,6 +1022,297 @@ mod tests {
         checker.enter_index(3);
         checker.wrong_type("a string", &Seen::of(&value));
         assert_eq!(checker.finish().violations()[0].pointer, "/a~1b/x~0y/3");
+    }
+
+    /// Types with every check the derive writes a text for.
+    mod derived {
+        #![allow(dead_code)] // only validated, never built
+
+        use serde_json::Number;
+
+        use crate::validate::Validate;
+
+        #[derive(Validate)]
+        #[serde(transparent)]
+        #[schemars(extend("format" = "uuid"))]
+        pub struct Id(pub String);
+
+        #[derive(Validate)]
+        #[serde(transparent)]
+        pub struct Code(#[schemars(regex(pattern = r"^[a-z]+/[0-9]{2}$"))] pub String);
+
+        #[derive(Validate)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Mode {
+            Edit,
+            #[serde(rename = "a \"quoted\" \\ name")]
+            Quoted,
+        }
+
+        #[derive(Validate)]
+        pub enum Only {
+            #[serde(rename = "only/one")]
+            One,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Page {
+            pub id: Id,
+            pub code: Code,
+            pub mode: Mode,
+            pub only: Only,
+            #[schemars(range(min = -1, max = 5))]
+            pub between: Number,
+            #[schemars(range(min = 0.5))]
+            pub at_least: Number,
+            #[schemars(range(max = 9_007_199_254_740_991u64))]
+            pub at_most: u64,
+            #[schemars(length(min = 1, max = 3))]
+            pub short: String,
+            #[schemars(length(min = 2))]
+            pub many: Vec<bool>,
+            #[schemars(length(max = 1))]
+            pub few: Vec<String>,
+            #[serde(rename = "a~b/c")]
+            pub escaped: bool,
+        }
+    }
+
+    /// The `expected` text the runtime's own method writes.
+    fn runtime_text(check: impl FnOnce(&mut Checker<'static>)) -> Cow<'static, str> {
+        let mut checker = Checker::new(Limits::DEFAULT);
+        check(&mut checker);
+        checker.finish().violations()[0].expected.clone()
+    }
+
+    #[test]
+    fn derived_texts_are_the_runtime_texts() {
+        let text = |text: &'static str| Seen::String(Cow::Borrowed(text));
+        let number = |value: f64| Seen::Number(Number::from_f64(value).expect("finite"));
+        let cases: Vec<(&str, Rule, Cow<'static, str>)> = vec![
+            (
+                "/id",
+                Rule::Format,
+                runtime_text(|c| c.check_format(&text("x"), "uuid", format::is_uuid)),
+            ),
+            (
+                "/code",
+                Rule::Pattern,
+                runtime_text(|c| {
+                    c.check_pattern(&text("X"), &Pattern::new(r"^[a-z]+/[0-9]{2}$"));
+                }),
+            ),
+            (
+                "/mode",
+                Rule::Enum,
+                runtime_text(|c| c.not_a_variant(&text("x"), &["edit", "a \"quoted\" \\ name"])),
+            ),
+            (
+                "/only",
+                Rule::Const,
+                runtime_text(|c| c.not_a_variant(&text("x"), &["only/one"])),
+            ),
+            (
+                "/between",
+                Rule::Range,
+                runtime_text(|c| {
+                    c.check_range(
+                        &number(9.0),
+                        Some(Bound::Integer(-1)),
+                        Some(Bound::Integer(5)),
+                    );
+                }),
+            ),
+            (
+                "/at_least",
+                Rule::Range,
+                runtime_text(|c| c.check_range(&number(0.0), Some(Bound::Float(0.5)), None)),
+            ),
+            (
+                "/at_most",
+                Rule::Range,
+                runtime_text(|c| {
+                    let max = Bound::Integer(9_007_199_254_740_991);
+                    c.check_range(&Seen::Number(u64::MAX.into()), None, Some(max));
+                }),
+            ),
+            (
+                "/short",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&text("long"), Some(1), Some(3))),
+            ),
+            (
+                "/many",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&Seen::Array(1), Some(2), None)),
+            ),
+            (
+                "/few",
+                Rule::Length,
+                runtime_text(|c| c.check_length(&Seen::Array(2), None, Some(1))),
+            ),
+        ];
+        let document = json!({
+            "id": "x",
+            "code": "X",
+            "mode": "x",
+            "only": "x",
+            "between": 9,
+            "at_least": 0,
+            "at_most": u64::MAX,
+            "short": "long",
+            "many": [true],
+            "few": ["a", "b"],
+        });
+        let bytes = serde_json::to_vec(&document).expect("a value serialises");
+        for report in [
+            derived::Page::validate(&document),
+            derived::Page::validate_slice(&bytes),
+        ] {
+            let found: Vec<(&str, Rule, &str)> = report
+                .violations()
+                .iter()
+                .filter(|violation| violation.rule != Rule::Required)
+                .map(|v| (v.pointer.as_str(), v.rule, &*v.expected))
+                .collect();
+            let wanted: Vec<(&str, Rule, &str)> = cases
+                .iter()
+                .map(|(pointer, rule, expected)| (*pointer, *rule, &**expected))
+                .collect();
+            assert_eq!(found, wanted);
+            let missing: Vec<(&str, &str)> = report
+                .violations()
+                .iter()
+                .filter(|violation| violation.rule == Rule::Required)
+                .map(|v| (v.member.as_deref().unwrap_or_default(), &*v.expected))
+                .collect();
+            let escaped = runtime_text(|c| c.missing("a~b/c", &Seen::Object(0)));
+            assert_eq!(missing, [("a~b/c", &*escaped)]);
+        }
+    }
+
+    #[test]
+    fn pointers_and_texts_render_as_before() {
+        let value = json!("a\u{1}b");
+        let mut checker = Checker::new(Limits::DEFAULT);
+        checker.enter_member("");
+        checker.enter_index(0);
+        checker.enter_index(10);
+        checker.enter_member("~/~");
+        checker.enter_index(usize::MAX);
+        checker.wrong_type("something else", &Seen::of(&value));
+        checker.wrong_type_described("an array", &Seen::of(&value));
+        let report = checker.finish();
+        let pointer = format!("//0/10/~0~1~0/{}", usize::MAX);
+        assert_eq!(report.violations()[0].pointer, pointer);
+        assert_eq!(
+            report.violations()[0].to_string(),
+            format!(r#"{pointer}: type: expected something else, found string "a\u0001b""#)
+        );
+        assert!(matches!(
+            report.violations()[1].expected,
+            Cow::Borrowed("an array")
+        ));
+    }
+
+    #[test]
+    fn recorded_violations_are_read_as_violations() {
+        let mut checker = Checker::new(Limits::DEFAULT);
+        checker.enter_member("a/b");
+        checker.missing("", &Seen::Object(2));
+        checker.enter_index(7);
+        checker.unknown("x", &Seen::Null);
+        checker.leave();
+        checker.violation(Rule::Enum, String::from("owned"), &Seen::Bool(true));
+        let report = checker.finish();
+        let violation =
+            |pointer: &str, member: Option<&str>, rule, expected: &str, found: &str| Violation {
+                pointer: pointer.to_owned(),
+                member: member.map(str::to_owned),
+                rule,
+                expected: Cow::Owned(expected.to_owned()),
+                found: found.to_owned(),
+                position: None,
+            };
+        let copy = report.clone();
+        assert_eq!(
+            report.violations(),
+            [
+                violation(
+                    "/a~1b",
+                    Some(""),
+                    Rule::Required,
+                    "member ``",
+                    "an object with 2 members"
+                ),
+                violation(
+                    "/a~1b/7",
+                    Some("x"),
+                    Rule::UnknownProperty,
+                    "no other members",
+                    "null"
+                ),
+                violation("/a~1b", None, Rule::Enum, "owned", "boolean true"),
+            ]
+        );
+        assert_eq!(copy, report);
+        assert_eq!(
+            format!("{copy:?}"),
+            format!(
+                "Report {{ valid: false, total: 3, violations: {:?} }}",
+                report.violations()
+            )
+        );
+        assert_eq!(
+            report.to_json().to_string(),
+            json!({
+                "valid": false,
+                "total": 3,
+                "violations": report.violations(),
+            })
+            .to_string()
+        );
+        assert!(
+            Checker::new(Limits::DEFAULT)
+                .finish()
+                .violations()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn tildes_and_slashes_are_found_at_every_offset() {
+        for length in 0..20 {
+            for at in 0..length {
+                for special in [b'~', b'/'] {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = special;
+                    assert!(has_tilde_or_slash(&bytes), "{bytes:?}");
+                }
+            }
+            assert!(!has_tilde_or_slash(&vec![b'a'; length]));
+        }
+        let near: Vec<u8> = (0..=255u8).filter(|b| !matches!(b, b'~' | b'/')).collect();
+        assert!(!has_tilde_or_slash(&near));
+        assert!(!has_tilde_or_slash("~".repeat(0).as_bytes()));
+        assert!(has_tilde_or_slash("é漢字🦀/".as_bytes()));
+    }
+
+    #[test]
+    fn violations_beyond_the_limit_are_counted() {
+        let limits = Limits {
+            max_violations: 1,
+            ..Limits::DEFAULT
+        };
+        let mut checker = Checker::new(limits);
+        for _ in 0..3 {
+            checker.missing("a", &Seen::Object(0));
+            checker.check_range_described(&Seen::Number(3u64.into()), None, NON_NEGATIVE, "x");
+        }
+        let report = checker.finish();
+        assert_eq!((report.total(), report.violations().len()), (6, 1));
+        assert!(!report.is_valid());
     }
 
     #[test]

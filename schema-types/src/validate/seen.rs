@@ -1,8 +1,12 @@
 //! [`Seen`]: what a check needs of a value, whichever path produced it.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde_json::{Number, Value};
+
+/// How many characters of a string a report shows.
+const SHOWN: usize = 64;
 
 /// A value as the checks see it: scalars in full (a string borrowed from the document when it
 /// can be), arrays and objects by their size. The parsed path makes one from a [`Value`]; the
@@ -44,14 +48,135 @@ impl<'v> Seen<'v> {
         }
     }
 
-    /// The value described for a report: its JSON type, and for scalars a short rendering.
+    /// The value described for a report: its JSON type, and for scalars a short rendering (a
+    /// string as JSON text, cut after 64 characters).
+    ///
+    /// Rendered into one buffer of the right capacity (reports describe every violation's
+    /// value, so this is on the path of every invalid document).
     pub fn describe(&self) -> String {
-        const SHOWN: usize = 64;
+        let capacity = match self {
+            Self::Null => 4,
+            Self::Bool(_) => "boolean false".len(),
+            // "number " and the longest a u64, an i64 or an f64 is written.
+            Self::Number(_) => "number ".len() + 24,
+            // "string ", the quotes, and the text when nothing is escaped (the shown part of
+            // a long one: at most 4 bytes a character, and the count after it).
+            Self::String(text) => "string \"\"".len() + text.len().min(SHOWN * 4 + 32),
+            Self::Array(_) | Self::Object(_) => "an object with  members".len() + 20,
+        };
+        let mut out = String::with_capacity(capacity);
+        self.describe_into(&mut out);
+        out
+    }
+
+    /// [`Self::describe`], appended to `out`.
+    pub(super) fn describe_into(&self, out: &mut String) {
+        // Writing to a `String` cannot fail.
         match self {
-            Self::Null => "null".to_owned(),
-            Self::Bool(flag) => format!("boolean {flag}"),
-            Self::Number(number) => format!("number {number}"),
+            Self::Null => out.push_str("null"),
+            Self::Bool(true) => out.push_str("boolean true"),
+            Self::Bool(false) => out.push_str("boolean false"),
+            Self::Number(number) => {
+                out.push_str("number ");
+                // As `Number` displays itself, without the formatting machinery for integers.
+                if let Some(value) = number.as_u64() {
+                    push_decimal(out, value);
+                } else if let Some(value) = number.as_i64() {
+                    out.push('-');
+                    push_decimal(out, value.unsigned_abs());
+                } else {
+                    let _ = write!(out, "{number}");
+                }
+            }
             Self::String(text) => {
+                out.push_str("string ");
+                // A text of at most `SHOWN` bytes has at most `SHOWN` characters.
+                let cut = if text.len() <= SHOWN {
+                    None
+                } else {
+                    text.char_indices().nth(SHOWN)
+                };
+                match cut {
+                    None => push_json_string(out, text),
+                    Some((end, _)) => {
+                        push_json_string(out, &text[..end]);
+                        let count = SHOWN + text[end..].chars().count();
+                        let _ = write!(out, "... ({count} characters)");
+                    }
+                }
+            }
+            Self::Array(items) => {
+                let _ = write!(out, "an array of {items} items");
+            }
+            Self::Object(members) => {
+                let _ = write!(out, "an object with {members} members");
+            }
+        }
+    }
+}
+
+/// Appends `value` in decimal digits.
+pub(super) fn push_decimal(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+}
+
+/// Appends `text` as a JSON string, escaped exactly as `serde_json` writes it (`\"`, `\\`, the
+/// short escapes of `\b`, `\f`, `\n`, `\r`, `\t`, and `\u00xx` for the other control
+/// characters), without building a `Value` first. Runs of bytes that need no escape are copied
+/// whole.
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    for (index, &byte) in text.as_bytes().iter().enumerate() {
+        let short = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // `byte` is ASCII, so `index` is a character boundary.
+        out.push_str(&text[start..index]);
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(short);
+        }
+        start = index + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rendering `describe` replaced: through a `Value` and `format!`.
+    fn described_through_value(seen: &Seen<'_>) -> String {
+        match seen {
+            Seen::Null => "null".to_owned(),
+            Seen::Bool(flag) => format!("boolean {flag}"),
+            Seen::Number(number) => format!("number {number}"),
+            Seen::String(text) => {
                 let count = text.chars().count();
                 if count <= SHOWN {
                     format!("string {}", Value::String(text.to_string()))
@@ -60,8 +185,52 @@ impl<'v> Seen<'v> {
                     format!("string {}... ({count} characters)", Value::String(shown))
                 }
             }
-            Self::Array(items) => format!("an array of {items} items"),
-            Self::Object(members) => format!("an object with {members} members"),
+            Seen::Array(items) => format!("an array of {items} items"),
+            Seen::Object(members) => format!("an object with {members} members"),
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..=0x7f).map(char::from).collect();
+        let texts = [
+            String::new(),
+            "plain".to_owned(),
+            "quote \" backslash \\ slash / tab \t".to_owned(),
+            "\u{0}\u{1f}\u{7f}\u{80}\u{2028}\u{2029}\u{feff}".to_owned(),
+            "é, 漢字, 🦀 and \u{10ffff}".to_owned(),
+            every_ascii,
+        ];
+        for text in texts {
+            let mut out = String::new();
+            push_json_string(&mut out, &text);
+            assert_eq!(out, Value::String(text.clone()).to_string(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn descriptions_are_those_of_the_value_rendering() {
+        let long = "a\"é🦀".repeat(40);
+        let cases = [
+            Seen::Null,
+            Seen::Bool(true),
+            Seen::Bool(false),
+            Seen::Number(Number::from(u64::MAX)),
+            Seen::Number(Number::from(i64::MIN)),
+            Seen::Number(Number::from_f64(-1.5e-300).expect("finite")),
+            Seen::Number(Number::from_f64(2.0).expect("finite")),
+            Seen::String(Cow::Borrowed("")),
+            Seen::String(Cow::Borrowed("\u{1}\n\"x\"")),
+            Seen::String(Cow::Owned("x".repeat(SHOWN))),
+            Seen::String(Cow::Owned("x".repeat(SHOWN + 1))),
+            Seen::String(Cow::Owned("\n".repeat(SHOWN * 3))),
+            Seen::String(Cow::Owned(long)),
+            Seen::Array(0),
+            Seen::Array(usize::MAX),
+            Seen::Object(1),
+        ];
+        for seen in cases {
+            assert_eq!(seen.describe(), described_through_value(&seen), "{seen:?}");
         }
     }
 }
