@@ -412,9 +412,10 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
         if let Some(size) = results.size(names::STREAM, names::STREAM_INPUT) {
             let _ = writeln!(
                 w,
-                "{} bytes of random valid fixtures, the 12 kinds round-robin, each line judged \
+                "{} bytes of random valid fixtures, the {} kinds round-robin, each line judged \
                  as its known kind.",
-                size.bytes
+                size.bytes,
+                crate::payloads::Kind::all().len()
             );
             let _ = writeln!(w);
         }
@@ -592,10 +593,12 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
                     "`stream_memory`: {} documents ({} bytes) read line by line from a file, as the \
                      CLI reads NDJSON. Peak heap: the most in use during a full pass above what was \
                      in use when it started. One-time: what a mode allocated during a warm-up over \
-                     the first 1,000 lines and kept (lazily compiled regular expressions). The 12 \
-                     compiled `jsonschema` runtime validators, built before, hold {} bytes.",
+                     the first 1,000 lines and kept (lazily compiled regular expressions). The {} \
+                     compiled `jsonschema` runtime validators (one per published kind), built \
+                     before, hold {} bytes.",
                     memory["documents"],
                     memory["stream_bytes"],
+                    schema_types::PAYLOADS.len(),
                     memory["jsonschema_runtime_validators_bytes"]
                 );
                 let _ = writeln!(w);
