@@ -301,17 +301,26 @@ impl EpochSeconds {
     }
 }
 
-impl From<u64> for EpochSeconds {
-    fn from(seconds: u64) -> Self {
-        Self(seconds.into())
-    }
-}
+/// The conversions every newtype over a JSON number shares: from a whole number and from a
+/// `serde_json::Number` (for the fixture setters).
+macro_rules! number_newtype_impls {
+    ($($ty:ty),* $(,)?) => {$(
+        impl From<u64> for $ty {
+            fn from(value: u64) -> Self {
+                Self(value.into())
+            }
+        }
 
-impl From<serde_json::Number> for EpochSeconds {
-    fn from(seconds: serde_json::Number) -> Self {
-        Self(seconds)
-    }
+        impl From<serde_json::Number> for $ty {
+            fn from(value: serde_json::Number) -> Self {
+                Self(value)
+            }
+        }
+    )*};
 }
+pub(crate) use number_newtype_impls;
+
+number_newtype_impls!(EpochSeconds);
 
 /// Reads an unsigned integer the way JSON Schema's `"type": "integer"` does.
 ///

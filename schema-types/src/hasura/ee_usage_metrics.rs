@@ -253,17 +253,7 @@ impl Payload for EeUsageMetrics {
     };
 }
 
-impl From<u64> for MetricValue {
-    fn from(value: u64) -> Self {
-        Self(value.into())
-    }
-}
-
-impl From<serde_json::Number> for MetricValue {
-    fn from(value: serde_json::Number) -> Self {
-        Self(value)
-    }
-}
+crate::common::number_newtype_impls!(MetricValue);
 
 /// `hasura/ee-usage-metrics-row`: the payload as Hasura's collector stores it.
 pub type EeUsageMetricsRow = Row<EeUsageMetrics>;

@@ -562,17 +562,7 @@ crate::common::string_newtype_impls!(ServerVersion, BackendName, SourceKind, PgV
 #[schemars(example = 0.05)]
 pub struct DurationSeconds(#[schemars(range(min = 0))] pub serde_json::Number);
 
-impl From<u64> for DurationSeconds {
-    fn from(seconds: u64) -> Self {
-        Self(seconds.into())
-    }
-}
-
-impl From<serde_json::Number> for DurationSeconds {
-    fn from(seconds: serde_json::Number) -> Self {
-        Self(seconds)
-    }
-}
+crate::common::number_newtype_impls!(DurationSeconds);
 
 impl Payload for ServerMetricsV2 {
     const ID: &'static str = "hasura/server-metrics-v2";
