@@ -85,7 +85,7 @@ pub type CliExecutionWire = Wire<CliExecutionEvent>;
 
 impl Sent for CliExecutionEvent {
     type Topic = CliTopic;
-    const DOCUMENTED: &'static str = "hasura/cli-execution";
+    const DOCUMENTED: &'static str = Self::ROW.id;
     const ROW: Published = Published {
         id: "hasura/cli-execution",
         version: SchemaVersion::new(1, 1, 0),

@@ -314,7 +314,7 @@ pub type ConsoleErrorWire = Wire<ConsoleError>;
 
 impl Sent for ConsoleError {
     type Topic = ConsoleTopic;
-    const DOCUMENTED: &'static str = "hasura/console-error";
+    const DOCUMENTED: &'static str = <Self as Payload>::ID;
     const ROW: Published = Published {
         id: "hasura/console-error-row",
         version: SchemaVersion::new(1, 0, 0),

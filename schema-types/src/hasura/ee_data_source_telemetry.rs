@@ -154,7 +154,7 @@ impl Sent for EeDataSourceTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = "hasura/ee-data-source-telemetry";
+    const DOCUMENTED: &'static str = <Self as Payload>::ID;
     const ROW: Published = Published {
         id: "hasura/ee-data-source-telemetry-row",
         version: SchemaVersion::new(1, 0, 0),

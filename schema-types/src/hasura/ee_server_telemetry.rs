@@ -206,7 +206,7 @@ impl Sent for EeServerTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = "hasura/ee-server-telemetry";
+    const DOCUMENTED: &'static str = <Self as Payload>::ID;
     const ROW: Published = Published {
         id: "hasura/ee-server-telemetry-row",
         version: SchemaVersion::new(1, 0, 0),

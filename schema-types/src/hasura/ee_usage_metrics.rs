@@ -265,7 +265,7 @@ impl Sent for EeUsageMetrics {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = "hasura/ee-usage-metrics";
+    const DOCUMENTED: &'static str = <Self as Payload>::ID;
     const ROW: Published = Published {
         id: "hasura/ee-usage-metrics-row",
         version: SchemaVersion::new(1, 0, 0),

@@ -593,7 +593,7 @@ pub type ServerMetricsV2Wire = Wire<ServerMetricsV2>;
 
 impl Sent for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;
-    const DOCUMENTED: &'static str = "hasura/server-metrics-v2";
+    const DOCUMENTED: &'static str = <Self as Payload>::ID;
     const ROW: Published = Published {
         id: "hasura/server-metrics-v2-row",
         version: SchemaVersion::new(1, 0, 0),

@@ -200,7 +200,7 @@ pub type ServerTelemetryWire = Wire<ServerReport>;
 
 impl Sent for ServerReport {
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = "hasura/server-telemetry";
+    const DOCUMENTED: &'static str = Self::ROW.id;
     const ROW: Published = Published {
         id: "hasura/server-telemetry",
         version: SchemaVersion::new(1, 0, 1),
