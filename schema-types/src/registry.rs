@@ -35,6 +35,9 @@ pub struct PayloadKind {
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
     validate_slice: fn(&[u8], Limits) -> Report,
+    /// The bytes judged by `serde_json`'s deserializer alone: the reference for the reader.
+    #[cfg(test)]
+    pub(crate) validate_slice_serde_json: fn(&[u8], Limits) -> Report,
     fixture: fn() -> Value,
     #[cfg(feature = "proptest")]
     random: fn(u64) -> Value,
@@ -56,6 +59,8 @@ impl PayloadKind {
             round_trip: round_trip::<T>,
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
+            #[cfg(test)]
+            validate_slice_serde_json: crate::validate::stream_with_serde_json::<T>,
             fixture: fixture::<T>,
             #[cfg(feature = "proptest")]
             random: random::<T>,

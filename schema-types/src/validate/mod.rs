@@ -21,6 +21,7 @@ mod flatten;
 pub mod format;
 mod impls;
 mod pattern;
+mod reader;
 mod seen;
 pub mod stream;
 
@@ -931,23 +932,56 @@ pub trait Validate {
         if let Err(report) = check_size(bytes, limits) {
             return report;
         }
-        let mut checker = Checker::new(limits);
-        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let streamed =
-            Self::stream_at(&mut deserializer, &mut checker).and_then(|_| deserializer.end());
-        match streamed {
-            Ok(()) if !checker.duplicate => checker.finish(),
-            // A repeated member: judge the parsed document, where the last occurrence wins.
-            Ok(()) => match parse(bytes, limits) {
-                Ok(value) => Self::validate_with(&value, limits),
-                Err(report) => report,
-            },
-            // `serde_json` checks UTF-8 as it reads; the UTF-8 check runs again only to say where
-            // an invalid byte is, more plainly than the parser does.
-            Err(error) => check_utf8(bytes, limits)
-                .err()
-                .unwrap_or_else(|| syntax_report(&error, limits)),
+        // The hot path: the reader judges UTF-8 text that is JSON within the depth limit. On
+        // anything else it gives up, and `serde_json` reads the bytes again for the report.
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            let mut checker = Checker::new(limits);
+            let mut reader = reader::Reader::new(text);
+            if Self::stream_at(&mut reader, &mut checker)
+                .and_then(|_| reader.end())
+                .is_ok()
+            {
+                return judged(checker, bytes, limits, Self::validate_with);
+            }
         }
+        stream_with_serde_json::<Self>(bytes, limits)
+    }
+}
+
+/// The report of a document streamed without a syntax error: the checker's, unless a member
+/// name was repeated; then the parsed document is judged, where the last occurrence wins.
+fn judged(
+    checker: Checker<'_>,
+    bytes: &[u8],
+    limits: Limits,
+    validate_with: fn(&Value, Limits) -> Report,
+) -> Report {
+    if !checker.duplicate {
+        return checker.finish();
+    }
+    match parse(bytes, limits) {
+        Ok(value) => validate_with(&value, limits),
+        Err(report) => report,
+    }
+}
+
+/// [`Validate::validate_slice_with`] with `serde_json`'s deserializer only, never the fast
+/// reader: the path for bytes the reader gives up on (its reports say where and why the bytes
+/// are not JSON), and the reference the reader's tests compare with.
+pub(crate) fn stream_with_serde_json<T: Validate + ?Sized>(bytes: &[u8], limits: Limits) -> Report {
+    if let Err(report) = check_size(bytes, limits) {
+        return report;
+    }
+    let mut checker = Checker::new(limits);
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let streamed = T::stream_at(&mut deserializer, &mut checker).and_then(|_| deserializer.end());
+    match streamed {
+        Ok(()) => judged(checker, bytes, limits, T::validate_with),
+        // `serde_json` checks UTF-8 as it reads; the UTF-8 check runs again only to say where
+        // an invalid byte is, more plainly than the parser does.
+        Err(error) => check_utf8(bytes, limits)
+            .err()
+            .unwrap_or_else(|| syntax_report(&error, limits)),
     }
 }
 

@@ -1,0 +1,642 @@
+//! The hot path's JSON reader: a `serde::Deserializer` over text already known to be UTF-8,
+//! built for the validators and nothing else.
+//!
+//! Why not `serde_json`'s deserializer, which the streaming path was written against: for a
+//! validator its costs are in the wrong places. It checks UTF-8 string by string (one
+//! `from_utf8` per member name), and the validators need none of its error detail on the hot
+//! path, since almost every document that arrives is valid JSON. This reader checks the whole
+//! document's UTF-8 once (before it starts: [`Reader::new`] takes a `&str`), scans strings
+//! byte by byte with a table, hands out every string without escapes borrowed from the input,
+//! and reads plain non-negative integers itself.
+//!
+//! It is never the last word on anything unusual. Whatever it does not read itself it hands to
+//! `serde_json` on the token alone (a string with escapes, any number with a sign, a fraction or
+//! an exponent, or more than 19 digits), so values come out exactly as `serde_json` makes them.
+//! And on any error (not JSON, nesting past `serde_json`'s depth limit, trailing characters) it
+//! gives up without detail: [`Validate::validate_slice`](super::Validate::validate_slice) then
+//! judges the same bytes again with `serde_json`'s deserializer, whose report (line, column,
+//! reason) is the one the caller gets. So the reader must accept exactly the JSON `serde_json`
+//! accepts, or refuse it and let `serde_json` decide; the agreement and robustness tests hold it
+//! to that, since every `validate_slice` goes through it first.
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::forward_to_deserialize_any;
+
+/// The errors are `serde_json`'s, so that a token handed to `serde_json` returns its error as
+/// is; their detail is never shown (see the module documentation).
+type Error = serde_json::Error;
+
+/// `serde_json`'s nesting limit: the same documents are refused on both paths.
+const DEPTH_LIMIT: u8 = 128;
+
+/// The bytes that end the plain run of a string: the quote, the backslash, and the control
+/// characters JSON forbids unescaped.
+static STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// The position of the first byte at or after `index` that may end a string's plain run,
+/// eight bytes at a time (or the last few bytes' start: the byte loop goes on from there).
+fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_ne_bytes(chunk);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        // Each term sets a byte's high bit when some byte of the word is that quote, that
+        // backslash, or below 0x20 (the exact "has a zero / has less than" tests).
+        let stops = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (word.wrapping_sub(ONES * 0x20) & !word);
+        if stops & HIGH != 0 {
+            break;
+        }
+        index += 8;
+    }
+    index
+}
+
+/// Reads one JSON document from `text` for a validator.
+pub(crate) struct Reader<'de> {
+    text: &'de str,
+    index: usize,
+    remaining_depth: u8,
+}
+
+fn refuse() -> Error {
+    de::Error::custom("not read by the fast path")
+}
+
+impl<'de> Reader<'de> {
+    pub(crate) fn new(text: &'de str) -> Self {
+        Self {
+            text,
+            index: 0,
+            remaining_depth: DEPTH_LIMIT,
+        }
+    }
+
+    /// After the document: only whitespace may follow.
+    pub(crate) fn end(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(refuse()),
+        }
+    }
+
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.index) {
+            match byte {
+                b' ' | b'\n' | b'\t' | b'\r' => self.index += 1,
+                _ => return Some(byte),
+            }
+        }
+        None
+    }
+
+    /// Consumes `literal` (`true`, `false`, `null`) at the current position.
+    fn literal(&mut self, literal: &[u8]) -> Result<(), Error> {
+        let end = self.index + literal.len();
+        if self.bytes().get(self.index..end) == Some(literal) {
+            self.index = end;
+            Ok(())
+        } else {
+            Err(refuse())
+        }
+    }
+
+    /// The text from `start` to `end`. Both are positions of ASCII bytes (or the end of the
+    /// text), hence character boundaries; `get` keeps that a refusal, never a panic.
+    fn slice(&self, start: usize, end: usize) -> Result<&'de str, Error> {
+        self.text.get(start..end).ok_or_else(refuse)
+    }
+
+    /// Reads the string that starts at the current position (a `"`). Without escapes, its
+    /// content is borrowed from the text; with escapes, the whole token goes to `serde_json`
+    /// with `visit`.
+    fn string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let bytes = self.bytes();
+        let start = self.index + 1;
+        let mut index = skip_plain(bytes, start);
+        loop {
+            let Some(&byte) = bytes.get(index) else {
+                return Err(refuse());
+            };
+            if !STRING_STOP[usize::from(byte)] {
+                index += 1;
+                continue;
+            }
+            match byte {
+                b'"' => {
+                    self.index = index + 1;
+                    return visitor.visit_borrowed_str(self.slice(start, index)?);
+                }
+                b'\\' => return self.escaped_string(visitor),
+                _ => return Err(refuse()),
+            }
+        }
+    }
+
+    /// A string with escapes: its token, found here, is read by `serde_json`.
+    fn escaped_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let bytes = self.bytes();
+        let start = self.index;
+        let mut index = start + 1;
+        loop {
+            match bytes.get(index) {
+                None => return Err(refuse()),
+                Some(b'"') => break,
+                // The escaped byte is never the closing quote; `serde_json` checks the escape.
+                Some(b'\\') => index += 2,
+                Some(_) => index += 1,
+            }
+        }
+        self.index = index + 1;
+        let token = self.slice(start, self.index)?;
+        let mut json = serde_json::Deserializer::from_str(token);
+        let value = de::Deserializer::deserialize_str(&mut json, visitor)?;
+        json.end()?;
+        Ok(value)
+    }
+
+    /// Reads the number that starts at the current position. A plain integer of at most 19
+    /// digits (below 2^64) is read here; any other goes, as its token, to `serde_json`.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+        let bytes = self.bytes();
+        let start = self.index;
+        let mut index = start;
+        let mut value: u64 = 0;
+        while let Some(&byte) = bytes.get(index) {
+            if !byte.is_ascii_digit() {
+                break;
+            }
+            value = value.wrapping_mul(10).wrapping_add(u64::from(byte - b'0'));
+            index += 1;
+        }
+        let digits = index - start;
+        let plain = (1..=19).contains(&digits)
+            && (digits == 1 || bytes[start] != b'0')
+            && !matches!(bytes.get(index), Some(b'.' | b'e' | b'E' | b'-' | b'+'));
+        if plain {
+            self.index = index;
+            return visitor.visit_u64(value);
+        }
+        while let Some(&byte) = bytes.get(index) {
+            if !matches!(byte, b'0'..=b'9' | b'.' | b'e' | b'E' | b'-' | b'+') {
+                break;
+            }
+            index += 1;
+        }
+        self.index = index;
+        let token = self.slice(start, index)?;
+        let mut json = serde_json::Deserializer::from_str(token);
+        let value = de::Deserializer::deserialize_any(&mut json, visitor)?;
+        json.end()?;
+        Ok(value)
+    }
+
+    /// Enters an array or object: one level deeper, refused past the limit.
+    fn descend(&mut self) -> Result<(), Error> {
+        self.remaining_depth -= 1;
+        if self.remaining_depth == 0 {
+            return Err(refuse());
+        }
+        self.index += 1;
+        Ok(())
+    }
+
+    /// Leaves an array or object: its closing byte must come next.
+    fn ascend(&mut self, close: u8) -> Result<(), Error> {
+        self.remaining_depth += 1;
+        if self.peek() == Some(close) {
+            self.index += 1;
+            Ok(())
+        } else {
+            Err(refuse())
+        }
+    }
+
+    /// Before the next item or member: `None` at the closing byte, and a comma between two.
+    fn next_entry(&mut self, close: u8, first: &mut bool) -> Result<Option<u8>, Error> {
+        let Some(byte) = self.peek() else {
+            return Err(refuse());
+        };
+        if byte == close {
+            return Ok(None);
+        }
+        if *first {
+            *first = false;
+            return Ok(Some(byte));
+        }
+        if byte != b',' {
+            return Err(refuse());
+        }
+        self.index += 1;
+        // A closing byte right after the comma (a trailing comma) starts no value and no
+        // member name: the caller refuses it.
+        self.peek().map(Some).ok_or_else(refuse)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.peek().ok_or_else(refuse)? {
+            b'"' => self.string(visitor),
+            b'0'..=b'9' | b'-' => self.number(visitor),
+            b't' => {
+                self.literal(b"true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                visitor.visit_bool(false)
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                visitor.visit_unit()
+            }
+            b'[' => {
+                self.descend()?;
+                let value = visitor.visit_seq(Entries {
+                    reader: self,
+                    first: true,
+                })?;
+                self.ascend(b']')?;
+                Ok(value)
+            }
+            b'{' => {
+                self.descend()?;
+                let value = visitor.visit_map(Entries {
+                    reader: self,
+                    first: true,
+                })?;
+                self.ascend(b'}')?;
+                Ok(value)
+            }
+            _ => Err(refuse()),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.peek() == Some(b'n') {
+            self.literal(b"null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.peek() {
+            Some(b'"') => self.string(visitor),
+            _ => Err(refuse()),
+        }
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// The items of an array or the members of an object, in order.
+struct Entries<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+}
+
+impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        match self.reader.next_entry(b']', &mut self.first)? {
+            None => Ok(None),
+            Some(_) => seed.deserialize(&mut *self.reader).map(Some),
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.reader.next_entry(b'}', &mut self.first)? {
+            None => Ok(None),
+            Some(b'"') => seed.deserialize(Key(&mut *self.reader)).map(Some),
+            Some(_) => Err(refuse()),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        if self.reader.peek() != Some(b':') {
+            return Err(refuse());
+        }
+        self.reader.index += 1;
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// A member name: a string, whatever the visitor asks for.
+struct Key<'a, 'de>(&'a mut Reader<'de>);
+
+impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.0.string(visitor)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde::Deserialize;
+    use serde_json::Value;
+
+    use super::{DEPTH_LIMIT, Reader};
+    use crate::registry::PAYLOADS;
+    use crate::samples::documented_example;
+    use crate::validate::Limits;
+
+    /// The value the reader reads from `text`, or `None` when it gives up.
+    fn read(text: &str) -> Option<Value> {
+        let mut reader = Reader::new(text);
+        let value = Value::deserialize(&mut reader).ok()?;
+        reader.end().ok()?;
+        Some(value)
+    }
+
+    /// What the reader reads is what `serde_json` reads, member order and number kinds
+    /// included (compared as text); what `serde_json` refuses, the reader refuses.
+    fn assert_reads_as_serde_json(text: &str) -> Option<Value> {
+        let read = read(text)?;
+        let reference: Value = serde_json::from_str(text)
+            .unwrap_or_else(|error| panic!("read {text:?}, which serde_json refuses: {error}"));
+        assert_eq!(read.to_string(), reference.to_string(), "{text:?}");
+        Some(read)
+    }
+
+    /// JSON the reader reads itself or hands a token of to `serde_json`: never a fallback.
+    const READ: &[&str] = &[
+        "0",
+        "7",
+        "-0",
+        "-1",
+        "1.5",
+        "1e3",
+        "1E+3",
+        "2.5e-3",
+        "-0.0",
+        "9999999999999999999",
+        "10000000000000000000",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "123456789012345678901234567890",
+        "1e308",
+        "\"\"",
+        "\"plain\"",
+        "\"café ☕ 😀\"",
+        "\"a\\\"b\"",
+        "\"\\u00e9\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\\\\"",
+        "\"\\/\\b\\f\\n\\r\\t\"",
+        "\"0123456\\\"89abcdef0123456789\"",
+        "\"01234567\\n9abcdef0123456789\"",
+        "\"0123456789abcdef0123456789012345678901234567890123456789abcdef\"",
+        "true",
+        "false",
+        "null",
+        "[]",
+        "{}",
+        " [ 1 , 2 ] ",
+        "\t\n\r true \n",
+        "{\"a\":{\"b\":[true,false,null,\"x\",1.0,-2]}}",
+        "{\"a\":1,\"a\":2}",
+        "{\"a\\u0062\":1,\"\":[{}]}",
+        "[[[[[[[[[[1]]]]]]]]]]",
+    ];
+
+    /// Not JSON for `serde_json`, hence not for the reader.
+    const REFUSED: &[&str] = &[
+        "",
+        " ",
+        "01",
+        "-",
+        "--1",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "+1",
+        "0x10",
+        "1e400",
+        "-1e400",
+        "[1,]",
+        "[,1]",
+        "{\"a\":1,}",
+        "{,}",
+        "[1 2]",
+        "{\"a\" 1}",
+        "{\"a\":}",
+        "{1:2}",
+        "{'a':1}",
+        "\"a",
+        "\"a\u{1}b\"",
+        "\"tab\there\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"abc\\",
+        "tru",
+        "nul",
+        "True",
+        "true false",
+        "[",
+        "]",
+        "{\"a\":1}}",
+        "[1]]",
+        "1 2",
+        "NaN",
+        "Infinity",
+        "\u{feff}1",
+        "\u{a0}1",
+        "/* */ 1",
+    ];
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        for text in READ {
+            assert!(
+                assert_reads_as_serde_json(text).is_some(),
+                "gave up on {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses() {
+        for text in REFUSED {
+            assert!(
+                serde_json::from_str::<Value>(text).is_err(),
+                "serde_json reads {text:?}"
+            );
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_the_nesting_serde_json_refuses_and_reads_the_rest() {
+        let limit = usize::from(DEPTH_LIMIT);
+        for depth in limit - 3..limit + 3 {
+            for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+                let text = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+                let reference = serde_json::from_str::<Value>(&text).is_ok();
+                assert_eq!(
+                    assert_reads_as_serde_json(&text).is_some(),
+                    reference,
+                    "{depth}"
+                );
+            }
+        }
+    }
+
+    /// Every fixture and documented example is read by the reader, never left to the fallback.
+    #[test]
+    fn reads_every_fixture_and_example() {
+        for kind in PAYLOADS {
+            let documents = [Some(kind.fixture()), documented_example(kind.id)];
+            for document in documents.into_iter().flatten() {
+                for text in [
+                    serde_json::to_string(&document).unwrap(),
+                    serde_json::to_string_pretty(&document).unwrap(),
+                ] {
+                    assert!(assert_reads_as_serde_json(&text).is_some(), "{}", kind.id);
+                }
+            }
+        }
+    }
+
+    /// Bytes in which JSON's syntax characters are frequent.
+    fn json_like() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[ \\[\\]{}\":,0-9.eE+\\-tfrulsna\\\\/é😀\\n\\u{1}]{0,40}")
+            .expect("a valid regex")
+    }
+
+    /// An edit of a document: (where, as a fraction of its length; how many bytes to remove;
+    /// what to insert).
+    fn edit() -> impl Strategy<Value = (f64, usize, &'static str)> {
+        let insertions = prop::sample::select(vec![
+            "",
+            " ",
+            "\n",
+            ",",
+            ":",
+            "\"",
+            "\\",
+            "\\n",
+            "\\u0041",
+            "\\ud83d",
+            "{",
+            "}",
+            "[",
+            "]",
+            "0",
+            "01",
+            "-",
+            "-1",
+            "1.5",
+            "1e3",
+            "1e400",
+            "18446744073709551616",
+            "true",
+            "null",
+            "\"x\"",
+            "é",
+            "\u{1}",
+        ]);
+        (0.0..1.0f64, 0usize..4, insertions)
+    }
+
+    fn apply((at, remove, insert): (f64, usize, &str), text: &str) -> Vec<u8> {
+        let mut bytes = text.as_bytes().to_vec();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let at = ((bytes.len() as f64) * at) as usize;
+        let end = (at + remove).min(bytes.len());
+        bytes.splice(at..end, insert.bytes());
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn never_reads_otherwise_than_serde_json(text in json_like()) {
+            assert_reads_as_serde_json(&text);
+        }
+
+        /// Edited documents of every kind (most no longer JSON, some with other values) get
+        /// the same report whether the reader or `serde_json` reads them.
+        #[test]
+        fn edited_documents_get_the_reference_report(
+            index in 0..PAYLOADS.len(),
+            pretty in any::<bool>(),
+            edits in prop::collection::vec(edit(), 1..4),
+        ) {
+            let kind = &PAYLOADS[index];
+            let document = documented_example(kind.id).unwrap_or_else(|| kind.fixture());
+            let text = if pretty {
+                serde_json::to_string_pretty(&document)
+            } else {
+                serde_json::to_string(&document)
+            }
+            .unwrap();
+            let mut bytes = text.into_bytes();
+            for edit in edits {
+                bytes = apply(edit, &String::from_utf8_lossy(&bytes));
+            }
+            let report = kind.validate_slice(&bytes);
+            let reference = (kind.validate_slice_serde_json)(&bytes, Limits::DEFAULT);
+            prop_assert_eq!(report, reference, "{}", String::from_utf8_lossy(&bytes));
+        }
+    }
+}
