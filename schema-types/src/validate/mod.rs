@@ -934,7 +934,7 @@ pub trait Validate {
         }
         // The hot path: the reader judges UTF-8 text that is JSON within the depth limit. On
         // anything else it gives up, and `serde_json` reads the bytes again for the report.
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             let mut checker = Checker::new(limits);
             let mut reader = reader::Reader::new(text);
             if Self::stream_at(&mut reader, &mut checker)

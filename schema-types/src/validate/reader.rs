@@ -4,20 +4,22 @@
 //! Why not `serde_json`'s deserializer, which the streaming path was written against: for a
 //! validator its costs are in the wrong places. It checks UTF-8 string by string (one
 //! `from_utf8` per member name), and the validators need none of its error detail on the hot
-//! path, since almost every document that arrives is valid JSON. This reader checks the whole
-//! document's UTF-8 once (before it starts: [`Reader::new`] takes a `&str`), scans strings
-//! byte by byte with a table, hands out every string without escapes borrowed from the input,
-//! and reads plain non-negative integers itself.
+//! path, since almost every document that arrives is valid JSON. This reader takes the whole
+//! document's UTF-8 as checked once before it starts ([`Reader::new`] takes a `&str`; the
+//! caller checks with `simdutf8`), scans strings eight bytes at a time, lends every string
+//! without escapes from the input, undoes the short escapes (`\n`, `\"`, ...) itself, and reads
+//! plain non-negative integers itself.
 //!
 //! It is never the last word on anything unusual. Whatever it does not read itself it hands to
-//! `serde_json` on the token alone (a string with escapes, any number with a sign, a fraction or
-//! an exponent, or more than 19 digits), so values come out exactly as `serde_json` makes them.
-//! And on any error (not JSON, nesting past `serde_json`'s depth limit, trailing characters) it
-//! gives up without detail: [`Validate::validate_slice`](super::Validate::validate_slice) then
-//! judges the same bytes again with `serde_json`'s deserializer, whose report (line, column,
-//! reason) is the one the caller gets. So the reader must accept exactly the JSON `serde_json`
-//! accepts, or refuse it and let `serde_json` decide; the agreement and robustness tests hold it
-//! to that, since every `validate_slice` goes through it first.
+//! `serde_json` on the token alone (a string with a `\u` escape, any number with a sign, a
+//! fraction or an exponent, or more than 19 digits), so values come out exactly as `serde_json`
+//! makes them, through the same visitor calls. And on any error (not JSON, nesting past
+//! `serde_json`'s depth limit, trailing characters) it gives up without detail:
+//! [`Validate::validate_slice`](super::Validate::validate_slice) then judges the same bytes
+//! again with `serde_json`'s deserializer, whose report (line, column, reason) is the one the
+//! caller gets. So the reader must accept exactly the JSON `serde_json` accepts, or refuse it
+//! and let `serde_json` decide; the tests below hold it to that, and every agreement test goes
+//! through it, since every `validate_slice` does.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
@@ -73,6 +75,8 @@ pub(crate) struct Reader<'de> {
     text: &'de str,
     index: usize,
     remaining_depth: u8,
+    /// The content of the last string with escapes, undone.
+    unescaped: String,
 }
 
 fn refuse() -> Error {
@@ -85,6 +89,7 @@ impl<'de> Reader<'de> {
             text,
             index: 0,
             remaining_depth: DEPTH_LIMIT,
+            unescaped: String::new(),
         }
     }
 
@@ -149,16 +154,71 @@ impl<'de> Reader<'de> {
                     self.index = index + 1;
                     return visitor.visit_borrowed_str(self.slice(start, index)?);
                 }
-                b'\\' => return self.escaped_string(visitor),
+                b'\\' => return self.escaped_string(visitor, start, index),
                 _ => return Err(refuse()),
             }
         }
     }
 
-    /// A string with escapes: its token, found here, is read by `serde_json`.
-    fn escaped_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
+    /// The rest of a string with an escape at `index` (its content starts at `start`): the
+    /// short escapes (`\n`, `\"`, ...) are undone here, into a buffer kept for the next one,
+    /// and the string is handed over as `serde_json` hands over any escaped string
+    /// (`visit_str`); at a `\u` escape (or a malformed one) the whole token goes to `serde_json`.
+    fn escaped_string<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        start: usize,
+        mut index: usize,
+    ) -> Result<V::Value, Error> {
         let bytes = self.bytes();
-        let start = self.index;
+        let mut unescaped = std::mem::take(&mut self.unescaped);
+        unescaped.clear();
+        let mut run = start;
+        loop {
+            index = skip_plain(bytes, index);
+            let Some(&byte) = bytes.get(index) else {
+                return Err(refuse());
+            };
+            if !STRING_STOP[usize::from(byte)] {
+                index += 1;
+                continue;
+            }
+            match byte {
+                b'"' => {
+                    unescaped.push_str(self.slice(run, index)?);
+                    self.index = index + 1;
+                    let value = visitor.visit_str(&unescaped);
+                    self.unescaped = unescaped;
+                    return value;
+                }
+                b'\\' => {
+                    unescaped.push_str(self.slice(run, index)?);
+                    unescaped.push(match bytes.get(index + 1) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        _ => return self.string_read_by_serde_json(visitor, start - 1),
+                    });
+                    index += 2;
+                    run = index;
+                }
+                _ => return Err(refuse()),
+            }
+        }
+    }
+
+    /// The string token that starts at `start` (its `"`), read by `serde_json`.
+    fn string_read_by_serde_json<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        start: usize,
+    ) -> Result<V::Value, Error> {
+        let bytes = self.bytes();
         let mut index = start + 1;
         loop {
             match bytes.get(index) {
@@ -438,6 +498,9 @@ mod tests {
         "\"\\/\\b\\f\\n\\r\\t\"",
         "\"0123456\\\"89abcdef0123456789\"",
         "\"01234567\\n9abcdef0123456789\"",
+        "\"x\\n\\u0041é\"",
+        "\"é\\té😀\\\"\"",
+        "\"0123456789\\n0123456789abcdef\\\\\\\"\\/\"",
         "\"0123456789abcdef0123456789012345678901234567890123456789abcdef\"",
         "true",
         "false",
