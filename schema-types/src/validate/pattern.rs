@@ -15,11 +15,11 @@ pub struct Pattern {
 
 #[derive(Debug)]
 enum Matcher {
-    /// Anchored at both ends, every count fixed: for each byte position, the table of the bytes
-    /// it accepts (one table per piece, shared by its positions).
+    /// Anchored at both ends, every count fixed: the length of every match, and for each piece
+    /// its count and the table of the bytes it accepts.
     Fixed {
-        positions: Vec<u8>,
-        tables: Vec<[bool; 256]>,
+        length: usize,
+        runs: Vec<(usize, [bool; 256])>,
     },
     /// Anchored at both ends: each piece matches from `min` to `max` characters of its set.
     Simple(Vec<Piece>),
@@ -39,18 +39,13 @@ impl Pattern {
     /// the derive checks every pattern when it runs.
     pub fn new(source: &'static str) -> Self {
         let matcher = match simple(source) {
-            Some(pieces)
-                if pieces.iter().all(|piece| piece.min == piece.max) && pieces.len() <= 256 =>
-            {
-                let tables = pieces.iter().map(|piece| table(piece.set)).collect();
-                let positions = pieces
+            Some(pieces) if pieces.iter().all(|piece| piece.min == piece.max) => {
+                let runs = pieces
                     .iter()
-                    .enumerate()
-                    .flat_map(|(index, piece)| {
-                        std::iter::repeat_n(u8::try_from(index).unwrap_or(u8::MAX), piece.min)
-                    })
+                    .map(|piece| (piece.min, table(piece.set)))
                     .collect();
-                Matcher::Fixed { positions, tables }
+                let length = pieces.iter().map(|piece| piece.min).sum();
+                Matcher::Fixed { length, runs }
             }
             Some(pieces) => Matcher::Simple(pieces),
             None => {
@@ -68,13 +63,20 @@ impl Pattern {
     /// Whether `text` matches, as JSON Schema's `pattern` says (a search, here anchored).
     pub fn is_match(&self, text: &str) -> bool {
         match &self.matcher {
-            Matcher::Fixed { positions, tables } => {
+            Matcher::Fixed { length, runs } => {
                 let bytes = text.as_bytes();
-                bytes.len() == positions.len()
-                    && bytes
-                        .iter()
-                        .zip(positions)
-                        .all(|(byte, piece)| tables[usize::from(*piece)][usize::from(*byte)])
+                if bytes.len() != *length {
+                    return false;
+                }
+                // One table per run, so the inner loop loads one byte and one table entry.
+                let mut rest = bytes;
+                runs.iter().all(|(count, table)| {
+                    let Some((run, after)) = rest.split_at_checked(*count) else {
+                        return false;
+                    };
+                    rest = after;
+                    run.iter().all(|&byte| table[usize::from(byte)])
+                })
             }
             Matcher::Simple(pieces) => matches_simple(pieces, text.as_bytes()),
             Matcher::Regex(regex) => regex.is_match(text),
