@@ -190,6 +190,7 @@ fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream
         let name = &field.wire_name;
         let ty = &field.schema_ty;
         let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
+        let enter = enter_member(name, &quote!(name.as_str()));
         let missing = if field.required {
             let expected = member_text(name);
             quote!(checker.missing_described(#name, #expected, &#rt::Seen::of(value));)
@@ -199,7 +200,7 @@ fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream
         quote! {
             match members.get_key_value(#name) {
                 ::core::option::Option::Some((name, member)) => {
-                    checker.enter_member(name.as_str());
+                    #enter
                     <#ty as #rt::Validate>::validate_at(member, checker);
                     #checks
                     checker.leave();
@@ -341,9 +342,10 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
         .map(|(index, field)| {
             let ty = &field.schema_ty;
             let checks = checks(&field.checks, &quote!(&seen));
+            let enter = enter_member(&field.wire_name, &quote!(name));
             quote! {
                 #index => {
-                    checker.enter_member(name);
+                    #enter
                     let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
                     if let ::core::result::Result::Ok(seen) = &seen {
                         #checks
@@ -354,6 +356,20 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
             }
         })
         .collect()
+}
+
+/// Descends into the member `wire_name`, whose name as read is `read`: a name the pointer
+/// writes as it is (no `~`, no `/`, decided here, when the type is compiled) is pushed as the
+/// literal, so recording a violation below it copies the name without scanning it.
+fn enter_member(wire_name: &str, read: &TokenStream) -> TokenStream {
+    if wire_name.contains(['~', '/']) {
+        quote!(checker.enter_member(#read);)
+    } else {
+        quote! {
+            let _ = &#read;
+            checker.enter_plain_member(#wire_name);
+        }
+    }
 }
 
 /// The report of each required member not seen, `absent` telling (from `index`) whether it was.

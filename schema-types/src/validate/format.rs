@@ -94,7 +94,9 @@ pub fn is_uuid(text: &str) -> bool {
     bytes
         .iter()
         .zip(LAYOUT)
-        .fold(true, |valid, (&byte, class)| valid & (CLASS[usize::from(byte)] == class))
+        .fold(true, |valid, (&byte, class)| {
+            valid & (CLASS[usize::from(byte)] == class)
+        })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -353,11 +353,22 @@ impl Recorded {
         member: Option<&str>,
         found: impl FnOnce(&mut String),
     ) {
-        if self.entries.is_empty() {
-            // A document with one violation often has several: start with room for some (growing
-            // the buffers one doubling at a time costs more than recording a dozen violations).
-            self.entries.reserve(16);
-            self.text.reserve(1024);
+        if self.entries.len() == self.entries.capacity() {
+            // A document with one violation often has several, and one with many often has
+            // dozens: start with room for 16 (buffers small enough for the allocator's
+            // per-thread cache), then grow eightfold rather than doubling, since each growth
+            // copies the buffers and costs more than recording a dozen violations.
+            let room = if self.entries.is_empty() {
+                16
+            } else {
+                self.entries.len() * 7
+            };
+            self.entries.reserve_exact(room);
+            self.text.reserve(if self.text.is_empty() {
+                1024
+            } else {
+                self.text.len() * 7
+            });
         }
         pointer(&mut self.text);
         let pointer_end = self.text.len();
@@ -431,6 +442,8 @@ fn mask(found: &str) -> String {
 #[derive(Clone, Debug)]
 enum Step<'v> {
     Member(Cow<'v, str>),
+    /// A member name with neither `~` nor `/`, which the pointer writes as it is.
+    PlainMember(&'static str),
     Index(usize),
 }
 
@@ -485,6 +498,17 @@ impl<'v> Checker<'v> {
     /// Descends into member `name`.
     pub fn enter_member(&mut self, name: impl Into<Cow<'v, str>>) {
         self.steps.push(Step::Member(name.into()));
+    }
+
+    /// Descends into member `name`, which must hold neither `~` nor `/` (the derive knows
+    /// which of a type's member names do): the pointer copies it without looking for them.
+    /// Checked in debug builds; use [`Self::enter_member`] for any other name.
+    pub fn enter_plain_member(&mut self, name: &'static str) {
+        debug_assert!(
+            !has_tilde_or_slash(name.as_bytes()),
+            "{name:?} needs escaping"
+        );
+        self.steps.push(Step::PlainMember(name));
     }
 
     /// Descends into item `index`.
@@ -786,6 +810,7 @@ fn write_pointer(steps: &[Step<'_>], pointer: &mut String) {
         pointer.push('/');
         match step {
             Step::Member(name) => push_escaped(pointer, name),
+            Step::PlainMember(name) => pointer.push_str(name),
             Step::Index(index) => push_decimal(pointer, *index as u64),
         }
     }
@@ -1223,6 +1248,25 @@ mod tests {
                 .collect();
             let escaped = runtime_text(|c| c.missing("a~b/c", &Seen::Object(0)));
             assert_eq!(missing, [("a~b/c", &*escaped)]);
+        }
+    }
+
+    /// The derive pushes a member name without `~` or `/` as it is, and escapes any other.
+    #[test]
+    fn derived_member_pointers_are_escaped_where_needed() {
+        let document = json!({"a~b/c": 1, "short": 2, "many": [3]});
+        let bytes = serde_json::to_vec(&document).expect("a value serialises");
+        for report in [
+            derived::Page::validate(&document),
+            derived::Page::validate_slice(&bytes),
+        ] {
+            let wrong_types: Vec<&str> = report
+                .violations()
+                .iter()
+                .filter(|violation| violation.rule == Rule::Type)
+                .map(|violation| violation.pointer.as_str())
+                .collect();
+            assert_eq!(wrong_types, ["/a~0b~1c", "/short", "/many/0"]);
         }
     }
 
