@@ -63,6 +63,7 @@ pub fn checker(format: &str) -> Option<fn(&str) -> bool> {
 /// Whether `text` is a `uuid` as `jsonschema` 0.61.2 judges it: the hyphenated form only,
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` with hex digits of either case.
 #[must_use]
+#[inline]
 pub fn is_uuid(text: &str) -> bool {
     /// Per byte value: 1 for a hex digit, 2 for `-`.
     static CLASS: [u8; 256] = {

@@ -189,6 +189,7 @@ pub struct Report {
 }
 
 impl Report {
+    #[inline]
     fn new() -> Self {
         Self {
             valid: true,
@@ -465,6 +466,7 @@ pub struct Checker<'v> {
 
 impl<'v> Checker<'v> {
     /// A checker at the root of a document.
+    #[inline]
     pub fn new(limits: Limits) -> Self {
         Self {
             steps: Vec::new(),
@@ -475,27 +477,32 @@ impl<'v> Checker<'v> {
     }
 
     /// The report of everything recorded so far.
+    #[inline]
     pub fn finish(self) -> Report {
         self.report
     }
 
     /// Whether nothing has been recorded yet.
+    #[inline]
     pub fn is_clean(&self) -> bool {
         self.report.total == 0
     }
 
     /// How many violations have been recorded so far.
+    #[inline]
     pub fn recorded(&self) -> usize {
         self.report.total
     }
 
     /// Notes that an object repeats a member name. The streaming path then hands the document to
     /// the parsed path, where (as in `serde_json`) the last occurrence wins.
+    #[inline]
     pub fn duplicate(&mut self) {
         self.duplicate = true;
     }
 
     /// Descends into member `name`.
+    #[inline]
     pub fn enter_member(&mut self, name: impl Into<Cow<'v, str>>) {
         self.steps.push(Step::Member(name.into()));
     }
@@ -503,6 +510,7 @@ impl<'v> Checker<'v> {
     /// Descends into member `name`, which must hold neither `~` nor `/` (the derive knows
     /// which of a type's member names do): the pointer copies it without looking for them.
     /// Checked in debug builds; use [`Self::enter_member`] for any other name.
+    #[inline]
     pub fn enter_plain_member(&mut self, name: &'static str) {
         debug_assert!(
             !has_tilde_or_slash(name.as_bytes()),
@@ -512,11 +520,13 @@ impl<'v> Checker<'v> {
     }
 
     /// Descends into item `index`.
+    #[inline]
     pub fn enter_index(&mut self, index: usize) {
         self.steps.push(Step::Index(index));
     }
 
     /// Returns from the last descent.
+    #[inline]
     pub fn leave(&mut self) {
         self.steps.pop();
     }
@@ -604,6 +614,7 @@ impl<'v> Checker<'v> {
 
     /// [`Self::check_format`] with its text given: `expected` must be
     /// `a string of format FORMAT` (the derive writes it when it compiles the type).
+    #[inline]
     pub fn check_format_described(
         &mut self,
         value: &Seen<'_>,
@@ -629,6 +640,7 @@ impl<'v> Checker<'v> {
 
     /// [`Self::check_pattern`] with its text given: `expected` must be
     /// `a string matching PATTERN` (the derive writes it when it compiles the type).
+    #[inline]
     pub fn check_pattern_described(
         &mut self,
         value: &Seen<'_>,
@@ -652,6 +664,7 @@ impl<'v> Checker<'v> {
     /// [`Self::check_range`] with its text given: `expected` must be what [`Self::check_range`]
     /// writes for these bounds (`a number from MIN to MAX`, `a number of at least MIN`, `a
     /// number of at most MAX`; the derive writes it when it compiles the type).
+    #[inline]
     pub fn check_range_described(
         &mut self,
         value: &Seen<'_>,
@@ -681,6 +694,7 @@ impl<'v> Checker<'v> {
     /// [`Self::check_length`] with its texts given, one for a string and one for an array:
     /// what [`Self::check_length`] writes for these bounds with the unit `characters` and with
     /// the unit `items` (the derive writes them when it compiles the type).
+    #[inline]
     pub fn check_length_described(
         &mut self,
         value: &Seen<'_>,
@@ -756,6 +770,7 @@ const NON_NEGATIVE: Option<Bound> = Some(Bound::Integer(0));
 const AT_LEAST_ZERO: &str = "a number of at least 0";
 
 /// Whether `value` is a number outside the inclusive bounds.
+#[inline]
 fn is_out_of_range(value: &Seen<'_>, min: Option<Bound>, max: Option<Bound>) -> bool {
     let Seen::Number(number) = value else {
         return false;

@@ -61,6 +61,7 @@ impl Pattern {
     }
 
     /// Whether `text` matches, as JSON Schema's `pattern` says (a search, here anchored).
+    #[inline]
     pub fn is_match(&self, text: &str) -> bool {
         match &self.matcher {
             Matcher::Fixed { length, runs } => {

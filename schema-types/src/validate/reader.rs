@@ -47,6 +47,7 @@ static STRING_STOP: [bool; 256] = {
 
 /// The position of the first byte at or after `index` that may end a string's plain run,
 /// eight bytes at a time (or the last few bytes' start: the byte loop goes on from there).
+#[inline]
 fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
@@ -94,6 +95,7 @@ impl<'de> Reader<'de> {
     }
 
     /// After the document: only whitespace may follow.
+    #[inline]
     pub(crate) fn end(&mut self) -> Result<(), Error> {
         match self.peek() {
             None => Ok(()),
@@ -101,11 +103,13 @@ impl<'de> Reader<'de> {
         }
     }
 
+    #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
     /// The next byte that is not whitespace, not consumed.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&byte) = bytes.get(self.index) {
@@ -118,6 +122,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Consumes `literal` (`true`, `false`, `null`) at the current position.
+    #[inline]
     fn literal(&mut self, literal: &[u8]) -> Result<(), Error> {
         let end = self.index + literal.len();
         if self.bytes().get(self.index..end) == Some(literal) {
@@ -130,6 +135,7 @@ impl<'de> Reader<'de> {
 
     /// The text from `start` to `end`. Both are positions of ASCII bytes (or the end of the
     /// text), hence character boundaries; `get` keeps that a refusal, never a panic.
+    #[inline]
     fn slice(&self, start: usize, end: usize) -> Result<&'de str, Error> {
         self.text.get(start..end).ok_or_else(refuse)
     }
@@ -274,6 +280,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Enters an array or object: one level deeper, refused past the limit.
+    #[inline]
     fn descend(&mut self) -> Result<(), Error> {
         self.remaining_depth -= 1;
         if self.remaining_depth == 0 {
@@ -284,6 +291,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Leaves an array or object: its closing byte must come next.
+    #[inline]
     fn ascend(&mut self, close: u8) -> Result<(), Error> {
         self.remaining_depth += 1;
         if self.peek() == Some(close) {
@@ -295,6 +303,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Before the next item or member: `None` at the closing byte, and a comma between two.
+    #[inline]
     fn next_entry(&mut self, close: u8, first: &mut bool) -> Result<Option<u8>, Error> {
         let Some(byte) = self.peek() else {
             return Err(refuse());
