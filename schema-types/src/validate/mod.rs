@@ -929,8 +929,9 @@ pub fn is_integer(number: &Number) -> bool {
 /// payload types and here for the standard types they are built from.
 ///
 /// Two paths, one set of rules: [`Self::validate_at`] walks a parsed [`Value`];
-/// [`Self::stream_at`] checks while `serde_json` parses the bytes, without building a `Value`
-/// (the hot path of [`Self::validate_slice`]). Both record into a [`Checker`] through the same
+/// [`Self::stream_at`] checks while a deserializer reads the bytes (the validators' own reader,
+/// or `serde_json`'s for bytes it gives up on), without building a `Value` (the hot path of
+/// [`Self::validate_slice`]). Both record into a [`Checker`] through the same
 /// checks, and the tests hold them to the same reports.
 pub trait Validate {
     /// Checks `value` at the checker's current position and records every violation.

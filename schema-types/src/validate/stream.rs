@@ -1,4 +1,5 @@
-//! The streaming path: checking a document while `serde_json` parses it.
+//! The streaming path: checking a document while a `serde::Deserializer` reads it (the
+//! validators' reader, `super::reader`, or `serde_json`'s for the bytes the reader gives up on).
 //!
 //! No `Value` is built. Each generated `stream_at` asks the deserializer for the next value with
 //! a visitor that knows what JSON type it expects: a struct's visitor walks the members (the
