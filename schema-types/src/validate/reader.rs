@@ -141,65 +141,48 @@ impl<'de> Reader<'de> {
     }
 
     /// Reads the string that starts at the current position (a `"`). Without escapes, its
-    /// content is borrowed from the text; with escapes, the whole token goes to `serde_json`
-    /// with `visit`.
+    /// content is lent from the text (`visit_borrowed_str`). The short escapes (`\n`, `\"`, ...)
+    /// are undone here, into a buffer kept for the next string, and the string is handed over as
+    /// `serde_json` hands over any escaped string (`visit_str`); at a `\u` escape (or a
+    /// malformed one) the whole token goes to `serde_json`.
     fn string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Error> {
         let bytes = self.bytes();
         let start = self.index + 1;
-        let mut index = skip_plain(bytes, start);
-        loop {
-            let Some(&byte) = bytes.get(index) else {
-                return Err(refuse());
-            };
-            if !STRING_STOP[usize::from(byte)] {
-                index += 1;
-                continue;
-            }
-            match byte {
-                b'"' => {
-                    self.index = index + 1;
-                    return visitor.visit_borrowed_str(self.slice(start, index)?);
-                }
-                b'\\' => return self.escaped_string(visitor, start, index),
-                _ => return Err(refuse()),
-            }
-        }
-    }
-
-    /// The rest of a string with an escape at `index` (its content starts at `start`): the
-    /// short escapes (`\n`, `\"`, ...) are undone here, into a buffer kept for the next one,
-    /// and the string is handed over as `serde_json` hands over any escaped string
-    /// (`visit_str`); at a `\u` escape (or a malformed one) the whole token goes to `serde_json`.
-    fn escaped_string<V: Visitor<'de>>(
-        &mut self,
-        visitor: V,
-        start: usize,
-        mut index: usize,
-    ) -> Result<V::Value, Error> {
-        let bytes = self.bytes();
-        let mut unescaped = std::mem::take(&mut self.unescaped);
-        unescaped.clear();
+        // The plain run not copied yet, and the content undone so far (once there is an escape).
         let mut run = start;
+        let mut unescaped: Option<String> = None;
+        let mut index = start;
         loop {
             index = skip_plain(bytes, index);
-            let Some(&byte) = bytes.get(index) else {
-                return Err(refuse());
-            };
-            if !STRING_STOP[usize::from(byte)] {
+            let byte = loop {
+                let Some(&byte) = bytes.get(index) else {
+                    return Err(refuse());
+                };
+                if STRING_STOP[usize::from(byte)] {
+                    break byte;
+                }
                 index += 1;
-                continue;
-            }
+            };
             match byte {
                 b'"' => {
-                    unescaped.push_str(self.slice(run, index)?);
                     self.index = index + 1;
-                    let value = visitor.visit_str(&unescaped);
-                    self.unescaped = unescaped;
+                    let last = self.slice(run, index)?;
+                    let Some(mut text) = unescaped else {
+                        return visitor.visit_borrowed_str(last);
+                    };
+                    text.push_str(last);
+                    let value = visitor.visit_str(&text);
+                    self.unescaped = text;
                     return value;
                 }
                 b'\\' => {
-                    unescaped.push_str(self.slice(run, index)?);
-                    unescaped.push(match bytes.get(index + 1) {
+                    let text = unescaped.get_or_insert_with(|| {
+                        let mut text = std::mem::take(&mut self.unescaped);
+                        text.clear();
+                        text
+                    });
+                    text.push_str(self.slice(run, index)?);
+                    text.push(match bytes.get(index + 1) {
                         Some(b'"') => '"',
                         Some(b'\\') => '\\',
                         Some(b'/') => '/',
