@@ -29,7 +29,7 @@ fn bounds(input: &Input<'_>, bound: &TokenStream) -> syn::Generics {
 
 fn fixture(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
-    let generics = bounds(input, &quote!(::schema_types::fixture::Fixture));
+    let generics = bounds(input, &quote!(::schema_runtime::fixture::Fixture));
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let params: Vec<&syn::Ident> = generics.type_params().map(|param| &param.ident).collect();
     let (declared_generics, _, declared_where) = input.generics.split_for_impl();
@@ -58,7 +58,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             );
             quote! {
                 #[automatically_derived]
-                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
+                impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self { #(#defaults,)* #(#extra_default,)* }
                     }
@@ -73,7 +73,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 impl #impl_generics #ident #type_generics #where_clause {
                     /// A builder whose defaults form a valid document (the same on every call).
                     pub fn fixture() -> #builder #builder_generics {
-                        #builder { value: <Self as ::schema_types::fixture::Fixture>::fixture_default() }
+                        #builder { value: <Self as ::schema_runtime::fixture::Fixture>::fixture_default() }
                     }
                 }
 
@@ -99,14 +99,14 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             let value = match &input.example {
                 Some(example) => {
                     let example = strip_reference(example);
-                    quote!(::schema_types::fixture::FromExample::from_example(#example))
+                    quote!(::schema_runtime::fixture::FromExample::from_example(#example))
                 }
-                None => quote!(<_ as ::schema_types::fixture::Fixture>::fixture_default()),
+                None => quote!(<_ as ::schema_runtime::fixture::Fixture>::fixture_default()),
             };
             let member = &field.member;
             quote! {
                 #[automatically_derived]
-                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
+                impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self { #member: #value }
                     }
@@ -117,7 +117,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             let first = &variants[0].ident;
             quote! {
                 #[automatically_derived]
-                impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
+                impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self::#first
                     }
@@ -128,10 +128,10 @@ fn fixture(input: &Input<'_>) -> TokenStream {
 }
 
 /// `impl Random` (random valid values), kept only when `schema-types` has its `proptest`
-/// feature on (see `schema_types::__random_impl`).
+/// feature on (see `schema_runtime::__random_impl`).
 fn random(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
-    let random = quote!(::schema_types::fixture::random);
+    let random = quote!(::schema_runtime::fixture::random);
     let generics = bounds(input, &quote!(#random::Random));
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let body = match &input.shape {
@@ -196,7 +196,7 @@ fn random(input: &Input<'_>) -> TokenStream {
         }
     };
     quote! {
-        ::schema_types::__random_impl! {
+        ::schema_runtime::__random_impl! {
             #[automatically_derived]
             impl #impl_generics #random::Random for #ident #type_generics #where_clause {
                 fn random(rng: &mut #random::TestRng) -> Self {
@@ -207,9 +207,9 @@ fn random(input: &Input<'_>) -> TokenStream {
     }
 }
 
-/// A constraint as the data `schema_types::fixture::random` draws values from.
+/// A constraint as the data `schema_runtime::fixture::random` draws values from.
 fn constraint(check: &Check) -> TokenStream {
-    let random = quote!(::schema_types::fixture::random);
+    let random = quote!(::schema_runtime::fixture::random);
     match check {
         Check::Format(name) => quote!(#random::Constraint::Format(#name)),
         Check::Pattern(pattern) => quote!(#random::Constraint::Pattern(#pattern)),
@@ -252,7 +252,7 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl #impl_generics ::schema_types::fixture::Fixture for #ident #type_generics #where_clause {
+        impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
             fn fixture_default() -> Self {
                 ::core::unimplemented!()
             }
@@ -271,11 +271,11 @@ fn field_default(field: &Field<'_>) -> TokenStream {
         Some(min) => {
             let min = usize::try_from(min).unwrap_or(usize::MAX);
             quote_spanned! {field.span=>
-                (0..#min).map(|_| ::schema_types::fixture::Fixture::fixture_default()).collect()
+                (0..#min).map(|_| ::schema_runtime::fixture::Fixture::fixture_default()).collect()
             }
         }
         None => quote_spanned! {field.span=>
-            <#ty as ::schema_types::fixture::Fixture>::fixture_default()
+            <#ty as ::schema_runtime::fixture::Fixture>::fixture_default()
         },
     }
 }

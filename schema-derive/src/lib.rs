@@ -1,5 +1,5 @@
-//! Derives for the payload types of `schema-types`: validators for untrusted JSON
-//! (`#[derive(Validate)]`) and fixture builders for valid documents (`#[derive(Fixture)]`).
+//! Derives for serde + schemars types: validators for untrusted JSON (`#[derive(Validate)]`) and
+//! fixture builders for valid documents (`#[derive(Fixture)]`).
 //!
 //! Both read a type the way serde and schemars read it (member names, requiredness, flattening
 //! and closedness through `serde_derive_internals`; constraints from `#[schemars(...)]`), so the
@@ -7,8 +7,9 @@
 //! compiler: `internals` reads and checks the input into a model, collecting every error with
 //! its span; `validator` and `fixture` generate code from a model that had none.
 //!
-//! The generated code names the runtime as `::schema_types`; a type deriving these must live in
-//! a crate that depends on `schema-types` (or is it).
+//! The generated code names only the runtime, `::schema_runtime` (which re-exports both derives);
+//! a type deriving these must live in a crate that depends on `schema-runtime`. The texts a
+//! violation states come from `schema_vocabulary`, which the runtime uses too.
 
 mod bounds;
 mod fixture;
@@ -22,7 +23,7 @@ use crate::internals::ast::Input;
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 
-/// Derives `schema_types::validate::Validate`: a check of every constraint of the type on an
+/// Derives `schema_runtime::validate::Validate`: a check of every constraint of the type on an
 /// untrusted `serde_json::Value`, reporting every violation with its JSON Pointer.
 #[proc_macro_derive(Validate, attributes(schemars, serde))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {

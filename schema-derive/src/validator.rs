@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::internals::ast::{Extra, Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
-use crate::internals::symbol::FORMATS;
+use schema_vocabulary::{self as words, Unit};
 
 /// The `impl Validate` (and for structs `impl StreamMembers`) for a model.
 pub fn expand(input: &Input<'_>) -> TokenStream {
@@ -52,11 +52,15 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         }
         Shape::Enum(variants) => {
             let names: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
-            let (rule, expected) = variants_text(&names);
+            let (variants, expected) = words::variants(&names);
+            let variants = match variants {
+                words::Variants::Const => quote!(Const),
+                words::Variants::Enum => quote!(Enum),
+            };
             let check = quote! {
                 match seen.as_str() {
                     ::core::option::Option::Some(#(#names)|*) => {}
-                    _ => checker.not_a_variant_described(&seen, #rt::Rule::#rule, #expected),
+                    _ => checker.not_a_variant(&seen, #rt::Variants::#variants, #expected),
                 }
             };
             (
@@ -77,13 +81,13 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
             fn validate_at<'v>(
-                value: &'v ::schema_types::__private::serde_json::Value,
+                value: &'v ::schema_runtime::__private::serde_json::Value,
                 checker: &mut #rt::Checker<'v>,
             ) {
                 #value_body
             }
 
-            fn stream_at<'de, D: ::schema_types::__private::serde::Deserializer<'de>>(
+            fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
                 deserializer: D,
                 checker: &mut #rt::Checker<'de>,
             ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
@@ -96,7 +100,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
 }
 
 fn runtime() -> TokenStream {
-    quote!(::schema_types::validate)
+    quote!(::schema_runtime::validate)
 }
 
 /// The input's generics, bounded: `bound` on every field type that names a parameter, and
@@ -125,13 +129,13 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
     quote! {
         impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
             fn validate_at<'v>(
-                _: &'v ::schema_types::__private::serde_json::Value,
+                _: &'v ::schema_runtime::__private::serde_json::Value,
                 _: &mut #rt::Checker<'v>,
             ) {
                 ::core::unimplemented!()
             }
 
-            fn stream_at<'de, D: ::schema_types::__private::serde::Deserializer<'de>>(
+            fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
                 _: D,
                 _: &mut #rt::Checker<'de>,
             ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
@@ -144,6 +148,7 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
 /// The parsed path of a struct: every named member, then the others.
 fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) -> TokenStream {
     let rt = runtime();
+    let an_object = words::AN_OBJECT;
     let named = named_members(fields.iter().filter(|field| !field.flatten));
     let flattened = fields.iter().filter(|field| field.flatten).map(|field| {
         let ty = field.ty;
@@ -174,7 +179,7 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
     };
     quote! {
         let ::core::option::Option::Some(members) = value.as_object() else {
-            checker.wrong_type_described("an object", &#rt::Seen::of(value));
+            checker.wrong_type(#an_object, &#rt::Seen::of(value));
             return;
         };
         #named
@@ -192,8 +197,8 @@ fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream
         let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
         let enter = enter_member(name, &quote!(name.as_str()));
         let missing = if field.required {
-            let expected = member_text(name);
-            quote!(checker.missing_described(#name, #expected, &#rt::Seen::of(value));)
+            let expected = words::member(name);
+            quote!(checker.missing(#name, #expected, &#rt::Seen::of(value));)
         } else {
             quote!()
         };
@@ -294,7 +299,7 @@ fn stream_members(
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::stream::StreamMembers for #ident #type_generics #where_clause {
-            fn stream_members<'de, A: ::schema_types::__private::serde::de::MapAccess<'de>>(
+            fn stream_members<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
                 mut map: A,
                 checker: &mut #rt::Checker<'de>,
             ) -> ::core::result::Result<usize, A::Error> {
@@ -381,12 +386,12 @@ fn missing(fields: &[&Field<'_>], absent: &TokenStream) -> Vec<TokenStream> {
         .filter(|(_, field)| field.required)
         .map(|(index, field)| {
             let name = &field.wire_name;
-            let expected = member_text(name);
+            let expected = words::member(name);
             quote! {
                 {
                     let index = #index;
                     if #absent {
-                        checker.missing_described(#name, #expected, &#rt::Seen::Object(count));
+                        checker.missing(#name, #expected, &#rt::Seen::Object(count));
                     }
                 }
             }
@@ -419,10 +424,10 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
 
             fn validate_members<'v>(
-                value: &'v ::schema_types::__private::serde_json::Value,
-                members: &'v ::schema_types::__private::serde_json::Map<
+                value: &'v ::schema_runtime::__private::serde_json::Value,
+                members: &'v ::schema_runtime::__private::serde_json::Map<
                     ::std::string::String,
-                    ::schema_types::__private::serde_json::Value,
+                    ::schema_runtime::__private::serde_json::Value,
                 >,
                 checker: &mut #rt::Checker<'v>,
             ) {
@@ -430,7 +435,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                 #named
             }
 
-            fn stream_member<'de, A: ::schema_types::__private::serde::de::MapAccess<'de>>(
+            fn stream_member<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
                 index: usize,
                 name: ::std::borrow::Cow<'de, str>,
                 map: &mut A,
@@ -463,25 +468,25 @@ fn checks<'c>(checks: impl IntoIterator<Item = &'c Check>, target: &TokenStream)
     let applied = checks.into_iter().map(|check| match check {
         Check::Format(name) => {
             let function = format_function(name);
-            let expected = format!("a string of format {name}");
-            quote!(checker.check_format_described(#target, #expected, #rt::format::#function);)
+            let expected = words::format(name);
+            quote!(checker.check_format(#target, #expected, #rt::format::#function);)
         }
         Check::Pattern(pattern) => {
             let pattern_static = pattern_static(&format_ident!("PATTERN"), pattern);
-            let expected = format!("a string matching {pattern}");
-            quote!({ #pattern_static checker.check_pattern_described(#target, &PATTERN, #expected); })
+            let expected = words::pattern(pattern);
+            quote!({ #pattern_static checker.check_pattern(#target, &PATTERN, #expected); })
         }
         Check::Length { min, max } => {
             let (min, max) = (min.map(to_usize), max.map(to_usize));
-            let of_string = length_text(min, max, "characters");
-            let of_array = length_text(min, max, "items");
+            let of_string = words::length(min, max, Unit::Characters);
+            let of_array = words::length(min, max, Unit::Items);
             let (min, max) = (option_usize(min), option_usize(max));
-            quote!(checker.check_length_described(#target, #min, #max, #of_string, #of_array);)
+            quote!(checker.check_length(#target, #min, #max, #of_string, #of_array);)
         }
         Check::Range { min, max } => {
-            let expected = range_text(*min, *max);
+            let expected = words::range(min.map(bound), max.map(bound));
             let (min, max) = (option_bound(*min), option_bound(*max));
-            quote!(checker.check_range_described(#target, #min, #max, #expected);)
+            quote!(checker.check_range(#target, #min, #max, #expected);)
         }
         Check::AnyOf(branches) => any_of(branches, target),
     });
@@ -497,28 +502,28 @@ fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
     let mut described = Vec::new();
     for (index, branch) in branches.iter().enumerate() {
         let mut parts = vec![quote!(true)];
-        let mut words = Vec::new();
+        let mut constraints = Vec::new();
         for check in branch {
             match check {
                 Check::Format(name) => {
                     let function = format_function(name);
                     parts.push(quote!(#rt::format::#function(text)));
-                    words.push(format!("of format {name}"));
+                    constraints.push(words::of_format(name));
                 }
                 Check::Pattern(pattern) => {
                     let name = format_ident!("PATTERN_{}", index);
                     statics.push(pattern_static(&name, pattern));
                     parts.push(quote!(#name.is_match(text)));
-                    words.push(format!("matching {pattern}"));
+                    constraints.push(words::matching(pattern));
                 }
                 Check::Length { min, max } => {
                     if let Some(min) = min {
                         parts.push(quote!(text.chars().count() as u64 >= #min));
-                        words.push(format!("of at least {min} characters"));
+                        constraints.push(words::at_least(*min));
                     }
                     if let Some(max) = max {
                         parts.push(quote!(text.chars().count() as u64 <= #max));
-                        words.push(format!("of at most {max} characters"));
+                        constraints.push(words::at_most(*max));
                     }
                 }
                 Check::Range { .. } | Check::AnyOf(_) => {
@@ -527,11 +532,7 @@ fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
             }
         }
         conditions.push(quote!((#(#parts)&&*)));
-        described.push(if words.is_empty() {
-            "any string".to_owned()
-        } else {
-            format!("a string {}", words.join(" and "))
-        });
+        described.push(words::string_branch(&constraints));
     }
     let all: Vec<&Check> = branches.iter().flatten().collect();
     let rule = if all.iter().any(|c| matches!(c, Check::Format(_))) {
@@ -541,7 +542,7 @@ fn any_of(branches: &[Vec<Check>], target: &TokenStream) -> TokenStream {
     } else {
         quote!(Length)
     };
-    let expected = described.join(", or ");
+    let expected = words::any_of(&described);
     quote! {
         if let ::core::option::Option::Some(text) = (#target).as_str() {
             #(#statics)*
@@ -561,11 +562,9 @@ fn pattern_static(name: &syn::Ident, pattern: &str) -> TokenStream {
 }
 
 fn format_function(name: &str) -> syn::Ident {
-    let (_, function) = FORMATS
-        .iter()
-        .find(|(known, _)| *known == name)
-        .expect("attr only admits known formats");
-    format_ident!("{}", function)
+    // `schema_vocabulary::FORMATS` names every format the runtime checks, with a function
+    // `is_NAME` (in snake case) in `validate::format`; attr admits no other name.
+    format_ident!("is_{}", name.replace('-', "_"))
 }
 
 fn to_usize(value: u64) -> usize {
@@ -579,45 +578,11 @@ fn option_usize(value: Option<usize>) -> TokenStream {
     }
 }
 
-/// The text of a missing member. This and the texts below are the ones the runtime's `Checker`
-/// writes (`missing`, `not_a_variant`, `check_length`, `check_range`), written here when the type
-/// is compiled; a test of the runtime (`validate::tests::derived_texts_are_the_runtime_texts`)
-/// holds them to each other.
-fn member_text(name: &str) -> String {
-    format!("member `{name}`")
-}
-
-/// The rule and text of a value outside an enumeration of `names`: `const` for one name.
-fn variants_text(names: &[&str]) -> (syn::Ident, String) {
-    let listed: Vec<String> = names
-        .iter()
-        .map(|name| serde_json::Value::from(*name).to_string())
-        .collect();
-    match listed.as_slice() {
-        [only] => (format_ident!("Const"), format!("the string {only}")),
-        many => (format_ident!("Enum"), format!("one of {}", many.join(", "))),
-    }
-}
-
-fn length_text(min: Option<usize>, max: Option<usize>, unit: &str) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
-        (Some(min), None) => format!("at least {min} {unit}"),
-        (None, Some(max)) => format!("at most {max} {unit}"),
-        (None, None) => String::new(),
-    }
-}
-
-fn range_text(min: Option<Number>, max: Option<Number>) -> String {
-    let text = |bound: Number| match bound {
-        Number::Integer(value) => value.to_string(),
-        Number::Float(value) => value.to_string(),
-    };
-    match (min, max) {
-        (Some(min), Some(max)) => format!("a number from {} to {}", text(min), text(max)),
-        (Some(min), None) => format!("a number of at least {}", text(min)),
-        (None, Some(max)) => format!("a number of at most {}", text(max)),
-        (None, None) => String::new(),
+/// A bound as the vocabulary's texts take it.
+fn bound(number: Number) -> words::Bound {
+    match number {
+        Number::Integer(value) => words::Bound::Integer(value),
+        Number::Float(value) => words::Bound::Float(value),
     }
 }
 

@@ -15,6 +15,7 @@ use syn::{Expr, ExprLit, ExprUnary, Lit, LitStr, Token, UnOp};
 
 use super::ctxt::Ctxt;
 use super::symbol::*;
+use schema_vocabulary::{FORMATS, is_annotation};
 
 /// One constraint on a value, as the published schema states it.
 #[derive(Clone, Debug)]
@@ -413,14 +414,9 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
     };
     match key {
         "format" => match value.as_str() {
-            Some(format) if FORMATS.iter().any(|(name, _)| *name == format) => {
-                Some(Check::Format(format.to_owned()))
-            }
+            Some(format) if FORMATS.contains(&format) => Some(Check::Format(format.to_owned())),
             _ => {
-                let known: Vec<String> = FORMATS
-                    .iter()
-                    .map(|(name, _)| format!("`{name}`"))
-                    .collect();
+                let known: Vec<String> = FORMATS.iter().map(|name| format!("`{name}`")).collect();
                 let shown = value
                     .as_str()
                     .map_or_else(|| value.to_string(), ToOwned::to_owned);
@@ -518,13 +514,6 @@ fn extension_check(cx: &Ctxt, span: Span, key: &str, value: &serde_json::Value) 
             None
         }
     }
-}
-
-fn is_annotation(key: &str) -> bool {
-    matches!(
-        key,
-        "description" | "title" | "examples" | "$comment" | "deprecated" | "readOnly" | "writeOnly"
-    ) || key.starts_with("x-")
 }
 
 fn unsigned(expr: &Expr, name: &str) -> syn::Result<u64> {

@@ -27,12 +27,3 @@ pub const ANNOTATIONS: &[&str] = &[
     "bound",
     "transparent",
 ];
-
-/// The `format` values the validator checks (see `schema_types::validate::format`).
-pub const FORMATS: &[(&str, &str)] = &[
-    ("date-time", "is_date_time"),
-    ("email", "is_email"),
-    ("ipv4", "is_ipv4"),
-    ("ipv6", "is_ipv6"),
-    ("uuid", "is_uuid"),
-];

@@ -1,8 +1,8 @@
 //! A generic wrapper that flattens its payload: the payload's members stand beside the wrapper's
 //! own, both paths check them, and the builder sets the payload with its own builder.
 
-use schema_types::fixture::Fixture;
-use schema_types::validate::{Members, Validate};
+use schema_runtime::fixture::Fixture;
+use schema_runtime::validate::{Members, Validate};
 use serde_json::json;
 
 #[derive(Debug, Validate, Fixture)]
@@ -29,7 +29,7 @@ pub struct Envelope<P> {
     pub data: P,
 }
 
-fn pointers(report: &schema_types::validate::Report) -> Vec<(String, String)> {
+fn pointers(report: &schema_runtime::validate::Report) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = report
         .violations()
         .iter()

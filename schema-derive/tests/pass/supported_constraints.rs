@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use schema_types::fixture::Fixture;
-use schema_types::validate::Validate;
+use schema_runtime::fixture::Fixture;
+use schema_runtime::validate::Validate;
 
 #[derive(Validate, Fixture)]
 #[serde(transparent)]

@@ -1,4 +1,4 @@
-use schema_types::validate::Validate;
+use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
 pub struct Count(#[schemars(range(min = 10, max = 1))] pub u64);

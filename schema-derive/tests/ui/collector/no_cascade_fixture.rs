@@ -1,4 +1,4 @@
-use schema_types::fixture::Fixture;
+use schema_runtime::fixture::Fixture;
 
 #[derive(Fixture)]
 pub struct Account {

@@ -1,4 +1,4 @@
-use schema_types::validate::Validate;
+use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
 pub enum Never {}

@@ -2,20 +2,22 @@
 
 use std::collections::BTreeMap;
 
+use schema_vocabulary as words;
 use serde::Deserializer;
 use serde_json::{Map, Number, Value};
 
-use super::{AT_LEAST_ZERO, Checker, NON_NEGATIVE, Seen, Validate, is_integer, stream};
-use crate::common::Nullable;
+use super::bound::{NON_NEGATIVE, at_least_zero};
+use super::{Checker, Seen, Validate, is_integer, stream};
+use crate::Nullable;
 
 /// A type checked by its JSON type alone: the parsed path tests the `Value`, the streaming path
 /// expects that type.
 macro_rules! json_type {
-    ($($ty:ty => $is:ident, $expected:literal, $stream:ident;)*) => {$(
+    ($($ty:ty => $is:ident, $expected:path, $stream:ident;)*) => {$(
         impl Validate for $ty {
             fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
                 if !value.$is() {
-                    checker.wrong_type_described($expected, &Seen::of(value));
+                    checker.wrong_type($expected, &Seen::of(value));
                 }
             }
 
@@ -27,10 +29,10 @@ macro_rules! json_type {
 }
 
 json_type! {
-    String => is_string, "a string", string;
-    bool => is_boolean, "a boolean", boolean;
-    Number => is_number, "a number", number;
-    Map<String, Value> => is_object, "an object", any_object;
+    String => is_string, words::A_STRING, string;
+    bool => is_boolean, words::A_BOOLEAN, boolean;
+    Number => is_number, words::A_NUMBER, number;
+    Map<String, Value> => is_object, words::AN_OBJECT, any_object;
 }
 
 impl Validate for u64 {
@@ -38,9 +40,9 @@ impl Validate for u64 {
         let seen = Seen::of(value);
         match value {
             Value::Number(number) if is_integer(number) => {
-                checker.check_range_described(&seen, NON_NEGATIVE, None, AT_LEAST_ZERO);
+                checker.check_range(&seen, NON_NEGATIVE, None, at_least_zero());
             }
-            _ => checker.wrong_type_described("an integer", &seen),
+            _ => checker.wrong_type(words::AN_INTEGER, &seen),
         }
     }
 
@@ -66,7 +68,7 @@ impl Validate for Value {
 impl<T: Validate> Validate for BTreeMap<String, T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Object(members) = value else {
-            checker.wrong_type_described("an object", &Seen::of(value));
+            checker.wrong_type(words::AN_OBJECT, &Seen::of(value));
             return;
         };
         for (name, member) in members {
@@ -87,7 +89,7 @@ impl<T: Validate> Validate for BTreeMap<String, T> {
 impl<T: Validate> Validate for Vec<T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
         let Value::Array(items) = value else {
-            checker.wrong_type_described("an array", &Seen::of(value));
+            checker.wrong_type(words::AN_ARRAY, &Seen::of(value));
             return;
         };
         for (index, item) in items.iter().enumerate() {
@@ -122,15 +124,13 @@ impl<T: Validate> Validate for Option<T> {
 
 impl<T: Validate> Validate for Nullable<T> {
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>) {
-        if !value.is_null() {
-            T::validate_at(value, checker);
-        }
+        Option::<T>::validate_at(value, checker);
     }
 
     fn stream_at<'de, D: Deserializer<'de>>(
         d: D,
         checker: &mut Checker<'de>,
     ) -> Result<Seen<'de>, D::Error> {
-        stream::nullable::<T, D>(d, checker)
+        Option::<T>::stream_at(d, checker)
     }
 }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Number, Value};
 
-use crate::common::Nullable;
+use crate::Nullable;
 
 #[cfg(feature = "proptest")]
 pub mod random;

@@ -1,0 +1,268 @@
+//! The [`Checker`] the generated validators record into: the current JSON Pointer, the
+//! violations found so far, and one method per kind of check.
+//!
+//! Every text a violation states (what was expected) is known before any document is read: the
+//! derive writes it, from `schema_vocabulary`, when it compiles the type, and passes it as a
+//! `&'static str`. Recording a violation therefore formats only its pointer and the value found.
+
+use std::borrow::Cow;
+
+use schema_vocabulary::{Unit, Variants};
+
+use super::bound::{Bound, is_out_of_range, length_unit_if_out};
+use super::pattern::Pattern;
+use super::pointer::{has_tilde_or_slash, push_token};
+use super::report::{Limits, Report, Rule};
+use super::seen::{Seen, push_decimal};
+
+/// One step of a JSON Pointer.
+#[derive(Clone, Debug)]
+enum Step<'v> {
+    Member(Cow<'v, str>),
+    /// A member name with neither `~` nor `/`, which the pointer writes as it is.
+    PlainMember(&'static str),
+    Index(usize),
+}
+
+/// Walks a document for the generated validators: keeps the current pointer and records
+/// violations into a report.
+///
+/// Generated code pushes a step before it descends into a member or an item and pops it after;
+/// the pointer is rendered (with RFC 6901 escaping) only when a violation is recorded. The same
+/// checker serves both validation paths: over a parsed `Value` and while parsing bytes
+/// ([`super::stream`]); every check takes the value as a [`Seen`], so both paths share one
+/// implementation of each rule.
+#[derive(Debug)]
+pub struct Checker<'v> {
+    steps: Vec<Step<'v>>,
+    report: Report,
+    limits: Limits,
+    duplicate: bool,
+}
+
+impl<'v> Checker<'v> {
+    /// A checker at the root of a document.
+    #[inline]
+    pub fn new(limits: Limits) -> Self {
+        Self {
+            steps: Vec::new(),
+            report: Report::new(),
+            limits,
+            duplicate: false,
+        }
+    }
+
+    /// The report of everything recorded so far.
+    #[inline]
+    pub fn finish(self) -> Report {
+        self.report
+    }
+
+    /// Whether nothing has been recorded yet.
+    #[inline]
+    pub fn is_clean(&self) -> bool {
+        self.report.total() == 0
+    }
+
+    /// How many violations have been recorded so far.
+    #[inline]
+    pub fn recorded(&self) -> usize {
+        self.report.total()
+    }
+
+    /// Notes that an object repeats a member name. The streaming path then hands the document to
+    /// the parsed path, where (as in `serde_json`) the last occurrence wins.
+    #[inline]
+    pub fn duplicate(&mut self) {
+        self.duplicate = true;
+    }
+
+    /// Whether an object repeated a member name (see [`Self::duplicate`]).
+    #[inline]
+    pub(crate) fn saw_duplicate(&self) -> bool {
+        self.duplicate
+    }
+
+    /// Descends into member `name`.
+    #[inline]
+    pub fn enter_member(&mut self, name: impl Into<Cow<'v, str>>) {
+        self.steps.push(Step::Member(name.into()));
+    }
+
+    /// Descends into member `name`, which must hold neither `~` nor `/` (the derive knows
+    /// which of a type's member names do): the pointer copies it without looking for them.
+    /// Checked in debug builds; use [`Self::enter_member`] for any other name.
+    #[inline]
+    pub fn enter_plain_member(&mut self, name: &'static str) {
+        debug_assert!(
+            !has_tilde_or_slash(name.as_bytes()),
+            "{name:?} needs escaping"
+        );
+        self.steps.push(Step::PlainMember(name));
+    }
+
+    /// Descends into item `index`.
+    #[inline]
+    pub fn enter_index(&mut self, index: usize) {
+        self.steps.push(Step::Index(index));
+    }
+
+    /// Returns from the last descent.
+    #[inline]
+    pub fn leave(&mut self) {
+        self.steps.pop();
+    }
+
+    /// The current position as an RFC 6901 JSON Pointer.
+    pub fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        write_pointer(&self.steps, &mut pointer);
+        pointer
+    }
+
+    /// Records a violation at the current position: of a `rule`, which asks for `expected`
+    /// (in words), where the document holds `found`.
+    ///
+    /// Nothing is rendered when the report already holds [`Limits::max_violations`].
+    fn record(
+        &mut self,
+        member: Option<&str>,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: &Seen<'_>,
+    ) {
+        if self.report.counts(&self.limits) {
+            let steps = &self.steps;
+            self.report.recorded.push(
+                rule,
+                expected,
+                |text| write_pointer(steps, text),
+                member,
+                |text| found.describe_into(text),
+            );
+        }
+    }
+
+    /// Records a violation at the current position. `expected` is borrowed when it is a
+    /// `&'static str`, as the derive passes it.
+    pub fn violation(
+        &mut self,
+        rule: Rule,
+        expected: impl Into<Cow<'static, str>>,
+        found: &Seen<'_>,
+    ) {
+        self.record(None, rule, expected.into(), found);
+    }
+
+    /// Records a wrong JSON type at the current position. `expected` is the JSON type in words
+    /// (`an object`, one of the `schema_vocabulary` constants).
+    #[inline]
+    pub fn wrong_type(&mut self, expected: &'static str, found: &Seen<'_>) {
+        self.record(None, Rule::Type, Cow::Borrowed(expected), found);
+    }
+
+    /// Records that the object at the current position lacks the required member `name`;
+    /// `expected` is ``member `NAME` `` (`schema_vocabulary::member`).
+    pub fn missing(&mut self, name: &str, expected: &'static str, object: &Seen<'_>) {
+        self.record(Some(name), Rule::Required, Cow::Borrowed(expected), object);
+    }
+
+    /// Records that the object at the current position has member `name`, which it does not
+    /// allow.
+    pub fn unknown(&mut self, name: &str, value: &Seen<'_>) {
+        let expected = Cow::Borrowed(schema_vocabulary::NO_OTHER_MEMBERS);
+        self.record(Some(name), Rule::UnknownProperty, expected, value);
+    }
+
+    /// Checks a format on a string value (other JSON types are not the format's concern);
+    /// `expected` is `a string of format FORMAT` (`schema_vocabulary::format`).
+    #[inline]
+    pub fn check_format(
+        &mut self,
+        value: &Seen<'_>,
+        expected: &'static str,
+        is_valid: fn(&str) -> bool,
+    ) {
+        if let Seen::String(text) = value {
+            if !is_valid(text) {
+                self.violation(Rule::Format, expected, value);
+            }
+        }
+    }
+
+    /// Checks a pattern on a string value (other JSON types are not the pattern's concern);
+    /// `expected` is `a string matching PATTERN` (`schema_vocabulary::pattern`).
+    #[inline]
+    pub fn check_pattern(&mut self, value: &Seen<'_>, pattern: &Pattern, expected: &'static str) {
+        if let Seen::String(text) = value {
+            if !pattern.is_match(text) {
+                self.violation(Rule::Pattern, expected, value);
+            }
+        }
+    }
+
+    /// Checks inclusive bounds on a number value (other JSON types are not the range's
+    /// concern); `expected` is `schema_vocabulary::range` of the bounds.
+    #[inline]
+    pub fn check_range(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<Bound>,
+        max: Option<Bound>,
+        expected: &'static str,
+    ) {
+        if is_out_of_range(value, min, max) {
+            self.violation(Rule::Range, expected, value);
+        }
+    }
+
+    /// Checks inclusive bounds on the length of a string (in characters) or an array (in
+    /// items); other JSON types are not the length's concern. The texts are
+    /// `schema_vocabulary::length` of the bounds in characters and in items.
+    #[inline]
+    pub fn check_length(
+        &mut self,
+        value: &Seen<'_>,
+        min: Option<usize>,
+        max: Option<usize>,
+        of_string: &'static str,
+        of_array: &'static str,
+    ) {
+        if let Some(unit) = length_unit_if_out(value, min, max) {
+            let expected = match unit {
+                Unit::Characters => of_string,
+                Unit::Items => of_array,
+            };
+            self.violation(Rule::Length, expected, value);
+        }
+    }
+
+    /// Records that a value is not one of an enumeration of strings (the derive generates the
+    /// membership test itself, as a `match`): `variants` and `expected` are what
+    /// `schema_vocabulary::variants` says of its names. A value that is not a string has the
+    /// wrong type.
+    pub fn not_a_variant(&mut self, value: &Seen<'_>, variants: Variants, expected: &'static str) {
+        match value {
+            Seen::String(_) => {
+                let rule = match variants {
+                    Variants::Const => Rule::Const,
+                    Variants::Enum => Rule::Enum,
+                };
+                self.violation(rule, expected, value);
+            }
+            other => self.wrong_type(schema_vocabulary::A_STRING, other),
+        }
+    }
+}
+
+/// Appends the JSON Pointer (RFC 6901) of `steps` to `pointer`.
+fn write_pointer(steps: &[Step<'_>], pointer: &mut String) {
+    for step in steps {
+        pointer.push('/');
+        match step {
+            Step::Member(name) => push_token(pointer, name),
+            Step::PlainMember(name) => pointer.push_str(name),
+            Step::Index(index) => push_decimal(pointer, *index as u64),
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! What a validation returns: the [`Report`] of one document, its [`Violation`]s, the [`Rule`]
+//! each breaks, and the [`Limits`] that keep judging untrusted input cheap.
+//!
+//! A report records violations cheaply, because an ingestion path mostly wants the verdict and
+//! the count: each violation's texts go into one buffer ([`Recorded`]), and the `Violation`
+//! values are made the first time anything reads them; nothing is rendered beyond the limit.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// A constraint kind, as a violation names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The bytes are not a JSON document: invalid UTF-8, malformed JSON, a number out of range,
+    /// nesting deeper than the limit.
+    Syntax,
+    /// The document is larger than the limit.
+    Size,
+    /// The value has the wrong JSON type.
+    Type,
+    /// A required member is missing.
+    Required,
+    /// A member that a closed object does not allow.
+    UnknownProperty,
+    /// A string that is not of the declared format (uuid, date-time, email, ipv4, ipv6).
+    Format,
+    /// A string that does not match the declared pattern.
+    Pattern,
+    /// A number below the minimum or above the maximum.
+    Range,
+    /// A string or array shorter or longer than allowed.
+    Length,
+    /// A value outside an enumeration.
+    Enum,
+    /// A value other than the one pinned value.
+    Const,
+}
+
+impl Rule {
+    /// The rule's name in reports (`unknown-property`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Size => "size",
+            Self::Type => "type",
+            Self::Required => "required",
+            Self::UnknownProperty => "unknown-property",
+            Self::Format => "format",
+            Self::Pattern => "pattern",
+            Self::Range => "range",
+            Self::Length => "length",
+            Self::Enum => "enum",
+            Self::Const => "const",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A place in the document's text, for violations found before there is a value to point into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TextPosition {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+}
+
+/// One broken constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// RFC 6901 JSON Pointer of the offending value (of the object, for `required` and
+    /// `unknown-property`); `""` is the whole document.
+    pub pointer: String,
+    /// For `required` and `unknown-property`: the member's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// The constraint kind.
+    pub rule: Rule,
+    /// What the constraint asks for, in words (`a string of format uuid`). Borrowed when the text
+    /// is known before any document is read, as it is for every check `#[derive(Validate)]`
+    /// generates; owned when it is computed.
+    pub expected: Cow<'static, str>,
+    /// What the document holds there, in words; a short description of the value's JSON type
+    /// when the report is masked.
+    pub found: String,
+    /// Where in the text, for `syntax` violations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<TextPosition>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "(document)"
+        } else {
+            &self.pointer
+        };
+        match &self.position {
+            Some(position) => write!(f, "line {} column {}: ", position.line, position.column)?,
+            None => write!(f, "{pointer}: ")?,
+        }
+        match (&self.member, self.rule) {
+            (Some(member), Rule::Required) => write!(f, "required member `{member}` is missing"),
+            (Some(member), Rule::UnknownProperty) => {
+                write!(f, "member `{member}` is not allowed here")
+            }
+            _ => write!(
+                f,
+                "{}: expected {}, found {}",
+                self.rule, self.expected, self.found
+            ),
+        }
+    }
+}
+
+/// Bounds that keep validation of untrusted input cheap and safe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// How many violations a report keeps; the rest are only counted.
+    pub max_violations: usize,
+    /// The largest document, in bytes, that [`Validate::validate_slice`] parses.
+    pub max_bytes: usize,
+}
+
+impl Limits {
+    /// The defaults: 100 violations kept, documents up to 256 MiB.
+    pub const DEFAULT: Self = Self {
+        max_violations: 100,
+        max_bytes: 256 * 1024 * 1024,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// The verdict on one document: every violation found (up to the limit) and how many there were.
+///
+/// A report keeps its violations as they were recorded (every text rendered, into one buffer),
+/// and makes the [`Violation`]s of [`Self::violations`] from them when they are first read: a
+/// caller that only asks for the verdict never pays for a `String` per text.
+#[derive(Clone)]
+pub struct Report {
+    valid: bool,
+    total: usize,
+    pub(crate) recorded: Recorded,
+    violations: OnceLock<Vec<Violation>>,
+}
+
+impl Report {
+    #[inline]
+    pub(crate) fn new() -> Self {
+        Self {
+            valid: true,
+            total: 0,
+            recorded: Recorded::default(),
+            violations: OnceLock::new(),
+        }
+    }
+
+    /// The report of a document of `size` bytes, over the size limit of `limits`: one `size`
+    /// violation of the whole document (as [`Validate::validate_slice_with`] reports it, for a
+    /// caller that refuses the document before reading it whole).
+    ///
+    /// [`Validate::validate_slice_with`]: super::Validate::validate_slice_with
+    pub fn too_large(size: usize, limits: Limits) -> Self {
+        let expected = schema_vocabulary::document_of_at_most(limits.max_bytes);
+        Self::of_text(
+            Rule::Size,
+            expected.into(),
+            format!("{size} bytes"),
+            None,
+            limits,
+        )
+    }
+
+    /// The report of bytes that `serde_json` refused: one `syntax` violation with the line and
+    /// column of `error`.
+    pub fn syntax_error(error: &serde_json::Error, limits: Limits) -> Self {
+        let position = Some(TextPosition {
+            line: error.line(),
+            column: error.column(),
+        });
+        let expected = schema_vocabulary::A_JSON_DOCUMENT.into();
+        Self::of_text(Rule::Syntax, expected, error.to_string(), position, limits)
+    }
+
+    /// The report of a violation found in the text, before any value exists: the document's
+    /// only one.
+    pub(crate) fn of_text(
+        rule: Rule,
+        expected: Cow<'static, str>,
+        found: String,
+        position: Option<TextPosition>,
+        limits: Limits,
+    ) -> Self {
+        let violation = Violation {
+            pointer: String::new(),
+            member: None,
+            rule,
+            expected,
+            found,
+            position,
+        };
+        let kept = if limits.max_violations > 0 {
+            vec![violation]
+        } else {
+            Vec::new()
+        };
+        Self {
+            valid: false,
+            total: 1,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(kept),
+        }
+    }
+
+    /// Whether the document broke no constraint.
+    pub fn is_valid(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The violations kept, in the order found.
+    pub fn violations(&self) -> &[Violation] {
+        self.violations.get_or_init(|| self.recorded.render())
+    }
+
+    /// How many violations there were, kept or not.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Whether violations were found beyond those kept.
+    pub fn is_truncated(&self) -> bool {
+        self.total > self.kept()
+    }
+
+    /// How many violations the report keeps.
+    fn kept(&self) -> usize {
+        self.violations
+            .get()
+            .map_or(self.recorded.entries.len(), Vec::len)
+    }
+
+    /// The same report with every found value replaced by its JSON type, so that it can be
+    /// logged without logging what a document holds. Pointers, members and rules are kept.
+    pub fn masked(&self) -> Self {
+        let violations: Vec<Violation> = self
+            .violations()
+            .iter()
+            .map(|violation| Violation {
+                found: mask(&violation.found),
+                ..violation.clone()
+            })
+            .collect();
+        Self {
+            valid: self.valid,
+            total: self.total,
+            recorded: Recorded::default(),
+            violations: OnceLock::from(violations),
+        }
+    }
+
+    /// The report as JSON, for machines.
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).expect("a report always serialises")
+    }
+
+    /// Counts one more violation; `true` when the report keeps it (so that a violation beyond
+    /// the limit is never rendered).
+    pub(crate) fn counts(&mut self, limits: &Limits) -> bool {
+        self.total += 1;
+        self.valid = false;
+        self.kept() < limits.max_violations
+    }
+}
+
+/// As the fields would be derived: `valid`, `total`, `violations`.
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("valid", &self.valid)
+            .field("total", &self.total)
+            .field("violations", &self.violations())
+            .finish()
+    }
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.valid == other.valid
+            && self.total == other.total
+            && self.violations() == other.violations()
+    }
+}
+
+impl Eq for Report {}
+
+/// As the fields would be derived: `{"valid": .., "total": .., "violations": [..]}`.
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut report = serializer.serialize_struct("Report", 3)?;
+        report.serialize_field("valid", &self.valid)?;
+        report.serialize_field("total", &self.total)?;
+        report.serialize_field("violations", self.violations())?;
+        report.end()
+    }
+}
+
+/// The violations of a report as recorded: each one's texts (pointer, member, found) one after
+/// the other in one buffer, so that recording one allocates nothing (but the buffers' growth).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Recorded {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+/// One recorded violation. Its texts are in [`Recorded::text`], from where the previous entry's
+/// end: the pointer up to `pointer_end`, the member up to `member_end`, the found value up to
+/// `found_end`.
+#[derive(Clone, Debug)]
+struct Entry {
+    rule: Rule,
+    has_member: bool,
+    expected: Cow<'static, str>,
+    pointer_end: usize,
+    member_end: usize,
+    found_end: usize,
+}
+
+impl Recorded {
+    /// Records a violation: its pointer (appended to the buffer by `pointer`), its member, and
+    /// its found value (appended by `found`).
+    pub(crate) fn push(
+        &mut self,
+        rule: Rule,
+        expected: Cow<'static, str>,
+        pointer: impl FnOnce(&mut String),
+        member: Option<&str>,
+        found: impl FnOnce(&mut String),
+    ) {
+        if self.entries.len() == self.entries.capacity() {
+            // A document with one violation often has several, and one with many often has
+            // dozens: start with room for 16 (buffers small enough for the allocator's
+            // per-thread cache), then grow eightfold rather than doubling, since each growth
+            // copies the buffers and costs more than recording a dozen violations.
+            let room = if self.entries.is_empty() {
+                16
+            } else {
+                self.entries.len() * 7
+            };
+            self.entries.reserve_exact(room);
+            self.text.reserve(if self.text.is_empty() {
+                1024
+            } else {
+                self.text.len() * 7
+            });
+        }
+        pointer(&mut self.text);
+        let pointer_end = self.text.len();
+        if let Some(member) = member {
+            self.text.push_str(member);
+        }
+        let member_end = self.text.len();
+        found(&mut self.text);
+        self.entries.push(Entry {
+            rule,
+            has_member: member.is_some(),
+            expected,
+            pointer_end,
+            member_end,
+            found_end: self.text.len(),
+        });
+    }
+
+    /// The violations, each text in its own `String`.
+    fn render(&self) -> Vec<Violation> {
+        let mut start = 0;
+        self.entries
+            .iter()
+            .map(|entry| {
+                let text = |from: usize, to: usize| self.text[from..to].to_owned();
+                let violation = Violation {
+                    pointer: text(start, entry.pointer_end),
+                    member: entry
+                        .has_member
+                        .then(|| text(entry.pointer_end, entry.member_end)),
+                    rule: entry.rule,
+                    expected: entry.expected.clone(),
+                    found: text(entry.member_end, entry.found_end),
+                    position: None,
+                };
+                start = entry.found_end;
+                violation
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_valid() {
+            return writeln!(f, "valid");
+        }
+        let plural = if self.total == 1 { "" } else { "s" };
+        writeln!(f, "invalid: {} violation{plural}", self.total)?;
+        let violations = self.violations();
+        for violation in violations {
+            writeln!(f, "  {violation}")?;
+        }
+        if self.is_truncated() {
+            writeln!(f, "  ... and {} more", self.total - violations.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// Found values are described by [`describe`], whose masked form is everything before the
+/// value's text: the JSON type.
+fn mask(found: &str) -> String {
+    match found.split_once(' ') {
+        Some((kind @ ("string" | "number" | "boolean"), _)) => kind.to_owned(),
+        _ => found.to_owned(),
+    }
+}

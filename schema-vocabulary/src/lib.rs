@@ -1,0 +1,234 @@
+//! The words that `schema-derive` writes into generated code when it compiles a type and that
+//! `schema-runtime` writes when it reads a document: what a violation says it expected, which
+//! `format` values are checked, which JSON Schema keywords only annotate.
+//!
+//! Why a crate of its own: the derive is a proc-macro crate and the runtime re-exports it, so
+//! neither can depend on the other. A text written in both would be two facts held together by
+//! a test; written here, it is one, and a violation reads the same whether the derive wrote its
+//! text at compile time or the runtime at run time.
+//!
+//! ```
+//! use schema_vocabulary::{Bound, range, variants, Variants};
+//!
+//! assert_eq!(range(Some(Bound::Integer(0)), None), "a number of at least 0");
+//! assert_eq!(variants(&["cli", "server"]), (Variants::Enum, r#"one of "cli", "server""#.to_owned()));
+//! ```
+
+use std::fmt;
+
+/// What a value of the wrong JSON type was expected to be, by JSON type.
+pub const A_STRING: &str = "a string";
+/// See [`A_STRING`].
+pub const A_BOOLEAN: &str = "a boolean";
+/// See [`A_STRING`].
+pub const A_NUMBER: &str = "a number";
+/// See [`A_STRING`].
+pub const AN_INTEGER: &str = "an integer";
+/// See [`A_STRING`].
+pub const AN_OBJECT: &str = "an object";
+/// See [`A_STRING`].
+pub const AN_ARRAY: &str = "an array";
+/// What a closed object expects instead of a member it does not declare.
+pub const NO_OTHER_MEMBERS: &str = "no other members";
+/// What bytes that are not UTF-8 were expected to be.
+pub const UTF8_TEXT: &str = "UTF-8 text";
+/// What bytes that are not JSON were expected to be.
+pub const A_JSON_DOCUMENT: &str = "a JSON document";
+
+/// The `format` values the validator checks, each as the `jsonschema` crate checks it (the
+/// runtime's `validate::format` has one function per name, `is_` and the name in snake case).
+pub const FORMATS: &[&str] = &["date-time", "email", "ipv4", "ipv6", "uuid"];
+
+/// The JSON Schema keywords (draft 2020-12 meta-data, content and core comment) that annotate
+/// and never refuse a document. A keyword named `x-...` is a vendor annotation too
+/// ([`is_annotation`]).
+pub const ANNOTATION_KEYWORDS: &[&str] = &[
+    "title",
+    "description",
+    "examples",
+    "$comment",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "contentEncoding",
+    "contentMediaType",
+];
+
+/// Whether a schema keyword only annotates: one of [`ANNOTATION_KEYWORDS`] or a vendor
+/// keyword `x-...`.
+pub fn is_annotation(keyword: &str) -> bool {
+    ANNOTATION_KEYWORDS.contains(&keyword) || keyword.starts_with("x-")
+}
+
+/// A required member: ``member `NAME` ``.
+pub fn member(name: &str) -> String {
+    format!("member `{name}`")
+}
+
+/// A string of a format: `a string of format uuid`.
+pub fn format(name: &str) -> String {
+    format!("a string of format {name}")
+}
+
+/// A string matching a pattern: `a string matching ^[0-9]+$`.
+pub fn pattern(pattern: &str) -> String {
+    format!("a string matching {pattern}")
+}
+
+/// Which rule a value outside an enumeration breaks: `const` when it has one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variants {
+    /// One allowed value.
+    Const,
+    /// Several allowed values.
+    Enum,
+}
+
+/// The rule and text of a value outside the enumeration of `names` (written as JSON strings):
+/// `the string "NAME"` for one name, `one of "NAME", "NAME"` for more.
+pub fn variants(names: &[&str]) -> (Variants, String) {
+    let listed: Vec<String> = names
+        .iter()
+        .map(|name| serde_json::Value::from(*name).to_string())
+        .collect();
+    match listed.as_slice() {
+        [only] => (Variants::Const, format!("the string {only}")),
+        many => (Variants::Enum, format!("one of {}", many.join(", "))),
+    }
+}
+
+/// What a length counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// The characters of a string.
+    Characters,
+    /// The items of an array.
+    Items,
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Characters => "characters",
+            Self::Items => "items",
+        })
+    }
+}
+
+/// A length between inclusive bounds: `from 1 to 3 characters`, `at least 2 items`,
+/// `at most 1 items`; empty without bounds.
+pub fn length(min: Option<usize>, max: Option<usize>, unit: Unit) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
+        (Some(min), None) => format!("at least {min} {unit}"),
+        (None, Some(max)) => format!("at most {max} {unit}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// An inclusive numeric bound of a `range` constraint.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bound {
+    /// An integer bound.
+    Integer(i128),
+    /// A fractional bound.
+    Float(f64),
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Integer(value) => write!(f, "{value}"),
+            Self::Float(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+/// A number between inclusive bounds: `a number from -1 to 5`, `a number of at least 0.5`,
+/// `a number of at most 9`; empty without bounds.
+pub fn range(min: Option<Bound>, max: Option<Bound>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("a number from {min} to {max}"),
+        (Some(min), None) => format!("a number of at least {min}"),
+        (None, Some(max)) => format!("a number of at most {max}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// One branch of a string `anyOf`: `a string of format uuid and matching ^x$`, or `any string`
+/// without constraints (each constraint in words: [`of_format`], [`matching`], [`at_least`],
+/// [`at_most`]).
+pub fn string_branch(constraints: &[String]) -> String {
+    if constraints.is_empty() {
+        "any string".to_owned()
+    } else {
+        format!("a string {}", constraints.join(" and "))
+    }
+}
+
+/// The branches of an `anyOf`, as one text: `A, or B`.
+pub fn any_of(branches: &[String]) -> String {
+    branches.join(", or ")
+}
+
+/// A constraint of a [`string_branch`]: `of format NAME`.
+pub fn of_format(name: &str) -> String {
+    format!("of format {name}")
+}
+
+/// A constraint of a [`string_branch`]: `matching PATTERN`.
+pub fn matching(pattern: &str) -> String {
+    format!("matching {pattern}")
+}
+
+/// A constraint of a [`string_branch`]: `of at least N characters`.
+pub fn at_least(min: u64) -> String {
+    format!("of at least {min} {}", Unit::Characters)
+}
+
+/// A constraint of a [`string_branch`]: `of at most N characters`.
+pub fn at_most(max: u64) -> String {
+    format!("of at most {max} {}", Unit::Characters)
+}
+
+/// A document over the size limit: `a document of at most N bytes`.
+pub fn document_of_at_most(max_bytes: usize) -> String {
+    format!("a document of at most {max_bytes} bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_quoted_as_json_strings() {
+        let (rule, text) = variants(&["a \"quoted\" \\ name"]);
+        assert_eq!(rule, Variants::Const);
+        assert_eq!(text, r#"the string "a \"quoted\" \\ name""#);
+    }
+
+    #[test]
+    fn bounds_read_as_written() {
+        assert_eq!(
+            range(Some(Bound::Integer(-1)), Some(Bound::Integer(5))),
+            "a number from -1 to 5"
+        );
+        assert_eq!(
+            range(None, Some(Bound::Float(0.5))),
+            "a number of at most 0.5"
+        );
+        assert_eq!(
+            length(Some(1), Some(3), Unit::Characters),
+            "from 1 to 3 characters"
+        );
+        assert_eq!(length(None, Some(1), Unit::Items), "at most 1 items");
+    }
+
+    #[test]
+    fn vendor_keywords_annotate() {
+        assert!(is_annotation("x-privacy"));
+        assert!(is_annotation("$comment"));
+        assert!(!is_annotation("format"));
+    }
+}
