@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use schema_vocabulary::{Unit, Variants};
 
-use super::bound::{Bound, is_out_of_range, length_unit_if_out};
+use super::bound::{Bound, NON_NEGATIVE, at_least_zero, is_out_of_range, length_unit_if_out};
 use super::pattern::Pattern;
 use super::pointer::{has_tilde_or_slash, push_token};
 use super::report::{Limits, Report, Rule};
@@ -213,6 +213,15 @@ impl<'v> Checker<'v> {
     ) {
         if is_out_of_range(value, min, max) {
             self.violation(Rule::Range, expected, value);
+        }
+    }
+
+    /// Checks that a number is not below 0, as an unsigned integer asks (its text is made once,
+    /// from the same words as every range's).
+    #[inline]
+    pub(crate) fn check_non_negative(&mut self, value: &Seen<'_>) {
+        if is_out_of_range(value, NON_NEGATIVE, None) {
+            self.violation(Rule::Range, at_least_zero(), value);
         }
     }
 

@@ -6,7 +6,6 @@ use schema_vocabulary as words;
 use serde::Deserializer;
 use serde_json::{Map, Number, Value};
 
-use super::bound::{NON_NEGATIVE, at_least_zero};
 use super::{Checker, Seen, Validate, is_integer, stream};
 use crate::Nullable;
 
@@ -40,7 +39,7 @@ impl Validate for u64 {
         let seen = Seen::of(value);
         match value {
             Value::Number(number) if is_integer(number) => {
-                checker.check_range(&seen, NON_NEGATIVE, None, at_least_zero());
+                checker.check_non_negative(&seen);
             }
             _ => checker.wrong_type(words::AN_INTEGER, &seen),
         }
