@@ -15,11 +15,13 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
-use std::fs;
 use std::path::Path;
 
 use schema_types::SchemaVersion;
 use serde_json::{Map, Value, json};
+
+use crate::json_file;
+use crate::schema_path::{self, parse_version};
 
 /// How a change affects the documents of one side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -191,18 +193,6 @@ impl Bump {
             Self::Model => SchemaVersion::new(model + 1, 0, 0),
         }
     }
-}
-
-/// Reads `MODEL-REVISION-ADDITION` (`1-0-0`): three decimal numbers without leading zeros.
-pub fn parse_version(text: &str) -> Option<SchemaVersion> {
-    let mut numbers = text.split('-').map(|part| {
-        let canonical = !part.is_empty()
-            && part.bytes().all(|byte| byte.is_ascii_digit())
-            && (part == "0" || !part.starts_with('0'));
-        canonical.then(|| part.parse::<u32>().ok()).flatten()
-    });
-    let version = SchemaVersion::new(numbers.next()??, numbers.next()??, numbers.next()??);
-    numbers.next().is_none().then_some(version)
 }
 
 /// What an object lets through besides the members it declares.
@@ -610,7 +600,8 @@ impl Target {
     pub fn from_args(root: &Path, args: &[String]) -> Result<Self, DiffError> {
         match args {
             [old, new] => Ok(Self {
-                versions: version_of_file(old).zip(version_of_file(new)),
+                versions: schema_path::version_of_file(Path::new(old))
+                    .zip(schema_path::version_of_file(Path::new(new))),
                 old: old.clone(),
                 new: new.clone(),
             }),
@@ -625,8 +616,7 @@ impl Target {
                 let versions = (parse(old)?, parse(new)?);
                 let file = |version: &str| {
                     root.join("schemas")
-                        .join(id)
-                        .join(format!("{version}.schema.json"))
+                        .join(schema_path::of(id, version))
                         .display()
                         .to_string()
                 };
@@ -644,7 +634,10 @@ impl Target {
 
     /// Reads both files and compares them.
     pub fn diff(&self) -> Result<Report, DiffError> {
-        diff(&read_schema(&self.old)?, &read_schema(&self.new)?)
+        let read = |path: &str| {
+            json_file::read(Path::new(path)).map_err(|error| DiffError(error.to_string()))
+        };
+        diff(&read(&self.old)?, &read(&self.new)?)
     }
 
     /// What the declared versions say about the report, and whether their bump is big enough.
@@ -682,16 +675,6 @@ impl Target {
             ),
         })
     }
-}
-
-fn version_of_file(path: &str) -> Option<SchemaVersion> {
-    let name = Path::new(path).file_name()?.to_str()?;
-    parse_version(name.strip_suffix(".schema.json")?)
-}
-
-fn read_schema(path: &str) -> Result<Value, DiffError> {
-    let text = fs::read_to_string(path).map_err(|error| DiffError(format!("{path}: {error}")))?;
-    serde_json::from_str(&text).map_err(|error| DiffError(format!("{path}: not JSON: {error}")))
 }
 
 /// How many `$ref`s in a row are followed before the chain is taken for a cycle.
@@ -2162,6 +2145,7 @@ fn accepts_anything(root: &Value, schema: &Value) -> Result<bool, DiffError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::path::PathBuf;
 
     fn cases_dir() -> PathBuf {
@@ -2171,9 +2155,7 @@ mod tests {
     }
 
     fn load(path: &Path) -> Value {
-        let text =
-            fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+        json_file::read(path).unwrap_or_else(|error| panic!("{error}"))
     }
 
     /// The members of `expected` that differ in `actual` (every member of `expected` must be

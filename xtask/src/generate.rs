@@ -1,8 +1,8 @@
 //! What `cargo xtask gen` produces: the list of generated files and their contents.
 //!
 //! Every file is rendered here from `schema-types` and handed to [`ensure_file`]; nothing is
-//! written any other way. JSON is rendered with two-space indentation and a final newline, with
-//! keys in a fixed order, so the output is byte-stable.
+//! written any other way. JSON goes through [`json_file::render`] (two-space indentation, a final
+//! newline, keys in a fixed order), so the output is byte-stable.
 
 use std::fs;
 use std::io;
@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
 use crate::lock::{self, Lock};
-use crate::{docs, test_suite};
+use crate::{docs, json_file, test_suite};
 
 /// Where every generated JSON file says it comes from.
 const GENERATED_COMMENT: &str =
@@ -35,13 +35,13 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     // before anything is written, and the lock then records the new versions.
     let rendered: Vec<(PathBuf, String)> = artefacts
         .iter()
-        .map(|(path, value)| (path.clone(), render(value)))
+        .map(|(path, value)| (path.clone(), json_file::render(value)))
         .collect();
     let publication = lock::check(root, &Lock::read(root)?, &rendered)?;
     publication.list_archived_versions(root, &mut artefacts)?;
     artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
     for (path, value) in artefacts {
-        ensure_file(root, &path, &render(&value), &mut summary)?;
+        ensure_file(root, &path, &json_file::render(&value), &mut summary)?;
     }
     for (path, text) in docs::files() {
         ensure_file(root, &path, &text, &mut summary)?;
@@ -156,10 +156,4 @@ fn with_payload_table(readme: &str) -> io::Result<String> {
         ));
     }
     Ok(format!("{}{table}{}", &readme[..start], &readme[end..]))
-}
-
-fn render(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
-    text.push('\n');
-    text
 }

@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::diff::{self, Bump};
+use crate::schema_path;
 
 /// Where the lock is, relative to the workspace root.
 pub const LOCK_PATH: &str = "schemas/lock.json";
@@ -78,7 +79,7 @@ impl Lock {
                     .ok_or_else(|| format!("schemas[{index}] lacks the string `{name}`"))
             };
             let path = field("path")?;
-            let (id, version) = split_schema_path(path).ok_or_else(|| {
+            let (id, version) = schema_path::split(path).ok_or_else(|| {
                 format!(
                     "schemas[{index}]: `{path}` is not `<vendor>/<payload>/<version>.schema.json`"
                 )
@@ -161,17 +162,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-/// Splits `vendor/payload/VERSION.schema.json` into the payload id and the version.
-pub fn split_schema_path(path: &str) -> Option<(String, SchemaVersion)> {
-    let (id, file) = path.rsplit_once('/')?;
-    let version = diff::parse_version(file.strip_suffix(".schema.json")?)?;
-    let well_formed = id.split('/').count() == 2
-        && id
-            .split('/')
-            .all(|segment| !segment.is_empty() && segment != "." && segment != "..");
-    well_formed.then(|| (id.to_owned(), version))
 }
 
 /// What may be published: the lock to write, and the locked versions `gen` no longer produces.
@@ -278,7 +268,7 @@ pub fn check(
         let Some(relative) = published_path(path) else {
             continue;
         };
-        let Some((id, version)) = split_schema_path(&relative) else {
+        let Some((id, version)) = schema_path::split(&relative) else {
             problems.push(format!(
                 "schemas/{relative}: not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`"
             ));
@@ -423,7 +413,7 @@ fn new_version(
     contents: &str,
 ) -> Option<String> {
     let latest = lock.latest(id)?;
-    let file = format!("schemas/{id}/{version}.schema.json");
+    let file = format!("schemas/{}", schema_path::of(id, version));
     let Some(declared) = Bump::between(latest.version, version) else {
         return Some(format!(
             "{file}: {id} {version} is not later than its latest published version, {}: versions only go up; use a version after {}",

@@ -12,7 +12,9 @@ mod diff;
 mod docs;
 mod ensure;
 mod generate;
+mod json_file;
 mod lock;
+mod schema_path;
 mod test_suite;
 
 use std::path::{Path, PathBuf};
