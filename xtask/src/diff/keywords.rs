@@ -1,6 +1,11 @@
 //! What the diff knows about JSON Schema keywords: which only annotate, which bound a value
-//! (and from which side), which formats accept more than others, and which the walk compares by
-//! meaning rather than as a plain value.
+//! (and from which side), which constrain strings (`pattern`, `format`) and which formats accept
+//! more than others, and which the walk compares by meaning rather than as a plain value.
+
+use serde_json::Value;
+
+use super::change::Kind;
+use super::verdict::Verdict;
 
 /// The keywords of the lower and upper bounds, and whether each is a lower bound.
 pub(super) const BOUNDS: [(&str, bool); 12] = [
@@ -18,8 +23,8 @@ pub(super) const BOUNDS: [(&str, bool); 12] = [
     ("maxContains", false),
 ];
 
-/// The keywords the walk compares by meaning; any other assertion is compared as a value.
-pub(super) const MODELLED: [&str; 18] = [
+/// The keywords besides the bounds and `items` that the walk compares by meaning.
+const MODELLED: [&str; 18] = [
     "$ref",
     "$defs",
     "$id",
@@ -41,7 +46,7 @@ pub(super) const MODELLED: [&str; 18] = [
 ];
 
 /// Formats whose every valid string is valid under the second one too.
-pub(super) const WIDER_FORMATS: [(&str, &str); 7] = [
+const WIDER_FORMATS: [(&str, &str); 7] = [
     ("email", "idn-email"),
     ("hostname", "idn-hostname"),
     ("uri", "iri"),
@@ -66,4 +71,56 @@ pub(super) fn is_annotation(keyword: &str) -> bool {
             | "contentEncoding"
             | "contentMediaType"
     ) || keyword.starts_with("x-")
+}
+
+/// Whether the walk compares `keyword` by meaning; any other assertion is compared as a value.
+pub(super) fn is_modelled(keyword: &str) -> bool {
+    MODELLED.contains(&keyword)
+        || keyword == "items"
+        || BOUNDS.iter().any(|(bound, _)| *bound == keyword)
+}
+
+/// A keyword a string must satisfy, with the kinds of change it can see.
+pub(super) struct StringRule {
+    pub keyword: &'static str,
+    /// What the string must do, in a change's words: `match`, `be of format`.
+    pub must: &'static str,
+    pub added: Kind,
+    pub removed: Kind,
+    pub replaced: Kind,
+    /// The verdict when one value replaces another, where it can be told.
+    pub replaced_verdict: Option<fn(&Value, &Value) -> Verdict>,
+}
+
+/// `pattern` (two patterns are not compared: which accepts more is not decided) and `format`.
+pub(super) const STRING_RULES: [StringRule; 2] = [
+    StringRule {
+        keyword: "pattern",
+        must: "match",
+        added: Kind::PatternAdded,
+        removed: Kind::PatternRemoved,
+        replaced: Kind::PatternChanged,
+        replaced_verdict: None,
+    },
+    StringRule {
+        keyword: "format",
+        must: "be of format",
+        added: Kind::FormatAdded,
+        removed: Kind::FormatRemoved,
+        replaced: Kind::FormatChanged,
+        replaced_verdict: Some(format_replaced),
+    },
+];
+
+/// One format replaced by another: wider when every string of the old one is of the new one.
+fn format_replaced(before: &Value, after: &Value) -> Verdict {
+    let pair = (before.as_str().unwrap_or(""), after.as_str().unwrap_or(""));
+    let reversed = (pair.1, pair.0);
+    if WIDER_FORMATS.contains(&pair) {
+        Verdict::WIDER
+    } else if WIDER_FORMATS.contains(&reversed) {
+        Verdict::NARROWER
+    } else {
+        Verdict::OTHER
+    }
 }

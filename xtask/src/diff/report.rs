@@ -21,10 +21,7 @@ pub struct Report {
 impl Report {
     /// The worst verdict of all changes (compatible both ways when there are none).
     pub fn verdict(&self) -> Verdict {
-        self.changes
-            .iter()
-            .map(|change| change.verdict)
-            .fold(Verdict::SAME, Verdict::worst)
+        Verdict::worst_of(self.changes.iter().map(|change| change.verdict))
     }
 
     /// The smallest bump that publishes the new schema as a later version of the old one.

@@ -101,8 +101,8 @@ fn every_case_is_classified_as_expected() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The case names are the kinds they are about, and together they cover every kind the
-/// issue lists.
+/// The case names are the kinds they are about, and together they cover every kind listed
+/// below.
 #[test]
 fn the_cases_cover_every_listed_kind() {
     let mut seen = BTreeSet::new();

@@ -74,6 +74,11 @@ impl Verdict {
         )
     }
 
+    /// The worst of many verdicts, side by side: the same documents both ways when there are none.
+    pub(super) fn worst_of(verdicts: impl IntoIterator<Item = Self>) -> Self {
+        verdicts.into_iter().fold(Self::SAME, Self::worst)
+    }
+
     /// `breaking`, `compatible for readers`, `compatible for writers` or both.
     pub fn label(self) -> &'static str {
         match (

@@ -1,6 +1,6 @@
 //! The parallel walk over two schemas: from the roots, each pair of subschemas is read through
-//! its `$ref`s and compared keyword by keyword (annotations, `null`, types, enumerations,
-//! `pattern`, `format`, bounds, objects, items, unions, and any other keyword as a value), and every difference
+//! its `$ref`s and compared keyword by keyword (annotations, `null`, types, enumerations, string
+//! rules, bounds, objects, items, unions, and any other keyword as a value), and every difference
 //! is reported as a change with its verdict. Each pair of locations is compared once, which ends
 //! cycles; a change reached twice (a `$defs` entry used in two places) is reported once. The
 //! members of objects are compared in `walk/members.rs`.
@@ -16,7 +16,7 @@ use super::DiffError;
 use super::canonical::canonical;
 use super::change::{Change, Kind};
 use super::enumeration::{Enumeration, enumeration};
-use super::keywords::{BOUNDS, MODELLED, WIDER_FORMATS, is_annotation};
+use super::keywords::{BOUNDS, STRING_RULES, StringRule, is_annotation, is_modelled};
 use super::node::{Node, Site, read_unwrapped};
 use super::verdict::{Effect, Verdict};
 
@@ -109,11 +109,9 @@ impl<'a> Walk<'a> {
     fn verdict_of(&self, old: Site<'a>, new: Site<'a>) -> Result<Verdict, DiffError> {
         let mut walk = Walk::new(self.old, self.new);
         walk.compare(old, new, "")?;
-        Ok(walk
-            .changes
-            .iter()
-            .map(|change| change.verdict)
-            .fold(Verdict::SAME, Verdict::worst))
+        Ok(Verdict::worst_of(
+            walk.changes.iter().map(|change| change.verdict),
+        ))
     }
 
     /// Compares the subschemas at two locations, once, as the values at document path `path`.
@@ -154,8 +152,9 @@ impl<'a> Walk<'a> {
             return Ok(());
         }
         self.enumerations(old_values.as_ref(), new_values.as_ref(), path);
-        self.pattern(old, new, path);
-        self.format(old, new, path);
+        for rule in &STRING_RULES {
+            self.string_rule(rule, old, new, path);
+        }
         for (keyword, lower) in BOUNDS {
             self.bound(keyword, lower, old, new, path);
         }
@@ -273,10 +272,7 @@ impl<'a> Walk<'a> {
         if enumerated {
             return true;
         }
-        let location = match new.keywords.get("type") {
-            Some((_, at)) => at.clone(),
-            None => old.location("type"),
-        };
+        let location = new.change_location(old, "type");
         match (effective(old, old_values), effective(new, new_values)) {
             (None, None) => true,
             (None, Some(after)) => {
@@ -390,68 +386,36 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn pattern(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) {
-        let (kind, detail, verdict) = match (old.get("pattern"), new.get("pattern")) {
+    /// A rule a string must satisfy (`pattern`, `format`), added, removed or replaced.
+    fn string_rule(&mut self, rule: &StringRule, old: &Node<'a>, new: &Node<'a>, path: &str) {
+        let (kind, detail, verdict) = match (old.get(rule.keyword), new.get(rule.keyword)) {
             (None, Some(after)) => (
-                Kind::PatternAdded,
-                format!("now must match {after}"),
+                rule.added,
+                format!("now must {} {after}", rule.must),
                 Verdict::NARROWER,
             ),
             (Some(before), None) => (
-                Kind::PatternRemoved,
-                format!("no longer must match {before}"),
+                rule.removed,
+                format!("no longer must {} {before}", rule.must),
                 Verdict::WIDER,
             ),
-            (Some(before), Some(after)) if before != after => (
-                Kind::PatternChanged,
-                format!(
-                    "from {before} to {after}; whether one accepts more than the other is not decided"
-                ),
-                Verdict::UNDECIDED,
-            ),
-            _ => return,
-        };
-        let location = match new.keywords.get("pattern") {
-            Some((_, at)) => at.clone(),
-            None => old.location("pattern"),
-        };
-        self.report(kind, path, location, detail, verdict);
-    }
-
-    fn format(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) {
-        let (kind, detail, verdict) = match (old.get("format"), new.get("format")) {
-            (None, Some(after)) => (
-                Kind::FormatAdded,
-                format!("now must be of format {after}"),
-                Verdict::NARROWER,
-            ),
-            (Some(before), None) => (
-                Kind::FormatRemoved,
-                format!("no longer must be of format {before}"),
-                Verdict::WIDER,
-            ),
-            (Some(before), Some(after)) if before != after => {
-                let pair = (before.as_str().unwrap_or(""), after.as_str().unwrap_or(""));
-                let reversed = (pair.1, pair.0);
-                let verdict = if WIDER_FORMATS.contains(&pair) {
-                    Verdict::WIDER
-                } else if WIDER_FORMATS.contains(&reversed) {
-                    Verdict::NARROWER
-                } else {
-                    Verdict::OTHER
-                };
-                (
-                    Kind::FormatChanged,
+            (Some(before), Some(after)) if before != after => match rule.replaced_verdict {
+                Some(verdict) => (
+                    rule.replaced,
                     format!("from {before} to {after}"),
-                    verdict,
-                )
-            }
+                    verdict(before, after),
+                ),
+                None => (
+                    rule.replaced,
+                    format!(
+                        "from {before} to {after}; whether one accepts more than the other is not decided"
+                    ),
+                    Verdict::UNDECIDED,
+                ),
+            },
             _ => return,
         };
-        let location = match new.keywords.get("format") {
-            Some((_, at)) => at.clone(),
-            None => old.location("format"),
-        };
+        let location = new.change_location(old, rule.keyword);
         self.report(kind, path, location, detail, verdict);
     }
 
@@ -612,10 +576,7 @@ impl<'a> Walk<'a> {
     fn other_keywords(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) {
         let keywords: BTreeSet<&str> = old.assertions().chain(new.assertions()).collect();
         for keyword in keywords {
-            let modelled = MODELLED.contains(&keyword)
-                || keyword == "items"
-                || BOUNDS.iter().any(|(bound, _)| *bound == keyword);
-            if modelled {
+            if is_modelled(keyword) {
                 continue;
             }
             let before = old.get(keyword).map(|value| canonical(self.old, value));

@@ -89,15 +89,9 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let was_required = old_required.contains(name);
-            let verdict =
-                self.removed_verdict(new_model.clone(), was_required, (schema, at.clone()))?;
-            let mut otherwise = Vec::new();
-            for model in new_model.0.alternatives() {
-                otherwise.push((
-                    *model,
-                    self.removed_verdict((*model, None), was_required, (schema, at.clone()))?,
-                ));
-            }
+            let judge = |model| self.removed_verdict(model, was_required, (schema, at.clone()));
+            let verdict = judge(new_model.clone())?;
+            let otherwise = under_other_models(new_model.0, judge)?;
             let required = if was_required { "required " } else { "" };
             self.push(Change {
                 kind: Kind::PropertyRemoved,
@@ -117,14 +111,9 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let required = new_required.contains(name);
-            let verdict = self.added_verdict(old_model.clone(), required, (schema, at.clone()))?;
-            let mut otherwise = Vec::new();
-            for model in old_model.0.alternatives() {
-                otherwise.push((
-                    *model,
-                    self.added_verdict((*model, None), required, (schema, at.clone()))?,
-                ));
-            }
+            let judge = |model| self.added_verdict(model, required, (schema, at.clone()));
+            let verdict = judge(old_model.clone())?;
+            let otherwise = under_other_models(old_model.0, judge)?;
             let (kind, adjective) = if required {
                 (Kind::RequiredPropertyAdded, "required")
             } else {
@@ -150,18 +139,14 @@ impl<'a> Walk<'a> {
                 old_required.contains(old_name),
                 new_required.contains(new_name),
             );
-            let old_site = (*old_schema, old_at.clone());
-            let new_site = (*new_schema, new_at.clone());
-            let verdict = self
-                .removed_verdict(new_model.clone(), was_required, old_site.clone())?
-                .worst(self.added_verdict(old_model.clone(), required, new_site.clone())?);
-            let mut otherwise = Vec::new();
-            for model in old_model.0.alternatives() {
-                let verdict = self
-                    .removed_verdict((*model, None), was_required, old_site.clone())?
-                    .worst(self.added_verdict((*model, None), required, new_site.clone())?);
-                otherwise.push((*model, verdict));
-            }
+            let judge_removed =
+                |model| self.removed_verdict(model, was_required, (old_schema, old_at.clone()));
+            let judge_added =
+                |model| self.added_verdict(model, required, (new_schema, new_at.clone()));
+            let verdict = judge_removed(new_model.clone())?.worst(judge_added(old_model.clone())?);
+            let otherwise = under_other_models(old_model.0, |model: Model<'a>| {
+                Ok(judge_removed(model.clone())?.worst(judge_added(model)?))
+            })?;
             self.push(Change {
                 kind: Kind::PropertyRenamed,
                 path: member_path(new_name),
@@ -326,10 +311,7 @@ impl<'a> Walk<'a> {
         path: &str,
     ) -> Result<(), DiffError> {
         use ContentModel::{Closed, Open, PartiallyOpen};
-        let location = match new.keywords.get("additionalProperties") {
-            Some((_, at)) => at.clone(),
-            None => old.location("additionalProperties"),
-        };
+        let location = new.change_location(old, "additionalProperties");
         let (kind, detail, verdict) = match (old_model, new_model) {
             (Closed, Open | PartiallyOpen) => (
                 Kind::ObjectOpened,
@@ -368,4 +350,17 @@ impl<'a> Walk<'a> {
         self.report(kind, path, location, detail, verdict);
         Ok(())
     }
+}
+
+/// The verdicts of a member change under the content models other than `model` (the object's
+/// own), where `judge` gives the verdict under a model alone.
+fn under_other_models<'a>(
+    model: ContentModel,
+    judge: impl Fn(Model<'a>) -> Result<Verdict, DiffError>,
+) -> Result<Vec<(ContentModel, Verdict)>, DiffError> {
+    model
+        .alternatives()
+        .iter()
+        .map(|&other| Ok((other, judge((other, None))?)))
+        .collect()
 }
