@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
 use crate::lock::{self, Lock};
-use crate::{docs, json_file, test_suite};
+use crate::{docs, index, json_file, test_suite};
 
 /// Where every generated JSON file says it comes from.
 const GENERATED_COMMENT: &str =
@@ -29,7 +29,11 @@ const README_END: &str = "<!-- payloads:end -->";
 /// Generates every artefact under `root`, writing or checking according to `mode`.
 pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     let mut summary = Summary::new(mode);
-    let mut artefacts = json_artefacts();
+    let schemas: Vec<(String, Value)> = PAYLOADS
+        .iter()
+        .map(|kind| (kind.schema_path(), kind.schema()))
+        .collect();
+    let mut artefacts = json_artefacts(&schemas);
     artefacts.extend(test_suite::files(root)?);
     // A published schema never changes: everything is checked against `schemas/lock.json`
     // before anything is written, and the lock then records the new versions.
@@ -38,7 +42,17 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
         .map(|(path, value)| (path.clone(), json_file::render(value)))
         .collect();
     let publication = lock::check(root, &Lock::read(root)?, &rendered)?;
-    publication.list_archived_versions(root, &mut artefacts)?;
+    let archived = publication
+        .archived
+        .iter()
+        .map(|entry| {
+            let document = json_file::read(&root.join("schemas").join(&entry.path))?;
+            Ok((entry.path.clone(), document))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let index = index::document(&schemas, &archived)
+        .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
+    artefacts.push((Path::new("schemas").join("index.json"), index));
     artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
     for (path, value) in artefacts {
         ensure_file(root, &path, &json_file::render(&value), &mut summary)?;
@@ -52,11 +66,13 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
     Ok(summary)
 }
 
-/// Every generated JSON file as (path relative to the workspace root, content).
-fn json_artefacts() -> Vec<(PathBuf, Value)> {
+/// The schema and the rebuilt example of every payload and the errata, as (path relative to the
+/// workspace root, content); `schemas` are the registry's, as (path relative to `schemas/`,
+/// document).
+fn json_artefacts(schemas: &[(String, Value)]) -> Vec<(PathBuf, Value)> {
     let mut files = Vec::new();
-    for kind in PAYLOADS {
-        files.push((Path::new("schemas").join(kind.schema_path()), kind.schema()));
+    for (kind, (path, schema)) in PAYLOADS.iter().zip(schemas) {
+        files.push((Path::new("schemas").join(path), schema.clone()));
         // The page's example rebuilt with the fixture builders (`schema_types::samples`); a
         // test holds it equal to the example extracted from the page.
         if let Some(sample) = samples::documented_example(kind.id) {
@@ -66,27 +82,8 @@ fn json_artefacts() -> Vec<(PathBuf, Value)> {
             ));
         }
     }
-    files.push((Path::new("schemas").join("index.json"), index()));
     files.push((Path::new("generated").join("errata.json"), errata()));
     files
-}
-
-/// `schemas/index.json`: one entry per payload and version.
-fn index() -> Value {
-    let payloads: Vec<Value> = PAYLOADS
-        .iter()
-        .map(|kind| {
-            json!({
-                "id": kind.id,
-                "version": kind.version.to_string(),
-                "path": kind.schema_path(),
-                "title": kind.title,
-                "product": kind.product.vendor(),
-                "telemetry": schema_types::schema::telemetry(kind),
-            })
-        })
-        .collect();
-    json!({ "payloads": payloads })
 }
 
 /// `generated/errata.json`: the syntax and value errata of the upstream pages.

@@ -173,58 +173,6 @@ pub struct Publication {
     pub archived: Vec<Entry>,
 }
 
-impl Publication {
-    /// Adds the archived versions to `schemas/index.json` among `artefacts`, each before the
-    /// entries of the same payload (their title read from the file), so the index lists every
-    /// published version.
-    pub fn list_archived_versions(
-        &self,
-        root: &Path,
-        artefacts: &mut [(PathBuf, Value)],
-    ) -> io::Result<()> {
-        let index = Path::new("schemas").join("index.json");
-        let Some((_, index)) = artefacts.iter_mut().find(|(path, _)| *path == index) else {
-            return Ok(());
-        };
-        let Some(current) = index["payloads"].as_array() else {
-            return Ok(());
-        };
-        let mut archived = Vec::new();
-        for entry in &self.archived {
-            let path = root.join("schemas").join(&entry.path);
-            let text = fs::read_to_string(&path)?;
-            let schema: Value = serde_json::from_str(&text).map_err(|error| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {error}", path.display()),
-                )
-            })?;
-            archived.push((
-                entry.id.as_str(),
-                json!({
-                    "id": entry.id,
-                    "version": entry.version.to_string(),
-                    "path": entry.path,
-                    "title": schema["title"].as_str().unwrap_or_default(),
-                    "product": entry.id.split('/').next().unwrap_or_default(),
-                }),
-            ));
-        }
-        let mut payloads = Vec::new();
-        for item in current {
-            let id = item["id"].as_str().unwrap_or_default();
-            let (earlier, later): (Vec<_>, Vec<_>) =
-                archived.into_iter().partition(|(other, _)| *other == id);
-            payloads.extend(earlier.into_iter().map(|(_, entry)| entry));
-            payloads.push(item.clone());
-            archived = later;
-        }
-        payloads.extend(archived.into_iter().map(|(_, entry)| entry));
-        index["payloads"] = Value::Array(payloads);
-        Ok(())
-    }
-}
-
 /// Why `gen` refuses to publish: every problem found, each naming its file.
 #[derive(Debug)]
 pub struct Refusal {
@@ -591,37 +539,6 @@ mod tests {
             .collect();
         assert_eq!(versions, ["1-0-0", "2-0-0"]);
         assert_eq!(publication.archived, lock.entries());
-
-        // The index lists the archived version before the current one.
-        let index = json!({"payloads": [
-            {"id": "other/thing", "version": "1-0-0"},
-            {"id": "acme/ping", "version": "2-0-0"},
-        ]});
-        let mut artefacts = vec![(Path::new("schemas").join("index.json"), index)];
-        publication
-            .list_archived_versions(root.path(), &mut artefacts)
-            .expect("listed");
-        let listed: Vec<(&str, &str)> = artefacts[0].1["payloads"]
-            .as_array()
-            .expect("payloads")
-            .iter()
-            .map(|entry| {
-                (
-                    entry["id"].as_str().unwrap_or_default(),
-                    entry["version"].as_str().unwrap_or_default(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                ("other/thing", "1-0-0"),
-                ("acme/ping", "1-0-0"),
-                ("acme/ping", "2-0-0")
-            ]
-        );
-        assert_eq!(artefacts[0].1["payloads"][1]["title"], "Acme ping");
-        assert_eq!(artefacts[0].1["payloads"][1]["product"], "acme");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod diff;
 mod docs;
 mod ensure;
 mod generate;
+mod index;
 mod json_file;
 mod lock;
 mod schema_path;
