@@ -1,8 +1,10 @@
 //! What `cargo xtask gen` produces: the list of generated files and their contents.
 //!
-//! Every file is rendered here from `schema-types` and handed to [`ensure_file`]; nothing is
-//! written any other way. JSON goes through [`json_file::render`] (two-space indentation, a final
-//! newline, keys in a fixed order), so the output is byte-stable.
+//! Every file is rendered once: here from `schema-types`, or by `test_suite.rs`, `docs.rs` and
+//! `index.rs`. The published schemas among them are checked against the lock (`lock.rs`) before
+//! anything is written; then every file is handed to [`ensure_file`], and nothing is written any
+//! other way. JSON goes through [`json_file::render`] (two-space indentation, a final newline,
+//! keys in a fixed order), so the output is byte-stable.
 
 use std::fs;
 use std::io;
@@ -28,20 +30,17 @@ const README_END: &str = "<!-- payloads:end -->";
 
 /// Generates every artefact under `root`, writing or checking according to `mode`.
 pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
-    let mut summary = Summary::new(mode);
     let schemas: Vec<(String, Value)> = PAYLOADS
         .iter()
         .map(|kind| (kind.schema_path(), kind.schema()))
         .collect();
-    let mut artefacts = json_artefacts(&schemas);
-    artefacts.extend(test_suite::files(root)?);
+    let mut files = json_files(&schemas);
+    for (path, value) in test_suite::files(root)? {
+        files.push((path, json_file::render(&value)));
+    }
     // A published schema never changes: everything is checked against `schemas/lock.json`
     // before anything is written, and the lock then records the new versions.
-    let rendered: Vec<(PathBuf, String)> = artefacts
-        .iter()
-        .map(|(path, value)| (path.clone(), json_file::render(value)))
-        .collect();
-    let publication = lock::check(root, &Lock::read(root)?, &rendered)?;
+    let publication = lock::check(root, &Lock::read(root)?, &files)?;
     let archived = publication
         .archived
         .iter()
@@ -52,37 +51,45 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
         .collect::<io::Result<Vec<_>>>()?;
     let index = index::document(&schemas, &archived)
         .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
-    artefacts.push((Path::new("schemas").join("index.json"), index));
-    artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
-    for (path, value) in artefacts {
-        ensure_file(root, &path, &json_file::render(&value), &mut summary)?;
-    }
-    for (path, text) in docs::files() {
-        ensure_file(root, &path, &text, &mut summary)?;
-    }
+    files.push((
+        Path::new("schemas").join("index.json"),
+        json_file::render(&index),
+    ));
+    files.push((
+        PathBuf::from(lock::LOCK_PATH),
+        json_file::render(&publication.lock.to_json()),
+    ));
+    files.extend(docs::files());
     let readme = Path::new("README.md");
     let current = fs::read_to_string(root.join(readme))?;
-    ensure_file(root, readme, &with_payload_table(&current)?, &mut summary)?;
+    files.push((readme.to_path_buf(), with_payload_table(&current)?));
+    let mut summary = Summary::new(mode);
+    for (path, text) in files {
+        ensure_file(root, &path, &text, &mut summary)?;
+    }
     Ok(summary)
 }
 
-/// The schema and the rebuilt example of every payload and the errata, as (path relative to the
-/// workspace root, content); `schemas` are the registry's, as (path relative to `schemas/`,
-/// document).
-fn json_artefacts(schemas: &[(String, Value)]) -> Vec<(PathBuf, Value)> {
+/// The schema, the rebuilt example of every payload and the errata, rendered, as (path relative
+/// to the workspace root, content); `schemas` are the registry's, as (path relative to
+/// `schemas/`, document).
+fn json_files(schemas: &[(String, Value)]) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for (kind, (path, schema)) in PAYLOADS.iter().zip(schemas) {
-        files.push((Path::new("schemas").join(path), schema.clone()));
+        files.push((Path::new("schemas").join(path), json_file::render(schema)));
         // The page's example rebuilt with the fixture builders (`schema_types::samples`); a
         // test holds it equal to the example extracted from the page.
         if let Some(sample) = samples::documented_example(kind.id) {
             files.push((
                 Path::new("generated").join(kind.id).join("example.json"),
-                sample,
+                json_file::render(&sample),
             ));
         }
     }
-    files.push((Path::new("generated").join("errata.json"), errata()));
+    files.push((
+        Path::new("generated").join("errata.json"),
+        json_file::render(&errata()),
+    ));
     files
 }
 
