@@ -98,17 +98,13 @@ fn errata() -> Value {
     let syntax: Vec<Value> = SYNTAX_ERRATA
         .iter()
         .map(|erratum| {
-            let repair = match erratum.repair {
-                Repair::Lenient => "dropped by the lenient reading".to_owned(),
-                Repair::Insert { text } => format!("insert `{text}`"),
-            };
             json!({
                 "page": erratum.page.repo_path(),
                 "line": erratum.line,
                 "column": erratum.column,
                 "defect": erratum.defect.name(),
                 "reason": erratum.reason,
-                "repair": repair,
+                "repair": repair_in_words(&erratum.repair),
             })
         })
         .collect();
@@ -128,6 +124,14 @@ fn errata() -> Value {
         })
         .collect();
     json!({ "$comment": GENERATED_COMMENT, "syntax": syntax, "value": value })
+}
+
+/// How the lenient reading repairs a syntax erratum, in words (in `errata.json` and the docs).
+pub fn repair_in_words(repair: &Repair) -> String {
+    match repair {
+        Repair::Lenient => "dropped by the lenient reading".to_owned(),
+        Repair::Insert { text } => format!("insert `{text}`"),
+    }
 }
 
 /// README.md with the payload table between its markers replaced by the current one.
