@@ -420,13 +420,6 @@ mod tests {
 }
 "#;
 
-    fn workspace_root() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives one level below the workspace root")
-            .to_path_buf()
-    }
-
     /// A temporary workspace holding `schemas/acme/ping/1-0-0.schema.json` (OLD) and a lock
     /// that records it.
     fn published() -> (tempfile::TempDir, Lock) {
@@ -434,20 +427,37 @@ mod tests {
         let file = root.path().join("schemas/acme/ping/1-0-0.schema.json");
         fs::create_dir_all(file.parent().expect("a parent")).expect("created");
         fs::write(&file, OLD).expect("written");
-        let rendered = [(
-            PathBuf::from("schemas/acme/ping/1-0-0.schema.json"),
-            OLD.to_owned(),
-        )];
-        let publication =
-            check(root.path(), &Lock::default(), &rendered).expect("a first version is published");
+        let publication = check(root.path(), &Lock::default(), &schema("1-0-0", OLD))
+            .expect("a first version is published");
         (root, publication.lock)
     }
 
+    /// What `gen` would write: version `version` of `acme/ping` with `contents`.
     fn schema(version: &str, contents: &str) -> Vec<(PathBuf, String)> {
         vec![(
             PathBuf::from(format!("schemas/acme/ping/{version}.schema.json")),
             contents.to_owned(),
         )]
+    }
+
+    /// Asserts that `check` refuses to publish version `version` of `acme/ping` with `contents`
+    /// (`why` says why it must), with a message that says every one of `expected`.
+    fn assert_refused(
+        lock: &Lock,
+        root: &Path,
+        (version, contents): (&str, &str),
+        why: &str,
+        expected: &[&str],
+    ) {
+        let message = check(root, lock, &schema(version, contents))
+            .expect_err(why)
+            .to_string();
+        for expected in expected {
+            assert!(
+                message.contains(expected),
+                "`{expected}` not in:\n{message}"
+            );
+        }
     }
 
     #[test]
@@ -477,21 +487,19 @@ mod tests {
     #[test]
     fn gen_refuses_to_change_a_published_file() {
         let (root, lock) = published();
-        let refusal = check(root.path(), &lock, &schema("1-0-0", NEW_REQUIRED))
-            .expect_err("a locked file never gets other bytes");
-        let message = refusal.to_string();
-        for expected in [
-            "schemas/acme/ping/1-0-0.schema.json",
-            "acme/ping 1-0-0 is published",
-            "required-property-added",
-            "Bump `VERSION` of acme/ping to 2-0-0 (MODEL",
-            "nothing was written",
-        ] {
-            assert!(
-                message.contains(expected),
-                "`{expected}` not in:\n{message}"
-            );
-        }
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", NEW_REQUIRED),
+            "a locked file never gets other bytes",
+            &[
+                "schemas/acme/ping/1-0-0.schema.json",
+                "acme/ping 1-0-0 is published",
+                "required-property-added",
+                "Bump `VERSION` of acme/ping to 2-0-0 (MODEL",
+                "nothing was written",
+            ],
+        );
         // The same bytes again are fine, and change nothing in the lock.
         let again = check(root.path(), &lock, &schema("1-0-0", OLD)).expect("unchanged");
         assert_eq!(again.lock, lock);
@@ -501,29 +509,30 @@ mod tests {
     fn an_annotation_change_to_a_published_file_asks_for_an_addition() {
         let (root, lock) = published();
         let described = OLD.replace("\"Acme ping\"", "\"Acme ping, described\"");
-        let message = check(root.path(), &lock, &schema("1-0-0", &described))
-            .expect_err("refused")
-            .to_string();
-        assert!(message.contains("to 1-0-1 (ADDITION"), "{message}");
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", &described),
+            "a locked file never gets other bytes",
+            &["to 1-0-1 (ADDITION"],
+        );
     }
 
     #[test]
     fn gen_refuses_a_bump_smaller_than_the_change() {
         let (root, lock) = published();
-        let refusal = check(root.path(), &lock, &schema("1-0-1", NEW_REQUIRED))
-            .expect_err("a MODEL change declared as an ADDITION");
-        let message = refusal.to_string();
-        for expected in [
-            "schemas/acme/ping/1-0-1.schema.json",
-            "declared as an ADDITION over acme/ping 1-0-0",
-            "require MODEL",
-            "set `VERSION` to 2-0-0",
-        ] {
-            assert!(
-                message.contains(expected),
-                "`{expected}` not in:\n{message}"
-            );
-        }
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-1", NEW_REQUIRED),
+            "a MODEL change declared as an ADDITION",
+            &[
+                "schemas/acme/ping/1-0-1.schema.json",
+                "declared as an ADDITION over acme/ping 1-0-0",
+                "require MODEL",
+                "set `VERSION` to 2-0-0",
+            ],
+        );
     }
 
     #[test]
@@ -553,12 +562,12 @@ mod tests {
             version: SchemaVersion::new(2, 0, 0),
             sha256: sha256_hex(next.as_bytes()),
         });
-        let message = check(root.path(), &lock, &schema("1-5-0", OLD))
-            .expect_err("1-5-0 after 2-0-0")
-            .to_string();
-        assert!(
-            message.contains("is not later than its latest published version, 2-0-0"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-5-0", OLD),
+            "1-5-0 after 2-0-0",
+            &["is not later than its latest published version, 2-0-0"],
         );
     }
 
@@ -569,18 +578,23 @@ mod tests {
         let old_file = root.path().join("schemas/acme/ping/1-0-0.schema.json");
 
         fs::write(&old_file, OLD.replace("Acme", "Edited")).expect("written");
-        let message = check(root.path(), &lock, &schema("2-0-0", &next))
-            .expect_err("an altered older version")
-            .to_string();
-        assert!(message.contains("schemas/acme/ping/1-0-0.schema.json: acme/ping 1-0-0 is published, but the file differs"), "{message}");
+        assert_refused(
+            &lock,
+            root.path(),
+            ("2-0-0", &next),
+            "an altered older version",
+            &[
+                "schemas/acme/ping/1-0-0.schema.json: acme/ping 1-0-0 is published, but the file differs",
+            ],
+        );
 
         fs::remove_file(&old_file).expect("removed");
-        let message = check(root.path(), &lock, &schema("2-0-0", &next))
-            .expect_err("a missing older version")
-            .to_string();
-        assert!(
-            message.contains("1-0-0 is published, but the file is missing"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("2-0-0", &next),
+            "a missing older version",
+            &["1-0-0 is published, but the file is missing"],
         );
     }
 
@@ -589,12 +603,12 @@ mod tests {
         let (root, lock) = published();
         let stray = root.path().join("schemas/acme/ping/0-9-0.schema.json");
         fs::write(&stray, OLD).expect("written");
-        let message = check(root.path(), &lock, &schema("1-0-0", OLD))
-            .expect_err("an unknown schema file")
-            .to_string();
-        assert!(
-            message.contains("schemas/acme/ping/0-9-0.schema.json: on disk, but neither generated"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", OLD),
+            "an unknown schema file",
+            &["schemas/acme/ping/0-9-0.schema.json: on disk, but neither generated"],
         );
     }
 
@@ -625,7 +639,7 @@ mod tests {
     /// at least as much as its changes require.
     #[test]
     fn published_versions_match_the_lock_and_are_bumped_enough() {
-        let root = workspace_root();
+        let root = crate::workspace_root();
         let lock = Lock::read(&root).expect("schemas/lock.json reads");
         assert!(
             !lock.entries().is_empty(),
