@@ -6,7 +6,7 @@
 //! test runs the check too, so a stale file fails `cargo test --workspace` as well as CI.
 //!
 //! `gen` also refuses to change a published schema version (`lock.rs`, `schemas/lock.json`), and
-//! `diff` classifies the changes between two versions of a schema (`diff.rs`, VERSIONING.md).
+//! `diff` classifies the changes between two versions of a schema (`diff/`, VERSIONING.md).
 
 mod diff;
 mod docs;
