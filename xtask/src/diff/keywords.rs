@@ -82,11 +82,15 @@ pub(super) fn is_modelled(keyword: &str) -> bool {
 
 /// A keyword a string must satisfy, with the kinds of change it can see.
 pub(super) struct StringRule {
+    /// The keyword.
     pub keyword: &'static str,
     /// What the string must do, in a change's words: `match`, `be of format`.
     pub must: &'static str,
+    /// The change when the keyword appears.
     pub added: Kind,
+    /// The change when the keyword is dropped.
     pub removed: Kind,
+    /// The change when one value replaces another.
     pub replaced: Kind,
     /// The verdict when one value replaces another, where it can be told.
     pub replaced_verdict: Option<fn(&Value, &Value) -> Verdict>,

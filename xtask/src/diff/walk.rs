@@ -49,6 +49,7 @@ pub(super) fn changes(old: &Value, new: &Value) -> Result<Vec<Change>, DiffError
     Ok(walk.changes)
 }
 
+/// The schema as text without its `$id`: two files that differ only there are the same schema.
 fn without_id(schema: &Value) -> String {
     let mut schema = schema.clone();
     if let Value::Object(object) = &mut schema {
@@ -124,6 +125,7 @@ impl<'a> Walk<'a> {
         self.nodes(&old, &new, path)
     }
 
+    /// Compares two subschemas read through their `$ref`s, keyword by keyword.
     fn nodes(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) -> Result<(), DiffError> {
         if old.nothing || new.nothing {
             if old.nothing != new.nothing {
