@@ -6,9 +6,11 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use schema_types::corpus::{Repair, SYNTAX_ERRATA, VALUE_ERRATA};
+use schema_types::corpus::{SYNTAX_ERRATA, VALUE_ERRATA};
 use schema_types::{PAYLOADS, PayloadKind, Product, samples};
 use serde_json::Value;
+
+use crate::generate::repair_in_words;
 
 /// The documentation page of every product, as (path relative to the workspace root, text).
 pub fn files() -> Vec<(PathBuf, String)> {
@@ -144,16 +146,13 @@ fn errata(text: &mut String, kind: &PayloadKind) {
     }
     let _ = writeln!(text, "### Errata\n");
     for erratum in syntax {
-        let repair = match erratum.repair {
-            Repair::Lenient => "dropped by the lenient reading".to_owned(),
-            Repair::Insert { text } => format!("insert `{text}`"),
-        };
         let _ = writeln!(
             text,
-            "- Line {}, column {}: {} ({repair}): {}",
+            "- Line {}, column {}: {} ({}): {}",
             erratum.line,
             erratum.column,
             erratum.defect.name(),
+            repair_in_words(&erratum.repair),
             erratum.reason
         );
     }

@@ -146,6 +146,7 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     result
 }
 
-fn with_path(error: io::Error, path: &Path) -> io::Error {
+/// `error` with the file it is about named first.
+pub fn with_path(error: io::Error, path: &Path) -> io::Error {
     io::Error::new(error.kind(), format!("{}: {error}", path.display()))
 }

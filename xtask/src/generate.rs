@@ -1,8 +1,10 @@
 //! What `cargo xtask gen` produces: the list of generated files and their contents.
 //!
-//! Every file is rendered here from `schema-types` and handed to [`ensure_file`]; nothing is
-//! written any other way. JSON is rendered with two-space indentation and a final newline, with
-//! keys in a fixed order, so the output is byte-stable.
+//! Every file is rendered once: here from `schema-types`, or by `test_suite.rs`, `docs.rs` and
+//! `index.rs`. The published schemas among them are checked against the lock (`lock.rs`) before
+//! anything is written; then every file is handed to [`ensure_file`], and nothing is written any
+//! other way. JSON goes through [`json_file::render`] (two-space indentation, a final newline,
+//! keys in a fixed order), so the output is byte-stable.
 
 use std::fs;
 use std::io;
@@ -15,7 +17,7 @@ use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
 use crate::lock::{self, Lock};
-use crate::{docs, test_suite};
+use crate::{docs, index, json_file, test_suite};
 
 /// Where every generated JSON file says it comes from.
 const GENERATED_COMMENT: &str =
@@ -28,65 +30,67 @@ const README_END: &str = "<!-- payloads:end -->";
 
 /// Generates every artefact under `root`, writing or checking according to `mode`.
 pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
-    let mut summary = Summary::new(mode);
-    let mut artefacts = json_artefacts();
-    artefacts.extend(test_suite::files(root)?);
+    let schemas: Vec<(String, Value)> = PAYLOADS
+        .iter()
+        .map(|kind| (kind.schema_path(), kind.schema()))
+        .collect();
+    let mut files = json_files(&schemas);
+    for (path, value) in test_suite::files(root)? {
+        files.push((path, json_file::render(&value)));
+    }
     // A published schema never changes: everything is checked against `schemas/lock.json`
     // before anything is written, and the lock then records the new versions.
-    let rendered: Vec<(PathBuf, String)> = artefacts
+    let publication = lock::check(root, &Lock::read(root)?, &files)?;
+    let archived = publication
+        .archived
         .iter()
-        .map(|(path, value)| (path.clone(), render(value)))
-        .collect();
-    let publication = lock::check(root, &Lock::read(root)?, &rendered)?;
-    publication.list_archived_versions(root, &mut artefacts)?;
-    artefacts.push((PathBuf::from(lock::LOCK_PATH), publication.lock.to_json()));
-    for (path, value) in artefacts {
-        ensure_file(root, &path, &render(&value), &mut summary)?;
-    }
-    for (path, text) in docs::files() {
-        ensure_file(root, &path, &text, &mut summary)?;
-    }
+        .map(|entry| {
+            let document = json_file::read(&root.join("schemas").join(&entry.path))?;
+            Ok((entry.path.clone(), document))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let index = index::document(&schemas, &archived)
+        .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
+    files.push((
+        Path::new("schemas").join("index.json"),
+        json_file::render(&index),
+    ));
+    files.push((
+        PathBuf::from(lock::LOCK_PATH),
+        json_file::render(&publication.lock.to_json()),
+    ));
+    files.extend(docs::files());
     let readme = Path::new("README.md");
     let current = fs::read_to_string(root.join(readme))?;
-    ensure_file(root, readme, &with_payload_table(&current)?, &mut summary)?;
+    files.push((readme.to_path_buf(), with_payload_table(&current)?));
+    let mut summary = Summary::new(mode);
+    for (path, text) in files {
+        ensure_file(root, &path, &text, &mut summary)?;
+    }
     Ok(summary)
 }
 
-/// Every generated JSON file as (path relative to the workspace root, content).
-fn json_artefacts() -> Vec<(PathBuf, Value)> {
+/// The schema, the rebuilt example of every payload and the errata, rendered, as (path relative
+/// to the workspace root, content); `schemas` are the registry's, as (path relative to
+/// `schemas/`, document).
+fn json_files(schemas: &[(String, Value)]) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
-    for kind in PAYLOADS {
-        files.push((Path::new("schemas").join(kind.schema_path()), kind.schema()));
+    for (kind, (path, schema)) in PAYLOADS.iter().zip(schemas) {
+        files.push((Path::new("schemas").join(path), json_file::render(schema)));
         // The page's example rebuilt with the fixture builders (`schema_types::samples`); a
         // test holds it equal to the example extracted from the page.
         if let Some(sample) = samples::documented_example(kind.id) {
             files.push((
                 Path::new("generated").join(kind.id).join("example.json"),
-                sample,
+                json_file::render(&sample),
             ));
         }
     }
-    files.push((Path::new("schemas").join("index.json"), index()));
-    files.push((Path::new("generated").join("errata.json"), errata()));
+    files.push((
+        Path::new("generated").join("errata.json"),
+        json_file::render(&errata()),
+    ));
     files
-}
-
-/// `schemas/index.json`: one entry per payload and version.
-fn index() -> Value {
-    let payloads: Vec<Value> = PAYLOADS
-        .iter()
-        .map(|kind| {
-            json!({
-                "id": kind.id,
-                "version": kind.version.to_string(),
-                "path": kind.schema_path(),
-                "title": kind.title,
-                "product": kind.product.vendor(),
-                "telemetry": schema_types::schema::telemetry(kind),
-            })
-        })
-        .collect();
-    json!({ "payloads": payloads })
 }
 
 /// `generated/errata.json`: the syntax and value errata of the upstream pages.
@@ -94,17 +98,13 @@ fn errata() -> Value {
     let syntax: Vec<Value> = SYNTAX_ERRATA
         .iter()
         .map(|erratum| {
-            let repair = match erratum.repair {
-                Repair::Lenient => "dropped by the lenient reading".to_owned(),
-                Repair::Insert { text } => format!("insert `{text}`"),
-            };
             json!({
                 "page": erratum.page.repo_path(),
                 "line": erratum.line,
                 "column": erratum.column,
                 "defect": erratum.defect.name(),
                 "reason": erratum.reason,
-                "repair": repair,
+                "repair": repair_in_words(&erratum.repair),
             })
         })
         .collect();
@@ -124,6 +124,14 @@ fn errata() -> Value {
         })
         .collect();
     json!({ "$comment": GENERATED_COMMENT, "syntax": syntax, "value": value })
+}
+
+/// How the lenient reading repairs a syntax erratum, in words (in `errata.json` and the docs).
+pub fn repair_in_words(repair: &Repair) -> String {
+    match repair {
+        Repair::Lenient => "dropped by the lenient reading".to_owned(),
+        Repair::Insert { text } => format!("insert `{text}`"),
+    }
 }
 
 /// README.md with the payload table between its markers replaced by the current one.
@@ -156,10 +164,4 @@ fn with_payload_table(readme: &str) -> io::Result<String> {
         ));
     }
     Ok(format!("{}{table}{}", &readme[..start], &readme[end..]))
-}
-
-fn render(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
-    text.push('\n');
-    text
 }

@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::diff::{self, Bump};
+use crate::schema_path;
 
 /// Where the lock is, relative to the workspace root.
 pub const LOCK_PATH: &str = "schemas/lock.json";
@@ -78,7 +79,7 @@ impl Lock {
                     .ok_or_else(|| format!("schemas[{index}] lacks the string `{name}`"))
             };
             let path = field("path")?;
-            let (id, version) = split_schema_path(path).ok_or_else(|| {
+            let (id, version) = schema_path::split(path).ok_or_else(|| {
                 format!(
                     "schemas[{index}]: `{path}` is not `<vendor>/<payload>/<version>.schema.json`"
                 )
@@ -163,17 +164,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Splits `vendor/payload/VERSION.schema.json` into the payload id and the version.
-pub fn split_schema_path(path: &str) -> Option<(String, SchemaVersion)> {
-    let (id, file) = path.rsplit_once('/')?;
-    let version = diff::parse_version(file.strip_suffix(".schema.json")?)?;
-    let well_formed = id.split('/').count() == 2
-        && id
-            .split('/')
-            .all(|segment| !segment.is_empty() && segment != "." && segment != "..");
-    well_formed.then(|| (id.to_owned(), version))
-}
-
 /// What may be published: the lock to write, and the locked versions `gen` no longer produces.
 #[derive(Debug)]
 pub struct Publication {
@@ -181,58 +171,6 @@ pub struct Publication {
     pub lock: Lock,
     /// Locked files the registry no longer produces (older versions), present and intact.
     pub archived: Vec<Entry>,
-}
-
-impl Publication {
-    /// Adds the archived versions to `schemas/index.json` among `artefacts`, each before the
-    /// entries of the same payload (their title read from the file), so the index lists every
-    /// published version.
-    pub fn list_archived_versions(
-        &self,
-        root: &Path,
-        artefacts: &mut [(PathBuf, Value)],
-    ) -> io::Result<()> {
-        let index = Path::new("schemas").join("index.json");
-        let Some((_, index)) = artefacts.iter_mut().find(|(path, _)| *path == index) else {
-            return Ok(());
-        };
-        let Some(current) = index["payloads"].as_array() else {
-            return Ok(());
-        };
-        let mut archived = Vec::new();
-        for entry in &self.archived {
-            let path = root.join("schemas").join(&entry.path);
-            let text = fs::read_to_string(&path)?;
-            let schema: Value = serde_json::from_str(&text).map_err(|error| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {error}", path.display()),
-                )
-            })?;
-            archived.push((
-                entry.id.as_str(),
-                json!({
-                    "id": entry.id,
-                    "version": entry.version.to_string(),
-                    "path": entry.path,
-                    "title": schema["title"].as_str().unwrap_or_default(),
-                    "product": entry.id.split('/').next().unwrap_or_default(),
-                }),
-            ));
-        }
-        let mut payloads = Vec::new();
-        for item in current {
-            let id = item["id"].as_str().unwrap_or_default();
-            let (earlier, later): (Vec<_>, Vec<_>) =
-                archived.into_iter().partition(|(other, _)| *other == id);
-            payloads.extend(earlier.into_iter().map(|(_, entry)| entry));
-            payloads.push(item.clone());
-            archived = later;
-        }
-        payloads.extend(archived.into_iter().map(|(_, entry)| entry));
-        index["payloads"] = Value::Array(payloads);
-        Ok(())
-    }
 }
 
 /// Why `gen` refuses to publish: every problem found, each naming its file.
@@ -278,7 +216,7 @@ pub fn check(
         let Some(relative) = published_path(path) else {
             continue;
         };
-        let Some((id, version)) = split_schema_path(&relative) else {
+        let Some((id, version)) = schema_path::split(&relative) else {
             problems.push(format!(
                 "schemas/{relative}: not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`"
             ));
@@ -423,7 +361,7 @@ fn new_version(
     contents: &str,
 ) -> Option<String> {
     let latest = lock.latest(id)?;
-    let file = format!("schemas/{id}/{version}.schema.json");
+    let file = format!("schemas/{}", schema_path::of(id, version));
     let Some(declared) = Bump::between(latest.version, version) else {
         return Some(format!(
             "{file}: {id} {version} is not later than its latest published version, {}: versions only go up; use a version after {}",
@@ -482,13 +420,6 @@ mod tests {
 }
 "#;
 
-    fn workspace_root() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives one level below the workspace root")
-            .to_path_buf()
-    }
-
     /// A temporary workspace holding `schemas/acme/ping/1-0-0.schema.json` (OLD) and a lock
     /// that records it.
     fn published() -> (tempfile::TempDir, Lock) {
@@ -496,20 +427,37 @@ mod tests {
         let file = root.path().join("schemas/acme/ping/1-0-0.schema.json");
         fs::create_dir_all(file.parent().expect("a parent")).expect("created");
         fs::write(&file, OLD).expect("written");
-        let rendered = [(
-            PathBuf::from("schemas/acme/ping/1-0-0.schema.json"),
-            OLD.to_owned(),
-        )];
-        let publication =
-            check(root.path(), &Lock::default(), &rendered).expect("a first version is published");
+        let publication = check(root.path(), &Lock::default(), &schema("1-0-0", OLD))
+            .expect("a first version is published");
         (root, publication.lock)
     }
 
+    /// What `gen` would write: version `version` of `acme/ping` with `contents`.
     fn schema(version: &str, contents: &str) -> Vec<(PathBuf, String)> {
         vec![(
             PathBuf::from(format!("schemas/acme/ping/{version}.schema.json")),
             contents.to_owned(),
         )]
+    }
+
+    /// Asserts that `check` refuses to publish version `version` of `acme/ping` with `contents`
+    /// (`why` says why it must), with a message that says every one of `expected`.
+    fn assert_refused(
+        lock: &Lock,
+        root: &Path,
+        (version, contents): (&str, &str),
+        why: &str,
+        expected: &[&str],
+    ) {
+        let message = check(root, lock, &schema(version, contents))
+            .expect_err(why)
+            .to_string();
+        for expected in expected {
+            assert!(
+                message.contains(expected),
+                "`{expected}` not in:\n{message}"
+            );
+        }
     }
 
     #[test]
@@ -539,21 +487,19 @@ mod tests {
     #[test]
     fn gen_refuses_to_change_a_published_file() {
         let (root, lock) = published();
-        let refusal = check(root.path(), &lock, &schema("1-0-0", NEW_REQUIRED))
-            .expect_err("a locked file never gets other bytes");
-        let message = refusal.to_string();
-        for expected in [
-            "schemas/acme/ping/1-0-0.schema.json",
-            "acme/ping 1-0-0 is published",
-            "required-property-added",
-            "Bump `VERSION` of acme/ping to 2-0-0 (MODEL",
-            "nothing was written",
-        ] {
-            assert!(
-                message.contains(expected),
-                "`{expected}` not in:\n{message}"
-            );
-        }
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", NEW_REQUIRED),
+            "a locked file never gets other bytes",
+            &[
+                "schemas/acme/ping/1-0-0.schema.json",
+                "acme/ping 1-0-0 is published",
+                "required-property-added",
+                "Bump `VERSION` of acme/ping to 2-0-0 (MODEL",
+                "nothing was written",
+            ],
+        );
         // The same bytes again are fine, and change nothing in the lock.
         let again = check(root.path(), &lock, &schema("1-0-0", OLD)).expect("unchanged");
         assert_eq!(again.lock, lock);
@@ -563,29 +509,30 @@ mod tests {
     fn an_annotation_change_to_a_published_file_asks_for_an_addition() {
         let (root, lock) = published();
         let described = OLD.replace("\"Acme ping\"", "\"Acme ping, described\"");
-        let message = check(root.path(), &lock, &schema("1-0-0", &described))
-            .expect_err("refused")
-            .to_string();
-        assert!(message.contains("to 1-0-1 (ADDITION"), "{message}");
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", &described),
+            "a locked file never gets other bytes",
+            &["to 1-0-1 (ADDITION"],
+        );
     }
 
     #[test]
     fn gen_refuses_a_bump_smaller_than_the_change() {
         let (root, lock) = published();
-        let refusal = check(root.path(), &lock, &schema("1-0-1", NEW_REQUIRED))
-            .expect_err("a MODEL change declared as an ADDITION");
-        let message = refusal.to_string();
-        for expected in [
-            "schemas/acme/ping/1-0-1.schema.json",
-            "declared as an ADDITION over acme/ping 1-0-0",
-            "require MODEL",
-            "set `VERSION` to 2-0-0",
-        ] {
-            assert!(
-                message.contains(expected),
-                "`{expected}` not in:\n{message}"
-            );
-        }
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-1", NEW_REQUIRED),
+            "a MODEL change declared as an ADDITION",
+            &[
+                "schemas/acme/ping/1-0-1.schema.json",
+                "declared as an ADDITION over acme/ping 1-0-0",
+                "require MODEL",
+                "set `VERSION` to 2-0-0",
+            ],
+        );
     }
 
     #[test]
@@ -601,37 +548,6 @@ mod tests {
             .collect();
         assert_eq!(versions, ["1-0-0", "2-0-0"]);
         assert_eq!(publication.archived, lock.entries());
-
-        // The index lists the archived version before the current one.
-        let index = json!({"payloads": [
-            {"id": "other/thing", "version": "1-0-0"},
-            {"id": "acme/ping", "version": "2-0-0"},
-        ]});
-        let mut artefacts = vec![(Path::new("schemas").join("index.json"), index)];
-        publication
-            .list_archived_versions(root.path(), &mut artefacts)
-            .expect("listed");
-        let listed: Vec<(&str, &str)> = artefacts[0].1["payloads"]
-            .as_array()
-            .expect("payloads")
-            .iter()
-            .map(|entry| {
-                (
-                    entry["id"].as_str().unwrap_or_default(),
-                    entry["version"].as_str().unwrap_or_default(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                ("other/thing", "1-0-0"),
-                ("acme/ping", "1-0-0"),
-                ("acme/ping", "2-0-0")
-            ]
-        );
-        assert_eq!(artefacts[0].1["payloads"][1]["title"], "Acme ping");
-        assert_eq!(artefacts[0].1["payloads"][1]["product"], "acme");
     }
 
     #[test]
@@ -646,12 +562,12 @@ mod tests {
             version: SchemaVersion::new(2, 0, 0),
             sha256: sha256_hex(next.as_bytes()),
         });
-        let message = check(root.path(), &lock, &schema("1-5-0", OLD))
-            .expect_err("1-5-0 after 2-0-0")
-            .to_string();
-        assert!(
-            message.contains("is not later than its latest published version, 2-0-0"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-5-0", OLD),
+            "1-5-0 after 2-0-0",
+            &["is not later than its latest published version, 2-0-0"],
         );
     }
 
@@ -662,18 +578,23 @@ mod tests {
         let old_file = root.path().join("schemas/acme/ping/1-0-0.schema.json");
 
         fs::write(&old_file, OLD.replace("Acme", "Edited")).expect("written");
-        let message = check(root.path(), &lock, &schema("2-0-0", &next))
-            .expect_err("an altered older version")
-            .to_string();
-        assert!(message.contains("schemas/acme/ping/1-0-0.schema.json: acme/ping 1-0-0 is published, but the file differs"), "{message}");
+        assert_refused(
+            &lock,
+            root.path(),
+            ("2-0-0", &next),
+            "an altered older version",
+            &[
+                "schemas/acme/ping/1-0-0.schema.json: acme/ping 1-0-0 is published, but the file differs",
+            ],
+        );
 
         fs::remove_file(&old_file).expect("removed");
-        let message = check(root.path(), &lock, &schema("2-0-0", &next))
-            .expect_err("a missing older version")
-            .to_string();
-        assert!(
-            message.contains("1-0-0 is published, but the file is missing"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("2-0-0", &next),
+            "a missing older version",
+            &["1-0-0 is published, but the file is missing"],
         );
     }
 
@@ -682,12 +603,12 @@ mod tests {
         let (root, lock) = published();
         let stray = root.path().join("schemas/acme/ping/0-9-0.schema.json");
         fs::write(&stray, OLD).expect("written");
-        let message = check(root.path(), &lock, &schema("1-0-0", OLD))
-            .expect_err("an unknown schema file")
-            .to_string();
-        assert!(
-            message.contains("schemas/acme/ping/0-9-0.schema.json: on disk, but neither generated"),
-            "{message}"
+        assert_refused(
+            &lock,
+            root.path(),
+            ("1-0-0", OLD),
+            "an unknown schema file",
+            &["schemas/acme/ping/0-9-0.schema.json: on disk, but neither generated"],
         );
     }
 
@@ -718,7 +639,7 @@ mod tests {
     /// at least as much as its changes require.
     #[test]
     fn published_versions_match_the_lock_and_are_bumped_enough() {
-        let root = workspace_root();
+        let root = crate::workspace_root();
         let lock = Lock::read(&root).expect("schemas/lock.json reads");
         assert!(
             !lock.entries().is_empty(),

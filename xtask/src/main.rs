@@ -6,13 +6,16 @@
 //! test runs the check too, so a stale file fails `cargo test --workspace` as well as CI.
 //!
 //! `gen` also refuses to change a published schema version (`lock.rs`, `schemas/lock.json`), and
-//! `diff` classifies the changes between two versions of a schema (`diff.rs`, VERSIONING.md).
+//! `diff` classifies the changes between two versions of a schema (`diff/`, VERSIONING.md).
 
 mod diff;
 mod docs;
 mod ensure;
 mod generate;
+mod index;
+mod json_file;
 mod lock;
+mod schema_path;
 mod test_suite;
 
 use std::path::{Path, PathBuf};

@@ -17,6 +17,8 @@ use schema_types::corpus::VALUE_ERRATA;
 use schema_types::{PAYLOADS, PayloadKind, samples};
 use serde_json::{Value, json};
 
+use crate::json_file;
+
 /// Random fixtures per payload in the suite.
 const RANDOM_CASES: u64 = 4;
 
@@ -127,20 +129,9 @@ fn cases(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let data = read_json(&path)?;
-        let side = read_json(&path.with_extension(sidecar.trim_start_matches('.')))?;
+        let data = json_file::read(&path)?;
+        let side = json_file::read(&path.with_extension(sidecar.trim_start_matches('.')))?;
         cases.push((name, data, side));
     }
     Ok(cases)
-}
-
-fn read_json(path: &Path) -> io::Result<Value> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{}: {e}", path.display()),
-        )
-    })
 }

@@ -25,17 +25,16 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A path as a command-line argument.
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
 #[test]
 fn diff_of_two_files_prints_json() {
     let old = case("required-property-added", "old.schema.json");
     let new = case("required-property-added", "new.schema.json");
-    let output = xtask(&[
-        "diff",
-        old.to_str().expect("a UTF-8 path"),
-        new.to_str().expect("a UTF-8 path"),
-        "--format",
-        "json",
-    ]);
+    let output = xtask(&["diff", arg(&old), arg(&new), "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
     assert_eq!(report["required_bump"], "MODEL");
@@ -61,11 +60,7 @@ fn diff_exits_1_when_the_declared_bump_is_too_small() {
     let new = directory.path().join("1-0-1.schema.json");
     fs::copy(case("required-added", "old.schema.json"), &old).expect("copied");
     fs::copy(case("required-added", "new.schema.json"), &new).expect("copied");
-    let output = xtask(&[
-        "diff",
-        old.to_str().expect("a UTF-8 path"),
-        new.to_str().expect("a UTF-8 path"),
-    ]);
+    let output = xtask(&["diff", arg(&old), arg(&new)]);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stdout));
     let stdout = text(&output.stdout);
     assert!(
@@ -78,18 +73,19 @@ fn diff_exits_1_when_the_declared_bump_is_too_small() {
 
 #[test]
 fn diff_exits_2_on_an_error() {
-    let output = xtask(&["diff", "hasura/server-telemetry", "1-0-0", "one"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        text(&output.stderr).contains("`one` is not a SchemaVer version"),
-        "{}",
-        text(&output.stderr)
-    );
-    let output = xtask(&["diff", "no/such-payload", "1-0-0", "1-0-1"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        text(&output.stderr).contains("no/such-payload/1-0-0.schema.json"),
-        "{}",
-        text(&output.stderr)
-    );
+    for (args, expected) in [
+        (
+            ["diff", "hasura/server-telemetry", "1-0-0", "one"],
+            "`one` is not a SchemaVer version",
+        ),
+        (
+            ["diff", "no/such-payload", "1-0-0", "1-0-1"],
+            "no/such-payload/1-0-0.schema.json",
+        ),
+    ] {
+        let output = xtask(&args);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+    }
 }

@@ -1,0 +1,647 @@
+//! The parallel walk over two schemas: from the roots, each pair of subschemas is read through
+//! its `$ref`s and compared keyword by keyword (annotations, `null`, types, enumerations, string
+//! rules, bounds, objects, items, unions, and any other keyword as a value), and every difference
+//! is reported as a change with its verdict. Each pair of locations is compared once, which ends
+//! cycles; a change reached twice (a `$defs` entry used in two places) is reported once. The
+//! members of objects are compared in `walk/members.rs`.
+
+mod members;
+
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashSet};
+
+use serde_json::Value;
+
+use super::DiffError;
+use super::canonical::canonical;
+use super::change::{Change, Kind};
+use super::enumeration::{Enumeration, enumeration};
+use super::keywords::{BOUNDS, STRING_RULES, StringRule, is_annotation, is_modelled};
+use super::node::{Node, Site, read_unwrapped};
+use super::verdict::{Effect, Verdict};
+
+/// The schema `true`, for an absent `items` or `additionalProperties`.
+static ANYTHING: Value = Value::Bool(true);
+
+/// Every change from `old` to `new`, in the order of the walk.
+pub(super) fn changes(old: &Value, new: &Value) -> Result<Vec<Change>, DiffError> {
+    let mut walk = Walk::new(old, new);
+    walk.compare((old, "#".into()), (new, "#".into()), "")?;
+    if old.get("$schema") != new.get("$schema") {
+        walk.report(
+            Kind::KeywordChanged,
+            "",
+            "#/$schema".into(),
+            "the dialect (`$schema`) changed".into(),
+            Verdict::UNDECIDED,
+        );
+    }
+    if walk.changes.is_empty() && without_id(old) != without_id(new) {
+        walk.report(
+            Kind::Restructured,
+            "",
+            "#".into(),
+            "the files differ, but every compared keyword is the same: they accept the same documents"
+                .into(),
+            Verdict::SAME,
+        );
+    }
+    Ok(walk.changes)
+}
+
+/// The schema as text without its `$id`: two files that differ only there are the same schema.
+fn without_id(schema: &Value) -> String {
+    let mut schema = schema.clone();
+    if let Value::Object(object) = &mut schema {
+        object.remove("$id");
+    }
+    // Serialised, so that a change of key order counts: the published bytes change with it.
+    schema.to_string()
+}
+
+/// The state of one comparison of two schemas.
+struct Walk<'a> {
+    old: &'a Value,
+    new: &'a Value,
+    /// Pairs of locations already compared: each is compared once, which ends cycles.
+    compared: HashSet<(String, String)>,
+    /// Changes already reported, so that a `$defs` entry reached twice is reported once.
+    reported: HashSet<(Kind, String, String)>,
+    changes: Vec<Change>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(old: &'a Value, new: &'a Value) -> Self {
+        Self {
+            old,
+            new,
+            compared: HashSet::new(),
+            reported: HashSet::new(),
+            changes: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, change: Change) {
+        let key = (change.kind, change.location.clone(), change.detail.clone());
+        if self.reported.insert(key) {
+            self.changes.push(change);
+        }
+    }
+
+    fn report(
+        &mut self,
+        kind: Kind,
+        path: &str,
+        location: String,
+        detail: String,
+        verdict: Verdict,
+    ) {
+        self.push(Change {
+            kind,
+            path: path.to_owned(),
+            location,
+            detail,
+            verdict,
+            content_model: None,
+        });
+    }
+
+    /// The verdict of comparing two subschemas on their own (annotations aside).
+    fn verdict_of(&self, old: Site<'a>, new: Site<'a>) -> Result<Verdict, DiffError> {
+        let mut walk = Walk::new(self.old, self.new);
+        walk.compare(old, new, "")?;
+        Ok(Verdict::worst_of(
+            walk.changes.iter().map(|change| change.verdict),
+        ))
+    }
+
+    /// Compares the subschemas at two locations, once, as the values at document path `path`.
+    fn compare(&mut self, old: Site<'a>, new: Site<'a>, path: &str) -> Result<(), DiffError> {
+        if !self.compared.insert((old.1.clone(), new.1.clone())) {
+            return Ok(());
+        }
+        let old = read_unwrapped(self.old, old.0, old.1)?;
+        let new = read_unwrapped(self.new, new.0, new.1)?;
+        self.nodes(&old, &new, path)
+    }
+
+    /// Compares two subschemas read through their `$ref`s, keyword by keyword.
+    fn nodes(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) -> Result<(), DiffError> {
+        if old.nothing || new.nothing {
+            if old.nothing != new.nothing {
+                let (kind, detail, verdict) = if old.nothing {
+                    (
+                        Kind::TypeWidened,
+                        "accepted nothing (`false`), now accepts values",
+                        Verdict::WIDER,
+                    )
+                } else {
+                    (
+                        Kind::TypeNarrowed,
+                        "now accepts nothing (`false`)",
+                        Verdict::NARROWER,
+                    )
+                };
+                self.report(kind, path, new.at.clone(), detail.into(), verdict);
+            }
+            return Ok(());
+        }
+        self.annotations(old, new, path);
+        let old_values = enumeration(self.old, old)?;
+        let new_values = enumeration(self.new, new)?;
+        self.nullable(old, new, old_values.as_ref(), new_values.as_ref(), path);
+        if !self.types(old, new, old_values.as_ref(), new_values.as_ref(), path) {
+            return Ok(());
+        }
+        self.enumerations(old_values.as_ref(), new_values.as_ref(), path);
+        for rule in &STRING_RULES {
+            self.string_rule(rule, old, new, path);
+        }
+        for (keyword, lower) in BOUNDS {
+            self.bound(keyword, lower, old, new, path);
+        }
+        self.object(old, new, path)?;
+        self.items(old, new, path)?;
+        let consumed = (
+            old_values.and_then(|values| values.union),
+            new_values.and_then(|values| values.union),
+        );
+        self.unions(old, new, consumed, path)?;
+        self.other_keywords(old, new, path);
+        Ok(())
+    }
+
+    fn annotations(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) {
+        let keywords: BTreeSet<&str> = old
+            .keywords
+            .keys()
+            .chain(new.keywords.keys())
+            .copied()
+            .filter(|keyword| is_annotation(keyword))
+            .collect();
+        for keyword in keywords {
+            let detail = match (old.get(keyword), new.get(keyword)) {
+                (Some(before), Some(after)) if before != after => "changed",
+                (None, Some(_)) => "added",
+                (Some(_), None) => "removed",
+                _ => continue,
+            };
+            let location = new.change_location(old, keyword);
+            self.report(
+                Kind::AnnotationChanged,
+                path,
+                location,
+                format!("`{keyword}` {detail}"),
+                Verdict::SAME,
+            );
+        }
+    }
+
+    fn nullable(
+        &mut self,
+        old: &Node<'a>,
+        new: &Node<'a>,
+        old_values: Option<&Enumeration<'a>>,
+        new_values: Option<&Enumeration<'a>>,
+        path: &str,
+    ) {
+        let accepts_null = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
+            if node.null_union.is_some() {
+                Some(true)
+            } else if let Some(values) = values {
+                Some(values.has(&Value::Null))
+            } else {
+                node.declares_null()
+            }
+        };
+        let location = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
+            node.null_union
+                .clone()
+                .or_else(|| values.map(|values| values.at.clone()))
+                .unwrap_or_else(|| node.location("type"))
+        };
+        match (accepts_null(old, old_values), accepts_null(new, new_values)) {
+            (Some(false), Some(true)) => self.report(
+                Kind::NullableAdded,
+                path,
+                location(new, new_values),
+                "`null` is now accepted".into(),
+                Verdict::WIDER,
+            ),
+            (Some(true), Some(false)) => self.report(
+                Kind::NullableRemoved,
+                path,
+                location(old, old_values),
+                "`null` is no longer accepted".into(),
+                Verdict::NARROWER,
+            ),
+            _ => {}
+        }
+    }
+
+    /// Compares the JSON types (`null` aside); false when the two share none, so that nothing
+    /// else is worth comparing.
+    fn types(
+        &mut self,
+        old: &Node<'a>,
+        new: &Node<'a>,
+        old_values: Option<&Enumeration<'a>>,
+        new_values: Option<&Enumeration<'a>>,
+        path: &str,
+    ) -> bool {
+        let effective = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
+            let declared = node.declared_types();
+            match (values, declared) {
+                (None, declared) => declared,
+                (Some(values), None) => Some(values.types()),
+                (Some(values), Some(declared)) => Some(
+                    values
+                        .types()
+                        .into_iter()
+                        .filter(|ty| covers(&declared, ty))
+                        .collect(),
+                ),
+            }
+        };
+        // Two enumerations are compared by their values; an enumeration against a schema that
+        // declares no type is an `enum-added` or `enum-removed`, not a change of type.
+        let enumerated = match (old_values, new_values) {
+            (Some(_), Some(_)) => true,
+            (Some(_), None) => new.declared_types().is_none(),
+            (None, Some(_)) => old.declared_types().is_none(),
+            (None, None) => false,
+        };
+        if enumerated {
+            return true;
+        }
+        let location = new.change_location(old, "type");
+        match (effective(old, old_values), effective(new, new_values)) {
+            (None, None) => true,
+            (None, Some(after)) => {
+                self.report(
+                    Kind::TypeNarrowed,
+                    path,
+                    location,
+                    format!("any type before, now only {}", list(&after)),
+                    Verdict::NARROWER,
+                );
+                true
+            }
+            (Some(before), None) => {
+                self.report(
+                    Kind::TypeWidened,
+                    path,
+                    location,
+                    format!("only {} before, now any type", list(&before)),
+                    Verdict::WIDER,
+                );
+                true
+            }
+            (Some(before), Some(after)) => {
+                let wider = before.iter().all(|ty| covers(&after, ty));
+                let narrower = after.iter().all(|ty| covers(&before, ty));
+                let change = match (wider, narrower) {
+                    (true, true) => None,
+                    (true, false) => Some((Kind::TypeWidened, Verdict::WIDER)),
+                    (false, true) => Some((Kind::TypeNarrowed, Verdict::NARROWER)),
+                    (false, false) => Some((Kind::TypeChanged, Verdict::OTHER)),
+                };
+                if let Some((kind, verdict)) = change {
+                    self.report(
+                        kind,
+                        path,
+                        location,
+                        format!("from {} to {}", list(&before), list(&after)),
+                        verdict,
+                    );
+                }
+                before.iter().any(|ty| covers(&after, ty))
+                    || after.iter().any(|ty| covers(&before, ty))
+            }
+        }
+    }
+
+    fn enumerations(
+        &mut self,
+        old: Option<&Enumeration<'a>>,
+        new: Option<&Enumeration<'a>>,
+        path: &str,
+    ) {
+        match (old, new) {
+            (Some(old), Some(new)) => {
+                let removed: Vec<&Value> = old.values().filter(|value| !new.has(value)).collect();
+                let added: Vec<&Value> = new.values().filter(|value| !old.has(value)).collect();
+                if !removed.is_empty() {
+                    self.report(
+                        Kind::EnumValuesRemoved,
+                        path,
+                        new.at.clone(),
+                        format!("no longer accepted: {}", values(&removed)),
+                        Verdict::NARROWER,
+                    );
+                }
+                if !added.is_empty() {
+                    self.report(
+                        Kind::EnumValuesAdded,
+                        path,
+                        new.at.clone(),
+                        format!("now accepted: {}", values(&added)),
+                        Verdict::WIDER,
+                    );
+                }
+                for (value, annotations, at) in &new.members {
+                    let before = old.members.iter().find(|(member, _, _)| member == value);
+                    if let Some((_, before, _)) = before
+                        && before != annotations
+                    {
+                        self.report(
+                            Kind::AnnotationChanged,
+                            path,
+                            at.clone(),
+                            format!("the annotations of the value {value} changed"),
+                            Verdict::SAME,
+                        );
+                    }
+                }
+            }
+            (None, Some(new)) => {
+                let accepted: Vec<&Value> = new.values().collect();
+                self.report(
+                    Kind::EnumAdded,
+                    path,
+                    new.at.clone(),
+                    format!("any value before, now only {}", values(&accepted)),
+                    Verdict::NARROWER,
+                );
+            }
+            (Some(old), None) => {
+                let accepted: Vec<&Value> = old.values().collect();
+                self.report(
+                    Kind::EnumRemoved,
+                    path,
+                    old.at.clone(),
+                    format!("only {} before, now any value", values(&accepted)),
+                    Verdict::WIDER,
+                );
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// A rule a string must satisfy (`pattern`, `format`), added, removed or replaced.
+    fn string_rule(&mut self, rule: &StringRule, old: &Node<'a>, new: &Node<'a>, path: &str) {
+        let (kind, detail, verdict) = match (old.get(rule.keyword), new.get(rule.keyword)) {
+            (None, Some(after)) => (
+                rule.added,
+                format!("now must {} {after}", rule.must),
+                Verdict::NARROWER,
+            ),
+            (Some(before), None) => (
+                rule.removed,
+                format!("no longer must {} {before}", rule.must),
+                Verdict::WIDER,
+            ),
+            (Some(before), Some(after)) if before != after => match rule.replaced_verdict {
+                Some(verdict) => (
+                    rule.replaced,
+                    format!("from {before} to {after}"),
+                    verdict(before, after),
+                ),
+                None => (
+                    rule.replaced,
+                    format!(
+                        "from {before} to {after}; whether one accepts more than the other is not decided"
+                    ),
+                    Verdict::UNDECIDED,
+                ),
+            },
+            _ => return,
+        };
+        let location = new.change_location(old, rule.keyword);
+        self.report(kind, path, location, detail, verdict);
+    }
+
+    fn bound(&mut self, keyword: &str, lower: bool, old: &Node<'a>, new: &Node<'a>, path: &str) {
+        let (before, after) = (old.get(keyword), new.get(keyword));
+        let location = new.change_location(old, keyword);
+        let (tightened, detail) = match (before, after) {
+            (None, None) => return,
+            (None, Some(after)) => (true, format!("`{keyword}` {after} added")),
+            (Some(before), None) => (false, format!("`{keyword}` {before} removed")),
+            (Some(before), Some(after)) => match compare_numbers(before, after) {
+                Some(Ordering::Equal) => return,
+                Some(order) => {
+                    let raised = order == Ordering::Less;
+                    let verb = if raised { "raised" } else { "lowered" };
+                    (
+                        raised == lower,
+                        format!("`{keyword}` {verb} from {before} to {after}"),
+                    )
+                }
+                None if before == after => return,
+                None => {
+                    self.report(
+                        Kind::KeywordChanged,
+                        path,
+                        location,
+                        format!("`{keyword}` changed from {before} to {after}"),
+                        Verdict::UNDECIDED,
+                    );
+                    return;
+                }
+            },
+        };
+        let (kind, verdict) = if tightened {
+            (Kind::BoundTightened, Verdict::NARROWER)
+        } else {
+            (Kind::BoundLoosened, Verdict::WIDER)
+        };
+        self.report(kind, path, location, detail, verdict);
+    }
+
+    fn items(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) -> Result<(), DiffError> {
+        let (before, after) = (old.site("items"), new.site("items"));
+        if before.is_none() && after.is_none() {
+            return Ok(());
+        }
+        let before = before.unwrap_or_else(|| (&ANYTHING, old.location("items")));
+        let after = after.unwrap_or_else(|| (&ANYTHING, new.location("items")));
+        self.compare(before, after, &format!("{path}/[]"))
+    }
+
+    fn unions(
+        &mut self,
+        old: &Node<'a>,
+        new: &Node<'a>,
+        consumed: (Option<&str>, Option<&str>),
+        path: &str,
+    ) -> Result<(), DiffError> {
+        for union in ["anyOf", "oneOf", "allOf"] {
+            let before = old.site(union).filter(|_| consumed.0 != Some(union));
+            let after = new.site(union).filter(|_| consumed.1 != Some(union));
+            match (before, after) {
+                (None, None) => {}
+                (
+                    Some((Value::Array(before), before_at)),
+                    Some((Value::Array(after), after_at)),
+                ) => {
+                    self.alternatives(union, (before, &before_at), (after, &after_at), path)?;
+                }
+                (before, after) => {
+                    let detail = match (&before, &after) {
+                        (None, _) => "added",
+                        (_, None) => "removed",
+                        _ => "changed",
+                    };
+                    let location = after.or(before).map(|(_, at)| at).unwrap_or_default();
+                    self.report(
+                        Kind::KeywordChanged,
+                        path,
+                        location,
+                        format!("`{union}` {detail}"),
+                        Verdict::UNDECIDED,
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Pairs the alternatives of a union: equal ones first, then the rest in order when as many
+    /// are left on each side; what stays unpaired was added or removed.
+    fn alternatives(
+        &mut self,
+        union: &str,
+        (before, before_at): (&'a [Value], &str),
+        (after, after_at): (&'a [Value], &str),
+        path: &str,
+    ) -> Result<(), DiffError> {
+        let before_forms: Vec<Value> = before
+            .iter()
+            .map(|schema| canonical(self.old, schema))
+            .collect();
+        let after_forms: Vec<Value> = after
+            .iter()
+            .map(|schema| canonical(self.new, schema))
+            .collect();
+        let mut after_left: Vec<usize> = (0..after.len()).collect();
+        let mut pairs = Vec::new();
+        let mut before_left = Vec::new();
+        for (index, form) in before_forms.iter().enumerate() {
+            match after_left
+                .iter()
+                .position(|other| after_forms[*other] == *form)
+            {
+                Some(position) => pairs.push((index, after_left.remove(position))),
+                None => before_left.push(index),
+            }
+        }
+        if before_left.len() == after_left.len() {
+            pairs.extend(before_left.drain(..).zip(after_left.drain(..)));
+        }
+        for (from, to) in pairs {
+            self.compare(
+                (&before[from], format!("{before_at}/{from}")),
+                (&after[to], format!("{after_at}/{to}")),
+                path,
+            )?;
+        }
+        let (removed, added) = match union {
+            "allOf" => (Verdict::WIDER, Verdict::NARROWER),
+            "oneOf" => (
+                Verdict::NARROWER,
+                Verdict::new(Effect::MayBreak, Effect::Breaks),
+            ),
+            _ => (Verdict::NARROWER, Verdict::WIDER),
+        };
+        for index in before_left {
+            self.report(
+                Kind::AlternativeRemoved,
+                path,
+                format!("{before_at}/{index}"),
+                format!("an alternative of `{union}` removed"),
+                removed,
+            );
+        }
+        for index in after_left {
+            self.report(
+                Kind::AlternativeAdded,
+                path,
+                format!("{after_at}/{index}"),
+                format!("an alternative of `{union}` added"),
+                added,
+            );
+        }
+        Ok(())
+    }
+
+    fn other_keywords(&mut self, old: &Node<'a>, new: &Node<'a>, path: &str) {
+        let keywords: BTreeSet<&str> = old.assertions().chain(new.assertions()).collect();
+        for keyword in keywords {
+            if is_modelled(keyword) {
+                continue;
+            }
+            let before = old.get(keyword).map(|value| canonical(self.old, value));
+            let after = new.get(keyword).map(|value| canonical(self.new, value));
+            let detail = match (&before, &after) {
+                (Some(before), Some(after)) if before != after => {
+                    format!("`{keyword}` changed from {before} to {after}")
+                }
+                (None, Some(after)) => format!("`{keyword}` {after} added"),
+                (Some(before), None) => format!("`{keyword}` {before} removed"),
+                _ => continue,
+            };
+            let location = new.change_location(old, keyword);
+            self.report(
+                Kind::KeywordChanged,
+                path,
+                location,
+                detail,
+                Verdict::UNDECIDED,
+            );
+        }
+    }
+}
+
+/// Whether a value of type `ty` is accepted by the type set `types`.
+fn covers(types: &BTreeSet<String>, ty: &str) -> bool {
+    types.contains(ty) || (ty == "integer" && types.contains("number"))
+}
+
+fn list(types: &BTreeSet<String>) -> String {
+    if types.is_empty() {
+        "no type".into()
+    } else {
+        types
+            .iter()
+            .map(|ty| format!("`{ty}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn values(values: &[&Value]) -> String {
+    const SHOWN: usize = 8;
+    let mut text: Vec<String> = values
+        .iter()
+        .take(SHOWN)
+        .map(|value| value.to_string())
+        .collect();
+    if values.len() > SHOWN {
+        text.push(format!("and {} more", values.len() - SHOWN));
+    }
+    text.join(", ")
+}
+
+fn compare_numbers(old: &Value, new: &Value) -> Option<Ordering> {
+    let (Value::Number(old), Value::Number(new)) = (old, new) else {
+        return None;
+    };
+    if let (Some(old), Some(new)) = (old.as_i64(), new.as_i64()) {
+        return Some(old.cmp(&new));
+    }
+    if let (Some(old), Some(new)) = (old.as_u64(), new.as_u64()) {
+        return Some(old.cmp(&new));
+    }
+    old.as_f64()?.partial_cmp(&new.as_f64()?)
+}

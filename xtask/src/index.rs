@@ -1,0 +1,159 @@
+//! `schemas/index.json`: one entry for every published schema file, the current version of each
+//! payload and every archived one. [`entry`] builds every entry from the file's own document, so
+//! all entries have one shape and an archived version carries the catalog (`x-telemetry`) it was
+//! published with, not today's.
+
+use schema_types::catalog;
+use serde_json::{Value, json};
+
+use crate::schema_path;
+
+/// The index of the published schema files, each as (path relative to `schemas/`, document):
+/// `current` in the registry's order, each archived version before the current version of its
+/// payload, and an archived version whose payload has no current one at the end.
+pub fn document(
+    current: &[(String, Value)],
+    archived: &[(String, Value)],
+) -> Result<Value, String> {
+    let mut archived = archived
+        .iter()
+        .map(|(path, schema)| entry(path, schema))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut payloads = Vec::new();
+    for (path, schema) in current {
+        let item = entry(path, schema)?;
+        let (earlier, later): (Vec<_>, Vec<_>) = archived
+            .into_iter()
+            .partition(|older| older["id"] == item["id"]);
+        payloads.extend(earlier);
+        payloads.push(item);
+        archived = later;
+    }
+    payloads.extend(archived);
+    Ok(json!({ "payloads": payloads }))
+}
+
+/// The entry of the schema file at `path` (relative to `schemas/`) whose document is `schema`:
+/// the payload id and the version (from the path), the path, the title, the product (the id's
+/// vendor) and `telemetry`, the document's own `x-telemetry`.
+pub fn entry(path: &str, schema: &Value) -> Result<Value, String> {
+    let (id, version) = schema_path::split(path).ok_or_else(|| {
+        format!(
+            "schemas/{path}: not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`"
+        )
+    })?;
+    let title = schema["title"]
+        .as_str()
+        .ok_or_else(|| format!("schemas/{path}: no `title`"))?;
+    let telemetry = schema
+        .get(catalog::KEYWORD)
+        .filter(|telemetry| telemetry.is_object())
+        .ok_or_else(|| format!("schemas/{path}: no `{}` object", catalog::KEYWORD))?;
+    let (product, _) = id
+        .split_once('/')
+        .expect("a payload id is `<vendor>/<payload>`");
+    Ok(json!({
+        "id": id,
+        "version": version.to_string(),
+        "path": path,
+        "title": title,
+        "product": product,
+        "telemetry": telemetry,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json_file;
+
+    fn schema(title: &str, section: &str) -> Value {
+        json!({
+            "title": title,
+            "x-telemetry": {"layer": "payload", "section": section},
+            "type": "object",
+        })
+    }
+
+    fn published(path: &str, title: &str, section: &str) -> (String, Value) {
+        (path.to_owned(), schema(title, section))
+    }
+
+    #[test]
+    fn an_archived_version_stands_before_the_current_one_with_its_own_catalog() {
+        let current = [
+            published("other/thing/1-0-0.schema.json", "Other thing", "now"),
+            published("acme/ping/2-0-0.schema.json", "Acme ping", "now"),
+        ];
+        let archived = [
+            published("acme/ping/1-0-0.schema.json", "Acme ping, first", "then"),
+            published("gone/away/1-0-0.schema.json", "Gone away", "then"),
+        ];
+        let index = document(&current, &archived).expect("indexed");
+        let payloads = index["payloads"].as_array().expect("payloads");
+        let listed: Vec<(&str, &str)> = payloads
+            .iter()
+            .map(|entry| {
+                (
+                    entry["id"].as_str().unwrap_or_default(),
+                    entry["version"].as_str().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("other/thing", "1-0-0"),
+                ("acme/ping", "1-0-0"),
+                ("acme/ping", "2-0-0"),
+                ("gone/away", "1-0-0"),
+            ]
+        );
+        assert_eq!(
+            payloads[1],
+            json!({
+                "id": "acme/ping",
+                "version": "1-0-0",
+                "path": "acme/ping/1-0-0.schema.json",
+                "title": "Acme ping, first",
+                "product": "acme",
+                "telemetry": {"layer": "payload", "section": "then"},
+            })
+        );
+    }
+
+    #[test]
+    fn a_schema_without_its_catalog_or_title_is_refused() {
+        let path = "acme/ping/1-0-0.schema.json";
+        let problem = entry(path, &json!({"title": "Acme ping"})).expect_err("no catalog");
+        assert!(problem.contains("no `x-telemetry` object"), "{problem}");
+        let problem = entry(path, &json!({"x-telemetry": {}})).expect_err("no title");
+        assert!(problem.contains("no `title`"), "{problem}");
+    }
+
+    /// The checked-in index: every entry has the same members in the same order, and its
+    /// `telemetry` is the `x-telemetry` of its own file.
+    #[test]
+    fn every_checked_in_entry_has_one_shape_and_its_files_catalog() {
+        let schemas = crate::workspace_root().join("schemas");
+        let index = json_file::read(&schemas.join("index.json")).expect("schemas/index.json");
+        let payloads = index["payloads"].as_array().expect("payloads");
+        assert!(!payloads.is_empty(), "an empty index");
+        for item in payloads {
+            let members: Vec<&str> = item
+                .as_object()
+                .expect("an entry is an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                members,
+                ["id", "version", "path", "title", "product", "telemetry"],
+                "{item}"
+            );
+            let path = item["path"].as_str().expect("a path");
+            let file = json_file::read(&schemas.join(path)).expect("an indexed file");
+            assert_eq!(item["telemetry"], file[catalog::KEYWORD], "{path}");
+        }
+    }
+}
