@@ -7,7 +7,10 @@ use schema_types::registry::{PAYLOADS, PayloadKind};
 use schema_types::samples::documented_example;
 use serde_json::{Value, json};
 
-use crate::{Failure, Format, SampleArgs, print_note};
+use crate::SampleArgs;
+use crate::diagnostics::print_note;
+use crate::exit::Failure;
+use crate::output::{Format, write_pretty};
 
 /// `list`: every payload kind, in registry order.
 pub fn list(format: Format) -> Result<(), Failure> {
@@ -142,10 +145,4 @@ pub fn sample(args: SampleArgs) -> Result<(), Failure> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// Two-space JSON with a trailing newline, as every file of the repository is written.
-fn write_pretty(out: &mut impl Write, value: &Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    out.write_all(b"\n")
 }

@@ -1,16 +1,20 @@
 #![doc = include_str!("../README.md")]
 
+mod diagnostics;
+mod exit;
 mod input;
 mod kinds;
+mod output;
 mod progress;
 mod spec;
 mod validate;
 
-use std::fmt;
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::exit::Status;
+use crate::output::Format;
 
 /// Validate Hasura and Appsmith telemetry payloads against their published JSON Schemas.
 #[derive(Debug, Parser)]
@@ -217,15 +221,6 @@ struct SampleArgs {
     compact: bool,
 }
 
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// Text for people.
-    Human,
-    /// JSON for machines.
-    Json,
-}
-
 /// Parses a size in bytes: a number with an optional `KiB`, `MiB` or `GiB` (or `K`, `M`, `G`).
 fn parse_size(text: &str) -> Result<usize, String> {
     let text = text.trim();
@@ -256,93 +251,6 @@ fn parse_size(text: &str) -> Result<usize, String> {
     }
 }
 
-/// A failure that ends a command, with exit status 2.
-#[derive(Debug)]
-pub enum Failure {
-    /// Printed as one line on standard error (lower case, no full stop).
-    Message(String),
-    /// Standard output was closed early (`| head`): the run stops without a message.
-    ClosedOutput,
-}
-
-impl Failure {
-    /// A failure with this message.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self::Message(message.into())
-    }
-}
-
-impl From<schema_types::api::UnknownKind> for Failure {
-    fn from(error: schema_types::api::UnknownKind) -> Self {
-        let hint = if error.suggestions().is_empty() {
-            " (`telemetry-spec list` shows every kind)"
-        } else {
-            ""
-        };
-        Self::Message(format!("{error}{hint}"))
-    }
-}
-
-/// Writing to standard output failed.
-impl From<io::Error> for Failure {
-    fn from(error: io::Error) -> Self {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            Self::ClosedOutput
-        } else {
-            Self::Message(format!(
-                "cannot write the output: {}",
-                describe_io_error(&error)
-            ))
-        }
-    }
-}
-
-/// An I/O error in words, without the `(os error N)` that `io::Error` appends.
-pub fn describe_io_error(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(end) => text[..end].to_lowercase(),
-                None => text,
-            }
-        }
-    }
-}
-
-/// Prints an error line on standard error.
-pub fn print_error(message: &dyn fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "telemetry-spec: error: {message}");
-}
-
-/// Prints a note on standard error.
-pub fn print_note(kind: &str, message: &dyn fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "telemetry-spec: {kind}: {message}");
-}
-
-/// What a command found: how the run ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Everything valid (or nothing to judge).
-    Success,
-    /// Some document invalid.
-    Invalid,
-    /// A usage error or an input that could not be read.
-    Error,
-}
-
-impl From<Status> for ExitCode {
-    fn from(status: Status) -> Self {
-        match status {
-            Status::Success => ExitCode::SUCCESS,
-            Status::Invalid => ExitCode::from(1),
-            Status::Error => ExitCode::from(2),
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -355,14 +263,7 @@ fn main() -> ExitCode {
             spec::privacy(id.as_deref(), all, format).map(|()| Status::Success)
         }
     };
-    match result {
-        Ok(status) => status.into(),
-        Err(Failure::ClosedOutput) => Status::Error.into(),
-        Err(Failure::Message(message)) => {
-            print_error(&message);
-            Status::Error.into()
-        }
-    }
+    exit::code(result)
 }
 
 #[cfg(test)]
@@ -384,13 +285,5 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("12 parsecs").is_err());
         assert!(parse_size("MiB").is_err());
-    }
-
-    #[test]
-    fn io_errors_read_without_os_codes() {
-        let error = io::Error::from(io::ErrorKind::NotFound);
-        assert_eq!(describe_io_error(&error), "no such file or directory");
-        let error = io::Error::from_raw_os_error(21);
-        assert!(!describe_io_error(&error).contains("os error"));
     }
 }

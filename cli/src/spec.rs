@@ -13,7 +13,9 @@ use schema_types::registry::PAYLOADS;
 use schema_types::{Product, api};
 use serde_json::json;
 
-use crate::{Failure, Format, OptoutArgs, ProductArg};
+use crate::exit::Failure;
+use crate::output::Format;
+use crate::{OptoutArgs, ProductArg};
 
 /// `optout`: which payloads of a product are still sent under the given settings.
 pub fn optout(args: OptoutArgs) -> Result<(), Failure> {

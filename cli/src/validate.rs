@@ -15,9 +15,12 @@ use schema_types::registry::PayloadKind;
 use schema_types::validate::{Limits, Report, Rule, TextPosition, Violation, parse};
 use serde_json::{Value, json};
 
+use crate::ValidateArgs;
+use crate::diagnostics::{describe_io_error, print_error, print_note};
+use crate::exit::{Failure, Status};
 use crate::input::{Documents, Item};
+use crate::output::Format;
 use crate::progress::Progress;
-use crate::{Failure, Format, Status, ValidateArgs, describe_io_error, print_error, print_note};
 
 /// The read buffer of an input, which is also how much of its start is checked for binary
 /// content.

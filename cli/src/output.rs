@@ -1,0 +1,25 @@
+//! What the commands' standard output has in common: the `--format` choice and two-space JSON
+//! with a trailing newline.
+//!
+//! Every command that prints JSON prints it the way the repository's files are written, so
+//! `telemetry-spec schema ID` gives the bytes of the published schema file.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text for people.
+    Human,
+    /// JSON for machines.
+    Json,
+}
+
+/// Two-space JSON with a trailing newline, as every file of the repository is written.
+pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
