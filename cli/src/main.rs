@@ -3,15 +3,18 @@
 mod diagnostics;
 mod exit;
 mod input;
-mod kinds;
+mod list;
+mod optout;
 mod output;
+mod privacy;
 mod progress;
-mod spec;
+mod sample;
+mod schema;
 mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::exit::Status;
 use crate::output::Format;
@@ -48,91 +51,19 @@ enum Command {
     #[command(long_about = VALIDATE_HELP, after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
     /// List every payload kind with its product, schema version and schema file
-    List {
-        /// `human`: an aligned table; `json`: a JSON array with one object per kind
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-    },
+    List(list::ListArgs),
     /// Print the published JSON Schema of a payload kind
-    #[command(
-        long_about = "Print the published JSON Schema (draft 2020-12) of a payload kind: the same \
-bytes as `schemas/<vendor>/<payload>/<version>.schema.json` in the repository."
-    )]
-    Schema {
-        /// The payload kind (see `telemetry-spec list`)
-        #[arg(value_name = "ID")]
-        id: String,
-    },
+    #[command(long_about = schema::HELP)]
+    Schema(schema::SchemaArgs),
     /// Print a sample document of a payload kind
-    #[command(long_about = SAMPLE_HELP)]
-    Sample(SampleArgs),
+    #[command(long_about = sample::HELP)]
+    Sample(sample::SampleArgs),
     /// Tell which payloads of a product are still sent under given telemetry settings
-    #[command(long_about = OPTOUT_HELP)]
-    Optout(OptoutArgs),
+    #[command(long_about = optout::HELP)]
+    Optout(optout::OptoutArgs),
     /// Print what in each payload can identify a person or a machine
-    #[command(
-        long_about = "Print the privacy inventory: for each payload (or the one named), every member \
-that can point at a person, a machine or an organisation, with its class (random-id, \
-hashed-identifier, network-address, contact, ...) and what it can identify. The classes are \
-declared in the payload types and published in the schemas as `x-privacy`."
-    )]
-    Privacy {
-        /// The payload kind; every kind when left out
-        #[arg(value_name = "ID")]
-        id: Option<String>,
-        /// List every member, including those that identify nothing
-        #[arg(long)]
-        all: bool,
-        /// `human`: one line per member; `json`: a stable JSON document for auditors
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-    },
-}
-
-const OPTOUT_HELP: &str = "Tell which payloads of a product are still sent under the given \
-telemetry settings, each with the sentence of the product's documentation that says so.
-
-Hasura: `--env HASURA_GRAPHQL_ENABLE_TELEMETRY=false` (the server's environment, and the CLI's \
-unless `--cli-env` is given), `--enable-telemetry false` (the server's flag; it overrides the \
-variable), `--cli-env ...` (the environment of the machine running the CLI), \
-`--cli-config-enable-telemetry false` (`enable_telemetry` in ~/.hasura/config.json). \
-Appsmith: `--env APPSMITH_DISABLE_TELEMETRY=true`, `--share-usage-data false` (the Admin Settings \
-toggle). Values are read as the pages document them: `true`/`false` in any letter case; any other \
-value is reported as not read, and telemetry is assumed on.";
-
-/// Arguments of `optout`.
-#[derive(Debug, Args)]
-pub(crate) struct OptoutArgs {
-    /// The product whose settings these are
-    #[arg(long, value_enum)]
-    pub product: ProductArg,
-    /// An environment variable, NAME=VALUE (repeatable)
-    #[arg(long, value_name = "NAME=VALUE")]
-    pub env: Vec<String>,
-    /// The Hasura server's `--enable-telemetry` flag value
-    #[arg(long = "enable-telemetry", value_name = "VALUE")]
-    pub enable_telemetry_flag: Option<String>,
-    /// An environment variable of the machine running the Hasura CLI, NAME=VALUE (repeatable)
-    #[arg(long, value_name = "NAME=VALUE")]
-    pub cli_env: Vec<String>,
-    /// `enable_telemetry` in the Hasura CLI's ~/.hasura/config.json
-    #[arg(long, value_name = "BOOL")]
-    pub cli_config_enable_telemetry: Option<bool>,
-    /// Appsmith's Admin Settings toggle "Share anonymous usage data"
-    #[arg(long, value_name = "BOOL")]
-    pub share_usage_data: Option<bool>,
-    /// `human`: a verdict per payload; `json`: the verdicts as a JSON array
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-}
-
-/// A product, on the command line.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub(crate) enum ProductArg {
-    /// Hasura GraphQL Engine
-    Hasura,
-    /// Appsmith
-    Appsmith,
+    #[command(long_about = privacy::HELP)]
+    Privacy(privacy::PrivacyArgs),
 }
 
 const VALIDATE_HELP: &str = "Check documents against the schemas of their payload kinds and \
@@ -168,15 +99,6 @@ const VALIDATE_EXAMPLES: &str = "Examples:
   telemetry-spec validate --kind hasura/ee-usage-metrics metrics/*.json
   zcat events.ndjson.gz | telemetry-spec validate --format json --mask - > verdicts.ndjson";
 
-const SAMPLE_HELP: &str = "Print a sample document of a payload kind, as two-space JSON.
-
-By default the page's documented example, rebuilt with the fixture builders, as the page prints \
-it: two documented examples (appsmith/usage-pulse, appsmith/backend-call-event) hold values that \
-break their schema, recorded as errata of the page, and a note on standard error names them. A \
-kind the pages print no example of (hasura/cli-config) gets its fixture's defaults. `--seed N` \
-prints a random valid document instead (the same seed always gives the same document); with \
-`--count K`, K of them from seeds N, N+1, ..., one per line (NDJSON).";
-
 /// The options of `validate`.
 #[derive(Debug, Args)]
 struct ValidateArgs {
@@ -199,26 +121,6 @@ struct ValidateArgs {
     /// Files to check; `-` or none reads standard input
     #[arg(value_name = "PATH")]
     paths: Vec<std::path::PathBuf>,
-}
-
-/// The options of `sample`.
-#[derive(Debug, Args)]
-struct SampleArgs {
-    /// The payload kind (see `telemetry-spec list`)
-    #[arg(value_name = "ID")]
-    id: String,
-    /// Print a random valid document drawn from this seed
-    #[arg(long, value_name = "N", conflicts_with = "fixture")]
-    seed: Option<u64>,
-    /// With `--seed`: print this many documents, from consecutive seeds, one per line
-    #[arg(long, value_name = "K", requires = "seed")]
-    count: Option<u64>,
-    /// Print the fixture's defaults (the builder's valid document) instead of the example
-    #[arg(long)]
-    fixture: bool,
-    /// Print the document on one line
-    #[arg(long)]
-    compact: bool,
 }
 
 /// Parses a size in bytes: a number with an optional `KiB`, `MiB` or `GiB` (or `K`, `M`, `G`).
@@ -255,13 +157,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
-        Command::List { format } => kinds::list(format).map(|()| Status::Success),
-        Command::Schema { id } => kinds::schema(&id).map(|()| Status::Success),
-        Command::Sample(args) => kinds::sample(args).map(|()| Status::Success),
-        Command::Optout(args) => spec::optout(args).map(|()| Status::Success),
-        Command::Privacy { id, all, format } => {
-            spec::privacy(id.as_deref(), all, format).map(|()| Status::Success)
-        }
+        Command::List(args) => list::run(args).map(|()| Status::Success),
+        Command::Schema(args) => schema::run(args).map(|()| Status::Success),
+        Command::Sample(args) => sample::run(args).map(|()| Status::Success),
+        Command::Optout(args) => optout::run(args).map(|()| Status::Success),
+        Command::Privacy(args) => privacy::run(args).map(|()| Status::Success),
     };
     exit::code(result)
 }

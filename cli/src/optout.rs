@@ -1,24 +1,69 @@
-//! `optout` and `privacy`: the specification around the payloads, printed.
+//! `optout`: which payloads of a product are still sent under given telemetry settings, each
+//! with the sentence of the product's page that says so.
 //!
-//! `optout` evaluates the documented opt-out rules (`schema_types::optout`) for the settings
-//! given; `privacy` prints the privacy inventory (`schema_types::privacy`), read from the
-//! published schemas. Both have a JSON form whose shape is stable, for scripts and auditors.
+//! The rules are the library's ([`schema_types::optout::evaluate`], fed by each payload's
+//! catalog entry); this module turns command-line settings into [`Settings`] and prints the
+//! verdicts, as text or as a JSON array whose shape is stable for scripts.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use clap::{Args, ValueEnum};
+use schema_types::Product;
 use schema_types::optout::{self, Sent, Settings};
-use schema_types::privacy::{self, Identifies};
-use schema_types::registry::PAYLOADS;
-use schema_types::{Product, api};
-use serde_json::json;
 
 use crate::exit::Failure;
 use crate::output::Format;
-use crate::{OptoutArgs, ProductArg};
+
+/// The long help of `optout`.
+pub const HELP: &str = "Tell which payloads of a product are still sent under the given \
+telemetry settings, each with the sentence of the product's documentation that says so.
+
+Hasura: `--env HASURA_GRAPHQL_ENABLE_TELEMETRY=false` (the server's environment, and the CLI's \
+unless `--cli-env` is given), `--enable-telemetry false` (the server's flag; it overrides the \
+variable), `--cli-env ...` (the environment of the machine running the CLI), \
+`--cli-config-enable-telemetry false` (`enable_telemetry` in ~/.hasura/config.json). \
+Appsmith: `--env APPSMITH_DISABLE_TELEMETRY=true`, `--share-usage-data false` (the Admin Settings \
+toggle). Values are read as the pages document them: `true`/`false` in any letter case; any other \
+value is reported as not read, and telemetry is assumed on.";
+
+/// The options of `optout`.
+#[derive(Debug, Args)]
+pub struct OptoutArgs {
+    /// The product whose settings these are
+    #[arg(long, value_enum)]
+    pub product: ProductArg,
+    /// An environment variable, NAME=VALUE (repeatable)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// The Hasura server's `--enable-telemetry` flag value
+    #[arg(long = "enable-telemetry", value_name = "VALUE")]
+    pub enable_telemetry_flag: Option<String>,
+    /// An environment variable of the machine running the Hasura CLI, NAME=VALUE (repeatable)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub cli_env: Vec<String>,
+    /// `enable_telemetry` in the Hasura CLI's ~/.hasura/config.json
+    #[arg(long, value_name = "BOOL")]
+    pub cli_config_enable_telemetry: Option<bool>,
+    /// Appsmith's Admin Settings toggle "Share anonymous usage data"
+    #[arg(long, value_name = "BOOL")]
+    pub share_usage_data: Option<bool>,
+    /// `human`: a verdict per payload; `json`: the verdicts as a JSON array
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// A product, on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ProductArg {
+    /// Hasura GraphQL Engine
+    Hasura,
+    /// Appsmith
+    Appsmith,
+}
 
 /// `optout`: which payloads of a product are still sent under the given settings.
-pub fn optout(args: OptoutArgs) -> Result<(), Failure> {
+pub fn run(args: OptoutArgs) -> Result<(), Failure> {
     let product = match args.product {
         ProductArg::Hasura => Product::Hasura,
         ProductArg::Appsmith => Product::Appsmith,
@@ -86,59 +131,4 @@ fn pairs(given: &[String]) -> Result<BTreeMap<String, String>, Failure> {
             _ => Err(Failure::new(format!("`--env {pair}`: expected NAME=VALUE"))),
         })
         .collect()
-}
-
-/// `privacy [ID]`: per payload, what in it can identify a person or a machine.
-pub fn privacy(id: Option<&str>, all: bool, format: Format) -> Result<(), Failure> {
-    let kinds = match id {
-        Some(id) => vec![api::kind(id)?],
-        None => PAYLOADS.iter().collect(),
-    };
-    let mut inventories = Vec::new();
-    for kind in kinds {
-        let mut inventory = privacy::inventory(kind)
-            .map_err(|error| Failure::new(format!("{}: {error}", kind.id)))?;
-        if !all {
-            inventory
-                .members
-                .retain(|member| member.identifies != Identifies::Nothing);
-        }
-        inventories.push(inventory);
-    }
-    let mut out = io::stdout().lock();
-    match format {
-        Format::Json => {
-            let value = json!({ "payloads": inventories, "all_members": all });
-            serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::other)?;
-            writeln!(out)?;
-        }
-        Format::Human => {
-            for inventory in &inventories {
-                writeln!(out, "{}", inventory.payload)?;
-                if inventory.members.is_empty() {
-                    writeln!(out, "  nothing that identifies a person or a machine")?;
-                }
-                let width = inventory
-                    .members
-                    .iter()
-                    .map(|m| m.pointer.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                for member in &inventory.members {
-                    let identifies = serde_json::to_value(member.identifies)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    writeln!(
-                        out,
-                        "  {:<width$}  {:<18}  identifies: {identifies}",
-                        member.pointer,
-                        member.class.name()
-                    )?;
-                }
-            }
-        }
-    }
-    out.flush()?;
-    Ok(())
 }
