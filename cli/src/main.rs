@@ -2,12 +2,10 @@
 
 mod diagnostics;
 mod exit;
-mod input;
 mod list;
 mod optout;
 mod output;
 mod privacy;
-mod progress;
 mod sample;
 mod schema;
 mod validate;
