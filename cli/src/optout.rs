@@ -13,7 +13,7 @@ use schema_types::Product;
 use schema_types::optout::{self, Sent, Settings};
 
 use crate::exit::Failure;
-use crate::output::Format;
+use crate::output::{Format, wire_name};
 
 /// The long help of `optout`.
 pub const HELP: &str = "Tell which payloads of a product are still sent under the given \
@@ -97,15 +97,7 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
                 };
                 let component = verdict
                     .component
-                    .map(|c| {
-                        format!(
-                            " ({})",
-                            serde_json::to_value(c)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_owned))
-                                .unwrap_or_default()
-                        )
-                    })
+                    .map(|component| format!(" ({})", wire_name(&component)))
                     .unwrap_or_default();
                 writeln!(out, "{}{component}: {what}", verdict.payload)?;
                 if !verdict.decided_by.is_empty() {

@@ -23,3 +23,12 @@ pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<
     serde_json::to_writer_pretty(&mut *out, value)?;
     out.write_all(b"\n")
 }
+
+/// The JSON string `value` serialises to (a unit variant's wire name, such as `random-id`), as
+/// the JSON form prints it; empty when it serialises to anything else.
+pub fn wire_name(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

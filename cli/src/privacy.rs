@@ -14,7 +14,7 @@ use schema_types::registry::PAYLOADS;
 use serde_json::json;
 
 use crate::exit::Failure;
-use crate::output::Format;
+use crate::output::{Format, wire_name};
 
 /// The long help of `privacy`.
 pub const HELP: &str = "Print the privacy inventory: for each payload (or the one named), every \
@@ -74,15 +74,12 @@ pub fn run(args: PrivacyArgs) -> Result<(), Failure> {
                     .max()
                     .unwrap_or(0);
                 for member in &inventory.members {
-                    let identifies = serde_json::to_value(member.identifies)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
                     writeln!(
                         out,
-                        "  {:<width$}  {:<18}  identifies: {identifies}",
+                        "  {:<width$}  {:<18}  identifies: {}",
                         member.pointer,
-                        member.class.name()
+                        member.class.name(),
+                        wire_name(&member.identifies)
                     )?;
                 }
             }

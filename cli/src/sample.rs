@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use clap::Args;
 use schema_types::api;
 use schema_types::samples::documented_example;
+use serde_json::Value;
 
 use crate::diagnostics::print_note;
 use crate::exit::Failure;
@@ -53,12 +54,7 @@ pub fn run(args: SampleArgs) -> Result<(), Failure> {
         let count = args.count.unwrap_or(1);
         for offset in 0..count {
             let document = kind.random(seed.wrapping_add(offset));
-            if count > 1 || args.compact {
-                serde_json::to_writer(&mut out, &document).map_err(io::Error::from)?;
-                out.write_all(b"\n")?;
-            } else {
-                write_pretty(&mut out, &document)?;
-            }
+            write_document(&mut out, &document, count > 1 || args.compact)?;
         }
         out.flush()?;
         return Ok(());
@@ -97,12 +93,17 @@ pub fn run(args: SampleArgs) -> Result<(), Failure> {
             kind.fixture()
         }
     };
-    if args.compact {
-        serde_json::to_writer(&mut out, &document).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
-    } else {
-        write_pretty(&mut out, &document)?;
-    }
+    write_document(&mut out, &document, args.compact)?;
     out.flush()?;
     Ok(())
+}
+
+/// Writes one document: on one line when `compact` (as NDJSON), else as two-space JSON.
+fn write_document(out: &mut impl Write, document: &Value, compact: bool) -> io::Result<()> {
+    if compact {
+        serde_json::to_writer(&mut *out, document)?;
+        out.write_all(b"\n")
+    } else {
+        write_pretty(out, document)
+    }
 }
