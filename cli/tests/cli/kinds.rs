@@ -86,15 +86,15 @@ fn schema_prints_the_published_schema() {
 
 // sample, and validate on every sample
 
-/// Validates `document` (a file in `dir`) with and without `--kind`; returns the human run
-/// without `--kind`.
-fn validate_both_ways(dir: &TempDir, kind: &PayloadKind, name: &str, text: &str) -> Run {
-    let file = dir.file(name, text);
+/// Writes `text` to a file named after `kind` in `dir` and validates it with and without
+/// `--kind`, which must agree; returns the file's path and the human run without `--kind`.
+fn validate_both_ways(dir: &TempDir, kind: &PayloadKind, text: &str) -> (String, Run) {
+    let file = dir.file(&format!("{}.json", kind.id.replace('/', "-")), text);
     let detected = run(&["validate", &file]);
     let labelled = run(&["validate", "--kind", kind.id, &file]);
     assert_eq!(detected.stdout, labelled.stdout, "{}", kind.id);
     assert_eq!(detected.status, labelled.status, "{}", kind.id);
-    detected
+    (file, detected)
 }
 
 #[test]
@@ -109,10 +109,8 @@ fn every_documented_example_is_judged_as_its_errata_say() {
         assert_eq!(sample.status, 0, "{}", kind.id);
         assert_eq!(sample.stdout, pretty(&example), "{}", kind.id);
 
-        let name = format!("{}.json", kind.id.replace('/', "-"));
-        let validated = validate_both_ways(&dir, kind, &name, &sample.stdout);
-        let (verdicts, summary) =
-            human_verdicts(&validated.stdout, &dir.0.join(&name).display().to_string());
+        let (file, validated) = validate_both_ways(&dir, kind, &sample.stdout);
+        let (verdicts, summary) = human_verdicts(&validated.stdout, &file);
         assert_eq!(verdicts.len(), 1, "{}", kind.id);
         assert_eq!(verdicts[0].line, 1);
         let errata = errata_pointers(kind.id);
@@ -157,8 +155,7 @@ fn every_fixture_is_valid_and_detected_as_its_kind() {
         let sample = run(&["sample", kind.id, "--fixture"]);
         assert_eq!(sample.status, 0, "{}", kind.id);
         assert_eq!(sample.stdout, pretty(&kind.fixture()), "{}", kind.id);
-        let name = format!("{}.json", kind.id.replace('/', "-"));
-        let validated = validate_both_ways(&dir, kind, &name, &sample.stdout);
+        let (_, validated) = validate_both_ways(&dir, kind, &sample.stdout);
         assert_eq!(validated.status, 0, "{}: {}", kind.id, validated.stdout);
         assert!(
             validated
@@ -192,8 +189,7 @@ fn seeded_samples_are_random_valid_and_reproducible() {
         assert_eq!(first.stdout, again.stdout, "{}", kind.id);
         assert_ne!(first.stdout, other.stdout, "{}", kind.id);
         assert_eq!(first.stdout, pretty(&kind.random(7)), "{}", kind.id);
-        let name = format!("{}.json", kind.id.replace('/', "-"));
-        let validated = validate_both_ways(&dir, kind, &name, &first.stdout);
+        let (_, validated) = validate_both_ways(&dir, kind, &first.stdout);
         assert_eq!(validated.status, 0, "{}: {}", kind.id, validated.stdout);
 
         let many = run(&["sample", kind.id, "--seed", "7", "--count", "3"]);
