@@ -4,43 +4,45 @@
 
 use crate::support::{TempDir, run};
 
-/// Help text with its line wrapping undone, so that phrases can be looked for.
-fn help(args: &[&str]) -> String {
+/// Checks that the help printed for `args`, with its line wrapping undone, holds every phrase.
+#[track_caller]
+fn assert_help_says(args: &[&str], phrases: &[&str]) {
     let run = run(args);
     assert_eq!(run.status, 0, "{args:?}");
-    run.stdout.split_whitespace().collect::<Vec<_>>().join(" ")
+    let help = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for phrase in phrases {
+        assert!(help.contains(phrase), "{args:?} lacks {phrase}: {help}");
+    }
 }
 
 #[test]
 fn help_teaches_the_commands_and_the_exit_status() {
-    let main = help(&["--help"]);
-    for phrase in [
-        "validate",
-        "list",
-        "schema",
-        "sample",
-        "Exit status: 0 every document valid, 1 some document invalid, 2 a usage error",
-    ] {
-        assert!(main.contains(phrase), "--help lacks {phrase}");
-    }
-    let validate = help(&["validate", "--help"]);
-    for phrase in [
-        "one document per non-blank line",
-        "--kind <ID>",
-        "--format <FORMAT>",
-        "--mask",
-        "--max-bytes <SIZE>",
-        "in bounded memory",
-        "`telemetry-spec: error: ...`",
-        "a document that matches no kind, or more than one, is invalid",
-    ] {
-        assert!(validate.contains(phrase), "validate --help lacks {phrase}");
-    }
-    let sample = help(&["sample", "--help"]);
-    assert!(sample.contains("--seed <N>"), "{sample}");
-    assert!(
-        sample.contains("recorded as errata of the page"),
-        "{sample}"
+    assert_help_says(
+        &["--help"],
+        &[
+            "validate",
+            "list",
+            "schema",
+            "sample",
+            "Exit status: 0 every document valid, 1 some document invalid, 2 a usage error",
+        ],
+    );
+    assert_help_says(
+        &["validate", "--help"],
+        &[
+            "one document per non-blank line",
+            "--kind <ID>",
+            "--format <FORMAT>",
+            "--mask",
+            "--max-bytes <SIZE>",
+            "in bounded memory",
+            "`telemetry-spec: error: ...`",
+            "a document that matches no kind, or more than one, is invalid",
+        ],
+    );
+    assert_help_says(
+        &["sample", "--help"],
+        &["--seed <N>", "recorded as errata of the page"],
     );
 }
 
