@@ -2,8 +2,9 @@
 //! early, and the exit code each becomes.
 //!
 //! Every command returns `Result<Status, Failure>` (or `()` for success), so the mapping to exit
-//! codes (0 valid, 1 invalid, 2 usage or input error) is written once, here, and a closed
-//! standard output (`| head`) ends any command quietly.
+//! codes (0 valid, 1 invalid, 2 usage or input error) is written once, here. An `io::Error` of
+//! kind `BrokenPipe` (standard output closed by `| head`) becomes [`Failure::ClosedOutput`],
+//! which ends the run without a message.
 
 use std::io;
 use std::process::ExitCode;

@@ -1,4 +1,12 @@
 #![doc = include_str!("../README.md")]
+//!
+//! ## Code layout
+//!
+//! This file holds the command line only: the [`Cli`] parser, the [`Command`] enum and dispatch.
+//! Each command is the module named after it, with its clap arguments, its long help and its
+//! `run`: [`validate`], [`list`], [`schema`], [`sample`], [`optout`], [`privacy`]. What they
+//! share is in [`exit`] (exit status and failures), [`diagnostics`] (the tool's messages on
+//! standard error) and [`output`] (`--format`, two-space JSON, wire names).
 
 mod diagnostics;
 mod exit;

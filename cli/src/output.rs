@@ -1,8 +1,9 @@
-//! What the commands' standard output has in common: the `--format` choice and two-space JSON
-//! with a trailing newline.
+//! What the commands' standard output has in common: the `--format` choice, two-space JSON with
+//! a trailing newline, and the wire name of an enum value in text output.
 //!
 //! Every command that prints JSON prints it the way the repository's files are written, so
-//! `telemetry-spec schema ID` gives the bytes of the published schema file.
+//! `telemetry-spec schema ID` gives the bytes of the published schema file; text output names a
+//! value as its JSON form does, so the two formats use one vocabulary.
 
 use std::io::{self, Write};
 
