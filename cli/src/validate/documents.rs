@@ -283,52 +283,55 @@ mod tests {
         found
     }
 
-    fn owned(items: &[(usize, &str)]) -> Vec<(usize, String)> {
-        items
+    /// Checks that `input` splits into exactly the `expected` items (see [`items`]).
+    #[track_caller]
+    fn assert_items(input: &[u8], limit: usize, expected: &[(usize, &str)]) {
+        let expected: Vec<(usize, String)> = expected
             .iter()
             .map(|(line, text)| (*line, (*text).to_owned()))
-            .collect()
+            .collect();
+        assert_eq!(items(input, limit), expected);
     }
 
     #[test]
     fn ndjson_is_one_document_per_non_blank_line() {
         let input = b"{\"a\": 1}\n\n  \n{\"b\": 2}\r\n[3]\nnot json\n{\"c\":";
-        assert_eq!(
-            items(input, 1000),
-            owned(&[
+        assert_items(
+            input,
+            1000,
+            &[
                 (1, "{\"a\": 1}"),
                 (4, "{\"b\": 2}"),
                 (5, "[3]"),
                 (6, "not json"),
-                (7, "{\"c\":")
-            ])
+                (7, "{\"c\":"),
+            ],
         );
     }
 
     #[test]
     fn a_pretty_printed_document_is_one_document_at_its_first_line() {
         let input = b"\n\n{\n  \"a\": [\n    {\"value\": 1}\n  ]\n}\n\n";
-        assert_eq!(
-            items(input, 1000),
-            owned(&[(3, "{\n  \"a\": [\n    {\"value\": 1}\n  ]\n}\n\n")])
+        assert_items(
+            input,
+            1000,
+            &[(3, "{\n  \"a\": [\n    {\"value\": 1}\n  ]\n}\n\n")],
         );
     }
 
     #[test]
     fn a_broken_pretty_printed_document_is_one_document() {
         let input = b"{\n  \"a\": 1\n  \"b\": 2\n}\n";
-        assert_eq!(
-            items(input, 1000),
-            owned(&[(1, "{\n  \"a\": 1\n  \"b\": 2\n}\n")])
-        );
+        assert_items(input, 1000, &[(1, "{\n  \"a\": 1\n  \"b\": 2\n}\n")]);
     }
 
     #[test]
     fn a_stream_with_a_truncated_first_line_is_ndjson() {
         let input = b"{\"a\": \n{\"b\": 2}\n{\"c\": 3}\n";
-        assert_eq!(
-            items(input, 1000),
-            owned(&[(1, "{\"a\": "), (2, "{\"b\": 2}"), (3, "{\"c\": 3}")])
+        assert_items(
+            input,
+            1000,
+            &[(1, "{\"a\": "), (2, "{\"b\": 2}"), (3, "{\"c\": 3}")],
         );
     }
 
@@ -336,18 +339,20 @@ mod tests {
     fn lines_over_the_limit_are_counted_not_kept() {
         let long = format!("{{\"a\": \"{}\"}}", "x".repeat(100));
         let input = format!("{long}\n{{}}\n{long}");
-        assert_eq!(
-            items(input.as_bytes(), 50),
-            owned(&[(1, "oversize 109"), (2, "{}"), (3, "oversize 109")])
+        assert_items(
+            input.as_bytes(),
+            50,
+            &[(1, "oversize 109"), (2, "{}"), (3, "oversize 109")],
         );
     }
 
     #[test]
     fn a_single_document_over_the_limit_is_one_oversize_document() {
         let input = format!("{{\n  \"a\": \"{}\"\n}}\n", "x".repeat(100));
-        assert_eq!(
-            items(input.as_bytes(), 50),
-            owned(&[(1, &format!("oversize {}", input.len()))])
+        assert_items(
+            input.as_bytes(),
+            50,
+            &[(1, &format!("oversize {}", input.len()))],
         );
     }
 

@@ -1,0 +1,61 @@
+//! The verdict on one document of `validate`: parsed within the limits, its kind detected (or
+//! the one given with `--kind`), and checked by that kind's generated validator.
+//!
+//! A document that is not JSON, one that matches no single kind and one over the size limit are
+//! verdicts like any other, so one bad document never stops a run.
+
+use schema_types::api::{self, Detection};
+use schema_types::registry::PayloadKind;
+use schema_types::validate::{Report, parse};
+
+use super::Options;
+
+/// The verdict on one document.
+pub enum Judgement {
+    /// Judged by a kind's validator, or refused by the parser (then `kind` is the one asked for
+    /// with `--kind`, if any).
+    Checked {
+        kind: Option<&'static PayloadKind>,
+        report: Report,
+    },
+    /// No `--kind`, and detection named no single kind.
+    Undetected(Detection),
+    /// Larger than the limit: counted, not read.
+    Oversize { size: u64 },
+}
+
+impl Judgement {
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Self::Checked { report, .. } if report.is_valid())
+    }
+
+    pub fn kind(&self) -> Option<&'static PayloadKind> {
+        match self {
+            Self::Checked { kind, .. } => *kind,
+            _ => None,
+        }
+    }
+}
+
+pub fn judge(bytes: &[u8], options: &Options) -> Judgement {
+    let document = match parse(bytes, options.limits) {
+        Ok(document) => document,
+        Err(report) => {
+            return Judgement::Checked {
+                kind: options.kind,
+                report,
+            };
+        }
+    };
+    let kind = match options.kind {
+        Some(kind) => kind,
+        None => match api::detect(&document) {
+            Detection::Known(kind) => kind,
+            detection => return Judgement::Undetected(detection),
+        },
+    };
+    Judgement::Checked {
+        kind: Some(kind),
+        report: kind.validate_with(&document, options.limits),
+    }
+}

@@ -1,0 +1,203 @@
+//! `list`, `schema` and `sample`: every kind listed with its schema file, every published schema
+//! printed byte for byte, and every sample (documented example, fixture, seeded random
+//! document) printed as the library makes it and judged by `validate` as the library judges it.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use schema_types::corpus::VALUE_ERRATA;
+use schema_types::registry::{PAYLOADS, PayloadKind, find};
+use schema_types::samples::documented_example;
+use serde_json::Value;
+
+use crate::support::{Run, TempDir, human_verdicts, pointer_of, pretty, run};
+
+/// The pointers that a document's recorded value errata break, for payload `id`.
+fn errata_pointers(id: &str) -> BTreeSet<String> {
+    VALUE_ERRATA
+        .iter()
+        .filter(|erratum| erratum.payload == id)
+        .map(|erratum| erratum.pointer.to_owned())
+        .collect()
+}
+
+fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("cli/ is in the workspace")
+}
+
+#[test]
+fn list_names_every_kind_with_product_version_and_schema_file() {
+    let human = run(&["list"]);
+    assert_eq!(human.status, 0);
+    let rows: Vec<&str> = human.stdout.lines().collect();
+    assert_eq!(rows.len(), PAYLOADS.len() + 1);
+    assert!(rows[0].starts_with("ID "), "{}", rows[0]);
+    for (row, kind) in rows[1..].iter().zip(PAYLOADS) {
+        let cells: Vec<&str> = row.split("  ").filter(|cell| !cell.is_empty()).collect();
+        let schema = format!("schemas/{}", kind.schema_path());
+        assert_eq!(
+            cells.iter().map(|cell| cell.trim()).collect::<Vec<_>>(),
+            [
+                kind.id,
+                kind.product.name(),
+                kind.layer.name(),
+                &kind.version.to_string(),
+                &schema
+            ]
+        );
+        assert!(workspace_root().join(&schema).is_file(), "{schema}");
+    }
+
+    let json = run(&["list", "--format", "json"]);
+    assert_eq!(json.status, 0);
+    let kinds: Value = serde_json::from_str(&json.stdout).unwrap();
+    let kinds = kinds.as_array().unwrap();
+    assert_eq!(kinds.len(), PAYLOADS.len());
+    for (listed, kind) in kinds.iter().zip(PAYLOADS) {
+        assert_eq!(listed["id"], kind.id);
+        assert_eq!(listed["version"], kind.version.to_string());
+        assert_eq!(listed["schema_id"], kind.schema_id());
+        assert_eq!(listed["layer"], kind.layer.name());
+        assert_eq!(listed["derived_from"].as_str(), kind.derived_from);
+        assert_eq!(listed["example"].is_null(), kind.example.is_none());
+    }
+}
+
+/// The published schema as `cargo xtask gen` writes it (the files under `schemas/` are checked
+/// against the same rendering by `gen --check`).
+#[test]
+fn schema_prints_the_published_schema() {
+    for kind in PAYLOADS {
+        let run = run(&["schema", kind.id]);
+        assert_eq!(run.status, 0, "{}", kind.id);
+        assert_eq!(run.stdout, pretty(&kind.schema()), "{}", kind.id);
+        let schema: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(schema["$id"], kind.schema_id());
+        assert!(
+            workspace_root()
+                .join("schemas")
+                .join(kind.schema_path())
+                .is_file()
+        );
+    }
+}
+
+// sample, and validate on every sample
+
+/// Writes `text` to a file named after `kind` in `dir` and validates it with and without
+/// `--kind`, which must agree; returns the file's path and the human run without `--kind`.
+fn validate_both_ways(dir: &TempDir, kind: &PayloadKind, text: &str) -> (String, Run) {
+    let file = dir.file(&format!("{}.json", kind.id.replace('/', "-")), text);
+    let detected = run(&["validate", &file]);
+    let labelled = run(&["validate", "--kind", kind.id, &file]);
+    assert_eq!(detected.stdout, labelled.stdout, "{}", kind.id);
+    assert_eq!(detected.status, labelled.status, "{}", kind.id);
+    (file, detected)
+}
+
+#[test]
+fn every_documented_example_is_judged_as_its_errata_say() {
+    let dir = TempDir::new("examples");
+    let mut with_errata = 0;
+    for kind in PAYLOADS {
+        let Some(example) = documented_example(kind.id) else {
+            continue;
+        };
+        let sample = run(&["sample", kind.id]);
+        assert_eq!(sample.status, 0, "{}", kind.id);
+        assert_eq!(sample.stdout, pretty(&example), "{}", kind.id);
+
+        let (file, validated) = validate_both_ways(&dir, kind, &sample.stdout);
+        let (verdicts, summary) = human_verdicts(&validated.stdout, &file);
+        assert_eq!(verdicts.len(), 1, "{}", kind.id);
+        assert_eq!(verdicts[0].line, 1);
+        let errata = errata_pointers(kind.id);
+        if errata.is_empty() {
+            assert_eq!(validated.status, 0, "{}", kind.id);
+            assert_eq!(verdicts[0].head, format!("valid: {}", kind.id));
+            assert_eq!(summary, "1 valid, 0 invalid");
+            assert!(sample.stderr.is_empty(), "{}", sample.stderr);
+        } else {
+            with_errata += 1;
+            assert_eq!(validated.status, 1, "{}", kind.id);
+            let total = kind.validate(&example).total();
+            assert!(total >= errata.len());
+            assert_eq!(
+                verdicts[0].head,
+                format!("invalid: {}: {total} violations", kind.id)
+            );
+            let pointers: BTreeSet<String> =
+                verdicts[0].details.iter().map(|d| pointer_of(d)).collect();
+            assert_eq!(pointers, errata, "{}", kind.id);
+            assert_eq!(summary, "0 valid, 1 invalid");
+            for pointer in &errata {
+                assert!(
+                    sample.stderr.contains(&format!("`{pointer}`")),
+                    "{}",
+                    sample.stderr
+                );
+            }
+            assert!(sample.stderr.starts_with("telemetry-spec: note: "));
+        }
+    }
+    assert_eq!(
+        with_errata, 2,
+        "usage-pulse and backend-call-event have value errata"
+    );
+}
+
+#[test]
+fn every_fixture_is_valid_and_detected_as_its_kind() {
+    let dir = TempDir::new("fixtures");
+    for kind in PAYLOADS {
+        let sample = run(&["sample", kind.id, "--fixture"]);
+        assert_eq!(sample.status, 0, "{}", kind.id);
+        assert_eq!(sample.stdout, pretty(&kind.fixture()), "{}", kind.id);
+        let (_, validated) = validate_both_ways(&dir, kind, &sample.stdout);
+        assert_eq!(validated.status, 0, "{}: {}", kind.id, validated.stdout);
+        assert!(
+            validated
+                .stdout
+                .ends_with(&format!(": valid: {}\n1 valid, 0 invalid\n", kind.id)),
+            "{}",
+            validated.stdout
+        );
+    }
+    // A kind without a documented example prints its fixture, and says so.
+    let sample = run(&["sample", "hasura/cli-config"]);
+    assert_eq!(
+        sample.stdout,
+        pretty(&find("hasura/cli-config").unwrap().fixture())
+    );
+    assert!(
+        sample.stderr.contains("no example of hasura/cli-config"),
+        "{}",
+        sample.stderr
+    );
+}
+
+#[test]
+fn seeded_samples_are_random_valid_and_reproducible() {
+    let dir = TempDir::new("seeded");
+    for kind in PAYLOADS {
+        let first = run(&["sample", kind.id, "--seed", "7"]);
+        let again = run(&["sample", kind.id, "--seed", "7"]);
+        let other = run(&["sample", kind.id, "--seed", "8"]);
+        assert_eq!(first.status, 0);
+        assert_eq!(first.stdout, again.stdout, "{}", kind.id);
+        assert_ne!(first.stdout, other.stdout, "{}", kind.id);
+        assert_eq!(first.stdout, pretty(&kind.random(7)), "{}", kind.id);
+        let (_, validated) = validate_both_ways(&dir, kind, &first.stdout);
+        assert_eq!(validated.status, 0, "{}: {}", kind.id, validated.stdout);
+
+        let many = run(&["sample", kind.id, "--seed", "7", "--count", "3"]);
+        let lines: Vec<&str> = many.stdout.lines().collect();
+        assert_eq!(lines.len(), 3);
+        for (offset, line) in lines.iter().enumerate() {
+            let document: Value = serde_json::from_str(line).unwrap();
+            assert_eq!(document, kind.random(7 + offset as u64), "{}", kind.id);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The `telemetry-spec` binary, run for real: on every documented example and fixture (made by
+//! `telemetry-spec sample`), on inputs that cannot be read, on bad documents, on unknown kinds,
+//! and on a generated NDJSON stream with bad lines at known places, checking every verdict, the
+//! summary and the exit status in both output formats.
+//!
+//! What a verdict should be comes from the library (`schema_types`), never from the binary under
+//! test: the documented examples' recorded value errata, the kinds' own validators and seeded
+//! random documents.
+//!
+//! One binary, one module per concern; [`support`] runs the binary and splits what it prints
+//! into verdicts, for every other module.
+//!
+//! - [`usage`]: help pages, usage errors, unknown kinds.
+//! - [`kinds`]: `list`, `schema` and `sample`, and `validate` on every sample.
+//! - [`documents`]: `validate` on single documents (not JSON, too large, pretty-printed,
+//!   masked, truncated reports).
+//! - [`inputs`]: inputs that cannot be read or hold no document.
+//! - [`stream`]: a generated NDJSON stream with bad lines at known places.
+//! - [`optout`], [`privacy`]: the specification around the payloads, printed.
+
+mod documents;
+mod inputs;
+mod kinds;
+mod optout;
+mod privacy;
+mod stream;
+mod support;
+mod usage;
