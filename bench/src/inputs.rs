@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use integration_tests::paths::{self, Step, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
-use schema_types::samples::documented_example;
 use serde_json::{Value, json};
 
 use crate::names::Set;
@@ -61,7 +60,7 @@ impl Input {
 pub fn examples(runtime: &Runtime) -> Vec<Input> {
     let mut inputs = Vec::new();
     for kind in Kind::all() {
-        let Some(example) = documented_example(kind.registry.id) else {
+        let Some(example) = kind.registry.documented_example() else {
             continue;
         };
         let input = Input::new(kind.file_name(), kind, &example, runtime);
@@ -110,7 +109,7 @@ fn repaired(kind: Kind, mut example: Value) -> Value {
 /// carries value errata), or the fixture for a payload without an example. The cases of
 /// `tests/invalid/` start from the same documents.
 pub fn base(kind: Kind) -> Value {
-    match documented_example(kind.registry.id) {
+    match kind.registry.documented_example() {
         Some(example) => repaired(kind, example),
         None => kind.registry.fixture(),
     }

@@ -9,7 +9,6 @@ use std::io::{self, Write};
 
 use clap::Args;
 use schema_types::api;
-use schema_types::samples::documented_example;
 use serde_json::Value;
 
 use crate::diagnostics::print_note;
@@ -59,7 +58,7 @@ pub fn run(args: SampleArgs) -> Result<(), Failure> {
         out.flush()?;
         return Ok(());
     }
-    let document = match documented_example(kind.id).filter(|_| !args.fixture) {
+    let document = match kind.documented_example().filter(|_| !args.fixture) {
         Some(example) => {
             let report = kind.validate(&example);
             if !report.is_valid() {

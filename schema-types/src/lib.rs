@@ -31,7 +31,6 @@ pub mod privacy;
 #[cfg(test)]
 mod reader_tests;
 pub mod registry;
-pub mod samples;
 pub mod schema;
 
 /// The runtime the generated validators and fixtures call (crate `schema-runtime`), under the

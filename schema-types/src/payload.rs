@@ -9,6 +9,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Serialize, de::DeserializeOwned};
 
+use crate::api::Clue;
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::validate::Validate;
@@ -163,41 +164,31 @@ pub trait PayloadRandom {}
 #[cfg(not(feature = "proptest"))]
 impl<T> PayloadRandom for T {}
 
-/// What a generic wrapper (a Hasura wire message or row, a Segment message, a Mixpanel export)
-/// asks of the types it is built from: a schema, serde both ways, a validator, fixtures (and
-/// random values with the `proptest` feature), and the usual value traits.
-pub trait Part:
-    JsonSchema
-    + Serialize
-    + DeserializeOwned
-    + Validate
-    + Fixture
-    + PayloadRandom
-    + Clone
-    + fmt::Debug
-    + PartialEq
-    + Eq
-{
-}
-
-impl<T> Part for T where
-    T: JsonSchema
-        + Serialize
-        + DeserializeOwned
-        + Validate
-        + Fixture
-        + PayloadRandom
-        + Clone
-        + fmt::Debug
-        + PartialEq
-        + Eq
-{
-}
-
-/// A documented telemetry payload: its type, and what is known of it besides its shape.
-pub trait Payload:
+/// What every published document type is: it has a schema, reads and writes itself with serde,
+/// validates, and has fixtures (and random values with the `proptest` feature).
+pub trait Document:
     JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom
 {
+}
+
+impl<T> Document for T where
+    T: JsonSchema + Serialize + DeserializeOwned + Validate + Fixture + PayloadRandom
+{
+}
+
+/// What a generic wrapper (a Hasura wire message or row, a Segment message, a Mixpanel export)
+/// asks of the types it is built from: a [`Document`] with the usual value traits.
+pub trait Part: Document + Clone + fmt::Debug + PartialEq + Eq {}
+
+impl<T> Part for T where T: Document + Clone + fmt::Debug + PartialEq + Eq {}
+
+/// A documented telemetry payload: its type, and what is known of it besides its shape.
+///
+/// Everything about a payload kind is declared here, on its type, once: the registry
+/// ([`crate::registry`]) reads these constants to publish the kind, and derives from them every
+/// kind layered around it (a Hasura payload's row and wire message, see
+/// [`crate::hasura::Sent`]).
+pub trait Payload: Document {
     /// The payload id, `vendor/payload` (`hasura/server-telemetry`); used in file paths, the
     /// index, the CLI and the tests.
     const ID: &'static str;
@@ -213,9 +204,22 @@ pub trait Payload:
     const CATALOG: crate::catalog::Catalog;
     /// Which layer of the traffic the document is.
     const LAYER: Layer;
-    /// The id of the payload kind this one is derived from (a Hasura wire message or row wraps
-    /// the payload the page documents), if it is.
-    const DERIVED_FROM: Option<&'static str> = None;
+    /// What identifies its documents among every kind's ([`crate::api::detect`]): facts about
+    /// the payload's own members (a member only it has, its event name), read where the payload
+    /// stands. A layer derived from the kind adds its own (a row's `id`, a wire message's
+    /// `topic`), so these name the payload's members only.
+    const CLUES: &'static [Clue];
+
+    /// The page's example, rebuilt member by member with the fixture builders, in the page's
+    /// member order (`None` when the page prints none). That proves that every documented member
+    /// is settable through the builders (a member without a setter, or a value the setter's
+    /// type cannot take, fails to compile) and that the builders reproduce the page exactly,
+    /// values that break a rule included: each of those is a recorded erratum
+    /// ([`crate::corpus::VALUE_ERRATA`]); the types hold them, the schemas judge them. Every
+    /// member is set explicitly, even where the fixture default already holds the page's value.
+    fn documented_example() -> Option<Self> {
+        None
+    }
 
     /// The published schema's description, given the one derived from the type's doc comment:
     /// that one by default. A generic wrapper adds what its payload is.

@@ -5,7 +5,6 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::registry::PAYLOADS;
-use crate::samples::documented_example;
 use crate::validate::{Limits, read_value};
 
 /// Every fixture and documented example is read by the validators' own reader as `serde_json`
@@ -13,7 +12,7 @@ use crate::validate::{Limits, read_value};
 #[test]
 fn reads_every_fixture_and_example() {
     for kind in PAYLOADS {
-        let documents = [Some(kind.fixture()), documented_example(kind.id)];
+        let documents = [Some(kind.fixture()), kind.documented_example()];
         for document in documents.into_iter().flatten() {
             for text in [
                 serde_json::to_string(&document).unwrap(),
@@ -87,7 +86,7 @@ proptest! {
         edits in prop::collection::vec(edit(), 1..4),
     ) {
         let kind = &PAYLOADS[index];
-        let document = documented_example(kind.id).unwrap_or_else(|| kind.fixture());
+        let document = kind.documented_example().unwrap_or_else(|| kind.fixture());
         let text = if pretty {
             serde_json::to_string_pretty(&document)
         } else {
@@ -99,7 +98,7 @@ proptest! {
             bytes = apply(edit, &String::from_utf8_lossy(&bytes));
         }
         let report = kind.validate_slice(&bytes);
-        let reference = (kind.validate_slice_serde_json)(&bytes, Limits::DEFAULT);
+        let reference = (kind.operations.validate_slice_serde_json)(&bytes, Limits::DEFAULT);
         prop_assert_eq!(report, reference, "{}", String::from_utf8_lossy(&bytes));
     }
 }

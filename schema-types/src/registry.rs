@@ -1,15 +1,90 @@
-//! The catalogue of payload kinds: one entry per documented payload, in the order of the pages.
+//! The catalogue of payload kinds: one entry per published kind, in the order of the pages.
 //!
-//! Everything that iterates over payloads (the schema writer in `xtask`, the index, the tests)
-//! walks [`PAYLOADS`]; adding a payload is adding its type here. Each entry is built from the
-//! type's [`Payload`] constants, so nothing about a payload is written twice.
+//! Everything that iterates over payloads (the schema writer in `xtask`, the index, the tests,
+//! the CLI, the benchmark) walks [`PAYLOADS`]; adding a payload is adding its type to
+//! [`kinds`]. Each entry is built from what the type declares ([`Payload`]), and a Hasura
+//! payload's row and wire message are derived from its declaration ([`hasura::kinds`]): nothing
+//! about a payload is written twice.
+
+use std::ops::Deref;
+use std::sync::LazyLock;
 
 use serde_json::Value;
 
+use crate::api::Signature;
 use crate::catalog::Catalog;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Document, ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::{Limits, Report};
 use crate::{appsmith, hasura, schema};
+
+/// Every payload kind, Hasura's page first, each page in its own order; each Hasura payload is
+/// followed by the layers derived from it (its row, its wire message).
+fn kinds() -> Vec<PayloadKind> {
+    let mut kinds = Vec::new();
+    kinds.extend(hasura::kinds::<hasura::ServerReport>());
+    kinds.extend(hasura::kinds::<hasura::ServerMetricsV2>());
+    kinds.extend(hasura::kinds::<hasura::EeServerTelemetry>());
+    kinds.extend(hasura::kinds::<hasura::EeDataSourceTelemetry>());
+    kinds.extend(hasura::kinds::<hasura::EeUsageMetrics>());
+    kinds.extend(hasura::kinds::<hasura::ConsoleError>());
+    kinds.extend(hasura::kinds::<hasura::CliExecutionEvent>());
+    kinds.push(PayloadKind::of::<hasura::CliConfig>());
+    kinds.push(PayloadKind::of::<appsmith::KeepAlivePing>());
+    kinds.push(PayloadKind::of::<appsmith::ServerSetupPing>());
+    kinds.push(PayloadKind::of::<appsmith::UsagePulse>());
+    kinds.push(PayloadKind::of::<appsmith::NavigationEvent>());
+    kinds.push(PayloadKind::of::<appsmith::BackendCallEvent>());
+    kinds
+}
+
+/// Every payload kind (see [`Registry`]).
+pub static PAYLOADS: Registry = Registry { _private: () };
+
+/// The registry: a slice of every [`PayloadKind`], built the first time it is read (the ids and
+/// titles of derived kinds are made then, once, and live as long as the process).
+///
+/// ```
+/// use schema_types::PAYLOADS;
+///
+/// assert!(PAYLOADS.iter().any(|kind| kind.id == "hasura/console-error-wire"));
+/// for kind in PAYLOADS {
+///     assert!(kind.id.starts_with(kind.product.vendor()));
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct Registry {
+    _private: (),
+}
+
+static KINDS: LazyLock<Vec<PayloadKind>> = LazyLock::new(kinds);
+
+impl Deref for Registry {
+    type Target = [PayloadKind];
+
+    fn deref(&self) -> &[PayloadKind] {
+        &KINDS
+    }
+}
+
+impl IntoIterator for Registry {
+    type Item = &'static PayloadKind;
+    type IntoIter = std::slice::Iter<'static, PayloadKind>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        KINDS.iter()
+    }
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// The payload kind with this id, if there is one.
+pub fn find(id: &str) -> Option<&'static PayloadKind> {
+    PAYLOADS.into_iter().find(|kind| kind.id == id)
+}
 
 /// A payload kind with its metadata and its type-specific operations, as plain data.
 #[derive(Clone, Copy)]
@@ -31,7 +106,18 @@ pub struct PayloadKind {
     /// The id of the kind this one wraps (a Hasura `-wire` or `-row` around the documented
     /// payload), if it is derived from one.
     pub derived_from: Option<&'static str>,
-    schema: fn() -> Value,
+    /// What identifies its documents ([`crate::api::detect`]).
+    pub signature: Signature,
+    pub(crate) describe: fn(&str) -> String,
+    pub(crate) operations: Operations,
+    documented_example: fn() -> Option<Value>,
+    derivation: Option<Derivation>,
+}
+
+/// What a kind's document type does, as functions of that type.
+#[derive(Clone, Copy)]
+pub(crate) struct Operations {
+    bare_schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
     validate_slice: fn(&[u8], Limits) -> Report,
@@ -43,19 +129,10 @@ pub struct PayloadKind {
     random: fn(u64) -> Value,
 }
 
-impl PayloadKind {
-    /// The entry for payload type `T`.
-    pub const fn of<T: Payload>() -> Self {
+impl Operations {
+    fn of<T: Document>() -> Self {
         Self {
-            id: T::ID,
-            product: T::PRODUCT,
-            version: T::VERSION,
-            title: T::TITLE,
-            example: T::EXAMPLE,
-            catalog: T::CATALOG,
-            layer: T::LAYER,
-            derived_from: T::DERIVED_FROM,
-            schema: schema::published_schema::<T>,
+            bare_schema: schema::bare_schema::<T>,
             round_trip: round_trip::<T>,
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
@@ -66,10 +143,86 @@ impl PayloadKind {
             random: random::<T>,
         }
     }
+}
+
+/// How a kind derived from another relates its documents to the other's: the answers of
+/// [`PayloadKind::wrap`], [`PayloadKind::carries_over`] and [`PayloadKind::wrapped_pointer`],
+/// given by the layer that derives it (`hasura::envelope`).
+#[derive(Clone, Copy)]
+pub(crate) struct Derivation {
+    /// A document of the base kind in this kind's layer; `None` when it cannot be held.
+    pub(crate) wrap: fn(&Value) -> Option<Value>,
+    /// Whether a violation of the base kind (at a pointer, about a member) concerns the payload.
+    pub(crate) carries_over: fn(&str, Option<&str>) -> bool,
+    /// Where a pointer of the base kind's document stands once wrapped.
+    pub(crate) wrapped_pointer: fn(&str) -> String,
+}
+
+/// What a layer derived from a kind declares: the rest is the base kind's.
+pub(crate) struct DerivedLayer {
+    /// The layer.
+    pub(crate) layer: Layer,
+    /// The version of the derived kind's schema.
+    pub(crate) version: SchemaVersion,
+    /// What the derived kind's id adds to the base's (`-wire`).
+    pub(crate) id_suffix: &'static str,
+    /// What its title adds to the base's (`, as POSTed`).
+    pub(crate) title_suffix: &'static str,
+    /// Its signature.
+    pub(crate) signature: Signature,
+    /// Its schema's description, from the one derived from its type.
+    pub(crate) describe: fn(&str) -> String,
+    /// How its documents relate to the base kind's.
+    pub(crate) derivation: Derivation,
+}
+
+impl PayloadKind {
+    /// The entry for payload type `T`, as it declares itself.
+    pub(crate) fn of<T: Payload>() -> Self {
+        Self {
+            id: T::ID,
+            product: T::PRODUCT,
+            version: T::VERSION,
+            title: T::TITLE,
+            example: T::EXAMPLE,
+            catalog: T::CATALOG,
+            layer: T::LAYER,
+            derived_from: None,
+            signature: Signature {
+                payload: T::CLUES,
+                payload_at: "",
+                layer: &[],
+            },
+            describe: T::description,
+            operations: Operations::of::<T>(),
+            documented_example: documented_example::<T>,
+            derivation: None,
+        }
+    }
+
+    /// The entry for document type `T`, a layer derived from `base`: its id, title, version,
+    /// signature and relation to `base` from `layer`, its product and catalog from `base`.
+    pub(crate) fn derived<T: Document>(base: &PayloadKind, layer: DerivedLayer) -> Self {
+        Self {
+            id: String::leak(format!("{}{}", base.id, layer.id_suffix)),
+            product: base.product,
+            version: layer.version,
+            title: String::leak(format!("{}{}", base.title, layer.title_suffix)),
+            example: None,
+            catalog: base.catalog,
+            layer: layer.layer,
+            derived_from: Some(base.id),
+            signature: layer.signature,
+            describe: layer.describe,
+            operations: Operations::of::<T>(),
+            documented_example: || None,
+            derivation: Some(layer.derivation),
+        }
+    }
 
     /// The published JSON Schema of this payload, as `cargo xtask gen` writes it.
     pub fn schema(&self) -> Value {
-        (self.schema)()
+        schema::published_schema(self, (self.operations.bare_schema)(), self.describe)
     }
 
     /// Deserialises `document` into the payload type and serialises it again.
@@ -77,38 +230,50 @@ impl PayloadKind {
     /// Serde checks structure only (member names, JSON types, required members), so this
     /// succeeds for any document of the right shape, whatever its formats and patterns.
     pub fn round_trip(&self, document: Value) -> Result<Value, serde_json::Error> {
-        (self.round_trip)(document)
+        (self.operations.round_trip)(document)
     }
 
     /// Checks a parsed document with the payload's generated validator.
     pub fn validate(&self, document: &Value) -> Report {
-        (self.validate)(document, Limits::DEFAULT)
+        (self.operations.validate)(document, Limits::DEFAULT)
     }
 
     /// Checks a parsed document with other limits.
     pub fn validate_with(&self, document: &Value, limits: Limits) -> Report {
-        (self.validate)(document, limits)
+        (self.operations.validate)(document, limits)
     }
 
     /// Checks a document given as bytes (invalid UTF-8 and malformed JSON are violations too).
     pub fn validate_slice(&self, bytes: &[u8]) -> Report {
-        (self.validate_slice)(bytes, Limits::DEFAULT)
+        (self.operations.validate_slice)(bytes, Limits::DEFAULT)
     }
 
     /// Checks a document given as bytes, with other limits.
     pub fn validate_slice_with(&self, bytes: &[u8], limits: Limits) -> Report {
-        (self.validate_slice)(bytes, limits)
+        (self.operations.validate_slice)(bytes, limits)
     }
 
     /// The payload's fixture with its default values, as a document.
     pub fn fixture(&self) -> Value {
-        (self.fixture)()
+        (self.operations.fixture)()
     }
 
     /// A random valid document of this payload: the same `seed` gives the same document.
     #[cfg(feature = "proptest")]
     pub fn random(&self, seed: u64) -> Value {
-        (self.random)(seed)
+        (self.operations.random)(seed)
+    }
+
+    /// The page's example rebuilt with the fixture builders ([`Payload::documented_example`]);
+    /// `None` for a kind the pages print no example of.
+    ///
+    /// ```
+    /// let kind = schema_types::registry::find("hasura/server-telemetry").unwrap();
+    /// assert_eq!(kind.documented_example().unwrap()["ci"], "TRAVIS");
+    /// assert!(schema_types::registry::find("hasura/cli-config").unwrap().documented_example().is_none());
+    /// ```
+    pub fn documented_example(&self) -> Option<Value> {
+        (self.documented_example)()
     }
 
     /// The kind this one is derived from (see [`Self::derived_from`]).
@@ -117,59 +282,27 @@ impl PayloadKind {
     }
 
     /// A document of the base kind, wrapped into this kind's layer around the base's payload:
-    /// `{"topic", "data"}` for a wire message, `id` and `timestamp` before the payload's members
-    /// for a row (the topic, `id` and `timestamp` are this kind's fixture's). `None` when this
-    /// kind is not derived, or when a row cannot hold the document (it is not an object).
+    /// `{"topic", "data"}` for a wire message, the row's own members before the payload's for a
+    /// row (the topic and the row's members are this kind's fixture's). `None` when this kind
+    /// is not derived, or when the layer cannot hold the document (a row of a non-object).
     pub fn wrap(&self, base_document: &Value) -> Option<Value> {
-        let base = self.base()?;
-        let mut payload = base_document.clone();
-        if base.layer == Layer::HasuraRow {
-            if let Value::Object(members) = &mut payload {
-                members.shift_remove("id");
-                members.shift_remove("timestamp");
-            }
-        }
-        let frame = self.fixture();
-        match self.layer {
-            Layer::HasuraWire => {
-                Some(serde_json::json!({ "topic": frame["topic"], "data": payload }))
-            }
-            Layer::HasuraRow => {
-                let Value::Object(members) = payload else {
-                    return None;
-                };
-                let mut row = serde_json::Map::new();
-                row.insert("id".into(), frame["id"].clone());
-                row.insert("timestamp".into(), frame["timestamp"].clone());
-                row.extend(members);
-                Some(Value::Object(row))
-            }
-            _ => None,
-        }
+        (self.derivation?.wrap)(base_document)
     }
 
     /// Whether a violation of the base kind at `pointer` (about `member`, for `required` and
     /// `unknown-property`) concerns the payload, and so stays in the document [`Self::wrap`]
-    /// makes; one about a row's own `id` or `timestamp` does not.
+    /// makes; one about a row's own members does not.
     pub fn carries_over(&self, pointer: &str, member: Option<&str>) -> bool {
-        let Some(base) = self.base() else {
-            return false;
-        };
-        let row_member =
-            |name: &str| base.layer == Layer::HasuraRow && ["id", "timestamp"].contains(&name);
-        let own = match pointer.strip_prefix('/') {
-            Some(rest) => row_member(rest.split('/').next().unwrap_or_default()),
-            None => member.is_some_and(row_member),
-        };
-        !own
+        self.derivation
+            .is_some_and(|derivation| (derivation.carries_over)(pointer, member))
     }
 
     /// Where a violation at `pointer` in a document of the base kind stands once the document is
     /// wrapped by [`Self::wrap`].
     pub fn wrapped_pointer(&self, pointer: &str) -> String {
-        match self.layer {
-            Layer::HasuraWire => format!("/data{pointer}"),
-            _ => pointer.to_owned(),
+        match self.derivation {
+            Some(derivation) => (derivation.wrapped_pointer)(pointer),
+            None => pointer.to_owned(),
         }
     }
 
@@ -193,52 +326,80 @@ impl std::fmt::Debug for PayloadKind {
     }
 }
 
-fn round_trip<T: Payload>(document: Value) -> Result<Value, serde_json::Error> {
+fn round_trip<T: Document>(document: Value) -> Result<Value, serde_json::Error> {
     let payload: T = serde_json::from_value(document)?;
     serde_json::to_value(payload)
 }
 
-fn fixture<T: Payload>() -> Value {
+fn fixture<T: Document>() -> Value {
     serde_json::to_value(T::fixture_default()).expect("a payload always serialises")
 }
 
+fn documented_example<T: Payload>() -> Option<Value> {
+    T::documented_example()
+        .map(|example| serde_json::to_value(example).expect("a payload always serialises"))
+}
+
 #[cfg(feature = "proptest")]
-fn random<T: Payload + crate::fixture::random::Random>(seed: u64) -> Value {
+fn random<T: Document>(seed: u64) -> Value {
     serde_json::to_value(crate::fixture::random::seeded::<T>(seed))
         .expect("a payload always serialises")
 }
 
-/// Every payload kind, Hasura's page first, each page in its own order; each Hasura payload is
-/// followed by the layers derived from it (its row, its wire message).
-pub static PAYLOADS: &[PayloadKind] = &[
-    PayloadKind::of::<hasura::ServerTelemetry>(),
-    PayloadKind::of::<hasura::ServerTelemetryWire>(),
-    PayloadKind::of::<hasura::ServerMetricsV2>(),
-    PayloadKind::of::<hasura::ServerMetricsV2Row>(),
-    PayloadKind::of::<hasura::ServerMetricsV2Wire>(),
-    PayloadKind::of::<hasura::EeServerTelemetry>(),
-    PayloadKind::of::<hasura::EeServerTelemetryRow>(),
-    PayloadKind::of::<hasura::EeServerTelemetryWire>(),
-    PayloadKind::of::<hasura::EeDataSourceTelemetry>(),
-    PayloadKind::of::<hasura::EeDataSourceTelemetryRow>(),
-    PayloadKind::of::<hasura::EeDataSourceTelemetryWire>(),
-    PayloadKind::of::<hasura::EeUsageMetrics>(),
-    PayloadKind::of::<hasura::EeUsageMetricsRow>(),
-    PayloadKind::of::<hasura::EeUsageMetricsWire>(),
-    PayloadKind::of::<hasura::ConsoleError>(),
-    PayloadKind::of::<hasura::ConsoleErrorRow>(),
-    PayloadKind::of::<hasura::ConsoleErrorWire>(),
-    PayloadKind::of::<hasura::CliExecution>(),
-    PayloadKind::of::<hasura::CliExecutionWire>(),
-    PayloadKind::of::<hasura::CliConfig>(),
-    PayloadKind::of::<appsmith::KeepAlivePing>(),
-    PayloadKind::of::<appsmith::ServerSetupPing>(),
-    PayloadKind::of::<appsmith::UsagePulse>(),
-    PayloadKind::of::<appsmith::NavigationEvent>(),
-    PayloadKind::of::<appsmith::BackendCallEvent>(),
-];
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
 
-/// The payload kind with this id, if there is one.
-pub fn find(id: &str) -> Option<&'static PayloadKind> {
-    PAYLOADS.iter().find(|kind| kind.id == id)
+    use super::*;
+    use crate::corpus::example_document;
+
+    fn pretty(document: &Value) -> String {
+        serde_json::to_string_pretty(document).expect("a value always serialises")
+    }
+
+    #[test]
+    fn samples_reproduce_the_pages() {
+        for kind in PAYLOADS {
+            let Some(location) = kind.example else {
+                continue;
+            };
+            let page = example_document(location).expect("the example reads");
+            let sample = kind
+                .documented_example()
+                .unwrap_or_else(|| panic!("{} has an example but no sample", kind.id));
+            assert_eq!(pretty(&sample), pretty(&page), "sample of {}", kind.id);
+        }
+    }
+
+    #[test]
+    fn payloads_without_an_example_have_no_sample() {
+        for kind in PAYLOADS.iter().filter(|kind| kind.example.is_none()) {
+            assert_eq!(kind.documented_example(), None, "sample of {}", kind.id);
+        }
+    }
+
+    #[test]
+    fn every_documented_example_has_a_sample() {
+        let missing: Vec<&str> = PAYLOADS
+            .iter()
+            .filter(|kind| kind.example.is_some() && kind.documented_example().is_none())
+            .map(|kind| kind.id)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "payloads with a documented example but no `Payload::documented_example`: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn fractional_seconds_keep_their_digits() {
+        let sample = find("appsmith/keep-alive-ping")
+            .and_then(PayloadKind::documented_example)
+            .expect("a sample");
+        assert_eq!(sample["properties"]["time"].to_string(), "1704784217.602");
+        let sample = find("appsmith/server-setup-ping")
+            .and_then(PayloadKind::documented_example)
+            .expect("a sample");
+        assert_eq!(sample["properties"]["time"].to_string(), "1704784091.249");
+    }
 }

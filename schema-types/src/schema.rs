@@ -12,7 +12,6 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, RestrictFormats};
 use serde_json::{Map, Value};
 
-use crate::payload::Payload;
 use crate::registry::PayloadKind;
 
 /// The base of every schema's `$id`; a schema's `$id` is this followed by its path under
@@ -40,15 +39,19 @@ const LEADING_KEYS: [&str; 6] = [
     "x-telemetry",
 ];
 
-/// The JSON Schema of `T` exactly as `cargo xtask gen` publishes it.
+/// The JSON Schema of a kind exactly as `cargo xtask gen` publishes it, from the schema of its
+/// type (`bare`, see [`bare_schema`]) and the description it makes of the derived one
+/// (`describe`). Use [`PayloadKind::schema`].
 ///
 /// # Panics
 ///
-/// If the documented example of `T` cannot be read from the upstream page; the corpus tests
-/// check that every example can.
-pub fn published_schema<T: Payload>() -> Value {
-    let kind = PayloadKind::of::<T>();
-    let mut schema = bare_schema::<T>();
+/// If the documented example of the kind cannot be read from the upstream page; the corpus
+/// tests check that every example can.
+pub(crate) fn published_schema(
+    kind: &PayloadKind,
+    mut schema: Value,
+    describe: fn(&str) -> String,
+) -> Value {
     let object = schema
         .as_object_mut()
         .expect("a derived root schema is an object");
@@ -56,9 +59,9 @@ pub fn published_schema<T: Payload>() -> Value {
     object.insert("$comment".into(), ORIGIN_COMMENT.into());
     object.insert("title".into(), kind.title.into());
     if let Some(Value::String(description)) = object.get_mut("description") {
-        *description = unwrap_paragraphs(&T::description(description));
+        *description = unwrap_paragraphs(&describe(description));
     }
-    object.insert(crate::catalog::KEYWORD.into(), telemetry(&kind));
+    object.insert(crate::catalog::KEYWORD.into(), telemetry(kind));
     if let Some(location) = kind.example {
         let example = crate::corpus::example_document(location).unwrap_or_else(|error| {
             panic!(

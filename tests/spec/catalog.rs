@@ -455,7 +455,7 @@ fn the_console_route_is_classified_as_a_url_with_names_replaced() {
         .find(|m| m.pointer == "/url")
         .unwrap();
     assert_eq!(url.class, Class::Url);
-    let example = schema_types::samples::documented_example(kind.id).unwrap();
+    let example = kind.documented_example().unwrap();
     let route = example["url"].as_str().unwrap();
     assert_eq!(route, "/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify");
 }

@@ -1,14 +1,14 @@
-//! The documented examples rebuilt by the fixture builders (`schema_types::samples`), as
+//! The documented examples rebuilt by the fixture builders (`Payload::documented_example`), as
 //! `cargo xtask gen` writes them to `generated/`: equal to the page's examples (member order
 //! included) and snapshotted.
 
-use schema_types::{PAYLOADS, corpus, samples};
+use schema_types::{PAYLOADS, corpus};
 
 #[test]
 fn every_rebuilt_example_equals_the_page_and_is_snapshotted() {
     let mut rebuilt = 0;
     for kind in PAYLOADS {
-        let sample = samples::documented_example(kind.id);
+        let sample = kind.documented_example();
         assert_eq!(sample.is_some(), kind.example.is_some(), "{}", kind.id);
         let (Some(sample), Some(location)) = (sample, kind.example) else {
             continue;

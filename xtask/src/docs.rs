@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use schema_types::corpus::{SYNTAX_ERRATA, VALUE_ERRATA};
-use schema_types::{PAYLOADS, PayloadKind, Product, samples};
+use schema_types::{PAYLOADS, PayloadKind, Product};
 use serde_json::Value;
 
 use crate::generate::repair_in_words;
@@ -113,7 +113,7 @@ fn section(text: &mut String, kind: &PayloadKind) {
     }
     text.push('\n');
 
-    if let Some(example) = samples::documented_example(kind.id) {
+    if let Some(example) = kind.documented_example() {
         let location = kind.example.expect("a documented example has a location");
         let _ = writeln!(
             text,

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use schema_types::PAYLOADS;
 use schema_types::corpus::{Repair, SYNTAX_ERRATA, VALUE_ERRATA};
-use schema_types::samples;
 use serde_json::{Value, json};
 
 use crate::ensure::{Mode, Summary, ensure_file};
@@ -77,9 +76,9 @@ fn json_files(schemas: &[(String, Value)]) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for (kind, (path, schema)) in PAYLOADS.iter().zip(schemas) {
         files.push((Path::new("schemas").join(path), json_file::render(schema)));
-        // The page's example rebuilt with the fixture builders (`schema_types::samples`); a
+        // The page's example rebuilt with the fixture builders (`Payload::documented_example`); a
         // test holds it equal to the example extracted from the page.
-        if let Some(sample) = samples::documented_example(kind.id) {
+        if let Some(sample) = kind.documented_example() {
             files.push((
                 Path::new("generated").join(kind.id).join("example.json"),
                 json_file::render(&sample),

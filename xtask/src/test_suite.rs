@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use schema_types::corpus::VALUE_ERRATA;
-use schema_types::{PAYLOADS, PayloadKind, samples};
+use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::{Value, json};
 
 use crate::json_file;
@@ -39,7 +39,7 @@ pub fn files(root: &Path) -> io::Result<Vec<(PathBuf, Value)>> {
 
 fn tests(root: &Path, kind: &PayloadKind) -> io::Result<Vec<Value>> {
     let mut tests = Vec::new();
-    if let Some(example) = samples::documented_example(kind.id) {
+    if let Some(example) = kind.documented_example() {
         let errata: Vec<&str> = VALUE_ERRATA
             .iter()
             .filter(|e| e.payload == kind.id)

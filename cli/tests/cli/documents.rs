@@ -2,10 +2,9 @@
 //! verdicts with their reason, a pretty-printed document is one document at its first line,
 //! masking drops values and keeps pointers, and reports keep at most `--max-violations`.
 
-use schema_types::samples::documented_example;
 use serde_json::json;
 
-use crate::support::{TempDir, human_verdicts, json_verdicts, pretty, run};
+use crate::support::{TempDir, documented_example, human_verdicts, json_verdicts, pretty, run};
 
 #[test]
 fn documents_that_are_not_json_are_invalid_verdicts_with_their_reason() {
@@ -40,7 +39,7 @@ fn documents_that_are_not_json_are_invalid_verdicts_with_their_reason() {
 #[test]
 fn documents_over_the_size_limit_are_invalid_and_not_kept() {
     let dir = TempDir::new("size");
-    let example = documented_example("hasura/server-telemetry").unwrap();
+    let example = documented_example("hasura/server-telemetry");
     let compact = serde_json::to_string(&example).unwrap();
     let pretty_text = pretty(&example);
     let single = dir.file("single.json", &pretty_text);
@@ -104,7 +103,7 @@ fn documents_over_the_size_limit_are_invalid_and_not_kept() {
 #[test]
 fn a_pretty_printed_document_is_one_document_at_its_first_line() {
     let dir = TempDir::new("pretty");
-    let example = documented_example("appsmith/keep-alive-ping").unwrap();
+    let example = documented_example("appsmith/keep-alive-ping");
     let file = dir.file("ping.json", format!("\n\n{}", pretty(&example)));
     let run_ok = run(&["validate", &file]);
     assert_eq!(
@@ -139,7 +138,7 @@ fn a_pretty_printed_document_is_one_document_at_its_first_line() {
 #[test]
 fn masking_keeps_pointers_and_drops_values() {
     let dir = TempDir::new("mask");
-    let mut document = documented_example("hasura/server-telemetry").unwrap();
+    let mut document = documented_example("hasura/server-telemetry");
     document["timestamp"] = json!("secret-yesterday");
     let file = dir.file("leak.json", serde_json::to_string(&document).unwrap());
     for format in ["human", "json"] {

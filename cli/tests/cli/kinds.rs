@@ -7,7 +7,6 @@ use std::path::Path;
 
 use schema_types::corpus::VALUE_ERRATA;
 use schema_types::registry::{PAYLOADS, PayloadKind, find};
-use schema_types::samples::documented_example;
 use serde_json::Value;
 
 use crate::support::{Run, TempDir, human_verdicts, pointer_of, pretty, run};
@@ -102,7 +101,7 @@ fn every_documented_example_is_judged_as_its_errata_say() {
     let dir = TempDir::new("examples");
     let mut with_errata = 0;
     for kind in PAYLOADS {
-        let Some(example) = documented_example(kind.id) else {
+        let Some(example) = kind.documented_example() else {
             continue;
         };
         let sample = run(&["sample", kind.id]);

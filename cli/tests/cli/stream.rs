@@ -3,8 +3,8 @@
 //! or invalid mixed in; every verdict is checked at its line, in both formats, from a file and
 //! from standard input.
 
+use crate::support::documented_example;
 use schema_types::registry::PAYLOADS;
-use schema_types::samples::documented_example;
 use serde_json::json;
 
 use crate::support::{TempDir, human_verdicts, json_verdicts, pointer_of, run, run_with_input};
@@ -47,9 +47,9 @@ fn stream() -> Vec<Line> {
             run.stdout.lines().map(str::to_owned).collect()
         })
         .collect();
-    let mut ambiguous = documented_example("hasura/server-telemetry").unwrap();
+    let mut ambiguous = documented_example("hasura/server-telemetry");
     ambiguous["console_mode"] = json!("server");
-    let mut wrong_time = documented_example("appsmith/keep-alive-ping").unwrap();
+    let mut wrong_time = documented_example("appsmith/keep-alive-ping");
     wrong_time["properties"]["time"] = json!("noon");
     let bad: Vec<Line> = vec![
         (

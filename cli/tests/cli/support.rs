@@ -139,3 +139,10 @@ pub fn pointer_of(detail: &str) -> String {
         pointer.to_owned()
     }
 }
+
+/// The documented example of kind `id`, rebuilt with the fixture builders.
+pub fn documented_example(id: &str) -> Value {
+    schema_types::registry::find(id)
+        .and_then(|kind| kind.documented_example())
+        .unwrap_or_else(|| panic!("{id} has a documented example"))
+}

@@ -5,7 +5,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::segment::{NoAnonymousId, SegmentEvent, SegmentLibrary, SegmentTrack};
+use serde_json::Map;
+
+use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{Count, ObjectId, Sha256Hex, Uuid};
 use crate::corpus::Page;
@@ -26,6 +29,7 @@ impl Payload for BackendCallEvent {
         line: 146,
     });
     const LAYER: Layer = Layer::SegmentTrack;
+    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "execute_ACTION_TRIGGERED")];
     const CATALOG: Catalog = Catalog {
         section: "Successful backend calls",
         edition: Editions::All,
@@ -41,6 +45,53 @@ impl Payload for BackendCallEvent {
 
     fn description(derived: &str) -> String {
         super::with_event::<BackendCallProperties>(derived)
+    }
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            BackendCallEvent::fixture()
+                .context(
+                    BackendCallContext::fixture().library(
+                        SegmentLibrary::fixture()
+                            .name("analytics-java")
+                            .version("2.1.1"),
+                    ),
+                )
+                .event(BackendCallEventName::ExecuteActionTriggered)
+                .integrations(Map::new())
+                // Not a UUID (groups of 8-4-3-4-11 digits): a recorded erratum.
+                .message_id("0f6b07ee-0717-413-808c-c25b09c0468")
+                .original_timestamp("2021-08-24T07:23:35.610Z")
+                .properties(
+                    // The ObjectIds have 20 or 22 hex digits, not 24, and `username` 59, not 64: recorded
+                    // errata.
+                    BackendCallProperties::fixture()
+                        .app_id("612465f87b2230debedfc6")
+                        .app_mode(AppMode::Edit)
+                        .app_name("APP1")
+                        .datasource(Datasource::fixture().name("Test App"))
+                        .instance_id("612460418944011a10fa5b")
+                        .is_example_app(false)
+                        .is_successful_execution(true)
+                        .name("Test")
+                        .org_id("612464f7f230debedfc4")
+                        .origin_service("appsmith-server")
+                        .page_id("612465802230debedfc8")
+                        .page_name("Page1")
+                        .plugin_name("PostgreSQL")
+                        .status_code("")
+                        .time_elapsed(8)
+                        .plugin_type("DB")
+                        .username("70280e5d07e61e5e915e5d26ac8704bbd68d3f75ebad67ba439f4c354d7"),
+                )
+                .received_at("2021-08-24T07:23:39.996Z")
+                .sent_at("2021-08-24T07:23:39.885Z")
+                .timestamp("2021-08-24T07:23:35.721Z")
+                .call_type(SegmentCallType::Track)
+                // 56 hex digits, not 64: a recorded erratum.
+                .user_id("70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7")
+                .build(),
+        )
     }
 }
 

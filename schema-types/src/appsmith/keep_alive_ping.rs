@@ -5,7 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::mixpanel::{MixpanelEvent, MixpanelExport};
+use super::mixpanel::{MixpanelEvent, MixpanelExport, MixpanelProperties, fractional_seconds};
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::ObjectId;
 use crate::corpus::Page;
@@ -26,6 +27,7 @@ impl Payload for KeepAlivePing {
         line: 18,
     });
     const LAYER: Layer = Layer::MixpanelExport;
+    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "FETCH_RELEASE_NOTES")];
     const CATALOG: Catalog = Catalog {
         section: "Keep-alive ping",
         edition: Editions::All,
@@ -40,6 +42,40 @@ impl Payload for KeepAlivePing {
 
     fn description(derived: &str) -> String {
         super::with_event::<KeepAliveProperties>(derived)
+    }
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            KeepAlivePing::fixture()
+                .event(KeepAliveEventName::FetchReleaseNotes)
+                .properties(
+                    // Mixpanel's members first, then the event's own: the export lists them all by name.
+                    MixpanelProperties::fixture()
+                        .time(fractional_seconds(1_704_784_217.602))
+                        .distinct_id("609ce8fb4092701c69df9846")
+                        .identified_id("609ce8fb4092701c69df9846")
+                        .import(true)
+                        .insert_id("75ddda7c-ba47-41e0-9578-7d3afaf05284")
+                        .lib_version("3.3.1")
+                        .mp_api_endpoint("api.mixpanel.com")
+                        .mp_api_timestamp_ms(1_704_784_233_604)
+                        .source("segment")
+                        .user_id("609ce8fb4092701c69df9846")
+                        .mp_lib("Segment Actions: analytics-java")
+                        .mp_processing_time_ms(1_704_784_233_665)
+                        .segment_source_name("cloud-services")
+                        .event(
+                            KeepAliveProperties::fixture()
+                                .edition(Edition::Community)
+                                .id("609ce8fb4092701c69df9846")
+                                .instance_id("609ce8fb4092701c69df9846")
+                                .origin_service("cloud-services")
+                                .request_type(ReleaseNotesRequestType::FetchReleaseNotes)
+                                .version("v1.9.15"),
+                        ),
+                )
+                .build(),
+        )
     }
 }
 

@@ -213,6 +213,11 @@ pub struct CountryCode(#[schemars(regex(pattern = r"^[A-Z]{2}$"))] pub String);
 
 crate::common::string_newtype_impls!(CountryCode);
 
+/// Seconds with a fraction, as the Mixpanel exports write them.
+pub(super) fn fractional_seconds(seconds: f64) -> EpochSeconds {
+    EpochSeconds::from_f64(seconds).expect("a finite literal")
+}
+
 #[cfg(test)]
 mod tests {
     use super::export_rank;

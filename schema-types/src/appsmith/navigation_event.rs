@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::segment::{AnonymousId, SegmentEvent, SegmentLibrary, SegmentTrack};
+use super::segment::{AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::IpAddress;
 use crate::corpus::Page;
@@ -27,6 +28,11 @@ impl Payload for NavigationEvent {
         line: 111,
     });
     const LAYER: Layer = Layer::SegmentTrack;
+    const CLUES: &'static [Clue] = &[
+        Clue::Equals("/type", "track"),
+        Clue::Present("/anonymousId"),
+        Clue::Present("/context/page"),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Navigation and clicks",
         edition: Editions::All,
@@ -42,6 +48,48 @@ impl Payload for NavigationEvent {
 
     fn description(derived: &str) -> String {
         super::with_event::<NavigationProperties>(derived)
+    }
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            NavigationEvent::fixture()
+                .anonymous(
+                    AnonymousId::fixture().anonymous_id("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa"),
+                )
+                .context(
+                    NavigationContext::fixture()
+                        .ip("49.207.192.209")
+                        .library(
+                            SegmentLibrary::fixture()
+                                .name("analytics.js")
+                                .version("4.0.4"),
+                        )
+                        .locale("en-US")
+                        .page(
+                            NavigationPage::fixture()
+                                .path("/applications")
+                                .referrer("https://dev.appsmith.com/applications")
+                                .search("")
+                                .title("Editor | Appsmith")
+                                .url("https://dev.appsmith.com/applications"),
+                        )
+                        .user_agent(
+                            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/537.36 \
+                         (KHTML, like Gecko) Chrome/86.0.4240.111 Safari/537.36",
+                        ),
+                )
+                .event("APPLICATIONS_PAGE_LOAD")
+                .integrations(Map::new())
+                .message_id("ajs-9176c8f5ebc607524746206ea6aa7502")
+                .original_timestamp("2020-11-04T10:52:14.616Z")
+                .properties(NavigationProperties(Map::new()))
+                .received_at("2020-11-04T10:52:14.750Z")
+                .sent_at("2020-11-04T10:52:14.618Z")
+                .timestamp("2020-11-04T10:52:14.748Z")
+                .call_type(SegmentCallType::Track)
+                .user_id("a3d8b23b9b0cac986af79f4826d009463f8dfc372f188934710115491b7665a1")
+                .build(),
+        )
     }
 }
 

@@ -5,7 +5,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::mixpanel::{MixpanelEvent, MixpanelExport};
+use super::mixpanel::{
+    CountryCode, MixpanelEvent, MixpanelExport, MixpanelProperties, fractional_seconds,
+};
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{IpAddress, ObjectId, Sha256Hex};
 use crate::corpus::Page;
@@ -26,6 +29,7 @@ impl Payload for ServerSetupPing {
         line: 48,
     });
     const LAYER: Layer = Layer::MixpanelExport;
+    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Installation Setup Complete")];
     const CATALOG: Catalog = Catalog {
         section: "Server setup ping",
         edition: Editions::All,
@@ -40,6 +44,53 @@ impl Payload for ServerSetupPing {
 
     fn description(derived: &str) -> String {
         super::with_event::<ServerSetupProperties>(derived)
+    }
+
+    fn documented_example() -> Option<Self> {
+        Some(
+        ServerSetupPing::fixture()
+            .event(ServerSetupEventName::InstallationSetupComplete)
+            .properties(
+                // Mixpanel's members first, then the event's own: the export lists them all by name.
+                MixpanelProperties::fixture()
+                    .time(fractional_seconds(1_704_784_091.249))
+                    .distinct_id("659cf0bd504813315c336bf7")
+                    .browser(String::new())
+                    .city(String::from("Mysore"))
+                    .identified_id("659cf0bd504813315c336bf7")
+                    .import(true)
+                    .insert_id("d684e7ed-1211-4518-a19c-8f22925526e0")
+                    .lib_version("3.3.1")
+                    .mp_api_endpoint("api.mixpanel.com")
+                    .mp_api_timestamp_ms(1_704_784_101_374)
+                    .region(String::from("Karnataka"))
+                    .source("segment")
+                    .user_id("659cf0bd504813315c336bf7")
+                    .mp_country_code(CountryCode::new("IN"))
+                    .mp_lib("Segment Actions: analytics-java")
+                    .mp_processing_time_ms(1_704_784_101_771)
+                    .segment_source_name("ce")
+                    .event(
+                        ServerSetupProperties::fixture()
+                            .disable_telemetry(false)
+                            .email("")
+                            .email_domain_hash(
+                                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                            )
+                            .goal("just exploring")
+                            .id("659cf0bd504813315c336bf7")
+                            .instance_id("659cf0bd504813315c336bf7")
+                            .ip_address("117.211.16.3")
+                            .name("")
+                            .origin_service("appsmith-server")
+                            .proficiency("")
+                            .role("frontend engineer")
+                            .subscribe_marketing(false)
+                            .version("v1.9.56"),
+                    ),
+            )
+            .build()
+        )
     }
 }
 

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochSeconds, ObjectId, Uuid};
 use crate::corpus::Page;
@@ -62,6 +63,7 @@ impl Payload for UsagePulse {
         line: 91,
     });
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[Clue::Present("/usageData")];
     const CATALOG: Catalog = Catalog {
         section: "Usage pulse for billing",
         edition: Editions::PayingCustomers,
@@ -73,6 +75,26 @@ impl Payload for UsagePulse {
             quote: "This data is collected only for paying customers, regardless of whether telemetry is on or off.",
         },
     };
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            UsagePulse::fixture()
+                .usage_data([Pulse::fixture()
+                    .user("f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d")
+                    // 21 characters with a non-hex `h`, not an ObjectId: a recorded erratum.
+                    .tenant_id("6fh76357fbe7e44f3a47a")
+                    .view_mode(false)
+                    .is_anonymous_user(false)
+                    .created_at(188_474_747)
+                    .build()])
+                // A placeholder, not the UUID the licensed server sends: a recorded erratum.
+                .message("hash-message")
+                .hashed_message("c8ec6166d030765ff0f88ce40f4494bc6ef99f9d65dfbecd974c6359d1cac7ac")
+                // 20 hex digits, not an ObjectId's 24: a recorded erratum.
+                .instance_id("63ef757fbe7e44f3a47a")
+                .build(),
+        )
+    }
 }
 
 /// One usage pulse: a user's action on the instance, with who acted, where and when.

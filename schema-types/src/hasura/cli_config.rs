@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::Uuid;
 use crate::fixture::Fixture;
@@ -45,6 +46,7 @@ impl Payload for CliConfig {
     const TITLE: &'static str = "Hasura CLI configuration file";
     const EXAMPLE: Option<ExampleLocation> = None;
     const LAYER: Layer = Layer::ConfigFile;
+    const CLUES: &'static [Clue] = &[Clue::Present("/enable_telemetry")];
     const CATALOG: Catalog = Catalog {
         section: "Disable CLI telemetry",
         edition: Editions::All,

@@ -5,13 +5,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 
-use super::envelope::{CliTopic, Published, Row, Sent, Wire};
+use super::envelope::{CliTopic, Derived, Row, Sent, Wire};
 use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as the CLI reports it.
@@ -83,24 +84,16 @@ pub type CliExecution = Row<CliExecutionEvent>;
 /// `hasura/cli-execution-wire`: a CLI execution event as the CLI POSTs it.
 pub type CliExecutionWire = Wire<CliExecutionEvent>;
 
-impl Sent for CliExecutionEvent {
-    type Topic = CliTopic;
-    const DOCUMENTED: &'static str = Self::ROW.id;
-    const ROW: Published = Published {
-        id: "hasura/cli-execution",
-        version: SchemaVersion::new(1, 1, 0),
-        title: "Hasura CLI execution event",
-        example: Some(ExampleLocation {
-            page: Page::Hasura,
-            line: 181,
-        }),
-    };
-    const WIRE: Published = Published {
-        id: "hasura/cli-execution-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura CLI execution event, as POSTed",
-        example: None,
-    };
+impl Payload for CliExecution {
+    const ID: &'static str = "hasura/cli-execution";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
+    const TITLE: &'static str = "Hasura CLI execution event";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 181,
+    });
+    const LAYER: Layer = Layer::HasuraRow;
     const CATALOG: Catalog = Catalog {
         section: "CLI",
         edition: Editions::All,
@@ -112,5 +105,37 @@ impl Sent for CliExecutionEvent {
             switches: &[Switch::HasuraCliEnv, Switch::HasuraCliConfig],
             quote: catalog::HASURA_CLI_OPT_OUT,
         },
+    };
+    const CLUES: &'static [Clue] = &[Clue::Present("/execution_id")];
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            CliExecution::fixture()
+                .id(115)
+                .timestamp("2019-01-21T11:36:07.86783+00:00")
+                .payload(
+                    CliExecutionEvent::fixture()
+                        .uuid("e462ce20-42dd-40fd-9549-edfb92f80455")
+                        .execution_id("ddfa9c33-0693-457d-9026-c7f456c43322")
+                        .version("v0.4.27")
+                        .command("hasura version")
+                        .is_error(false)
+                        .os_platform("linux")
+                        .os_arch("amd64")
+                        .server_uuid("a4d66fb2-f88d-457b-8db1-ea7a0b57921d")
+                        .server_version("v1.0.0-alpha36")
+                        .payload(Nullable::NULL),
+                )
+                .build(),
+        )
+    }
+}
+
+impl Sent for CliExecutionEvent {
+    type Topic = CliTopic;
+    type Documented = CliExecution;
+    const DERIVED: Derived = Derived {
+        row: None,
+        wire: SchemaVersion::new(1, 0, 0),
     };
 }

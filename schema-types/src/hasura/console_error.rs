@@ -7,6 +7,7 @@ use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::UuidOrEmpty;
 use crate::corpus::Page;
@@ -15,7 +16,7 @@ use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Published, Row, Sent, Wire};
+use super::envelope::{ConsoleTopic, Derived, Row, Sent, Wire};
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -287,6 +288,7 @@ impl Payload for ConsoleError {
         line: 163,
     });
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[Clue::Present("/console_mode")];
     const CATALOG: Catalog = Catalog {
         section: "Console",
         edition: Editions::All,
@@ -304,6 +306,24 @@ impl Payload for ConsoleError {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            ConsoleError::fixture()
+                .server_version("2.0.0")
+                .event_type("Main/RUN_TIME_ERROR")
+                .url("/data/schema/SCHEMA_NAME/tables/TABLE_NAME/modify")
+                .console_mode(ConsoleMode::Cli)
+                .cli_uuid(UuidOrEmpty::from("0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b"))
+                .server_uuid("015a8f49-2fbd-4c41-8066-23f48d9c620a")
+                .data(
+                    ConsoleErrorData::fixture()
+                        .message("Uncaught TypeError: something is not a function")
+                        .stack(ConsoleStack::Frames(vec![String::from(" at main.js:1:3")])),
+                )
+                .build(),
+        )
+    }
 }
 
 /// `hasura/console-error-row`: the payload as Hasura's collector stores it.
@@ -314,18 +334,9 @@ pub type ConsoleErrorWire = Wire<ConsoleError>;
 
 impl Sent for ConsoleError {
     type Topic = ConsoleTopic;
-    const DOCUMENTED: &'static str = <Self as Payload>::ID;
-    const ROW: Published = Published {
-        id: "hasura/console-error-row",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Console error event, as stored",
-        example: None,
+    type Documented = Self;
+    const DERIVED: Derived = Derived {
+        row: Some(SchemaVersion::new(1, 0, 0)),
+        wire: SchemaVersion::new(1, 0, 0),
     };
-    const WIRE: Published = Published {
-        id: "hasura/console-error-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Console error event, as POSTed",
-        example: None,
-    };
-    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
@@ -11,7 +12,7 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
-use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 
 /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
 ///
@@ -130,6 +131,10 @@ impl Payload for EeDataSourceTelemetry {
         line: 98,
     });
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/license_jti"),
+        Clue::Present("/metrics/backend_type"),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Enterprise Edition server",
         edition: Editions::Enterprise,
@@ -142,6 +147,40 @@ impl Payload for EeDataSourceTelemetry {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            EeDataSourceTelemetry::fixture()
+                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
+                .client_id(Nullable::NULL)
+                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
+                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
+                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
+                .hasura_version("12345")
+                .metrics(
+                    EeDataSourceMetrics::fixture()
+                        .backend_type("postgres")
+                        .read_replicas(0)
+                        .health_check_enabled(false)
+                        .tables(0)
+                        .views(0)
+                        .enum_tables(0)
+                        .relationships_manual(0)
+                        .relationships_auto(0)
+                        .permissions_select(0)
+                        .permissions_insert(0)
+                        .permissions_update(0)
+                        .permissions_delete(0)
+                        .permissions_roles(0)
+                        .event_triggers(0)
+                        .functions(0)
+                        .native_queries(0)
+                        .query_tags_enabled(false)
+                        .connection_templates_enabled(false),
+                )
+                .build(),
+        )
+    }
 }
 
 /// `hasura/ee-data-source-telemetry-row`: the payload as Hasura's collector stores it.
@@ -154,18 +193,9 @@ impl Sent for EeDataSourceTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = <Self as Payload>::ID;
-    const ROW: Published = Published {
-        id: "hasura/ee-data-source-telemetry-row",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition data source telemetry, as stored",
-        example: None,
+    type Documented = Self;
+    const DERIVED: Derived = Derived {
+        row: Some(SchemaVersion::new(1, 0, 0)),
+        wire: SchemaVersion::new(1, 0, 0),
     };
-    const WIRE: Published = Published {
-        id: "hasura/ee-data-source-telemetry-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition data source telemetry, as POSTed",
-        example: None,
-    };
-    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
@@ -11,7 +12,7 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
-use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 
 /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
 ///
@@ -182,6 +183,15 @@ impl Payload for EeServerTelemetry {
         line: 55,
     });
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/license_jti"),
+        Clue::AnyPresent(&[
+            "/metrics/api_limits_enabled",
+            "/metrics/prometheus_endpoint_enabled",
+            "/metrics/otel_enabled",
+            "/metrics/caching_enabled",
+        ]),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Enterprise Edition server",
         edition: Editions::Enterprise,
@@ -194,6 +204,54 @@ impl Payload for EeServerTelemetry {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            EeServerTelemetry::fixture()
+                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
+                .client_id(Nullable::NULL)
+                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
+                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
+                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
+                .hasura_version("v2.23.0")
+                .metrics(
+                    EeServerMetrics::fixture()
+                        .api_limits_enabled(true)
+                        .api_limits_roles_with_limits(0)
+                        .api_limits_rate_limits(0)
+                        .api_limits_depth_limits(0)
+                        .api_limits_node_limits(0)
+                        .api_limits_time_limits(0)
+                        .api_limits_batch_limits(0)
+                        .prometheus_endpoint_enabled(false)
+                        .prometheus_secret_enabled(false)
+                        .otel_enabled(false)
+                        .otel_traces_enabled(false)
+                        .allow_list_roles(0)
+                        .logs_http_response_log_enabled(false)
+                        .logs_api_limit_log_enabled(false)
+                        .logs_live_query_poller_log_enabled(false)
+                        .logs_caching_log_enabled(false)
+                        .logs_tracing_log_enabled(true)
+                        .logs_metrics_log_enabled(false)
+                        .logs_health_check_log_enabled(false)
+                        .rate_limiting_enabled(false)
+                        .caching_enabled(false)
+                        .remote_schemas(0)
+                        .actions_synchronous(0)
+                        .actions_asynchronous(0)
+                        .actions_query(0)
+                        .actions_type_relationships(0)
+                        .actions_custom_types(0)
+                        .resource_cpu(2048)
+                        .resource_memory(0)
+                        .resource_checker_error_code(String::from("CPU_MEMORY_INCONCLUSIVE"))
+                        .jwt_secrets_configured(2)
+                        .admin_secrets_configured(2),
+                )
+                .build(),
+        )
+    }
 }
 
 /// `hasura/ee-server-telemetry-row`: the payload as Hasura's collector stores it.
@@ -206,18 +264,9 @@ impl Sent for EeServerTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = <Self as Payload>::ID;
-    const ROW: Published = Published {
-        id: "hasura/ee-server-telemetry-row",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition server telemetry, as stored",
-        example: None,
+    type Documented = Self;
+    const DERIVED: Derived = Derived {
+        row: Some(SchemaVersion::new(1, 0, 0)),
+        wire: SchemaVersion::new(1, 0, 0),
     };
-    const WIRE: Published = Published {
-        id: "hasura/ee-server-telemetry-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition server telemetry, as POSTed",
-        example: None,
-    };
-    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

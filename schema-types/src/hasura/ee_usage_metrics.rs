@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Uuid};
 use crate::corpus::Page;
@@ -13,7 +14,7 @@ use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
-use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 
 /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
 /// Prometheus metrics.
@@ -239,6 +240,13 @@ impl Payload for EeUsageMetrics {
         line: 127,
     });
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/license_jti"),
+        Clue::ArrayNamed {
+            object: "/metrics",
+            prefix: "hasura_",
+        },
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Enterprise Edition server",
         edition: Editions::Enterprise,
@@ -251,6 +259,57 @@ impl Payload for EeUsageMetrics {
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
     };
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            EeUsageMetrics::fixture()
+                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
+                .client_id(Nullable::NULL)
+                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
+                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
+                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
+                .hasura_version("12345")
+                .metrics(
+                    // The page prints no metric beyond the named ones, so `other` keeps its empty default.
+                    UsageMetrics::fixture()
+                        .hasura_action_request_bytes_total([unlabelled(0)])
+                        .hasura_action_response_bytes_total([unlabelled(0)])
+                        .hasura_active_subscriptions([unlabelled(0)])
+                        .hasura_cron_events_invocation_total([StatusSample::fixture()
+                            .status("success")
+                            .value(0)
+                            .build()])
+                        .hasura_event_invocations_total([StatusSample::fixture()
+                            .status("success")
+                            .value(0)
+                            .build()])
+                        .hasura_event_trigger_http_workers([unlabelled(0)])
+                        .hasura_events_fetched_per_batch([unlabelled(0)])
+                        .hasura_event_trigger_request_bytes_total([unlabelled(0)])
+                        .hasura_event_trigger_response_bytes_total([unlabelled(0)])
+                        .hasura_graphql_requests_total([OperationStatusSample::fixture()
+                            .operation_type("query")
+                            .response_status("failed")
+                            .value(0)
+                            .build()])
+                        .hasura_http_connections([unlabelled(0)])
+                        .hasura_http_request_bytes_total([unlabelled(0)])
+                        .hasura_http_response_bytes_total([unlabelled(0)])
+                        .hasura_metadata_resource_version([unlabelled(1)])
+                        .hasura_postgres_connections([RoleSourceSample::fixture()
+                            .role("primary")
+                            .source_name("default")
+                            .value(1)
+                            .build()])
+                        .hasura_scheduled_trigger_request_bytes_total([unlabelled(0)])
+                        .hasura_scheduled_trigger_response_bytes_total([unlabelled(0)])
+                        .hasura_websocket_connections([unlabelled(0)])
+                        .hasura_websocket_messages_received_bytes_total([unlabelled(0)])
+                        .hasura_websocket_messages_sent_bytes_total([unlabelled(0)]),
+                )
+                .build(),
+        )
+    }
 }
 
 crate::common::number_newtype_impls!(MetricValue);
@@ -265,18 +324,14 @@ impl Sent for EeUsageMetrics {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = <Self as Payload>::ID;
-    const ROW: Published = Published {
-        id: "hasura/ee-usage-metrics-row",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition usage metrics, as stored",
-        example: None,
+    type Documented = Self;
+    const DERIVED: Derived = Derived {
+        row: Some(SchemaVersion::new(1, 0, 0)),
+        wire: SchemaVersion::new(1, 0, 0),
     };
-    const WIRE: Published = Published {
-        id: "hasura/ee-usage-metrics-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura Enterprise Edition usage metrics, as POSTed",
-        example: None,
-    };
-    const CATALOG: Catalog = <Self as Payload>::CATALOG;
+}
+
+/// A sample of a metric without labels.
+fn unlabelled(value: u64) -> UnlabelledSample {
+    UnlabelledSample::fixture().value(value).build()
 }

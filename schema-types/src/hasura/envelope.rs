@@ -7,50 +7,43 @@
 //! the Console in `console/src/telemetry/index.ts`; the Console sends the same over a WebSocket).
 //! The collector stores `data` with two members of its own, an integer `id` and the
 //! `timestamp`; the page's server and CLI samples are such rows, its Console and Enterprise
-//! samples are bare payloads. So each payload type `P` implements [`Sent`], and the registry
-//! publishes `Wire<P>` and `Row<P>` beside it: `Row<P>` flattens `P` (its members stand beside
-//! `id` and `timestamp`), `Wire<P>` holds it in `data`. A member added to `P` is in all three.
+//! samples are bare payloads. So each payload type `P` implements [`Sent`], naming the kind the
+//! page documents (`P` itself, or `Row<P>`), and [`kinds`] publishes the other layers beside
+//! it: `Row<P>` flattens `P` (its members stand beside `id` and `timestamp`), `Wire<P>` holds it
+//! in `data`. A member added to `P` is in all three; the derived kinds' ids, titles, clues, and
+//! how a document of one layer becomes a document of another are made here, from these types.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
+use serde_json::{Map, Value};
+
+use crate::api::{Clue, Signature};
 use crate::common::{Rfc3339Timestamp, SerialId};
 use crate::fixture::Fixture;
-use crate::payload::{
-    ExampleLocation, Layer, Part, Payload, PayloadRandom, Product, SchemaVersion,
-};
+use crate::payload::{Layer, Part, Payload, SchemaVersion};
+use crate::registry::{Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST.
-pub trait Sent:
-    JsonSchema + Serialize + DeserializeOwned + Validate + Members + Fixture + PayloadRandom
-{
+pub trait Sent: Part + Members {
     /// The topics the emitter sends it under.
     type Topic: Part;
-    /// The id of the kind whose document the page prints for this payload: its row
-    /// (`hasura/server-telemetry`) or the payload itself (`hasura/console-error`). The other
-    /// layers are derived from it.
-    const DOCUMENTED: &'static str;
-    /// The published schema of its POST body, [`Wire<Self>`].
-    const WIRE: Published;
-    /// The published schema of its row, [`Row<Self>`].
-    const ROW: Published;
-    /// Who sends it, when, where to, and what stops it.
-    const CATALOG: Catalog;
+    /// The kind whose document the page prints for this payload: the payload itself
+    /// (`ConsoleError`) or its row (`Row<ServerReport>`, `hasura/server-telemetry`). Its id,
+    /// title, catalog and clues name the layers derived from it.
+    type Documented: Payload;
+    /// The versions of the schemas derived from the documented kind.
+    const DERIVED: Derived;
 }
 
-/// What the registry needs of one derived document besides its shape.
+/// The schema versions of the layers [`kinds`] derives from a documented kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Published {
-    /// The payload id (`hasura/console-error-wire`).
-    pub id: &'static str,
-    /// The version of its schema.
-    pub version: SchemaVersion,
-    /// The schema's title.
-    pub title: &'static str,
-    /// Where the page prints an example of this document, if it does.
-    pub example: Option<ExampleLocation>,
+pub struct Derived {
+    /// The row's (`-row`); `None` when the documented kind is the row itself.
+    pub row: Option<SchemaVersion>,
+    /// The wire message's (`-wire`).
+    pub wire: SchemaVersion,
 }
 
 /// The topics of the Hasura server's POSTs (`server/src-lib/Hasura/Server/Telemetry.hs`).
@@ -143,52 +136,146 @@ fn describe<P: JsonSchema>(envelope: &str) -> String {
     crate::schema::followed_by::<P>(envelope, "The payload")
 }
 
-impl<P: Sent> Payload for Wire<P> {
-    const ID: &'static str = P::WIRE.id;
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = P::WIRE.version;
-    const TITLE: &'static str = P::WIRE.title;
-    const EXAMPLE: Option<ExampleLocation> = P::WIRE.example;
-    const CATALOG: Catalog = P::CATALOG;
-    const LAYER: Layer = Layer::HasuraWire;
-    const DERIVED_FROM: Option<&'static str> = Some(P::DOCUMENTED);
+/// Where [`Wire`] holds the payload.
+const WIRE_PAYLOAD_AT: &str = "/data";
+/// The members [`Row`] adds to its payload's.
+const ROW_MEMBERS: [&str; 2] = ["id", "timestamp"];
 
-    fn description(derived: &str) -> String {
-        describe::<P>(derived)
-    }
-}
+/// What tells a row from its bare payload: the collector's serial `id`.
+const ROW_CLUES: &[Clue] = &[Clue::Present("/id")];
+/// What tells a bare payload from its row, when both are published.
+const BARE_CLUES: &[Clue] = &[Clue::Absent("/id")];
+/// What tells a wire message: the emitter's `topic` beside the payload.
+const WIRE_CLUES: &[Clue] = &[Clue::Present("/topic")];
 
-impl<P: Sent> Payload for Row<P> {
-    const ID: &'static str = P::ROW.id;
-    const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = P::ROW.version;
-    const TITLE: &'static str = P::ROW.title;
-    const EXAMPLE: Option<ExampleLocation> = P::ROW.example;
-    const CATALOG: Catalog = P::CATALOG;
-    const LAYER: Layer = Layer::HasuraRow;
-    const DERIVED_FROM: Option<&'static str> = if same(P::ROW.id, P::DOCUMENTED) {
-        None
+/// The kinds of payload `P`: the one the page documents, then the layers derived from it (its
+/// row, unless the documented kind is the row, and its wire message).
+pub(crate) fn kinds<P: Sent>() -> Vec<PayloadKind> {
+    let mut documented = PayloadKind::of::<P::Documented>();
+    let documented_row = documented.layer == Layer::HasuraRow;
+    if documented_row {
+        documented.signature.layer = ROW_CLUES;
+        documented.describe = describe::<P>;
     } else {
-        Some(P::DOCUMENTED)
-    };
-
-    fn description(derived: &str) -> String {
-        describe::<P>(derived)
+        documented.signature.layer = BARE_CLUES;
     }
+    let mut kinds = vec![documented];
+    if let Some(version) = P::DERIVED.row {
+        kinds.push(PayloadKind::derived::<Row<P>>(
+            &documented,
+            DerivedLayer {
+                layer: Layer::HasuraRow,
+                version,
+                id_suffix: "-row",
+                title_suffix: ", as stored",
+                signature: Signature {
+                    layer: ROW_CLUES,
+                    ..documented.signature
+                },
+                describe: describe::<P>,
+                derivation: Derivation {
+                    wrap: into_row::<P>,
+                    carries_over: |_, _| true,
+                    wrapped_pointer: str::to_owned,
+                },
+            },
+        ));
+    }
+    kinds.push(PayloadKind::derived::<Wire<P>>(
+        &documented,
+        DerivedLayer {
+            layer: Layer::HasuraWire,
+            version: P::DERIVED.wire,
+            id_suffix: "-wire",
+            title_suffix: ", as POSTed",
+            signature: Signature {
+                payload: documented.signature.payload,
+                payload_at: WIRE_PAYLOAD_AT,
+                layer: WIRE_CLUES,
+            },
+            describe: describe::<P>,
+            derivation: Derivation {
+                wrap: if documented_row {
+                    |row| into_wire::<P>(payload_of_row(row))
+                } else {
+                    |payload| into_wire::<P>(payload.clone())
+                },
+                carries_over: if documented_row {
+                    |pointer, member| !is_about_row_members(pointer, member)
+                } else {
+                    |_, _| true
+                },
+                wrapped_pointer: |pointer| format!("{WIRE_PAYLOAD_AT}{pointer}"),
+            },
+        },
+    ));
+    kinds
 }
 
-/// String equality in a constant.
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
+/// A payload document in a wire message, under the topic of the wire message's fixture.
+fn into_wire<P: Sent>(payload: Value) -> Option<Value> {
+    let mut wire = serde_json::to_value(Wire::<P>::fixture_default()).ok()?;
+    *wire.pointer_mut(WIRE_PAYLOAD_AT)? = payload;
+    Some(wire)
+}
+
+/// A payload document as a row: the row's own members (its fixture's) before the payload's.
+/// `None` when the payload is not an object.
+fn into_row<P: Sent>(payload: &Value) -> Option<Value> {
+    let Value::Object(members) = payload else {
+        return None;
+    };
+    let frame = serde_json::to_value(Row::<P>::fixture_default()).ok()?;
+    let mut row = Map::new();
+    for name in ROW_MEMBERS {
+        row.insert(name.to_owned(), frame.get(name)?.clone());
     }
-    let mut index = 0;
-    while index < a.len() {
-        if a[index] != b[index] {
-            return false;
+    row.extend(members.clone());
+    Some(Value::Object(row))
+}
+
+/// The payload of a row document: the row without its own members.
+fn payload_of_row(row: &Value) -> Value {
+    let mut payload = row.clone();
+    if let Value::Object(members) = &mut payload {
+        for name in ROW_MEMBERS {
+            members.shift_remove(name);
         }
-        index += 1;
     }
-    true
+    payload
+}
+
+/// Whether a violation at `pointer` (about `member`, for `required` and `unknown-property`) is
+/// about one of the row's own members rather than the payload's.
+fn is_about_row_members(pointer: &str, member: Option<&str>) -> bool {
+    let name = match pointer.strip_prefix('/') {
+        Some(rest) => Some(rest.split('/').next().unwrap_or_default()),
+        None => member,
+    };
+    name.is_some_and(|name| ROW_MEMBERS.contains(&name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hasura::{ConsoleError, ServerReport};
+
+    /// The member names declared above are the types' own: the row adds exactly `ROW_MEMBERS`
+    /// to its payload, and the wire message holds the payload at `WIRE_PAYLOAD_AT`.
+    #[test]
+    fn envelope_members_are_the_types_own() {
+        let payload = serde_json::to_value(ServerReport::fixture_default()).unwrap();
+        let row = serde_json::to_value(Row::<ServerReport>::fixture_default()).unwrap();
+        let added: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|name| payload.get(name.as_str()).is_none())
+            .map(String::as_str)
+            .collect();
+        assert_eq!(added, ROW_MEMBERS);
+        let wire = serde_json::to_value(Wire::<ConsoleError>::fixture_default()).unwrap();
+        let console = serde_json::to_value(ConsoleError::fixture_default()).unwrap();
+        assert_eq!(wire.pointer(WIRE_PAYLOAD_AT), Some(&console));
+    }
 }

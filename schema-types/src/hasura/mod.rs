@@ -38,8 +38,9 @@ pub use ee_usage_metrics::{
     OperationStatusSample, OtherMetricSample, RoleSourceSample, StatusSample, UnlabelledSample,
     UsageMetrics,
 };
+pub(crate) use envelope::kinds;
 pub use envelope::{
-    CliTopic, ConsoleTopic, Published, Row, Sent, ServerMetricsV2Topic, ServerTopic, Wire,
+    CliTopic, ConsoleTopic, Derived, Row, Sent, ServerMetricsV2Topic, ServerTopic, Wire,
 };
 pub use server_metrics_v2::{
     ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,

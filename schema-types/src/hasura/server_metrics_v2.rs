@@ -24,8 +24,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Published, Row, Sent, ServerMetricsV2Topic, Wire};
+use super::envelope::{Derived, Row, Sent, ServerMetricsV2Topic, Wire};
 use super::server_telemetry::CiVendor;
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, EpochSeconds, Nullable, Uuid};
 use crate::fixture::Fixture;
@@ -571,6 +572,7 @@ impl Payload for ServerMetricsV2 {
     const TITLE: &'static str = "Hasura server telemetry (v2.x, per data source)";
     const EXAMPLE: Option<ExampleLocation> = None;
     const LAYER: Layer = Layer::Payload;
+    const CLUES: &'static [Clue] = &[Clue::Present("/source_metadata")];
     const CATALOG: Catalog = Catalog {
         section: "Server",
         edition: Editions::All,
@@ -593,18 +595,9 @@ pub type ServerMetricsV2Wire = Wire<ServerMetricsV2>;
 
 impl Sent for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;
-    const DOCUMENTED: &'static str = <Self as Payload>::ID;
-    const ROW: Published = Published {
-        id: "hasura/server-metrics-v2-row",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura server telemetry (v2.x, per data source), as stored",
-        example: None,
+    type Documented = Self;
+    const DERIVED: Derived = Derived {
+        row: Some(SchemaVersion::new(1, 0, 0)),
+        wire: SchemaVersion::new(1, 0, 0),
     };
-    const WIRE: Published = Published {
-        id: "hasura/server-metrics-v2-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura server telemetry (v2.x, per data source), as POSTed",
-        example: None,
-    };
-    const CATALOG: Catalog = <Self as Payload>::CATALOG;
 }

@@ -5,13 +5,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, SchemaVersion};
+use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 
-use super::envelope::{Published, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report.
@@ -198,24 +199,16 @@ pub type ServerTelemetry = Row<ServerReport>;
 /// `hasura/server-telemetry-wire`: the server's report as the server POSTs it.
 pub type ServerTelemetryWire = Wire<ServerReport>;
 
-impl Sent for ServerReport {
-    type Topic = ServerTopic;
-    const DOCUMENTED: &'static str = Self::ROW.id;
-    const ROW: Published = Published {
-        id: "hasura/server-telemetry",
-        version: SchemaVersion::new(1, 0, 1),
-        title: "Hasura server telemetry (v1.x)",
-        example: Some(ExampleLocation {
-            page: Page::Hasura,
-            line: 21,
-        }),
-    };
-    const WIRE: Published = Published {
-        id: "hasura/server-telemetry-wire",
-        version: SchemaVersion::new(1, 0, 0),
-        title: "Hasura server telemetry (v1.x), as POSTed",
-        example: None,
-    };
+impl Payload for ServerTelemetry {
+    const ID: &'static str = "hasura/server-telemetry";
+    const PRODUCT: Product = Product::Hasura;
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const TITLE: &'static str = "Hasura server telemetry (v1.x)";
+    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
+        page: Page::Hasura,
+        line: 21,
+    });
+    const LAYER: Layer = Layer::HasuraRow;
     const CATALOG: Catalog = Catalog {
         section: "Server",
         edition: Editions::All,
@@ -227,5 +220,48 @@ impl Sent for ServerReport {
             switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
             quote: catalog::HASURA_SERVER_OPT_OUT,
         },
+    };
+    const CLUES: &'static [Clue] = &[Clue::Present("/db_uid")];
+
+    fn documented_example() -> Option<Self> {
+        Some(
+            ServerTelemetry::fixture()
+                .id(12)
+                .timestamp("2019-01-21T19:43:33.63838+00:00")
+                .payload(
+                    ServerReport::fixture()
+                        .db_uid("dddff371-dab2-450f-9969-235bca66dab1")
+                        .instance_uid("6799360d-a431-40c5-9f68-24592a9f07df")
+                        .version("v1.0.0-alpha36")
+                        .ci(CiVendor::Travis)
+                        .metrics(
+                            ServerMetrics::fixture()
+                                .views(1)
+                                .tables(2)
+                                .functions(1)
+                                .permissions(
+                                    PermissionCounts::fixture()
+                                        .roles(1)
+                                        .delete(2)
+                                        .insert(1)
+                                        .select(2)
+                                        .update(2),
+                                )
+                                .relationships(RelationshipCounts::fixture().auto(2).manual(0))
+                                .event_triggers(0)
+                                .remote_schemas(1),
+                        ),
+                )
+                .build(),
+        )
+    }
+}
+
+impl Sent for ServerReport {
+    type Topic = ServerTopic;
+    type Documented = ServerTelemetry;
+    const DERIVED: Derived = Derived {
+        row: None,
+        wire: SchemaVersion::new(1, 0, 0),
     };
 }

@@ -1,0 +1,680 @@
+//! Telling the kind of an unlabelled document from the members and event names that identify
+//! each kind.
+//!
+//! Each kind's [`Signature`] is made by the registry from what its payload type declares
+//! ([`crate::Payload::CLUES`]) and, for a layer derived from it (a Hasura row or wire message),
+//! from what that layer adds around the payload: no clue is written twice. [`detect`] answers
+//! [`Detection::Known`] only when exactly one kind's signature is met; anything else is
+//! [`Detection::Ambiguous`] or [`Detection::Unknown`], with the candidates named, never a guess.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+use crate::registry::{PAYLOADS, PayloadKind};
+
+/// One fact about a document that points to a payload kind. Pointers are RFC 6901, from where
+/// the clue is read: the document's root, or where its payload stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clue {
+    /// A member is present (whatever its value).
+    Present(&'static str),
+    /// A member is absent: what tells a bare Hasura payload from its row, which adds `id`.
+    Absent(&'static str),
+    /// A member holds this string.
+    Equals(&'static str, &'static str),
+    /// At least one of these members is present.
+    AnyPresent(&'static [&'static str]),
+    /// The object at the pointer has a member whose name starts with the prefix and whose value
+    /// is an array.
+    ArrayNamed {
+        /// Where the object is.
+        object: &'static str,
+        /// The start of the member's name.
+        prefix: &'static str,
+    },
+}
+
+impl Clue {
+    /// Whether `document` shows this clue.
+    pub fn holds(&self, document: &Value) -> bool {
+        match *self {
+            Self::Present(pointer) => document.pointer(pointer).is_some(),
+            Self::Absent(pointer) => document.pointer(pointer).is_none(),
+            Self::Equals(pointer, expected) => {
+                document.pointer(pointer).and_then(Value::as_str) == Some(expected)
+            }
+            Self::AnyPresent(pointers) => pointers
+                .iter()
+                .any(|pointer| document.pointer(pointer).is_some()),
+            Self::ArrayNamed { object, prefix } => document
+                .pointer(object)
+                .and_then(Value::as_object)
+                .is_some_and(|members| {
+                    members
+                        .iter()
+                        .any(|(name, value)| name.starts_with(prefix) && value.is_array())
+                }),
+        }
+    }
+}
+
+impl Clue {
+    /// Writes the clue for people, its pointers read from `root` (`/data` for the payload of a
+    /// wire message).
+    fn write(&self, f: &mut fmt::Formatter<'_>, root: &str) -> fmt::Result {
+        match *self {
+            Self::Present(pointer) => write!(f, "`{root}{pointer}`"),
+            Self::Absent(pointer) => write!(f, "no `{root}{pointer}`"),
+            Self::Equals(pointer, value) => {
+                write!(f, "`{root}{pointer}` = {}", Value::from(value))
+            }
+            Self::AnyPresent(pointers) => {
+                f.write_str("one of ")?;
+                for (index, pointer) in pointers.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{root}{pointer}`")?;
+                }
+                Ok(())
+            }
+            Self::ArrayNamed { object, prefix } => {
+                write!(f, "an array `{root}{object}/{prefix}*`")
+            }
+        }
+    }
+
+    /// Whether the clue counts for a document that shows it: an absent member is no sign of a
+    /// kind.
+    fn is_positive(&self) -> bool {
+        !matches!(self, Self::Absent(_))
+    }
+}
+
+impl fmt::Display for Clue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, "")
+    }
+}
+
+/// What identifies a payload kind: every clue holds for each of its documents, and for no
+/// document of another kind. The payload's clues are read where the payload stands in the
+/// document; the layer's own (a wire message's `topic`, a row's `id`) from the document's root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// The payload's clues, as its type declares them ([`crate::Payload::CLUES`]).
+    pub payload: &'static [Clue],
+    /// Where the payload stands in the document: `""` (the document is the payload, or holds
+    /// its members beside its own) or the pointer of the member that holds it (`/data`).
+    pub payload_at: &'static str,
+    /// The clues of the layer around the payload.
+    pub layer: &'static [Clue],
+}
+
+impl Signature {
+    /// Whether `document` shows every clue.
+    pub fn matches(&self, document: &Value) -> bool {
+        self.layer.iter().all(|clue| clue.holds(document))
+            && document
+                .pointer(self.payload_at)
+                .is_some_and(|payload| self.payload.iter().all(|clue| clue.holds(payload)))
+    }
+
+    /// How many of its clues that are a sign of the kind (every clue but an absent member)
+    /// `document` shows, and how many there are.
+    fn shown(&self, document: &Value) -> (usize, usize) {
+        let payload = document.pointer(self.payload_at);
+        let payload_clues = self.payload.iter().filter(|clue| clue.is_positive());
+        let layer_clues = self.layer.iter().filter(|clue| clue.is_positive());
+        let shown = payload_clues
+            .clone()
+            .filter(|clue| payload.is_some_and(|payload| clue.holds(payload)))
+            .count()
+            + layer_clues
+                .clone()
+                .filter(|clue| clue.holds(document))
+                .count();
+        (shown, payload_clues.count() + layer_clues.count())
+    }
+}
+
+/// The payload's clues, then the layer's: `` `/data/db_uid` and `/topic` ``.
+impl fmt::Display for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let clues = self
+            .payload
+            .iter()
+            .map(|clue| (clue, self.payload_at))
+            .chain(self.layer.iter().map(|clue| (clue, "")));
+        for (index, (clue, root)) in clues.enumerate() {
+            if index > 0 {
+                f.write_str(" and ")?;
+            }
+            clue.write(f, root)?;
+        }
+        Ok(())
+    }
+}
+
+/// The verdict of [`detect`] on one document.
+#[derive(Clone, Debug)]
+pub enum Detection {
+    /// Exactly one kind's signature matches.
+    Known(&'static PayloadKind),
+    /// The signatures of several kinds match (registry order): the document mixes members of
+    /// these kinds.
+    Ambiguous(Vec<&'static PayloadKind>),
+    /// No kind's signature matches.
+    Unknown {
+        /// The kinds the document comes nearest to, nearest first (at most three, possibly none):
+        /// those whose members it mostly shares, or some of whose clues it shows.
+        nearest: Vec<&'static PayloadKind>,
+        /// Whether the document is a JSON object at all (every payload is one).
+        object: bool,
+    },
+}
+
+impl Detection {
+    /// The kind, when exactly one matches.
+    pub fn kind(&self) -> Option<&'static PayloadKind> {
+        match self {
+            Self::Known(kind) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The kinds named by the verdict: the one known, the ambiguous ones, or the nearest.
+    pub fn candidates(&self) -> Vec<&'static PayloadKind> {
+        match self {
+            Self::Known(kind) => vec![kind],
+            Self::Ambiguous(kinds) => kinds.clone(),
+            Self::Unknown { nearest, .. } => nearest.clone(),
+        }
+    }
+}
+
+impl PartialEq for Detection {
+    fn eq(&self, other: &Self) -> bool {
+        let ids = |kinds: &[&PayloadKind]| kinds.iter().map(|kind| kind.id).collect::<Vec<_>>();
+        match (self, other) {
+            (Self::Known(a), Self::Known(b)) => a.id == b.id,
+            (Self::Ambiguous(a), Self::Ambiguous(b)) => ids(a) == ids(b),
+            (
+                Self::Unknown { nearest, object },
+                Self::Unknown {
+                    nearest: other_nearest,
+                    object: other_object,
+                },
+            ) => ids(nearest) == ids(other_nearest) && object == other_object,
+            _ => false,
+        }
+    }
+}
+
+/// One line for people: the kind, or why there is none and which kinds come into question,
+/// each with what identifies it.
+impl fmt::Display for Detection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let candidates = |f: &mut fmt::Formatter<'_>, kinds: &[&PayloadKind]| {
+            for (index, kind) in kinds.iter().enumerate() {
+                if index > 0 {
+                    f.write_str("; ")?;
+                }
+                write!(f, "{} (identified by {})", kind.id, kind.signature)?;
+            }
+            Ok(())
+        };
+        match self {
+            Self::Known(kind) => f.write_str(kind.id),
+            Self::Ambiguous(kinds) => {
+                write!(
+                    f,
+                    "ambiguous kind: the document shows the signatures of {} payload kinds: ",
+                    kinds.len()
+                )?;
+                candidates(f, kinds)
+            }
+            Self::Unknown { object: false, .. } => {
+                f.write_str("unknown kind: the document is not a JSON object, and every payload is")
+            }
+            Self::Unknown { nearest, .. } if nearest.is_empty() => f.write_str(
+                "unknown kind: the document has none of the members that identify a payload kind",
+            ),
+            Self::Unknown { nearest, .. } => {
+                f.write_str("unknown kind: no payload kind's signature matches; nearest: ")?;
+                candidates(f, nearest)
+            }
+        }
+    }
+}
+
+/// The kind of an unlabelled document, told by the members and event names that identify each
+/// kind (its [`Signature`]). Detection does not validate: a document with a kind's signature is of
+/// that kind, however wrong its other members are (validating it then says what is wrong).
+///
+/// ```
+/// use schema_types::api::{Detection, detect};
+/// use serde_json::json;
+///
+/// let ping = json!({"event": "FETCH_RELEASE_NOTES", "properties": {}});
+/// assert_eq!(detect(&ping).kind().unwrap().id, "appsmith/keep-alive-ping");
+///
+/// // `license_jti` alone is any of the three Enterprise Edition payloads: no guess is made.
+/// let verdict = detect(&json!({"license_jti": "4c42ff53-1e4a-4c5b-b9da-a1b0b1e2c9f3"}));
+/// assert!(matches!(verdict, Detection::Unknown { .. }));
+/// assert_eq!(verdict.candidates().len(), 3);
+/// ```
+pub fn detect(document: &Value) -> Detection {
+    let matching: Vec<&'static PayloadKind> = PAYLOADS
+        .iter()
+        .filter(|kind| kind.signature.matches(document))
+        .collect();
+    match matching.as_slice() {
+        [kind] => Detection::Known(kind),
+        [] => Detection::Unknown {
+            nearest: document.as_object().map(nearest_kinds).unwrap_or_default(),
+            object: document.is_object(),
+        },
+        _ => Detection::Ambiguous(matching),
+    }
+}
+
+/// The kinds an object comes nearest to: those whose members it mostly shares (at least half of
+/// the members of both together), or some of whose clues it shows; ranked by the share of
+/// members in common, then by the share of clues shown.
+fn nearest_kinds(object: &Map<String, Value>) -> Vec<&'static PayloadKind> {
+    let document = Value::Object(object.clone());
+    let mut scored: Vec<(usize, usize, usize, &'static PayloadKind)> = PAYLOADS
+        .iter()
+        .zip(member_names())
+        .enumerate()
+        .filter_map(|(order, (kind, members))| {
+            let common = object
+                .keys()
+                .filter(|name| members.contains(name.as_str()))
+                .count();
+            let together = object.len() + members.len() - common;
+            let (shown, clues) = kind.signature.shown(&document);
+            let mostly_shared = together > 0 && 2 * common >= together;
+            (mostly_shared || shown > 0).then(|| {
+                // Shares as parts per thousand, so that they sort exactly.
+                let shared = 1000 * common / together.max(1);
+                let shown = 1000 * shown / clues.max(1);
+                (1000 - shared, 1000 - shown, order, kind)
+            })
+        })
+        .collect();
+    scored.sort_unstable_by_key(|&(shared, shown, order, _)| (shared, shown, order));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, _, kind)| kind)
+        .collect()
+}
+
+/// The top-level members (`properties`) of each kind's published schema, in the order of
+/// [`PAYLOADS`]; computed once.
+fn member_names() -> &'static [BTreeSet<String>] {
+    static MEMBERS: OnceLock<Vec<BTreeSet<String>>> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        PAYLOADS
+            .iter()
+            .map(|kind| {
+                kind.schema()["properties"]
+                    .as_object()
+                    .map(|properties| properties.keys().cloned().collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::registry::find;
+
+    fn ids(kinds: &[&PayloadKind]) -> Vec<&'static str> {
+        kinds.iter().map(|kind| kind.id).collect()
+    }
+
+    #[test]
+    fn every_kind_has_clues() {
+        for kind in PAYLOADS {
+            assert!(!kind.signature.payload.is_empty(), "{}", kind.id);
+        }
+    }
+
+    /// Every clue of every kind, with the pointer it is read at from the document's root.
+    fn clues() -> Vec<(&'static PayloadKind, Clue, &'static str)> {
+        PAYLOADS
+            .iter()
+            .flat_map(|kind| {
+                let signature = kind.signature;
+                let payload = signature
+                    .payload
+                    .iter()
+                    .map(move |c| (kind, *c, signature.payload_at));
+                let layer = signature.layer.iter().map(move |c| (kind, *c, ""));
+                payload.chain(layer)
+            })
+            .collect()
+    }
+
+    /// The schema node of the member at `pointer`, following local `$ref`s.
+    fn schema_node<'s>(schema: &'s Value, pointer: &str) -> Option<&'s Value> {
+        let resolve = |node: &'s Value| -> &'s Value {
+            match node.get("$ref").and_then(Value::as_str) {
+                Some(reference) => schema
+                    .pointer(reference.trim_start_matches('#'))
+                    .expect("local reference"),
+                None => node,
+            }
+        };
+        let mut node = resolve(schema);
+        for name in pointer.split('/').skip(1) {
+            node = resolve(node.get("properties")?.get(name)?);
+        }
+        Some(node)
+    }
+
+    #[test]
+    fn clues_name_members_and_event_names_of_the_published_schemas() {
+        for (kind, clue, root) in clues() {
+            let schema = kind.schema();
+            let at = |pointer: &str| format!("{root}{pointer}");
+            match clue {
+                Clue::Present(pointer) => {
+                    assert!(
+                        schema_node(&schema, &at(pointer)).is_some(),
+                        "{}: {pointer}",
+                        kind.id
+                    );
+                }
+                Clue::AnyPresent(pointers) => {
+                    for pointer in pointers {
+                        assert!(
+                            schema_node(&schema, &at(pointer)).is_some(),
+                            "{}: {pointer}",
+                            kind.id
+                        );
+                    }
+                }
+                Clue::Absent(pointer) => {
+                    assert!(
+                        schema_node(&schema, &at(pointer)).is_none(),
+                        "{}: {pointer} is a member",
+                        kind.id
+                    );
+                }
+                Clue::Equals(pointer, value) => {
+                    let node = schema_node(&schema, &at(pointer)).expect(pointer);
+                    let constants: Vec<&Value> = match node.get("oneOf") {
+                        Some(Value::Array(branches)) => branches
+                            .iter()
+                            .filter_map(|branch| branch.get("const"))
+                            .collect(),
+                        _ => node.get("const").into_iter().collect(),
+                    };
+                    assert_eq!(constants, [&json!(value)], "{}: {pointer}", kind.id);
+                }
+                Clue::ArrayNamed { object, prefix } => {
+                    let node = schema_node(&schema, &at(object)).expect(object);
+                    let arrays = node["properties"]
+                        .as_object()
+                        .expect("properties")
+                        .iter()
+                        .filter(|(name, member)| {
+                            name.starts_with(prefix) && member["type"] == "array"
+                        })
+                        .count();
+                    assert!(arrays > 0, "{}: {object}/{prefix}*", kind.id);
+                }
+            }
+        }
+    }
+
+    /// No member a clue names belongs to another kind's schema at the same place, unless that
+    /// clue is shared by every kind whose schema has the member (`license_jti`, `type`).
+    #[test]
+    fn members_that_tell_kinds_apart_belong_to_one_kind() {
+        let clues = clues();
+        for &(kind, clue, root) in &clues {
+            let pointers: Vec<&str> = match clue {
+                Clue::Present(pointer) => vec![pointer],
+                Clue::AnyPresent(pointers) => pointers.to_vec(),
+                _ => continue,
+            };
+            for pointer in pointers {
+                let pointer = format!("{root}{pointer}");
+                let owners: Vec<&str> = PAYLOADS
+                    .iter()
+                    .filter(|other| schema_node(&other.schema(), &pointer).is_some())
+                    .map(|other| other.id)
+                    .collect();
+                let shared = clues
+                    .iter()
+                    .filter(|(_, other, other_root)| *other == clue && *other_root == root)
+                    .count();
+                assert!(
+                    owners.len() == 1 || shared == owners.len(),
+                    "{pointer} of {} also belongs to {owners:?}",
+                    kind.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_documented_example_is_detected_as_its_own_kind() {
+        let mut seen = 0;
+        for payload in PAYLOADS {
+            if let Some(example) = payload.documented_example() {
+                assert_eq!(
+                    detect(&example),
+                    Detection::Known(payload),
+                    "{}",
+                    payload.id
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 11);
+    }
+
+    #[test]
+    fn every_page_example_is_detected_as_its_own_kind() {
+        for payload in PAYLOADS {
+            if let Some(location) = payload.example {
+                let example = crate::corpus::example_document(location).expect("reads");
+                assert_eq!(
+                    detect(&example),
+                    Detection::Known(payload),
+                    "{}",
+                    payload.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_fixture_is_detected_as_its_own_kind() {
+        for payload in PAYLOADS {
+            assert_eq!(
+                detect(&payload.fixture()),
+                Detection::Known(payload),
+                "{}",
+                payload.id
+            );
+        }
+    }
+
+    #[cfg(feature = "proptest")]
+    #[test]
+    fn random_documents_are_detected_as_their_own_kind() {
+        for payload in PAYLOADS {
+            for seed in 0..200 {
+                let document = payload.random(seed);
+                assert_eq!(
+                    detect(&document),
+                    Detection::Known(payload),
+                    "{} seed {seed}",
+                    payload.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_with_members_of_two_kinds_is_ambiguous() {
+        let mut document = find("hasura/server-telemetry")
+            .unwrap()
+            .documented_example()
+            .unwrap();
+        document["console_mode"] = json!("cli");
+        let verdict = detect(&document);
+        assert_eq!(
+            ids(&verdict.candidates()),
+            ["hasura/server-telemetry", "hasura/console-error-row"]
+        );
+        assert!(matches!(verdict, Detection::Ambiguous(_)));
+        let message = verdict.to_string();
+        assert!(
+            message.starts_with("ambiguous kind: the document shows the signatures of 2"),
+            "{message}"
+        );
+        assert!(
+            message.contains("hasura/console-error-row (identified by `/console_mode` and `/id`)"),
+            "{message}"
+        );
+
+        // Enterprise metrics of two kinds in one document.
+        let mut document = find("hasura/ee-data-source-telemetry")
+            .unwrap()
+            .documented_example()
+            .unwrap();
+        document["metrics"]["api_limits_enabled"] = json!(true);
+        assert_eq!(
+            ids(&detect(&document).candidates()),
+            [
+                "hasura/ee-server-telemetry",
+                "hasura/ee-data-source-telemetry"
+            ]
+        );
+
+        // A backend call event that also carries a navigation event's page context.
+        let mut document = find("appsmith/backend-call-event")
+            .unwrap()
+            .documented_example()
+            .unwrap();
+        document["anonymousId"] = json!("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa");
+        document["context"]["page"] = json!({});
+        assert_eq!(
+            detect(&document),
+            Detection::Ambiguous(vec![
+                find("appsmith/navigation-event").unwrap(),
+                find("appsmith/backend-call-event").unwrap(),
+            ])
+        );
+    }
+
+    #[test]
+    fn an_empty_object_is_unknown_with_no_candidates() {
+        let verdict = detect(&json!({}));
+        assert_eq!(
+            verdict,
+            Detection::Unknown {
+                nearest: vec![],
+                object: true
+            }
+        );
+        assert_eq!(verdict.kind().map(|kind| kind.id), None);
+        assert_eq!(
+            verdict.to_string(),
+            "unknown kind: the document has none of the members that identify a payload kind"
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_not_an_object_is_unknown() {
+        for document in [
+            json!([]),
+            json!("FETCH_RELEASE_NOTES"),
+            json!(null),
+            json!(3),
+        ] {
+            let verdict = detect(&document);
+            assert_eq!(
+                verdict,
+                Detection::Unknown {
+                    nearest: vec![],
+                    object: false
+                }
+            );
+            assert!(verdict.to_string().contains("not a JSON object"));
+        }
+    }
+
+    #[test]
+    fn a_partial_signature_is_unknown_and_names_the_nearest_kinds() {
+        // `license_jti` without metrics: any of the three Enterprise Edition payloads.
+        let verdict = detect(&json!({"license_jti": "x", "metrics": {}}));
+        assert_eq!(
+            verdict,
+            Detection::Unknown {
+                nearest: vec![
+                    find("hasura/ee-server-telemetry").unwrap(),
+                    find("hasura/ee-data-source-telemetry").unwrap(),
+                    find("hasura/ee-usage-metrics").unwrap(),
+                ],
+                object: true
+            }
+        );
+        let message = verdict.to_string();
+        assert!(
+            message.starts_with("unknown kind: no payload kind's signature matches; nearest: "),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "hasura/ee-data-source-telemetry (identified by `/license_jti` and \
+                 `/metrics/backend_type` and no `/id`)"
+            ),
+            "{message}"
+        );
+
+        // A backend call event with an event name no kind has: nearest by its members first.
+        let mut document = find("appsmith/backend-call-event")
+            .unwrap()
+            .documented_example()
+            .unwrap();
+        document["event"] = json!("execute_SOMETHING_ELSE");
+        assert_eq!(
+            ids(&detect(&document).candidates()),
+            ["appsmith/backend-call-event", "appsmith/navigation-event"]
+        );
+    }
+
+    #[test]
+    fn detection_reads_clues_not_validity() {
+        // Every value wrong, but the signature is there: the kind is known, validation says the
+        // rest.
+        let document = json!({"id": "12", "db_uid": 5});
+        let verdict = detect(&document);
+        assert_eq!(
+            verdict.kind().map(|kind| kind.id),
+            Some("hasura/server-telemetry")
+        );
+        assert!(!verdict.kind().unwrap().validate(&document).is_valid());
+        // An event name differing in case is not the event.
+        assert!(matches!(
+            detect(&json!({"event": "fetch_release_notes", "properties": {}})),
+            Detection::Unknown { .. }
+        ));
+    }
+}
