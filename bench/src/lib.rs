@@ -1,4 +1,4 @@
-//! The benchmark of the generated validators (issue 4, "Performance"): what is measured, on
+//! The benchmark of the generated validators: what is measured, on
 //! which documents, and how the results become the table of `BENCHMARKS.md`.
 //!
 //! - [`payloads`]: the modes compared, one function each (the generated validator from bytes,

@@ -1,27 +1,23 @@
-//! The payload types by name (each payload a page documents, and the v2 server report; not the
-//! Hasura wire and row layers derived from them, which add an envelope and nothing else to
-//! measure), for the two modes that need a concrete type per kind: the
-//! typed parse (`serde_json::from_slice::<T>`) and the validators that jsonschema's build-time
-//! macro generates from the published schema files.
+//! The modes the benchmark compares, one function each, on the payload kinds it measures: every
+//! kind of the registry ([`schema_types::PAYLOADS`]) not derived from another (the Hasura wire and
+//! row layers add an envelope and nothing else to measure).
 //!
-//! The registry ([`schema_types::PAYLOADS`]) hands out its operations as function pointers and so
-//! needs no list of types; these two modes do. The list is written once, in the `payloads!` table
-//! below, and a test holds it to the registry (same ids, same schema files).
+//! The registry hands out every operation as a function pointer, the typed parse included
+//! ([`PayloadKind::parse_typed`]); the validators of jsonschema's build-time macro need each
+//! schema file's path at compile time, and `build.rs` writes them from `schemas/index.json`, the
+//! registry's published list. So the benchmark keeps no list of kinds of its own.
 
-use schema_types::payload::Payload;
 use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::Value;
 
-/// One payload kind as the benchmark sees it: its registry entry, its position in the registry
-/// (the index of its compiled `jsonschema` validator) and its type.
+/// One payload kind as the benchmark sees it: its registry entry and its position in the
+/// registry (the index of its compiled `jsonschema` validator).
 #[derive(Clone, Copy, Debug)]
 pub struct Kind {
-    /// The registry entry: the generated validator, the schema, fixtures.
+    /// The registry entry: the generated validator, the typed parse, the schema, fixtures.
     pub registry: &'static PayloadKind,
     /// The entry's position in [`PAYLOADS`].
     pub position: usize,
-    /// The payload type, for the typed parse and the macro-generated validator.
-    pub ty: PayloadType,
 }
 
 impl Kind {
@@ -32,16 +28,7 @@ impl Kind {
             .iter()
             .enumerate()
             .filter(|(_, registry)| registry.derived_from.is_none())
-            .map(|(position, registry)| Kind {
-                registry,
-                position,
-                ty: PayloadType::of(registry).unwrap_or_else(|| {
-                    panic!(
-                        "payload `{}` is missing from the table in bench/src/payloads.rs",
-                        registry.id
-                    )
-                }),
-            })
+            .map(|(position, registry)| Kind { registry, position })
             .collect()
     }
 
@@ -61,117 +48,41 @@ impl Kind {
     pub fn file_name(&self) -> String {
         self.registry.id.replace('/', "__")
     }
+
+    /// `serde_json::from_slice` into the kind's type, nothing checked beyond what serde checks;
+    /// the value is dropped at once.
+    ///
+    /// # Errors
+    ///
+    /// Serde's, when the bytes are not JSON or not of the type's shape.
+    pub fn parse_typed(self, bytes: &[u8]) -> Result<(), serde_json::Error> {
+        self.registry.parse_typed(bytes)
+    }
+
+    /// Whether the macro-generated validator accepts `document` (stops at the first error).
+    pub fn macro_is_valid(self, document: &Value) -> bool {
+        by_macro::is_valid(self.registry.id, document).unwrap_or_else(|| self.no_macro())
+    }
+
+    /// Every error the macro-generated validator finds in `document`, collected; returns how
+    /// many.
+    pub fn macro_errors(self, document: &Value) -> usize {
+        by_macro::errors(self.registry.id, document).unwrap_or_else(|| self.no_macro())
+    }
+
+    fn no_macro(self) -> ! {
+        panic!(
+            "no macro-generated validator for `{}`: schemas/index.json is stale (run `cargo xtask gen`)",
+            self.registry.id
+        )
+    }
 }
 
-macro_rules! payloads {
-    ($($variant:ident => $ty:path, $schema:tt;)*) => {
-        /// The payload type of a kind, as a plain enum: a `match` on it reaches the concrete type.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum PayloadType {
-            $(
-                #[doc = concat!("`", stringify!($ty), "`")]
-                $variant,
-            )*
-        }
-
-        impl PayloadType {
-            /// Every payload type, in the order of the table.
-            pub const ALL: &[PayloadType] = &[$(PayloadType::$variant),*];
-
-            /// The type of a registered payload kind, if the table lists it (a test makes sure
-            /// that only the derived Hasura layers are left out).
-            pub fn of(kind: &PayloadKind) -> Option<Self> {
-                match kind.id {
-                    $(<$ty as Payload>::ID => Some(PayloadType::$variant),)*
-                    _ => None,
-                }
-            }
-
-            /// The payload id of this type.
-            pub fn id(self) -> &'static str {
-                match self {
-                    $(PayloadType::$variant => <$ty as Payload>::ID,)*
-                }
-            }
-
-            /// The schema file the macro-generated validator was built from, relative to this
-            /// crate's folder.
-            pub fn macro_schema_path(self) -> &'static str {
-                match self {
-                    $(PayloadType::$variant => $schema,)*
-                }
-            }
-
-            /// `serde_json::from_slice` into the payload type, nothing checked beyond what serde
-            /// checks; the value is dropped at once.
-            ///
-            /// # Errors
-            ///
-            /// Serde's, when the bytes are not JSON or not of the type's shape.
-            pub fn parse_typed(self, bytes: &[u8]) -> Result<(), serde_json::Error> {
-                match self {
-                    $(PayloadType::$variant => serde_json::from_slice::<$ty>(bytes).map(drop),)*
-                }
-            }
-
-            /// Whether the macro-generated validator accepts `document` (stops at the first
-            /// error).
-            pub fn macro_is_valid(self, document: &Value) -> bool {
-                match self {
-                    $(PayloadType::$variant => by_macro::$variant::is_valid(document),)*
-                }
-            }
-
-            /// Every error the macro-generated validator finds in `document`, collected; returns
-            /// how many.
-            pub fn macro_errors(self, document: &Value) -> usize {
-                match self {
-                    $(PayloadType::$variant => {
-                        let errors: Vec<_> = by_macro::$variant::iter_errors(document).collect();
-                        std::hint::black_box(errors).len()
-                    })*
-                }
-            }
-        }
-
-        /// The validators `#[jsonschema::validator]` (jsonschema 0.60.2) generates at build time
-        /// from the published schema files, formats checked.
-        mod by_macro {
-            $(
-                #[jsonschema_macros_060::validator(path = $schema, validate_formats = true)]
-                pub(super) struct $variant;
-            )*
-        }
-    };
-}
-
-payloads! {
-    ServerTelemetry => schema_types::hasura::ServerTelemetry,
-        "../schemas/hasura/server-telemetry/1-0-1.schema.json";
-    ServerMetricsV2 => schema_types::hasura::ServerMetricsV2,
-        "../schemas/hasura/server-metrics-v2/1-0-0.schema.json";
-    EeServerTelemetry => schema_types::hasura::EeServerTelemetry,
-        "../schemas/hasura/ee-server-telemetry/1-0-1.schema.json";
-    EeDataSourceTelemetry => schema_types::hasura::EeDataSourceTelemetry,
-        "../schemas/hasura/ee-data-source-telemetry/1-0-1.schema.json";
-    EeUsageMetrics => schema_types::hasura::EeUsageMetrics,
-        "../schemas/hasura/ee-usage-metrics/1-0-1.schema.json";
-    ConsoleError => schema_types::hasura::ConsoleError,
-        "../schemas/hasura/console-error/1-1-0.schema.json";
-    CliExecution => schema_types::hasura::CliExecution,
-        "../schemas/hasura/cli-execution/1-1-0.schema.json";
-    CliConfig => schema_types::hasura::CliConfig,
-        "../schemas/hasura/cli-config/1-0-1.schema.json";
-    KeepAlivePing => schema_types::appsmith::KeepAlivePing,
-        "../schemas/appsmith/keep-alive-ping/1-0-1.schema.json";
-    ServerSetupPing => schema_types::appsmith::ServerSetupPing,
-        "../schemas/appsmith/server-setup-ping/1-0-1.schema.json";
-    UsagePulse => schema_types::appsmith::UsagePulse,
-        "../schemas/appsmith/usage-pulse/2-0-0.schema.json";
-    NavigationEvent => schema_types::appsmith::NavigationEvent,
-        "../schemas/appsmith/navigation-event/1-0-1.schema.json";
-    BackendCallEvent => schema_types::appsmith::BackendCallEvent,
-        "../schemas/appsmith/backend-call-event/1-0-1.schema.json";
+/// The validators `#[jsonschema::validator]` (jsonschema 0.60.2) generates at build time from the
+/// published schema files, formats checked: one per kind [`Kind::all`] lists, written by
+/// `build.rs` from `schemas/index.json`.
+mod by_macro {
+    include!(concat!(env!("OUT_DIR"), "/by_macro.rs"));
 }
 
 /// The published schemas compiled by the `jsonschema` runtime (0.61, formats checked), in
@@ -236,7 +147,7 @@ impl Runtime {
 /// Parse to `Value`, then the macro-generated validator's `is_valid`.
 pub fn macro_parse_is_valid(kind: Kind, bytes: &[u8]) -> bool {
     match serde_json::from_slice::<Value>(bytes) {
-        Ok(document) => kind.ty.macro_is_valid(&document),
+        Ok(document) => kind.macro_is_valid(&document),
         Err(_) => false,
     }
 }
@@ -244,7 +155,7 @@ pub fn macro_parse_is_valid(kind: Kind, bytes: &[u8]) -> bool {
 /// Parse to `Value`, then every error of the macro-generated validator, collected.
 pub fn macro_parse_errors(kind: Kind, bytes: &[u8]) -> usize {
     match serde_json::from_slice::<Value>(bytes) {
-        Ok(document) => kind.ty.macro_errors(&document),
+        Ok(document) => kind.macro_errors(&document),
         Err(_) => 1,
     }
 }
@@ -265,16 +176,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_lists_every_registered_payload_with_its_published_schema() {
-        assert_eq!(PayloadType::ALL.len(), Kind::all().len());
+    fn every_measured_kind_has_a_macro_validator_of_its_published_schema() {
         for kind in Kind::all() {
-            assert_eq!(kind.ty.id(), kind.registry.id);
-            assert_eq!(
-                kind.ty.macro_schema_path(),
-                format!("../schemas/{}", kind.registry.schema_path()),
-                "bench/src/payloads.rs names another schema file than the registry publishes"
+            let fixture = kind.registry.fixture();
+            assert!(
+                by_macro::is_valid(kind.registry.id, &fixture).is_some(),
+                "{}",
+                kind.registry.id
             );
         }
+        assert_eq!(
+            by_macro::is_valid("hasura/server-telemetry-wire", &Value::Null),
+            None
+        );
     }
 
     #[test]
@@ -283,14 +197,14 @@ mod tests {
         for kind in Kind::all() {
             for document in [kind.registry.fixture(), kind.registry.random(7)] {
                 assert!(runtime.accepts(kind, &document), "{}", kind.registry.id);
-                assert!(kind.ty.macro_is_valid(&document), "{}", kind.registry.id);
+                assert!(kind.macro_is_valid(&document), "{}", kind.registry.id);
                 let bytes = serde_json::to_vec(&document).unwrap();
-                kind.ty.parse_typed(&bytes).unwrap();
+                kind.parse_typed(&bytes).unwrap();
             }
             let broken = serde_json::json!({ "unexpected": [] });
             assert_eq!(
                 runtime.accepts(kind, &broken),
-                kind.ty.macro_is_valid(&broken),
+                kind.macro_is_valid(&broken),
                 "{}",
                 kind.registry.id
             );

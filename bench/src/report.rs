@@ -1,5 +1,5 @@
 //! Criterion's results turned into the tables of `BENCHMARKS.md`: median figures per document
-//! (examples, invalid sets) and per stream, and the ratios the targets of issue 4 are judged by,
+//! (examples, invalid sets) and per stream, and the ratios the speed targets are judged by,
 //! all from the results on disk (one `cargo bench` run writes all of them).
 //!
 //! Criterion writes each result to `GROUP/MODE/INPUT/new/{benchmark,estimates}.json` under its
@@ -13,15 +13,17 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use serde_json::Value;
+use xtask::markers::Markers;
 
 use crate::names::{self, Mode, Set};
 
 /// The marker lines between which `BENCHMARKS.md` holds the generated section.
-pub const START: &str = "<!-- bench-report:start (written by `cargo run -p telemetry-spec-bench --bin report`; do not edit) -->";
-/// See [`START`].
-pub const END: &str = "<!-- bench-report:end -->";
+pub const SECTION: Markers = Markers {
+    start: "<!-- bench-report:start (written by `cargo run -p telemetry-spec-bench --bin report`; do not edit) -->",
+    end: "<!-- bench-report:end -->",
+};
 
-/// The targets of issue 4.
+/// The speed targets: at least this many times faster than the fastest `jsonschema` mode.
 pub const SPEED_UP_TARGET: f64 = 3.0;
 /// See [`SPEED_UP_TARGET`].
 pub const TYPED_TARGET: f64 = 1.3;
@@ -383,11 +385,10 @@ impl Ratios {
     }
 }
 
-/// Renders the generated section of `BENCHMARKS.md` (markers included).
+/// Renders the generated section of `BENCHMARKS.md`, the lines between its [`SECTION`] markers.
 pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "{START}");
     let _ = writeln!(w);
     let _ = writeln!(
         w,
@@ -683,34 +684,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
         }
         let _ = writeln!(w);
     }
-    let _ = writeln!(w, "{END}");
     out
-}
-
-/// `document` with the section between [`START`] and [`END`] replaced by `section` (which
-/// carries the markers itself).
-///
-/// # Errors
-///
-/// When the markers are missing or out of order.
-pub fn splice(document: &str, section: &str) -> Result<String, String> {
-    let start = document
-        .find(START)
-        .ok_or_else(|| format!("no line `{START}`"))?;
-    let end = document[start..]
-        .find(END)
-        .map(|at| start + at + END.len())
-        .ok_or_else(|| format!("no line `{END}` after the start marker"))?;
-    let end = if document[end..].starts_with('\n') {
-        end + 1
-    } else {
-        end
-    };
-    Ok(format!(
-        "{}{section}{}",
-        &document[..start],
-        &document[end..]
-    ))
 }
 
 #[cfg(test)]
@@ -798,17 +772,5 @@ mod tests {
             section.contains("| `a` | 1.00 µs | 3.00 µs | — | — | 2.00x | — | — |"),
             "{section}"
         );
-        assert!(section.starts_with(START) && section.ends_with(&format!("{END}\n")));
-    }
-
-    #[test]
-    fn splicing_replaces_only_the_section() {
-        let document = format!("# Title\n\nprose\n\n{START}\nold\n{END}\n\nmore prose\n");
-        let spliced = splice(&document, &format!("{START}\nnew\n{END}\n")).unwrap();
-        assert_eq!(
-            spliced,
-            format!("# Title\n\nprose\n\n{START}\nnew\n{END}\n\nmore prose\n")
-        );
-        assert!(splice("no markers", "x").is_err());
     }
 }

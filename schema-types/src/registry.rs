@@ -119,6 +119,7 @@ pub struct PayloadKind {
 pub(crate) struct Operations {
     bare_schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
+    parse_typed: fn(&[u8]) -> Result<(), serde_json::Error>,
     validate: fn(&Value, Limits) -> Report,
     validate_slice: fn(&[u8], Limits) -> Report,
     /// The bytes judged by `serde_json`'s deserializer alone: the reference for the reader.
@@ -134,6 +135,7 @@ impl Operations {
         Self {
             bare_schema: schema::bare_schema::<T>,
             round_trip: round_trip::<T>,
+            parse_typed: parse_typed::<T>,
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
             #[cfg(test)]
@@ -233,6 +235,16 @@ impl PayloadKind {
         (self.operations.round_trip)(document)
     }
 
+    /// Reads `bytes` into the kind's Rust type with `serde_json` and drops it: whether serde
+    /// reads them (structure only, as [`Self::round_trip`]), at the cost of a typed parse.
+    ///
+    /// # Errors
+    ///
+    /// Serde's, when the bytes are not JSON or not of the type's shape.
+    pub fn parse_typed(&self, bytes: &[u8]) -> Result<(), serde_json::Error> {
+        (self.operations.parse_typed)(bytes)
+    }
+
     /// Checks a parsed document with the payload's generated validator.
     pub fn validate(&self, document: &Value) -> Report {
         (self.operations.validate)(document, Limits::DEFAULT)
@@ -329,6 +341,10 @@ impl std::fmt::Debug for PayloadKind {
 fn round_trip<T: Document>(document: Value) -> Result<Value, serde_json::Error> {
     let payload: T = serde_json::from_value(document)?;
     serde_json::to_value(payload)
+}
+
+fn parse_typed<T: Document>(bytes: &[u8]) -> Result<(), serde_json::Error> {
+    serde_json::from_slice::<T>(bytes).map(drop)
 }
 
 fn fixture<T: Document>() -> Value {

@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use telemetry_spec_bench::names;
-use telemetry_spec_bench::report::{Machine, Results, render, splice};
+use telemetry_spec_bench::report::{Machine, Results, SECTION, render};
 
 fn main() -> ExitCode {
     match run() {
@@ -44,8 +44,9 @@ fn run() -> Result<(), String> {
     let path = names::workspace_root().join("BENCHMARKS.md");
     let document =
         std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
-    let updated =
-        splice(&document, &section).map_err(|error| format!("{}: {error}", path.display()))?;
+    let updated = SECTION
+        .replace(&document, &section)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
     std::fs::write(&path, updated).map_err(|error| format!("{}: {error}", path.display()))?;
     eprintln!("{} refreshed from {}", path.display(), folder.display());
     Ok(())

@@ -138,7 +138,7 @@ fn judge(
             Mode::Generated => payloads::generated(kind, bytes) == 0,
             Mode::JsonschemaIsValid => runtime.parse_is_valid(kind, bytes),
             Mode::MacroIsValid => payloads::macro_parse_is_valid(kind, bytes),
-            Mode::Typed => kind.ty.parse_typed(bytes).is_ok(),
+            Mode::Typed => kind.parse_typed(bytes).is_ok(),
             other => unreachable!("{} is not measured here", other.name()),
         };
         valid += usize::from(is_valid);
