@@ -33,6 +33,7 @@ mod reader_tests;
 pub mod registry;
 pub mod samples;
 pub mod schema;
+pub mod schema_path;
 
 /// The runtime the generated validators and fixtures call (crate `schema-runtime`), under the
 /// names this crate has always used.
