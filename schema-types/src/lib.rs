@@ -34,6 +34,7 @@ pub mod registry;
 pub mod samples;
 pub mod schema;
 pub mod schema_path;
+pub mod schema_walk;
 
 /// The runtime the generated validators and fixtures call (crate `schema-runtime`), under the
 /// names this crate has always used.
