@@ -54,7 +54,7 @@ pub enum RefError {
     NotLocal(String),
     /// A local reference to nothing in the schema.
     Unresolved(String),
-    /// A chain of references, starting with this one, longer than [`MAX_REF_HOPS`].
+    /// A reference in a chain of more than [`MAX_REF_HOPS`] references: a cycle.
     Cycle(String),
     /// The object schema at this pointer holds itself among the schemas of its members, so its
     /// members cannot all be listed.
@@ -71,7 +71,7 @@ impl fmt::Display for RefError {
             Self::Unresolved(reference) => {
                 write!(f, "`{reference}` refers to nothing in the schema")
             }
-            Self::Cycle(reference) => write!(f, "the `$ref`s from `{reference}` form a cycle"),
+            Self::Cycle(reference) => write!(f, "the `$ref`s through `{reference}` form a cycle"),
             Self::Recursive(pointer) => write!(f, "`#{pointer}` holds itself among its members"),
         }
     }
