@@ -32,6 +32,8 @@ pub mod privacy;
 mod reader_tests;
 pub mod registry;
 pub mod schema;
+pub mod schema_path;
+pub mod schema_walk;
 
 /// The runtime the generated validators and fixtures call (crate `schema-runtime`), under the
 /// names this crate has always used.

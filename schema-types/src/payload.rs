@@ -81,6 +81,53 @@ impl fmt::Display for SchemaVersion {
     }
 }
 
+/// Reads what [`Display`](fmt::Display) writes, `MODEL-REVISION-ADDITION` (`1-0-0`), and
+/// nothing else: three decimal numbers, none with a leading zero, so that every version has one
+/// spelling.
+impl std::str::FromStr for SchemaVersion {
+    type Err = ParseSchemaVersionError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let number = |part: &str| {
+            let canonical = !part.is_empty()
+                && part.bytes().all(|byte| byte.is_ascii_digit())
+                && (part == "0" || !part.starts_with('0'));
+            canonical.then(|| part.parse::<u32>().ok()).flatten()
+        };
+        let parts: Vec<&str> = text.split('-').collect();
+        let numbers = match parts.as_slice() {
+            [model, revision, addition] => (number(model), number(revision), number(addition)),
+            _ => (None, None, None),
+        };
+        match numbers {
+            (Some(model), Some(revision), Some(addition)) => {
+                Ok(Self::new(model, revision, addition))
+            }
+            _ => Err(ParseSchemaVersionError {
+                text: text.to_owned(),
+            }),
+        }
+    }
+}
+
+/// Text that is not a SchemaVer version (`MODEL-REVISION-ADDITION`, `1-0-0`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseSchemaVersionError {
+    text: String,
+}
+
+impl fmt::Display for ParseSchemaVersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a SchemaVer version (MODEL-REVISION-ADDITION, e.g. 1-0-0)",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for ParseSchemaVersionError {}
+
 /// Where a payload's example document stands in an upstream page: the page and the line (from 1)
 /// on which the example's opening brace stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

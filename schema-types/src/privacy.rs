@@ -10,9 +10,9 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::registry::PayloadKind;
+use crate::schema_walk;
 
 /// The vendor keyword that carries a member's class in the published schemas.
 pub const KEYWORD: &str = "x-privacy";
@@ -209,7 +209,27 @@ pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
     let schema = kind.schema();
     let mut members = Vec::new();
     let mut problems = Vec::new();
-    walk(&schema, &schema, String::new(), &mut members, &mut problems);
+    let walked = schema_walk::walk(&schema, |member| {
+        let pointer = &member.document_pointer;
+        // A member's own class, else the class its type declares (a newtype such as a metric
+        // label); an unclassified object is classified through its own members.
+        match member.annotation(KEYWORD) {
+            Some(class) => match class.as_str().and_then(Class::from_name) {
+                Some(class) => members.push(Member {
+                    pointer: pointer.clone(),
+                    class,
+                    identifies: class.identifies(),
+                }),
+                None => problems.push(format!("{pointer} (unknown class {class})")),
+            },
+            None if member.inner.is_some() => return true,
+            None => problems.push(pointer.clone()),
+        }
+        false
+    });
+    if let Err(error) = walked {
+        problems.push(error.to_string());
+    }
     if problems.is_empty() {
         Ok(Inventory {
             payload: kind.id,
@@ -218,79 +238,4 @@ pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
     } else {
         Err(Unclassified(problems))
     }
-}
-
-/// Visits the members of the object schema `node` (resolving local `$ref`s), recording classes.
-fn walk(
-    root: &Value,
-    node: &Value,
-    at: String,
-    members: &mut Vec<Member>,
-    problems: &mut Vec<String>,
-) {
-    let node = resolve(root, node);
-    if let Some(properties) = node.get("properties").and_then(Value::as_object) {
-        for (name, property) in properties {
-            let pointer = format!("{at}/{}", name.replace('~', "~0").replace('/', "~1"));
-            member(root, property, pointer, members, problems);
-        }
-    }
-    if let Some(extra) = node
-        .get("additionalProperties")
-        .filter(|extra| extra.is_object())
-    {
-        member(root, extra, format!("{at}/{{name}}"), members, problems);
-    }
-}
-
-fn member(
-    root: &Value,
-    property: &Value,
-    pointer: String,
-    members: &mut Vec<Member>,
-    problems: &mut Vec<String>,
-) {
-    let target = resolve(root, property);
-    // A member's own class, else the class its type declares (a newtype such as a metric label).
-    if let Some(class) = property.get(KEYWORD).or_else(|| target.get(KEYWORD)) {
-        match class.as_str().and_then(Class::from_name) {
-            Some(class) => members.push(Member {
-                pointer,
-                class,
-                identifies: class.identifies(),
-            }),
-            None => problems.push(format!("{pointer} (unknown class {class})")),
-        }
-        return;
-    }
-    let items = target.get("items").map(|items| resolve(root, items));
-    if is_object(target) {
-        walk(root, target, pointer, members, problems);
-    } else if let Some(items) = items.filter(|items| is_object(items)) {
-        walk(root, items, format!("{pointer}/*"), members, problems);
-    } else {
-        problems.push(pointer);
-    }
-}
-
-fn is_object(schema: &Value) -> bool {
-    schema.get("properties").is_some()
-}
-
-fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
-    let mut node = node;
-    for _ in 0..16 {
-        match node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-        {
-            Some(pointer) => match root.pointer(pointer) {
-                Some(target) => node = target,
-                None => return node,
-            },
-            None => return node,
-        }
-    }
-    node
 }

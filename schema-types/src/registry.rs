@@ -320,7 +320,7 @@ impl PayloadKind {
 
     /// The schema file's path relative to `schemas/`: `vendor/payload/VERSION.schema.json`.
     pub fn schema_path(&self) -> String {
-        format!("{}/{}.schema.json", self.id, self.version)
+        crate::schema_path::of(self.id, self.version)
     }
 
     /// The schema's `$id`: [`schema::BASE_URL`] followed by [`Self::schema_path`].

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schema_types::catalog::{self, OptOut};
 use schema_types::optout::{self, Component, Sent, Settings};
 use schema_types::privacy::{self, Class};
-use schema_types::{PAYLOADS, Product, registry};
+use schema_types::{PAYLOADS, Product, registry, schema_walk};
 
 fn page_text(product: Product) -> &'static str {
     product.page().text()
@@ -437,11 +437,14 @@ fn the_setup_ping_carries_the_servers_address_and_a_name_and_an_email() {
         of(Class::Contact),
         ["/properties/email", "/properties/name"]
     );
-    let description =
-        kind.schema()["$defs"]["ServerSetupProperties"]["properties"]["ipAddress"]["description"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
+    let schema = kind.schema();
+    let address = schema_walk::find(&schema, "/properties/ipAddress")
+        .unwrap()
+        .expect("the address member");
+    let description = address
+        .annotation("description")
+        .and_then(|description| description.as_str())
+        .unwrap_or_default();
     assert!(description.contains("server"), "{description}");
 }
 

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use schema_types::{Layer, PAYLOADS, PayloadKind, Product, registry};
+use schema_types::{Layer, PAYLOADS, PayloadKind, Product, registry, schema_walk};
 use serde_json::{Map, Value, json};
 
 use crate::agreement::{agreement, invalid_cases, violation_set};
@@ -24,21 +24,19 @@ pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
     base
 }
 
-/// The schema node of `schema` at the local reference `node` (or `node` itself).
-fn resolve<'s>(schema: &'s Value, node: &'s Value) -> &'s Value {
-    match node.get("$ref").and_then(Value::as_str) {
-        Some(reference) => schema
-            .pointer(reference.trim_start_matches('#'))
-            .expect("a local reference"),
-        None => node,
-    }
+/// The schema of the member at `pointer`, read through its `$ref`s.
+fn member_schema<'s>(schema: &'s Value, pointer: &str) -> &'s Value {
+    schema_walk::find(schema, pointer)
+        .unwrap_or_else(|error| panic!("{pointer}: {error}"))
+        .unwrap_or_else(|| panic!("no member at {pointer}"))
+        .schema
 }
 
 /// The payload's members as a schema declares them: `properties` of the payload object.
 fn payload_properties(kind: &PayloadKind) -> Map<String, Value> {
     let schema = kind.schema();
     let object = match kind.layer {
-        Layer::HasuraWire => resolve(&schema, &schema["properties"]["data"]),
+        Layer::HasuraWire => member_schema(&schema, "/data"),
         _ => &schema,
     };
     let mut properties = object["properties"]
@@ -102,7 +100,7 @@ fn the_wire_layers_name_the_emitters_topics() {
         .filter(|kind| kind.layer == Layer::HasuraWire)
     {
         let schema = kind.schema();
-        let topic = resolve(&schema, &schema["properties"]["topic"]);
+        let topic = member_schema(&schema, "/topic");
         let topics: BTreeSet<&str> = topic["oneOf"]
             .as_array()
             .expect("topics as a oneOf of consts")

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use schema_types::corpus::{self, VALUE_ERRATA};
-use schema_types::{PAYLOADS, PayloadKind};
+use schema_types::{PAYLOADS, PayloadKind, schema_walk};
 use serde_json::Value;
 
 /// The keywords of the draft 2020-12 vocabularies (core, applicator, unevaluated, validation,
@@ -279,7 +279,7 @@ fn check_portable(schema: &Value, at: &str, problems: &mut Vec<String>) {
             }
             k if SCHEMA_MAPS.contains(&k) => {
                 for (name, subschema) in value.as_object().into_iter().flatten() {
-                    check_portable(subschema, &format!("{here}/{name}"), problems);
+                    check_portable(subschema, &schema_walk::join(&here, name), problems);
                 }
             }
             k if SCHEMA_ARRAYS.contains(&k) => {
@@ -306,7 +306,7 @@ fn check_described(schema: &Value, at: &str, undescribed: &mut Vec<String>) {
             .into_iter()
             .flatten()
         {
-            let here = format!("{at}/{keyword}/{name}");
+            let here = schema_walk::join(&format!("{at}/{keyword}"), name);
             if subschema.get("description").is_none() {
                 undescribed.push(here.clone());
             }

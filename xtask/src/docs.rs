@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use schema_types::corpus::{SYNTAX_ERRATA, VALUE_ERRATA};
-use schema_types::{PAYLOADS, PayloadKind, Product};
+use schema_types::schema_walk::{self, Member};
+use schema_types::{PAYLOADS, PayloadKind, Product, privacy};
 use serde_json::Value;
 
 use crate::generate::repair_in_words;
@@ -103,7 +104,11 @@ fn section(text: &mut String, kind: &PayloadKind) {
         "| Member | Type | Constraint | Privacy | Meaning |\n|---|---|---|---|---|"
     );
     let mut rows = Vec::new();
-    members(&schema, &schema, String::new(), &mut rows);
+    schema_walk::walk(&schema, |member| {
+        rows.push(row(&schema, member));
+        true
+    })
+    .unwrap_or_else(|error| panic!("{}: {error}", kind.id));
     for row in rows {
         let _ = writeln!(
             text,
@@ -174,49 +179,24 @@ struct Row {
     meaning: String,
 }
 
-/// A row per member of the object schema `node`, then rows for its nested objects' members.
-fn members(root: &Value, node: &Value, at: String, rows: &mut Vec<Row>) {
-    let node = resolve(root, node);
-    let extra = node
-        .get("additionalProperties")
-        .filter(|extra| extra.is_object())
-        .map(|e| ("{name}".to_owned(), e));
-    let properties = node
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten();
-    let named =
-        properties.map(|(name, schema)| (name.replace('~', "~0").replace('/', "~1"), schema));
-    for (name, property) in named.chain(extra) {
-        let pointer = format!("{at}/{name}");
-        let target = resolve(root, property);
-        let meaning = property
-            .get("description")
-            .or_else(|| target.get("description"))
-            .and_then(Value::as_str)
-            .map(|d| d.split("\n\n").next().unwrap_or(d).to_owned())
-            .unwrap_or_default();
-        let privacy = property
-            .get("x-privacy")
-            .or_else(|| target.get("x-privacy"))
-            .and_then(Value::as_str)
-            .map(|class| format!("`{class}`"))
-            .unwrap_or_else(|| "(members)".to_owned());
-        rows.push(Row {
-            pointer: pointer.clone(),
-            ty: type_of(root, target),
-            constraint: cell(&constraint_of(root, target)),
-            privacy,
-            meaning: cell(&meaning),
-        });
-        if target.get("properties").is_some() {
-            members(root, target, pointer, rows);
-        } else if let Some(items) = target.get("items").map(|items| resolve(root, items)) {
-            if items.get("properties").is_some() {
-                members(root, items, format!("{pointer}/*"), rows);
-            }
-        }
+/// The row of one member: its pointer in a document, and what its schema says.
+fn row(root: &Value, member: &Member<'_>) -> Row {
+    let meaning = member
+        .annotation("description")
+        .and_then(Value::as_str)
+        .map(|d| d.split("\n\n").next().unwrap_or(d).to_owned())
+        .unwrap_or_default();
+    let privacy = member
+        .annotation(privacy::KEYWORD)
+        .and_then(Value::as_str)
+        .map(|class| format!("`{class}`"))
+        .unwrap_or_else(|| "(members)".to_owned());
+    Row {
+        pointer: member.document_pointer.clone(),
+        ty: type_of(root, member.schema),
+        constraint: cell(&constraint_of(root, member.schema)),
+        privacy,
+        meaning: cell(&meaning),
     }
 }
 
@@ -224,7 +204,7 @@ fn type_of(root: &Value, schema: &Value) -> String {
     if let Some(any_of) = schema.get("anyOf").and_then(Value::as_array) {
         let parts: Vec<String> = any_of
             .iter()
-            .map(|branch| type_of(root, resolve(root, branch)))
+            .map(|branch| type_of(root, follow(root, branch)))
             .collect();
         return parts.join(" or ");
     }
@@ -237,7 +217,7 @@ fn type_of(root: &Value, schema: &Value) -> String {
         Some(Value::String(ty)) if ty == "array" => {
             let items = schema
                 .get("items")
-                .map(|items| type_of(root, resolve(root, items)));
+                .map(|items| type_of(root, follow(root, items)));
             format!("array of {}", items.unwrap_or_else(|| "values".to_owned()))
         }
         Some(Value::String(ty)) => ty.clone(),
@@ -294,7 +274,7 @@ fn constraint_of(root: &Value, schema: &Value) -> String {
     if let Some(any_of) = schema.get("anyOf").and_then(Value::as_array) {
         let branches: Vec<String> = any_of
             .iter()
-            .map(|branch| constraint_of(root, resolve(root, branch)))
+            .map(|branch| constraint_of(root, follow(root, branch)))
             .filter(|c| !c.is_empty())
             .collect();
         if !branches.is_empty() {
@@ -307,20 +287,9 @@ fn constraint_of(root: &Value, schema: &Value) -> String {
     parts.join("; ")
 }
 
-fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
-    let mut node = node;
-    for _ in 0..16 {
-        match node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|p| root.pointer(p))
-        {
-            Some(target) => node = target,
-            None => return node,
-        }
-    }
-    node
+/// `schema` read through its `$ref`s; the published schemas' references all resolve.
+fn follow<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+    schema_walk::follow(root, schema).unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Text for a table cell: one line, pipes escaped.

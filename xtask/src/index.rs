@@ -3,10 +3,8 @@
 //! all entries have one shape and an archived version carries the catalog (`x-telemetry`) it was
 //! published with, not today's.
 
-use schema_types::catalog;
+use schema_types::{catalog, schema_path};
 use serde_json::{Value, json};
-
-use crate::schema_path;
 
 /// The index of the published schema files, each as (path relative to `schemas/`, document):
 /// `current` in the registry's order, each archived version before the current version of its
@@ -37,11 +35,8 @@ pub fn document(
 /// the payload id and the version (from the path), the path, the title, the product (the id's
 /// vendor) and `telemetry`, the document's own `x-telemetry`.
 pub fn entry(path: &str, schema: &Value) -> Result<Value, String> {
-    let (id, version) = schema_path::split(path).ok_or_else(|| {
-        format!(
-            "schemas/{path}: not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`"
-        )
-    })?;
+    let (id, version) =
+        schema_path::split(path).map_err(|error| format!("schemas/{path}: {error}"))?;
     let title = schema["title"]
         .as_str()
         .ok_or_else(|| format!("schemas/{path}: no `title`"))?;

@@ -15,12 +15,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use schema_types::SchemaVersion;
+use schema_types::{SchemaVersion, schema_path};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::diff::{self, Bump};
-use crate::schema_path;
 
 /// Where the lock is, relative to the workspace root.
 pub const LOCK_PATH: &str = "schemas/lock.json";
@@ -79,11 +78,8 @@ impl Lock {
                     .ok_or_else(|| format!("schemas[{index}] lacks the string `{name}`"))
             };
             let path = field("path")?;
-            let (id, version) = schema_path::split(path).ok_or_else(|| {
-                format!(
-                    "schemas[{index}]: `{path}` is not `<vendor>/<payload>/<version>.schema.json`"
-                )
-            })?;
+            let (id, version) = schema_path::split(path)
+                .map_err(|error| format!("schemas[{index}]: `{path}` is {error}"))?;
             if field("id")? != id || field("version")? != version.to_string() {
                 return Err(format!(
                     "schemas[{index}]: `id` and `version` do not match `{path}`"
@@ -104,7 +100,7 @@ impl Lock {
             }
             lock.insert(Entry {
                 path: path.to_owned(),
-                id,
+                id: id.to_owned(),
                 version,
                 sha256: sha256.to_owned(),
             });
@@ -216,11 +212,12 @@ pub fn check(
         let Some(relative) = published_path(path) else {
             continue;
         };
-        let Some((id, version)) = schema_path::split(&relative) else {
-            problems.push(format!(
-                "schemas/{relative}: not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`"
-            ));
-            continue;
+        let (id, version) = match schema_path::split(&relative) {
+            Ok((id, version)) => (id.to_owned(), version),
+            Err(error) => {
+                problems.push(format!("schemas/{relative}: {error}"));
+                continue;
+            }
         };
         let sha256 = sha256_hex(contents.as_bytes());
         produced.insert(relative.clone());
@@ -305,7 +302,7 @@ fn published_path(path: &Path) -> Option<String> {
         .map(|component| component.as_os_str().to_str())
         .collect::<Option<_>>()?;
     let relative = relative.join("/");
-    relative.ends_with(".schema.json").then_some(relative)
+    relative.ends_with(schema_path::SUFFIX).then_some(relative)
 }
 
 /// The locked file of `entry`, if it is on disk with the locked bytes.
@@ -626,7 +623,7 @@ mod tests {
             ),
             (
                 r#"{"schemas": [{"path": "a/1-0-0.schema.json", "id": "a", "version": "1-0-0", "sha256": "00"}]}"#,
-                "is not `<vendor>",
+                "is not named `<vendor>/<payload>/<MODEL-REVISION-ADDITION>.schema.json`",
             ),
         ] {
             let problem = Lock::parse(text).expect_err(text);

@@ -15,7 +15,6 @@ mod generate;
 mod index;
 mod json_file;
 mod lock;
-mod schema_path;
 mod test_suite;
 
 use std::path::{Path, PathBuf};

@@ -366,21 +366,14 @@ mod tests {
             .collect()
     }
 
-    /// The schema node of the member at `pointer`, following local `$ref`s.
+    /// The schema of the member at `pointer` (a document pointer), through local `$ref`s.
     fn schema_node<'s>(schema: &'s Value, pointer: &str) -> Option<&'s Value> {
-        let resolve = |node: &'s Value| -> &'s Value {
-            match node.get("$ref").and_then(Value::as_str) {
-                Some(reference) => schema
-                    .pointer(reference.trim_start_matches('#'))
-                    .expect("local reference"),
-                None => node,
-            }
-        };
-        let mut node = resolve(schema);
-        for name in pointer.split('/').skip(1) {
-            node = resolve(node.get("properties")?.get(name)?);
+        if pointer.is_empty() {
+            return Some(schema);
         }
-        Some(node)
+        crate::schema_walk::find(schema, pointer)
+            .expect("the published schemas resolve")
+            .map(|member| member.schema)
     }
 
     #[test]

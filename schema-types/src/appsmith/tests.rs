@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::payload::Product;
 use crate::privacy::{self, Class, Inventory};
 use crate::registry::{PAYLOADS, PayloadKind};
+use crate::schema_walk;
 use crate::validate::Rule;
 
 /// The pattern of a SHA-256 written as 64 lower-case hex digits: nothing else, an e-mail address
@@ -75,34 +76,12 @@ fn members_of(inventory: &Inventory, class: Class) -> Vec<&str> {
 }
 
 /// The schema of the member at `template` (an inventory pointer: `*` for any array item,
-/// `{name}` for any member of an open map), with local `$ref`s resolved.
+/// `{name}` for any member of an open map), read through its `$ref`s.
 fn member_schema<'a>(root: &'a Value, template: &str) -> &'a Value {
-    let mut node = resolve(root, root);
-    for segment in template.split('/').skip(1) {
-        let next = match segment {
-            "*" => node.get("items"),
-            "{name}" => node.get("additionalProperties"),
-            name => node
-                .get("properties")
-                .and_then(|properties| properties.get(name.replace("~1", "/").replace("~0", "~"))),
-        };
-        let next = next.unwrap_or_else(|| panic!("no schema for {template} at `{segment}`"));
-        node = resolve(root, next);
-    }
-    node
-}
-
-fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
-    let mut node = node;
-    while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
-        let pointer = reference
-            .strip_prefix('#')
-            .unwrap_or_else(|| panic!("`{reference}` is not a local reference"));
-        node = root
-            .pointer(pointer)
-            .unwrap_or_else(|| panic!("`{reference}` does not resolve"));
-    }
-    node
+    schema_walk::find(root, template)
+        .unwrap_or_else(|error| panic!("{template}: {error}"))
+        .unwrap_or_else(|| panic!("no member at {template}"))
+        .schema
 }
 
 /// The concrete pointer of a template's first instance (`*` becomes the first item).

@@ -3,10 +3,10 @@
 //! the same documents as written; the walk uses this to pair a removed member with an added one
 //! (a rename), to pair the alternatives of a union, and to compare keywords it does not model.
 
+use schema_types::schema_walk::{self, MAX_REF_HOPS};
 use serde_json::{Map, Value};
 
 use super::keywords::is_annotation;
-use super::node::{MAX_REF_HOPS, resolve};
 
 /// A subschema with its annotations dropped and its `$ref`s replaced by what they refer to, for
 /// telling whether two subschemas accept the same documents as written.
@@ -21,11 +21,9 @@ fn canonical_in(root: &Value, value: &Value, expanding: &mut Vec<String>) -> Val
     };
     let mut out = Map::new();
     if let Some(Value::String(reference)) = keywords.get("$ref") {
-        let target = resolve(root, reference);
+        let target = schema_walk::resolve(root, reference);
         match target {
-            Some((target, _))
-                if !expanding.contains(reference) && expanding.len() < MAX_REF_HOPS =>
-            {
+            Ok((target, _)) if !expanding.contains(reference) && expanding.len() < MAX_REF_HOPS => {
                 expanding.push(reference.clone());
                 let expanded = canonical_in(root, target, expanding);
                 expanding.pop();

@@ -5,14 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schema_types::schema_walk;
 use serde_json::{Map, Value, json};
 
 use super::DiffError;
 use super::change::ContentModel;
 use super::keywords::is_annotation;
-
-/// How many `$ref`s in a row are followed before the chain is taken for a cycle.
-pub(super) const MAX_REF_HOPS: usize = 64;
 
 /// A subschema with the location it was read at.
 pub(super) type Site<'a> = (&'a Value, String);
@@ -119,7 +117,7 @@ impl<'a> Node<'a> {
         match self.keywords.get("properties") {
             Some((Value::Object(members), at)) => members
                 .iter()
-                .map(|(name, schema)| (name.as_str(), schema, format!("{at}/{}", escape(name))))
+                .map(|(name, schema)| (name.as_str(), schema, schema_walk::join(at, name)))
                 .collect(),
             _ => Vec::new(),
         }
@@ -156,16 +154,16 @@ pub(super) fn read<'a>(
                 let Value::String(reference) = reference else {
                     return Err(DiffError(format!("{location}/$ref: not a string")));
                 };
-                if layers.len() > MAX_REF_HOPS {
+                if layers.len() > schema_walk::MAX_REF_HOPS {
                     return Err(DiffError(format!("{at}: the `$ref`s form a cycle")));
                 }
-                let (target, target_at) = resolve(root, reference).ok_or_else(|| {
+                let (target, pointer) = schema_walk::resolve(root, reference).map_err(|_| {
                     DiffError(format!(
                         "{location}/$ref: cannot resolve `{reference}` (only local references, `#/...`, are followed)"
                     ))
                 })?;
                 current = target;
-                location = target_at;
+                location = format!("#{pointer}");
             }
             _ => {
                 return Err(DiffError(format!(
@@ -181,7 +179,7 @@ pub(super) fn read<'a>(
             if keyword != "$ref" {
                 keywords.insert(
                     keyword.as_str(),
-                    (value, format!("{layer_at}/{}", escape(keyword))),
+                    (value, schema_walk::join(layer_at, keyword)),
                 );
             }
         }
@@ -241,22 +239,6 @@ fn is_null_only(node: &Node<'_>) -> bool {
         ["enum"] => node.get("enum") == Some(&json!([null])),
         _ => false,
     }
-}
-
-/// The value at a local reference (`#`, `#/$defs/Name`), with its location.
-pub(super) fn resolve<'a>(root: &'a Value, reference: &str) -> Option<Site<'a>> {
-    let fragment = reference.strip_prefix('#')?;
-    let target = if fragment.is_empty() {
-        root
-    } else {
-        root.pointer(fragment)?
-    };
-    Some((target, format!("#{fragment}")))
-}
-
-/// A JSON Pointer token.
-pub(super) fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// Whether a subschema accepts every value: `true`, `{}` or annotations only.

@@ -4,13 +4,12 @@
 
 use std::path::Path;
 
-use schema_types::SchemaVersion;
+use schema_types::{SchemaVersion, schema_path};
 
 use super::bump::Bump;
 use super::report::Report;
 use super::{DiffError, diff};
 use crate::json_file;
-use crate::schema_path::{self, parse_version};
 
 /// What `cargo xtask diff` compares: two files, named as the user named them.
 pub struct Target {
@@ -35,22 +34,19 @@ impl Target {
             }),
             [id, old, new] => {
                 let parse = |text: &str| {
-                    parse_version(text).ok_or_else(|| {
-                        DiffError(format!(
-                            "`{text}` is not a SchemaVer version (MODEL-REVISION-ADDITION, e.g. 1-0-0)"
-                        ))
-                    })
+                    text.parse::<SchemaVersion>()
+                        .map_err(|error| DiffError(error.to_string()))
                 };
                 let versions = (parse(old)?, parse(new)?);
-                let file = |version: &str| {
+                let file = |version| {
                     root.join("schemas")
                         .join(schema_path::of(id, version))
                         .display()
                         .to_string()
                 };
                 Ok(Self {
-                    old: file(old),
-                    new: file(new),
+                    old: file(versions.0),
+                    new: file(versions.1),
                     versions: Some(versions),
                 })
             }

@@ -6,12 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use schema_types::schema_walk;
 use serde_json::{Value, json};
 
 use super::bump::Bump;
 use super::change::{ContentModel, Kind};
 use super::diff;
-use super::node::{escape, read_unwrapped};
+use super::node::read_unwrapped;
 use crate::json_file;
 
 fn cases_dir() -> PathBuf {
@@ -191,7 +192,7 @@ fn unclosed_objects(root: &Value) -> BTreeSet<(String, &'static str)> {
             }
         }
         for (name, schema, at) in node.properties() {
-            visit(root, schema, at, format!("{path}/{}", escape(name)), found);
+            visit(root, schema, at, schema_walk::join(&path, name), found);
         }
         if let Some((schema, at)) = node.site("items") {
             visit(root, schema, at, format!("{path}/[]"), found);

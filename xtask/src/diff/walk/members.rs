@@ -6,13 +6,14 @@
 
 use std::collections::BTreeSet;
 
+use schema_types::schema_walk;
 use serde_json::Value;
 
 use super::Walk;
 use crate::diff::DiffError;
 use crate::diff::canonical::canonical;
 use crate::diff::change::{Change, ContentModel, Kind};
-use crate::diff::node::{Node, Site, accepts_anything, escape};
+use crate::diff::node::{Node, Site, accepts_anything};
 use crate::diff::verdict::{Effect, Verdict};
 
 /// An object's content model, with its `additionalProperties` schema when that is a schema.
@@ -32,7 +33,7 @@ impl<'a> Walk<'a> {
         let (old_members, new_members) = (old.properties(), new.properties());
         let (old_required, new_required) = (old.required(), new.required());
         let (old_model, new_model) = (old.content_model(), new.content_model());
-        let member_path = |name: &str| format!("{path}/{}", escape(name));
+        let member_path = |name: &str| schema_walk::join(path, name);
 
         for (name, before, before_at) in &old_members {
             let Some((_, after, after_at)) = new_members.iter().find(|(other, _, _)| other == name)
@@ -200,7 +201,7 @@ impl<'a> Walk<'a> {
         };
         self.report(
             kind,
-            &format!("{path}/{}", escape(name)),
+            &schema_walk::join(path, name),
             location,
             detail,
             verdict,
