@@ -139,10 +139,13 @@ fn random(input: &Input<'_>) -> TokenStream {
             let values = fields.iter().map(|field| {
                 let member = &field.member;
                 let ty = field.ty;
-                let length = field.checks.iter().find_map(|check| match check {
-                    Check::Length { min, max } => Some((*min, *max)),
-                    _ => None,
-                });
+                let length =
+                    merge_bounds(&field.checks)
+                        .into_iter()
+                        .find_map(|check| match check {
+                            Check::Length { min, max } => Some((min, max)),
+                            _ => None,
+                        });
                 match length {
                     Some((min, max)) => {
                         let (min, max) = (option_u64(min), option_u64(max));
@@ -162,12 +165,11 @@ fn random(input: &Input<'_>) -> TokenStream {
         Shape::Newtype(field) => {
             let member = &field.member;
             let ty = &field.schema_ty;
-            let constraints: Vec<TokenStream> = input
-                .checks
-                .iter()
-                .chain(&field.checks)
-                .map(constraint)
-                .collect();
+            let constraints: Vec<TokenStream> =
+                merge_bounds(input.checks.iter().chain(&field.checks))
+                    .iter()
+                    .map(constraint)
+                    .collect();
             if constraints.is_empty() {
                 quote!(Self { #member: <#ty as #random::Random>::random(rng) })
             } else {
@@ -207,6 +209,67 @@ fn random(input: &Input<'_>) -> TokenStream {
     }
 }
 
+/// The checks with every range intersected into the first range and every length into the
+/// first length: the runtime draws under one of each, and `extend("minimum" = .., "maximum" =
+/// ..)` declares two ranges (one per keyword), as the validator checks them.
+fn merge_bounds<'a>(checks: impl IntoIterator<Item = &'a Check>) -> Vec<Check> {
+    let mut merged: Vec<Check> = Vec::new();
+    for check in checks {
+        let kept = merged.iter_mut().find(|kept| {
+            matches!(
+                (&**kept, check),
+                (Check::Range { .. }, Check::Range { .. })
+                    | (Check::Length { .. }, Check::Length { .. })
+            )
+        });
+        match (kept, check) {
+            (
+                Some(Check::Range { min, max }),
+                Check::Range {
+                    min: at_least,
+                    max: at_most,
+                },
+            ) => {
+                *min = tighter(*min, *at_least, true);
+                *max = tighter(*max, *at_most, false);
+            }
+            (
+                Some(Check::Length { min, max }),
+                Check::Length {
+                    min: at_least,
+                    max: at_most,
+                },
+            ) => {
+                *min = (*min).max(*at_least);
+                *max = match (*max, *at_most) {
+                    (Some(kept), Some(other)) => Some(kept.min(other)),
+                    (kept, other) => kept.or(other),
+                };
+            }
+            _ => merged.push(check.clone()),
+        }
+    }
+    merged
+}
+
+/// Of two bounds, the larger (`larger`) or the smaller; a missing bound gives way.
+fn tighter(kept: Option<Number>, other: Option<Number>, larger: bool) -> Option<Number> {
+    match (kept, other) {
+        (Some(kept), Some(other)) if (as_f64(other) > as_f64(kept)) == larger => Some(other),
+        (Some(kept), _) => Some(kept),
+        (None, other) => other,
+    }
+}
+
+/// A bound as the runtime draws under it.
+fn as_f64(number: Number) -> f64 {
+    match number {
+        #[allow(clippy::cast_precision_loss)] // a bound to draw under, not to check
+        Number::Integer(value) => value as f64,
+        Number::Float(value) => value,
+    }
+}
+
 /// A constraint as the data `schema_runtime::fixture::random` draws values from.
 fn constraint(check: &Check) -> TokenStream {
     let random = quote!(::schema_runtime::fixture::random);
@@ -219,12 +282,10 @@ fn constraint(check: &Check) -> TokenStream {
         }
         Check::Range { min, max } => {
             let bound = |bound: &Option<Number>| match bound {
-                #[allow(clippy::cast_precision_loss)] // a bound to draw under, not to check
-                Some(Number::Integer(value)) => {
-                    let value = *value as f64;
+                Some(number) => {
+                    let value = as_f64(*number);
                     quote!(::core::option::Option::Some(#value))
                 }
-                Some(Number::Float(value)) => quote!(::core::option::Option::Some(#value)),
                 None => quote!(::core::option::Option::None),
             };
             let (min, max) = (bound(min), bound(max));

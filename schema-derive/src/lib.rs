@@ -12,12 +12,14 @@
 //! violation states come from `schema_vocabulary`, which the runtime uses too.
 
 mod bounds;
+#[cfg(test)]
+mod expansion;
 mod fixture;
 mod internals;
 mod validator;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
+use syn::DeriveInput;
 
 use crate::internals::ast::Input;
 use crate::internals::check;
@@ -27,49 +29,60 @@ use crate::internals::ctxt::Ctxt;
 /// untrusted `serde_json::Value`, reporting every violation with its JSON Pointer.
 #[proc_macro_derive(Validate, attributes(schemars, serde))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand(
-        &input,
-        check::for_validate,
-        validator::expand,
-        validator::fallback,
-    )
-    .into()
+    expand_validate(input.into()).into()
 }
 
 /// Derives a fixture builder: `T::fixture()` returns a builder whose defaults form a valid
 /// document, with a setter for every field.
 #[proc_macro_derive(Fixture, attributes(schemars, serde))]
 pub fn derive_fixture(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
+    expand_fixture(input.into()).into()
+}
+
+/// What `#[derive(Validate)]` expands `input` (the item without its `#[derive]`) to.
+fn expand_validate(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     expand(
-        &input,
+        input,
+        check::for_validate,
+        validator::expand,
+        validator::fallback,
+    )
+}
+
+/// What `#[derive(Fixture)]` expands `input` (the item without its `#[derive]`) to.
+fn expand_fixture(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    expand(
+        input,
         check::for_fixture,
         fixture::expand,
         fixture::fallback,
     )
-    .into()
 }
 
-/// Reads `input`, checks it with `check`, then generates with `generate`; on errors, emits them with the
-/// stub from `fallback`, so that one mistake gives one message rather than a cascade.
+/// Parses `input`, reads it into a model and checks it with `check`, then generates with
+/// `generate`; on errors, emits them with the stub from `fallback`, so that one mistake gives one
+/// message rather than a cascade.
 fn expand(
-    input: &DeriveInput,
+    input: proc_macro2::TokenStream,
     check: fn(&Ctxt, &Input<'_>),
     generate: fn(&Input<'_>) -> proc_macro2::TokenStream,
     fallback: fn(&DeriveInput) -> proc_macro2::TokenStream,
 ) -> proc_macro2::TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.into_compile_error(),
+    };
     let cx = Ctxt::new();
-    let model = Input::from_ast(&cx, input);
+    let model = Input::from_ast(&cx, &input);
     if let Some(model) = &model {
         check(&cx, model);
     }
     match (cx.check(), model) {
         (Ok(()), Some(model)) => generate(&model),
-        (Ok(()), None) => fallback(input),
+        (Ok(()), None) => fallback(&input),
         (Err(errors), _) => {
             let mut output = errors.to_compile_error();
-            output.extend(fallback(input));
+            output.extend(fallback(&input));
             output
         }
     }

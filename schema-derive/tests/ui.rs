@@ -21,9 +21,15 @@
 //! fixing it changes that file, which the review then sees.
 //!
 //! `tests/pass/` holds the other side: declarations the derives must accept, compiled and run.
+//! `tests/expand/` holds more of them, one representative declaration per case (a closed struct
+//! of constrained newtypes, a transparent newtype, an enum of unit variants, a generic struct
+//! that flattens its parameter, an open struct), whose expansions are also snapshotted
+//! (`src/expansion.rs`): compiling and running them here is what makes those goldens code that
+//! builds and works. Each validates good and bad documents on both paths, and (deriving
+//! `Serialize` for it) checks that the fixture's default and random values validate.
 //!
-//! The cases derive only the derive under test: `Serialize`, `Deserialize` and `JsonSchema`
-//! would add nothing but their own diagnostics. After changing a message, regenerate the
+//! The compile-fail cases derive only the derive under test: `Serialize`, `Deserialize` and
+//! `JsonSchema` would add nothing but their own diagnostics. After changing a message, regenerate the
 //! expectations with `TRYBUILD=overwrite cargo test -p schema-derive --test ui` and review the
 //! diff of the `.stderr` files.
 
@@ -32,4 +38,5 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*/*.rs");
     t.pass("tests/pass/*.rs");
+    t.pass("tests/expand/*.rs");
 }

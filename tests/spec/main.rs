@@ -19,7 +19,7 @@
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
 //!   the same document, member order included.
 //! - [`samples`]: the examples rebuilt by the fixture builders equal the pages'.
-//! - [`schemas`]: every published schema is valid draft 2020-12, portable, snapshotted, and
+//! - [`schemas`]: every published schema is valid draft 2020-12, portable, and
 //!   accepts its documented example except exactly the recorded value errata.
 
 mod agreement;

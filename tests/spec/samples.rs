@@ -1,11 +1,11 @@
 //! The documented examples rebuilt by the fixture builders (`Payload::documented_example`), as
 //! `cargo xtask gen` writes them to `generated/`: equal to the page's examples (member order
-//! included) and snapshotted.
+//! included).
 
 use schema_types::{PAYLOADS, corpus};
 
 #[test]
-fn every_rebuilt_example_equals_the_page_and_is_snapshotted() {
+fn every_rebuilt_example_equals_the_page() {
     let mut rebuilt = 0;
     for kind in PAYLOADS {
         let sample = kind.documented_example();
@@ -20,7 +20,6 @@ fn every_rebuilt_example_equals_the_page_and_is_snapshotted() {
             "{}",
             kind.id
         );
-        insta::assert_json_snapshot!(format!("example__{}", kind.id.replace('/', "__")), sample);
         rebuilt += 1;
     }
     assert_eq!(rebuilt, 11);

@@ -2,10 +2,12 @@
 //! own, both paths check them, and the builder sets the payload with its own builder.
 
 use schema_runtime::fixture::Fixture;
+use schema_runtime::fixture::random::{Random, seeded};
 use schema_runtime::validate::{Members, Validate};
+use serde::Serialize;
 use serde_json::json;
 
-#[derive(Debug, Validate, Fixture)]
+#[derive(Debug, Serialize, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct Payload {
     pub name: String,
@@ -14,7 +16,7 @@ pub struct Payload {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Validate, Fixture)]
+#[derive(Debug, Serialize, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct Stored<P> {
     pub id: u64,
@@ -22,7 +24,7 @@ pub struct Stored<P> {
     pub payload: P,
 }
 
-#[derive(Debug, Validate, Fixture)]
+#[derive(Debug, Serialize, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope<P> {
     pub topic: String,
@@ -37,6 +39,16 @@ fn pointers(report: &schema_runtime::validate::Report) -> Vec<(String, String)> 
         .collect();
     found.sort();
     found
+}
+
+/// The fixture's default and its random values (the derive's `Random` impl) are valid.
+fn fixtures_are_valid<T: Fixture + Random + Serialize + Validate>() {
+    let default = serde_json::to_value(T::fixture_default()).unwrap();
+    assert!(T::validate(&default).is_valid(), "{default}");
+    for seed in 0..64 {
+        let value = serde_json::to_value(seeded::<T>(seed)).unwrap();
+        assert!(T::validate(&value).is_valid(), "{value}");
+    }
 }
 
 fn main() {
@@ -66,5 +78,12 @@ fn main() {
     assert_eq!((built.id, built.payload.name.as_str()), (7, "b"));
     let wrapped = Envelope::<Stored<Payload>>::fixture().build();
     assert_eq!(wrapped.data.id, 0);
-    assert!(Envelope::<Payload>::validate(&json!({"topic": "t", "data": {"name": "", "count": 0}})).is_valid());
+    assert!(
+        Envelope::<Payload>::validate(&json!({"topic": "t", "data": {"name": "", "count": 0}}))
+            .is_valid()
+    );
+
+    fixtures_are_valid::<Payload>();
+    fixtures_are_valid::<Stored<Payload>>();
+    fixtures_are_valid::<Envelope<Stored<Payload>>>();
 }
