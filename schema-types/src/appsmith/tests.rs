@@ -200,3 +200,16 @@ fn setup_ping_reaches_people_only_where_the_page_says() {
         );
     }
 }
+
+/// The Mixpanel exports write seconds with a fraction; the rebuilt examples keep its digits.
+#[test]
+fn fractional_seconds_keep_their_digits() {
+    let sample = crate::registry::find("appsmith/keep-alive-ping")
+        .and_then(crate::registry::PayloadKind::documented_example)
+        .expect("a sample");
+    assert_eq!(sample["properties"]["time"].to_string(), "1704784217.602");
+    let sample = crate::registry::find("appsmith/server-setup-ping")
+        .and_then(crate::registry::PayloadKind::documented_example)
+        .expect("a sample");
+    assert_eq!(sample["properties"]["time"].to_string(), "1704784091.249");
+}
