@@ -5,55 +5,31 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::{Count, Nullable, Uuid};
+use crate::catalog::Catalog;
+use crate::common::{Count, Nullable};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
+use super::enterprise::enterprise_report;
 use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 
-/// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
-///
-/// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
-/// Hasura's servers at telemetry.hasura.io: one document per connected data source, with the
-/// source's kind and the counts of what is tracked on it. v2.x servers send one payload per data
-/// source (`server/src-lib/Hasura/Server/Telemetry.hs`); the Enterprise emitter's code is not
-/// public.
-///
-/// Closed (no other members): a privacy audit reads this schema as the complete list of what the
-/// server sends; a member not listed here would be data the documentation does not declare.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields)]
-pub struct EeDataSourceTelemetry {
-    /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
-    /// runs under.
-    #[schemars(extend("x-privacy" = "account-id"))]
-    pub license_jti: Uuid,
-    /// The identifier of the licensed client, when the licence names one; `null` when it does
-    /// not. Every documented sample holds `null`; the page does not describe this member.
-    #[schemars(extend("x-privacy" = "account-id"))]
-    pub client_id: Nullable<String>,
-    /// The randomly generated UUID of the metadata database, shared by every server instance
-    /// using that database.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub metadata_db_uid: Uuid,
-    /// The randomly generated UUID of the server instance.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub instance_uid: Uuid,
-    /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
-    /// share one value.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub sample_uid: Uuid,
-    /// The server version (`v2.23.0`). Free-form, and variant: not always SemVer, since a dev
-    /// build sends its build number (`12345`, as two of the page's samples do): the server
-    /// reports the text its build was given and reads it as SemVer only where it parses
-    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/Version.hs`).
-    #[schemars(extend("x-privacy" = "version"))]
-    pub hasura_version: String,
-    /// The data source's kind, settings and counts.
-    pub metrics: EeDataSourceMetrics,
+enterprise_report! {
+    /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
+    ///
+    /// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
+    /// Hasura's servers at telemetry.hasura.io: one document per connected data source, with the
+    /// source's kind and the counts of what is tracked on it. v2.x servers send one payload per data
+    /// source (`server/src-lib/Hasura/Server/Telemetry.hs`); the Enterprise emitter's code is not
+    /// public.
+    ///
+    /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
+    /// server sends; a member not listed here would be data the documentation does not declare.
+    pub struct EeDataSourceTelemetry {
+        /// The data source's kind, settings and counts.
+        pub metrics: EeDataSourceMetrics,
+    }
 }
 
 /// The kind, settings and counts of one data source of an Enterprise Edition server.
@@ -135,18 +111,7 @@ impl Payload for EeDataSourceTelemetry {
         Clue::Present("/license_jti"),
         Clue::Present("/metrics/backend_type"),
     ];
-    const CATALOG: Catalog = Catalog {
-        section: "Enterprise Edition server",
-        edition: Editions::Enterprise,
-        emitter: Emitter::Server,
-        cadence: Cadence::Undocumented,
-        trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
-        destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-            quote: catalog::HASURA_SERVER_OPT_OUT,
-        },
-    };
+    const CATALOG: Catalog = super::enterprise::CATALOG;
 
     fn documented_example() -> Option<Self> {
         Some(

@@ -5,55 +5,31 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
-use crate::common::{Count, Nullable, Uuid};
+use crate::catalog::Catalog;
+use crate::common::{Count, Nullable};
 use crate::corpus::Page;
 use crate::fixture::Fixture;
 use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
 use crate::validate::Validate;
 
+use super::enterprise::enterprise_report;
 use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 
-/// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
-///
-/// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
-/// Hasura's servers at telemetry.hasura.io, beside the data-source report and the usage metrics:
-/// which Enterprise features (API limits, Prometheus, OpenTelemetry, log types, caching) are on,
-/// how many actions, Remote Schemas and secrets are configured, and the resources the server
-/// sees. The emitter's code is not public.
-///
-/// Closed (no other members): a privacy audit reads this schema as the complete list of what the
-/// server sends; a member not listed here would be data the documentation does not declare.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields)]
-pub struct EeServerTelemetry {
-    /// The `jti` (JWT ID) claim of the Enterprise Edition licence key: which licence the server
-    /// runs under.
-    #[schemars(extend("x-privacy" = "account-id"))]
-    pub license_jti: Uuid,
-    /// The identifier of the licensed client, when the licence names one; `null` when it does
-    /// not. Every documented sample holds `null`; the page does not describe this member.
-    #[schemars(extend("x-privacy" = "account-id"))]
-    pub client_id: Nullable<String>,
-    /// The randomly generated UUID of the metadata database, shared by every server instance
-    /// using that database.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub metadata_db_uid: Uuid,
-    /// The randomly generated UUID of this server instance.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub instance_uid: Uuid,
-    /// The UUID of one collection round; the page's server, data-source and usage-metrics samples
-    /// share one value.
-    #[schemars(extend("x-privacy" = "random-id"))]
-    pub sample_uid: Uuid,
-    /// The server version (`v2.23.0`). Free-form, and variant: not always SemVer, since a dev
-    /// build sends its build number (`12345`, as two of the page's samples do): the server
-    /// reports the text its build was given and reads it as SemVer only where it parses
-    /// (`hasura/graphql-engine` `server/src-lib/Hasura/Server/Version.hs`).
-    #[schemars(extend("x-privacy" = "version"))]
-    pub hasura_version: String,
-    /// The server-wide feature settings and counts.
-    pub metrics: EeServerMetrics,
+enterprise_report! {
+    /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
+    ///
+    /// One of the additional kinds of telemetry the Enterprise Edition server collects and sends to
+    /// Hasura's servers at telemetry.hasura.io, beside the data-source report and the usage metrics:
+    /// which Enterprise features (API limits, Prometheus, OpenTelemetry, log types, caching) are on,
+    /// how many actions, Remote Schemas and secrets are configured, and the resources the server
+    /// sees. The emitter's code is not public.
+    ///
+    /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
+    /// server sends; a member not listed here would be data the documentation does not declare.
+    pub struct EeServerTelemetry {
+        /// The server-wide feature settings and counts.
+        pub metrics: EeServerMetrics,
+    }
 }
 
 /// The server-wide feature settings and counts of an Enterprise Edition server.
@@ -176,7 +152,7 @@ pub struct EeServerMetrics {
 impl Payload for EeServerTelemetry {
     const ID: &'static str = "hasura/ee-server-telemetry";
     const PRODUCT: Product = Product::Hasura;
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
     const TITLE: &'static str = "Hasura Enterprise Edition server telemetry";
     const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
         page: Page::Hasura,
@@ -192,18 +168,7 @@ impl Payload for EeServerTelemetry {
             "/metrics/caching_enabled",
         ]),
     ];
-    const CATALOG: Catalog = Catalog {
-        section: "Enterprise Edition server",
-        edition: Editions::Enterprise,
-        emitter: Emitter::Server,
-        cadence: Cadence::Undocumented,
-        trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
-        destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-            quote: catalog::HASURA_SERVER_OPT_OUT,
-        },
-    };
+    const CATALOG: Catalog = super::enterprise::CATALOG;
 
     fn documented_example() -> Option<Self> {
         Some(
@@ -266,7 +231,7 @@ impl Sent for EeServerTelemetry {
     type Topic = ServerTopic;
     type Documented = Self;
     const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 0)),
-        wire: SchemaVersion::new(1, 0, 0),
+        row: Some(SchemaVersion::new(1, 0, 1)),
+        wire: SchemaVersion::new(1, 0, 1),
     };
 }

@@ -16,6 +16,7 @@ mod console_error;
 mod ee_data_source_telemetry;
 mod ee_server_telemetry;
 mod ee_usage_metrics;
+mod enterprise;
 mod envelope;
 mod server_metrics_v2;
 mod server_telemetry;
