@@ -40,6 +40,14 @@ impl Product {
         }
     }
 
+    /// The product whose vendor segment starts payload id `id` (`hasura/...`).
+    pub fn of_id(id: &str) -> Option<Self> {
+        let vendor = id.split_once('/').map(|(vendor, _)| vendor)?;
+        [Self::Hasura, Self::Appsmith]
+            .into_iter()
+            .find(|product| product.vendor() == vendor)
+    }
+
     /// The upstream page that documents the product's telemetry.
     pub const fn page(self) -> Page {
         match self {
@@ -237,16 +245,16 @@ impl<T> Part for T where T: Document + Clone + fmt::Debug + PartialEq + Eq {}
 /// [`crate::hasura::Sent`]).
 pub trait Payload: Document {
     /// The payload id, `vendor/payload` (`hasura/server-telemetry`); used in file paths, the
-    /// index, the CLI and the tests.
+    /// index, the CLI and the tests. The vendor names the product that sends it
+    /// ([`Product::vendor`]).
     const ID: &'static str;
-    /// The product that sends it.
-    const PRODUCT: Product;
     /// The version of its published schema.
     const VERSION: SchemaVersion;
     /// A short human title, the schema's `title`.
     const TITLE: &'static str;
-    /// Where the upstream page prints its example, if it prints one.
-    const EXAMPLE: Option<ExampleLocation>;
+    /// The line (from 1) of its product's page ([`Product::page`]) on which the page's example
+    /// opens, if the page prints one.
+    const EXAMPLE_LINE: Option<usize>;
     /// Who sends it, when, where to, and what stops it, as the page documents.
     const CATALOG: crate::catalog::Catalog;
     /// Which layer of the traffic the document is.

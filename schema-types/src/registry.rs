@@ -181,12 +181,17 @@ pub(crate) struct DerivedLayer {
 impl PayloadKind {
     /// The entry for payload type `T`, as it declares itself.
     pub(crate) fn of<T: Payload>() -> Self {
+        let product = Product::of_id(T::ID)
+            .unwrap_or_else(|| panic!("payload id `{}` names no product's vendor", T::ID));
         Self {
             id: T::ID,
-            product: T::PRODUCT,
+            product,
             version: T::VERSION,
             title: T::TITLE,
-            example: T::EXAMPLE,
+            example: T::EXAMPLE_LINE.map(|line| ExampleLocation {
+                page: product.page(),
+                line,
+            }),
             catalog: T::CATALOG,
             layer: T::LAYER,
             derived_from: None,

@@ -2,10 +2,12 @@
 //! own, both paths check them, and the builder sets the payload with its own builder.
 
 use schema_runtime::fixture::Fixture;
-use schema_runtime::fixture::random::{Random, seeded};
 use schema_runtime::validate::{Members, Validate};
 use serde::Serialize;
 use serde_json::json;
+
+mod support;
+use support::*;
 
 #[derive(Debug, Serialize, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
@@ -31,25 +33,7 @@ pub struct Envelope<P> {
     pub data: P,
 }
 
-fn pointers(report: &schema_runtime::validate::Report) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = report
-        .violations()
-        .iter()
-        .map(|v| (v.pointer.clone(), v.rule.to_string()))
-        .collect();
-    found.sort();
-    found
-}
 
-/// The fixture's default and its random values (the derive's `Random` impl) are valid.
-fn fixtures_are_valid<T: Fixture + Random + Serialize + Validate>() {
-    let default = serde_json::to_value(T::fixture_default()).unwrap();
-    assert!(T::validate(&default).is_valid(), "{default}");
-    for seed in 0..64 {
-        let value = serde_json::to_value(seeded::<T>(seed)).unwrap();
-        assert!(T::validate(&value).is_valid(), "{value}");
-    }
-}
 
 fn main() {
     assert_eq!(Payload::index_of("count"), Some(1));
@@ -64,7 +48,7 @@ fn main() {
     let bad = json!({"id": 1, "name": 5, "extra": true});
     let parsed = Stored::<Payload>::validate(&bad);
     let streamed = Stored::<Payload>::validate_slice(bad.to_string().as_bytes());
-    assert_eq!(pointers(&parsed), pointers(&streamed));
+    assert_eq!(found(&parsed), found(&streamed));
     assert_eq!(parsed.total(), 3, "{parsed:?}");
 
     // A repeated payload member is judged on the parsed document (the last one wins).

@@ -3,8 +3,10 @@
 
 use std::collections::BTreeMap;
 
+mod support;
+use support::*;
+
 use schema_runtime::fixture::Fixture;
-use schema_runtime::fixture::random::{Random, seeded};
 use schema_runtime::validate::Validate;
 use serde::Serialize;
 use serde_json::json;
@@ -16,27 +18,7 @@ pub struct Labels {
     pub other: BTreeMap<String, u64>,
 }
 
-/// Every (pointer, rule) of `report`, sorted: the parsed path reports a missing member before
-/// the other members, the streaming path after them.
-fn found(report: &schema_runtime::validate::Report) -> Vec<(String, &'static str)> {
-    let mut found: Vec<(String, &'static str)> = report
-        .violations()
-        .iter()
-        .map(|v| (v.pointer.clone(), v.rule.name()))
-        .collect();
-    found.sort_unstable();
-    found
-}
 
-/// The fixture's default and its random values (the derive's `Random` impl) are valid.
-fn fixtures_are_valid<T: Fixture + Random + Serialize + Validate>() {
-    let default = serde_json::to_value(T::fixture_default()).unwrap();
-    assert!(T::validate(&default).is_valid(), "{default}");
-    for seed in 0..64 {
-        let value = serde_json::to_value(seeded::<T>(seed)).unwrap();
-        assert!(T::validate(&value).is_valid(), "{value}");
-    }
-}
 
 fn main() {
     let good = json!({"name": "a", "region": 1, "zone": 2});

@@ -2,10 +2,12 @@
 //! and an example that becomes the fixture's default.
 
 use schema_runtime::fixture::Fixture;
-use schema_runtime::fixture::random::{Random, seeded};
 use schema_runtime::validate::Validate;
 use serde::Serialize;
 use serde_json::json;
+
+mod support;
+use support::fixtures_are_valid;
 
 #[derive(Debug, PartialEq, Serialize, Validate, Fixture)]
 #[serde(transparent)]
@@ -29,15 +31,6 @@ fn rules(value: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-/// The fixture's default and its random values (the derive's `Random` impl) are valid.
-fn fixtures_are_valid<T: Fixture + Random + Serialize + Validate>() {
-    let default = serde_json::to_value(T::fixture_default()).unwrap();
-    assert!(T::validate(&default).is_valid(), "{default}");
-    for seed in 0..64 {
-        let value = serde_json::to_value(seeded::<T>(seed)).unwrap();
-        assert!(T::validate(&value).is_valid(), "{value}");
-    }
-}
 
 fn main() {
     assert!(rules(&json!("dddff371-dab2-450f-9969-235bca66dab1")).is_empty());

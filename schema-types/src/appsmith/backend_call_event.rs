@@ -11,9 +11,8 @@ use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrar
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{Count, ObjectId, Sha256Hex, Uuid};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// `appsmith/backend-call-event`: an `execute_ACTION_TRIGGERED` event as Segment stores it.
@@ -21,13 +20,9 @@ pub type BackendCallEvent = SegmentTrack<BackendCallProperties>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith backend call event";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Appsmith,
-        line: 146,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "execute_ACTION_TRIGGERED")];
     const CATALOG: Catalog = Catalog {

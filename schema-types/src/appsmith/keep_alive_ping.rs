@@ -9,9 +9,8 @@ use super::mixpanel::{MixpanelEvent, MixpanelExport, MixpanelProperties, fractio
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::ObjectId;
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// `appsmith/keep-alive-ping`: the keep-alive ping as Mixpanel exports it.
@@ -19,13 +18,9 @@ pub type KeepAlivePing = MixpanelExport<KeepAliveProperties>;
 
 impl Payload for KeepAlivePing {
     const ID: &'static str = "appsmith/keep-alive-ping";
-    const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith keep-alive ping";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Appsmith,
-        line: 18,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(18);
     const LAYER: Layer = Layer::MixpanelExport;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "FETCH_RELEASE_NOTES")];
     const CATALOG: Catalog = Catalog {

@@ -10,9 +10,8 @@ use super::segment::{AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary,
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::IpAddress;
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// `appsmith/navigation-event`: a navigation or click event as Segment stores it.
@@ -20,13 +19,9 @@ pub type NavigationEvent = SegmentTrack<NavigationProperties>;
 
 impl Payload for NavigationEvent {
     const ID: &'static str = "appsmith/navigation-event";
-    const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith navigation and click event";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Appsmith,
-        line: 111,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(111);
     const LAYER: Layer = Layer::SegmentTrack;
     const CLUES: &'static [Clue] = &[
         Clue::Equals("/type", "track"),

@@ -11,9 +11,8 @@ use super::mixpanel::{
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{IpAddress, ObjectId, Sha256Hex};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// `appsmith/server-setup-ping`: the server-setup ping as Mixpanel exports it.
@@ -21,13 +20,9 @@ pub type ServerSetupPing = MixpanelExport<ServerSetupProperties>;
 
 impl Payload for ServerSetupPing {
     const ID: &'static str = "appsmith/server-setup-ping";
-    const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Appsmith server-setup ping";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Appsmith,
-        line: 48,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(48);
     const LAYER: Layer = Layer::MixpanelExport;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Installation Setup Complete")];
     const CATALOG: Catalog = Catalog {

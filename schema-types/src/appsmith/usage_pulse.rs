@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::{Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{EpochSeconds, ObjectId, Uuid};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// A batch of usage pulses that a licensed Appsmith server sends to Appsmith's cloud services,
@@ -55,13 +54,9 @@ pub struct UsagePulse {
 
 impl Payload for UsagePulse {
     const ID: &'static str = "appsmith/usage-pulse";
-    const PRODUCT: Product = Product::Appsmith;
     const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
     const TITLE: &'static str = "Appsmith usage pulse batch";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Appsmith,
-        line: 91,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(91);
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[Clue::Present("/usageData")];
     const CATALOG: Catalog = Catalog {

@@ -8,7 +8,7 @@ use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::Uuid;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// The Hasura CLI's global configuration file, `~/.hasura/config.json`.
@@ -41,10 +41,9 @@ pub struct CliConfig {
 
 impl Payload for CliConfig {
     const ID: &'static str = "hasura/cli-config";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura CLI configuration file";
-    const EXAMPLE: Option<ExampleLocation> = None;
+    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::ConfigFile;
     const CLUES: &'static [Clue] = &[Clue::Present("/enable_telemetry")];
     const CATALOG: Catalog = Catalog {

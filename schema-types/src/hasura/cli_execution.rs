@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Nullable, Uuid, UuidOrEmpty};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 
 use super::envelope::{CliTopic, Derived, Row, Sent, Wire};
 use crate::validate::Validate;
@@ -86,13 +85,9 @@ pub type CliExecutionWire = Wire<CliExecutionEvent>;
 
 impl Payload for CliExecution {
     const ID: &'static str = "hasura/cli-execution";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura CLI execution event";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 181,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(181);
     const LAYER: Layer = Layer::HasuraRow;
     const CATALOG: Catalog = Catalog {
         section: "CLI",
@@ -134,8 +129,5 @@ impl Payload for CliExecution {
 impl Sent for CliExecutionEvent {
     type Topic = CliTopic;
     type Documented = CliExecution;
-    const DERIVED: Derived = Derived {
-        row: None,
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

@@ -10,9 +10,8 @@ use serde_json::Value;
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::UuidOrEmpty;
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
@@ -280,13 +279,9 @@ impl crate::fixture::random::Random for ConsoleStack {
 
 impl Payload for ConsoleError {
     const ID: &'static str = "hasura/console-error";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura Console error event";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 163,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(163);
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[Clue::Present("/console_mode")];
     const CATALOG: Catalog = Catalog {
@@ -335,8 +330,6 @@ pub type ConsoleErrorWire = Wire<ConsoleError>;
 impl Sent for ConsoleError {
     type Topic = ConsoleTopic;
     type Documented = Self;
-    const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 0)),
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived =
+        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
 }

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::Catalog;
 use crate::common::{Count, Nullable};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
@@ -99,13 +98,9 @@ pub struct EeDataSourceMetrics {
 
 impl Payload for EeDataSourceTelemetry {
     const ID: &'static str = "hasura/ee-data-source-telemetry";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura Enterprise Edition data source telemetry";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 98,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(98);
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[
         Clue::Present("/license_jti"),
@@ -159,8 +154,6 @@ impl Sent for EeDataSourceTelemetry {
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
     type Documented = Self;
-    const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 0)),
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived =
+        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
 }

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::Catalog;
 use crate::common::{Count, Nullable};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
@@ -151,13 +150,9 @@ pub struct EeServerMetrics {
 
 impl Payload for EeServerTelemetry {
     const ID: &'static str = "hasura/ee-server-telemetry";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
     const TITLE: &'static str = "Hasura Enterprise Edition server telemetry";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 55,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(55);
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[
         Clue::Present("/license_jti"),
@@ -230,8 +225,6 @@ impl Sent for EeServerTelemetry {
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
     type Documented = Self;
-    const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 1)),
-        wire: SchemaVersion::new(1, 0, 1),
-    };
+    const DERIVED: Derived =
+        Derived::row_and_wire(SchemaVersion::new(1, 0, 1), SchemaVersion::new(1, 0, 1));
 }

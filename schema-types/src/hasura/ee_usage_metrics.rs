@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::Catalog;
 use crate::common::Nullable;
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
@@ -208,13 +207,9 @@ pub struct MetricValue(#[schemars(range(min = 0))] pub serde_json::Number);
 
 impl Payload for EeUsageMetrics {
     const ID: &'static str = "hasura/ee-usage-metrics";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura Enterprise Edition usage metrics";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 127,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(127);
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[
         Clue::Present("/license_jti"),
@@ -290,10 +285,8 @@ impl Sent for EeUsageMetrics {
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
     type Documented = Self;
-    const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 0)),
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived =
+        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
 }
 
 /// A sample of a metric without labels.

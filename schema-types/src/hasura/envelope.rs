@@ -46,6 +46,21 @@ pub struct Derived {
     pub wire: SchemaVersion,
 }
 
+impl Derived {
+    /// A row and a wire message derived from a documented payload, at these versions.
+    pub const fn row_and_wire(row: SchemaVersion, wire: SchemaVersion) -> Self {
+        Self {
+            row: Some(row),
+            wire,
+        }
+    }
+
+    /// A wire message derived from a documented row, at this version.
+    pub const fn wire(wire: SchemaVersion) -> Self {
+        Self { row: None, wire }
+    }
+}
+
 /// The topics of the Hasura server's POSTs (`server/src-lib/Hasura/Server/Telemetry.hs`).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,

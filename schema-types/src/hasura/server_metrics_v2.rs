@@ -27,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use super::envelope::{Derived, Row, Sent, ServerMetricsV2Topic, Wire};
 use super::server_telemetry::CiVendor;
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
+use crate::catalog::Catalog;
 use crate::common::{Count, EpochSeconds, Nullable, Uuid};
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v2.x server's usage report on one of its data sources, as the server
@@ -567,24 +567,12 @@ crate::common::number_newtype_impls!(DurationSeconds);
 
 impl Payload for ServerMetricsV2 {
     const ID: &'static str = "hasura/server-metrics-v2";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
     const TITLE: &'static str = "Hasura server telemetry (v2.x, per data source)";
-    const EXAMPLE: Option<ExampleLocation> = None;
+    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[Clue::Present("/source_metadata")];
-    const CATALOG: Catalog = Catalog {
-        section: "Server",
-        edition: Editions::All,
-        emitter: Emitter::Server,
-        cadence: Cadence::Periodic,
-        trigger: "The server periodically sends the number of tables, views, relationships, permission rules, custom SQL functions, event triggers and Remote Schemas tracked by the GraphQL Engine, along with randomly generated UUIDs per database and per instance.",
-        destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-            quote: catalog::HASURA_SERVER_OPT_OUT,
-        },
-    };
+    const CATALOG: Catalog = super::server_telemetry::SERVER_CATALOG;
 }
 
 /// `hasura/server-metrics-v2-row`: a v2.x server's report as Hasura's collector stores it.
@@ -596,8 +584,6 @@ pub type ServerMetricsV2Wire = Wire<ServerMetricsV2>;
 impl Sent for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;
     type Documented = Self;
-    const DERIVED: Derived = Derived {
-        row: Some(SchemaVersion::new(1, 0, 0)),
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived =
+        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
 }

@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::{Count, Nullable, Uuid};
-use crate::corpus::Page;
 use crate::fixture::Fixture;
-use crate::payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
+use crate::payload::{Layer, Payload, SchemaVersion};
 
 use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
 use crate::validate::Validate;
@@ -199,28 +198,28 @@ pub type ServerTelemetry = Row<ServerReport>;
 /// `hasura/server-telemetry-wire`: the server's report as the server POSTs it.
 pub type ServerTelemetryWire = Wire<ServerReport>;
 
+/// Who sends a Hasura server's report, when, where to, and what stops it: the page's "Server"
+/// section, for the v1.x report and the v2.x one alike.
+pub(super) const SERVER_CATALOG: Catalog = Catalog {
+    section: "Server",
+    edition: Editions::All,
+    emitter: Emitter::Server,
+    cadence: Cadence::Periodic,
+    trigger: "The server periodically sends the number of tables, views, relationships, permission rules, custom SQL functions, event triggers and Remote Schemas tracked by the GraphQL Engine, along with randomly generated UUIDs per database and per instance.",
+    destination: catalog::HASURA_DESTINATION,
+    opt_out: OptOut::StoppedBy {
+        switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+        quote: catalog::HASURA_SERVER_OPT_OUT,
+    },
+};
+
 impl Payload for ServerTelemetry {
     const ID: &'static str = "hasura/server-telemetry";
-    const PRODUCT: Product = Product::Hasura;
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura server telemetry (v1.x)";
-    const EXAMPLE: Option<ExampleLocation> = Some(ExampleLocation {
-        page: Page::Hasura,
-        line: 21,
-    });
+    const EXAMPLE_LINE: Option<usize> = Some(21);
     const LAYER: Layer = Layer::HasuraRow;
-    const CATALOG: Catalog = Catalog {
-        section: "Server",
-        edition: Editions::All,
-        emitter: Emitter::Server,
-        cadence: Cadence::Periodic,
-        trigger: "The server periodically sends the number of tables, views, relationships, permission rules, custom SQL functions, event triggers and Remote Schemas tracked by the GraphQL Engine, along with randomly generated UUIDs per database and per instance.",
-        destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-            quote: catalog::HASURA_SERVER_OPT_OUT,
-        },
-    };
+    const CATALOG: Catalog = SERVER_CATALOG;
     const CLUES: &'static [Clue] = &[Clue::Present("/db_uid")];
 
     fn documented_example() -> Option<Self> {
@@ -260,8 +259,5 @@ impl Payload for ServerTelemetry {
 impl Sent for ServerReport {
     type Topic = ServerTopic;
     type Documented = ServerTelemetry;
-    const DERIVED: Derived = Derived {
-        row: None,
-        wire: SchemaVersion::new(1, 0, 0),
-    };
+    const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

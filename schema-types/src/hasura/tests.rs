@@ -16,7 +16,9 @@ use crate::schema::bare_schema;
 
 /// The page's example of `T`, read from the verbatim page by the corpus.
 fn example<T: Payload>() -> Value {
-    let location = T::EXAMPLE.expect("the payload has a documented example");
+    let location = registry::find(T::ID)
+        .and_then(|kind| kind.example)
+        .expect("the payload has a documented example");
     crate::corpus::example_document(location).expect("the example reads")
 }
 
