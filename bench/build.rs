@@ -39,15 +39,15 @@ fn main() {
         writeln!(
             code,
             "#[jsonschema_macros_060::validator(path = \"../schemas/{path}\", validate_formats = true)]\n\
-             pub(super) struct Kind{index};"
+             pub(super) struct Validator{index};"
         )
         .expect("writes to a string");
     }
     for (function, body) in [
-        ("is_valid", "Kind{index}::is_valid(document)"),
+        ("is_valid", "Validator{index}::is_valid(document)"),
         (
             "errors",
-            "std::hint::black_box(Kind{index}::iter_errors(document).collect::<Vec<_>>()).len()",
+            "std::hint::black_box(Validator{index}::iter_errors(document).collect::<Vec<_>>()).len()",
         ),
     ] {
         let output = if function == "is_valid" {

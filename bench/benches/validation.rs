@@ -12,7 +12,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use telemetry_spec_bench::inputs::{self, Input, InvalidSets, STREAM_DOCUMENTS, Stream};
 use telemetry_spec_bench::names::{self, Mode, Set};
-use telemetry_spec_bench::payloads::{self, Kind, Runtime};
+use telemetry_spec_bench::payloads::{self, Measured, Runtime};
 
 fn main() {
     let runtime = Runtime::compile();
@@ -102,7 +102,7 @@ impl Manifest {
 fn run<'a>(
     mode: Mode,
     runtime: &Runtime,
-    documents: impl Iterator<Item = (Kind, &'a [u8])>,
+    documents: impl Iterator<Item = (Measured, &'a [u8])>,
 ) -> usize {
     let mut count = 0;
     for (kind, bytes) in documents {
@@ -120,7 +120,7 @@ fn run<'a>(
     count
 }
 
-fn each(inputs: &[Input]) -> impl Iterator<Item = (Kind, &[u8])> {
+fn each(inputs: &[Input]) -> impl Iterator<Item = (Measured, &[u8])> {
     inputs
         .iter()
         .map(|input| (input.kind, input.bytes.as_slice()))

@@ -14,7 +14,7 @@ use schema_types::corpus::VALUE_ERRATA;
 use serde_json::{Value, json};
 
 use crate::names::Set;
-use crate::payloads::{Kind, Runtime};
+use crate::payloads::{Measured, Runtime};
 
 /// How many documents the NDJSON stream holds.
 pub const STREAM_DOCUMENTS: usize = 100_000;
@@ -32,7 +32,7 @@ pub struct Input {
     /// (`appsmith__usage-pulse.repaired`).
     pub name: String,
     /// The payload kind it is judged as.
-    pub kind: Kind,
+    pub kind: Measured,
     /// The document's bytes, compact JSON.
     pub bytes: Vec<u8>,
     /// Whether the published schema accepts it.
@@ -40,7 +40,7 @@ pub struct Input {
 }
 
 impl Input {
-    fn new(name: String, kind: Kind, document: &Value, runtime: &Runtime) -> Self {
+    fn new(name: String, kind: Measured, document: &Value, runtime: &Runtime) -> Self {
         Self {
             name,
             kind,
@@ -59,7 +59,7 @@ impl Input {
 /// When a repaired example is still invalid.
 pub fn examples(runtime: &Runtime) -> Vec<Input> {
     let mut inputs = Vec::new();
-    for kind in Kind::all() {
+    for kind in Measured::all() {
         let Some(example) = kind.registry.documented_example() else {
             continue;
         };
@@ -88,7 +88,7 @@ pub fn examples(runtime: &Runtime) -> Vec<Input> {
 /// The example with every recorded value erratum of its payload replaced by the value the
 /// payload's fixture holds at the same pointer (the same kind of identifier, well-formed). When
 /// the fixture has no value there, the fixture itself stands in for the example.
-fn repaired(kind: Kind, mut example: Value) -> Value {
+fn repaired(kind: Measured, mut example: Value) -> Value {
     let fixture = kind.registry.fixture();
     for erratum in VALUE_ERRATA
         .iter()
@@ -108,7 +108,7 @@ fn repaired(kind: Kind, mut example: Value) -> Value {
 /// The valid document an invalid set is compared with: the documented example (repaired when it
 /// carries value errata), or the fixture for a payload without an example. The cases of
 /// `tests/invalid/` start from the same documents.
-pub fn base(kind: Kind) -> Value {
+pub fn base(kind: Measured) -> Value {
     match kind.registry.documented_example() {
         Some(example) => repaired(kind, example),
         None => kind.registry.fixture(),
@@ -119,7 +119,7 @@ pub fn base(kind: Kind) -> Value {
 #[derive(Clone, Debug)]
 pub struct InvalidSets {
     /// The payload kind.
-    pub kind: Kind,
+    pub kind: Measured,
     /// The valid base document ([`base`]).
     pub valid: Input,
     /// Every case of `tests/invalid/<payload id>/`, in file-name order.
@@ -149,7 +149,7 @@ impl InvalidSets {
 ///
 /// When `tests/invalid/` cannot be read, or a document that should be invalid is accepted.
 pub fn invalid_sets(runtime: &Runtime) -> Vec<InvalidSets> {
-    Kind::all()
+    Measured::all()
         .into_iter()
         .map(|kind| {
             let base = base(kind);
@@ -188,7 +188,7 @@ pub fn corpus_folder() -> PathBuf {
     crate::names::workspace_root().join("tests").join("invalid")
 }
 
-fn corpus(kind: Kind, runtime: &Runtime) -> Vec<Input> {
+fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
     let folder = corpus_folder().join(kind.registry.id);
     let entries =
         std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
@@ -230,7 +230,7 @@ fn read_json(path: &Path) -> Value {
 }
 
 /// The first [`MUTANTS`] seeded mutants of `base` that the published schema rejects.
-fn mutants(kind: Kind, base: &Value, runtime: &Runtime) -> Vec<Input> {
+fn mutants(kind: Measured, base: &Value, runtime: &Runtime) -> Vec<Input> {
     let mut found = Vec::new();
     for seed in 0..1_000 {
         if found.len() == MUTANTS {
@@ -376,7 +376,7 @@ pub struct Stream {
 #[derive(Clone, Copy, Debug)]
 pub struct Line {
     /// The kind of the document on the line.
-    pub kind: Kind,
+    pub kind: Measured,
     /// Where the document starts in [`Stream::bytes`].
     pub start: usize,
     /// Where it ends (the newline's offset).
@@ -386,7 +386,7 @@ pub struct Line {
 impl Stream {
     /// Builds the stream of `count` documents.
     pub fn build(count: usize) -> Self {
-        let kinds = Kind::all();
+        let kinds = Measured::all();
         let mut bytes = Vec::new();
         let mut lines = Vec::with_capacity(count);
         for line in 0..count {
@@ -405,7 +405,7 @@ impl Stream {
     }
 
     /// Every document with its kind, in stream order.
-    pub fn documents(&self) -> impl Iterator<Item = (Kind, &[u8])> {
+    pub fn documents(&self) -> impl Iterator<Item = (Measured, &[u8])> {
         self.lines
             .iter()
             .map(|line| (line.kind, &self.bytes[line.start..line.end]))
@@ -413,7 +413,7 @@ impl Stream {
 }
 
 /// The kind of line `line` (from 0) of the stream: the kinds round-robin.
-pub fn stream_kind(kinds: &[Kind], line: usize) -> Kind {
+pub fn stream_kind(kinds: &[Measured], line: usize) -> Measured {
     kinds[line % kinds.len()]
 }
 
@@ -493,7 +493,7 @@ mod tests {
         let stream = Stream::build(48);
         assert_eq!(stream.lines.len(), 48);
         assert_eq!(stream.bytes.iter().filter(|&&b| b == b'\n').count(), 48);
-        let kinds = Kind::all();
+        let kinds = Measured::all();
         let measured = schema_types::PAYLOADS
             .iter()
             .filter(|kind| kind.derived_from.is_none())

@@ -13,22 +13,22 @@ use serde_json::Value;
 /// One payload kind as the benchmark sees it: its registry entry and its position in the
 /// registry (the index of its compiled `jsonschema` validator).
 #[derive(Clone, Copy, Debug)]
-pub struct Kind {
+pub struct Measured {
     /// The registry entry: the generated validator, the typed parse, the schema, fixtures.
     pub registry: &'static PayloadKind,
     /// The entry's position in [`PAYLOADS`].
     pub position: usize,
 }
 
-impl Kind {
+impl Measured {
     /// Every payload kind the benchmark measures (those not derived from another), in registry
     /// order.
-    pub fn all() -> Vec<Kind> {
+    pub fn all() -> Vec<Measured> {
         PAYLOADS
             .iter()
             .enumerate()
             .filter(|(_, registry)| registry.derived_from.is_none())
-            .map(|(position, registry)| Kind { registry, position })
+            .map(|(position, registry)| Measured { registry, position })
             .collect()
     }
 
@@ -37,8 +37,8 @@ impl Kind {
     /// # Panics
     ///
     /// When no payload has this id.
-    pub fn by_id(id: &str) -> Kind {
-        Kind::all()
+    pub fn by_id(id: &str) -> Measured {
+        Measured::all()
             .into_iter()
             .find(|kind| kind.registry.id == id)
             .unwrap_or_else(|| panic!("no payload kind `{id}`"))
@@ -79,7 +79,7 @@ impl Kind {
 }
 
 /// The validators `#[jsonschema::validator]` (jsonschema 0.60.2) generates at build time from the
-/// published schema files, formats checked: one per kind [`Kind::all`] lists, written by
+/// published schema files, formats checked: one per kind [`Measured::all`] lists, written by
 /// `build.rs` from `schemas/index.json`.
 mod by_macro {
     include!(concat!(env!("OUT_DIR"), "/by_macro.rs"));
@@ -113,12 +113,12 @@ impl Runtime {
     }
 
     /// The compiled validator of `kind`.
-    pub fn validator(&self, kind: Kind) -> &jsonschema::Validator {
+    pub fn validator(&self, kind: Measured) -> &jsonschema::Validator {
         &self.validators[kind.position]
     }
 
     /// Parse to `Value`, then `is_valid`: the fastest way `jsonschema` judges bytes.
-    pub fn parse_is_valid(&self, kind: Kind, bytes: &[u8]) -> bool {
+    pub fn parse_is_valid(&self, kind: Measured, bytes: &[u8]) -> bool {
         match serde_json::from_slice::<Value>(bytes) {
             Ok(document) => self.validator(kind).is_valid(&document),
             Err(_) => false,
@@ -127,7 +127,7 @@ impl Runtime {
 
     /// Parse to `Value`, then every error collected with `iter_errors`; returns how many
     /// (a syntax error counts as one).
-    pub fn parse_errors(&self, kind: Kind, bytes: &[u8]) -> usize {
+    pub fn parse_errors(&self, kind: Measured, bytes: &[u8]) -> usize {
         match serde_json::from_slice::<Value>(bytes) {
             Ok(document) => {
                 let errors: Vec<_> = self.validator(kind).iter_errors(&document).collect();
@@ -139,13 +139,13 @@ impl Runtime {
 
     /// Whether the published schema accepts `document`: the reference verdict the inputs are
     /// sorted by (independent of the generated validator under test).
-    pub fn accepts(&self, kind: Kind, document: &Value) -> bool {
+    pub fn accepts(&self, kind: Measured, document: &Value) -> bool {
         self.validator(kind).is_valid(document)
     }
 }
 
 /// Parse to `Value`, then the macro-generated validator's `is_valid`.
-pub fn macro_parse_is_valid(kind: Kind, bytes: &[u8]) -> bool {
+pub fn macro_parse_is_valid(kind: Measured, bytes: &[u8]) -> bool {
     match serde_json::from_slice::<Value>(bytes) {
         Ok(document) => kind.macro_is_valid(&document),
         Err(_) => false,
@@ -153,7 +153,7 @@ pub fn macro_parse_is_valid(kind: Kind, bytes: &[u8]) -> bool {
 }
 
 /// Parse to `Value`, then every error of the macro-generated validator, collected.
-pub fn macro_parse_errors(kind: Kind, bytes: &[u8]) -> usize {
+pub fn macro_parse_errors(kind: Measured, bytes: &[u8]) -> usize {
     match serde_json::from_slice::<Value>(bytes) {
         Ok(document) => kind.macro_errors(&document),
         Err(_) => 1,
@@ -162,7 +162,7 @@ pub fn macro_parse_errors(kind: Kind, bytes: &[u8]) -> usize {
 
 /// The generated validator from bytes (the public API: `PayloadKind::validate_slice`); returns
 /// how many violations it found.
-pub fn generated(kind: Kind, bytes: &[u8]) -> usize {
+pub fn generated(kind: Measured, bytes: &[u8]) -> usize {
     kind.registry.validate_slice(bytes).total()
 }
 
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn every_measured_kind_has_a_macro_validator_of_its_published_schema() {
-        for kind in Kind::all() {
+        for kind in Measured::all() {
             let fixture = kind.registry.fixture();
             assert!(
                 by_macro::is_valid(kind.registry.id, &fixture).is_some(),
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn the_macro_validators_judge_like_the_runtime_on_fixtures() {
         let runtime = Runtime::compile();
-        for kind in Kind::all() {
+        for kind in Measured::all() {
             for document in [kind.registry.fixture(), kind.registry.random(7)] {
                 assert!(runtime.accepts(kind, &document), "{}", kind.registry.id);
                 assert!(kind.macro_is_valid(&document), "{}", kind.registry.id);

@@ -416,7 +416,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
                 "{} bytes of random valid fixtures, the {} kinds round-robin, each line judged \
                  as its known kind.",
                 size.bytes,
-                crate::payloads::Kind::all().len()
+                crate::payloads::Measured::all().len()
             );
             let _ = writeln!(w);
         }

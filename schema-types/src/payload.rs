@@ -242,7 +242,7 @@ impl<T> Part for T where T: Document + Clone + fmt::Debug + PartialEq + Eq {}
 /// Everything about a payload kind is declared here, on its type, once: the registry
 /// ([`crate::registry`]) reads these constants to publish the kind, and derives from them every
 /// kind layered around it (a Hasura payload's row and wire message, see
-/// [`crate::hasura::Sent`]).
+/// [`crate::hasura::Posted`]).
 pub trait Payload: Document {
     /// The payload id, `vendor/payload` (`hasura/server-telemetry`); used in file paths, the
     /// index, the CLI and the tests. The vendor names the product that sends it

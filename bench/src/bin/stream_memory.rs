@@ -20,7 +20,7 @@ use peak_alloc::PeakAlloc;
 use serde_json::json;
 use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream, stream_kind};
 use telemetry_spec_bench::names::{self, Mode};
-use telemetry_spec_bench::payloads::{self, Kind, Runtime};
+use telemetry_spec_bench::payloads::{self, Measured, Runtime};
 
 #[global_allocator]
 static HEAP: PeakAlloc = PeakAlloc;
@@ -75,7 +75,7 @@ fn run() -> Result<(), String> {
 }
 
 fn measure(path: &Path, stream_bytes: usize) -> Result<serde_json::Value, String> {
-    let kinds = Kind::all();
+    let kinds = Measured::all();
     let before = HEAP.current_usage();
     let runtime = Runtime::compile();
     let runtime_bytes = HEAP.current_usage().saturating_sub(before);
@@ -116,7 +116,7 @@ fn measure(path: &Path, stream_bytes: usize) -> Result<serde_json::Value, String
 fn judge(
     path: &Path,
     mode: Mode,
-    kinds: &[Kind],
+    kinds: &[Measured],
     runtime: &Runtime,
     limit: usize,
 ) -> std::io::Result<(usize, usize)> {

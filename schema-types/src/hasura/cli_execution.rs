@@ -11,7 +11,7 @@ use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{CliTopic, Derived, Row, Sent, Wire};
+use super::envelope::{CliTopic, Derived, Posted, Row, Wire};
 use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as the CLI reports it.
@@ -126,7 +126,7 @@ impl Payload for CliExecution {
     }
 }
 
-impl Sent for CliExecutionEvent {
+impl Posted for CliExecutionEvent {
     type Topic = CliTopic;
     type Documented = CliExecution;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));

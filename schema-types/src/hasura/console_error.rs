@@ -15,7 +15,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Derived, Row, Sent, Wire};
+use super::envelope::{ConsoleTopic, Derived, Posted, Row, Wire};
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -327,7 +327,7 @@ pub type ConsoleErrorRow = Row<ConsoleError>;
 /// `hasura/console-error-wire`: the payload as its emitter POSTs it.
 pub type ConsoleErrorWire = Wire<ConsoleError>;
 
-impl Sent for ConsoleError {
+impl Posted for ConsoleError {
     type Topic = ConsoleTopic;
     type Documented = Self;
     const DERIVED: Derived =

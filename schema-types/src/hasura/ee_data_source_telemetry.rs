@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -149,7 +149,7 @@ pub type EeDataSourceTelemetryRow = Row<EeDataSourceTelemetry>;
 /// `hasura/ee-data-source-telemetry-wire`: the payload as its emitter POSTs it.
 pub type EeDataSourceTelemetryWire = Wire<EeDataSourceTelemetry>;
 
-impl Sent for EeDataSourceTelemetry {
+impl Posted for EeDataSourceTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;

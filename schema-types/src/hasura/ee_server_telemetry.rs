@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
@@ -220,7 +220,7 @@ pub type EeServerTelemetryRow = Row<EeServerTelemetry>;
 /// `hasura/ee-server-telemetry-wire`: the payload as its emitter POSTs it.
 pub type EeServerTelemetryWire = Wire<EeServerTelemetry>;
 
-impl Sent for EeServerTelemetry {
+impl Posted for EeServerTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;

@@ -14,7 +14,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
@@ -280,7 +280,7 @@ pub type EeUsageMetricsRow = Row<EeUsageMetrics>;
 /// `hasura/ee-usage-metrics-wire`: the payload as its emitter POSTs it.
 pub type EeUsageMetricsWire = Wire<EeUsageMetrics>;
 
-impl Sent for EeUsageMetrics {
+impl Posted for EeUsageMetrics {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;

@@ -7,7 +7,7 @@
 //! the Console in `console/src/telemetry/index.ts`; the Console sends the same over a WebSocket).
 //! The collector stores `data` with two members of its own, an integer `id` and the
 //! `timestamp`; the page's server and CLI samples are such rows, its Console and Enterprise
-//! samples are bare payloads. So each payload type `P` implements [`Sent`], naming the kind the
+//! samples are bare payloads. So each payload type `P` implements [`Posted`], naming the kind the
 //! page documents (`P` itself, or `Row<P>`), and [`kinds`] publishes the other layers beside
 //! it: `Row<P>` flattens `P` (its members stand beside `id` and `timestamp`), `Wire<P>` holds it
 //! in `data`. A member added to `P` is in all three; the derived kinds' ids, titles, clues, and
@@ -26,7 +26,7 @@ use crate::registry::{Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST.
-pub trait Sent: Part + Members {
+pub trait Posted: Part + Members {
     /// The topics the emitter sends it under.
     type Topic: Part;
     /// The kind whose document the page prints for this payload: the payload itself
@@ -115,9 +115,9 @@ pub enum ConsoleTopic {
 ///
 /// Closed: the emitters' envelope types have exactly these two members.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, bound = "P: Sent")]
-#[schemars(bound = "P: Sent")]
-pub struct Wire<P: Sent> {
+#[serde(deny_unknown_fields, bound = "P: Posted")]
+#[schemars(bound = "P: Posted")]
+pub struct Wire<P: Posted> {
     /// Which emitter sent it; the `_test` topics come from development builds.
     #[schemars(extend("x-privacy" = "category"))]
     pub topic: P::Topic,
@@ -165,7 +165,7 @@ const WIRE_CLUES: &[Clue] = &[Clue::Present("/topic")];
 
 /// The kinds of payload `P`: the one the page documents, then the layers derived from it (its
 /// row, unless the documented kind is the row, and its wire message).
-pub(crate) fn kinds<P: Sent>() -> Vec<PayloadKind> {
+pub(crate) fn kinds<P: Posted>() -> Vec<PayloadKind> {
     let mut documented = PayloadKind::of::<P::Documented>();
     let documented_row = documented.layer == Layer::HasuraRow;
     if documented_row {
@@ -228,7 +228,7 @@ pub(crate) fn kinds<P: Sent>() -> Vec<PayloadKind> {
 }
 
 /// A payload document in a wire message, under the topic of the wire message's fixture.
-fn into_wire<P: Sent>(payload: Value) -> Option<Value> {
+fn into_wire<P: Posted>(payload: Value) -> Option<Value> {
     let mut wire = serde_json::to_value(Wire::<P>::fixture_default()).ok()?;
     *wire.pointer_mut(WIRE_PAYLOAD_AT)? = payload;
     Some(wire)
@@ -236,7 +236,7 @@ fn into_wire<P: Sent>(payload: Value) -> Option<Value> {
 
 /// A payload document as a row: the row's own members (its fixture's) before the payload's.
 /// `None` when the payload is not an object.
-fn into_row<P: Sent>(payload: &Value) -> Option<Value> {
+fn into_row<P: Posted>(payload: &Value) -> Option<Value> {
     let Value::Object(members) = payload else {
         return None;
     };

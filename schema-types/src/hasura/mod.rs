@@ -41,7 +41,7 @@ pub use ee_usage_metrics::{
 };
 pub(crate) use envelope::kinds;
 pub use envelope::{
-    CliTopic, ConsoleTopic, Derived, Row, Sent, ServerMetricsV2Topic, ServerTopic, Wire,
+    CliTopic, ConsoleTopic, Derived, Posted, Row, ServerMetricsV2Topic, ServerTopic, Wire,
 };
 pub use server_metrics_v2::{
     ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,

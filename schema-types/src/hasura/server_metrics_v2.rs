@@ -24,7 +24,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Derived, Row, Sent, ServerMetricsV2Topic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerMetricsV2Topic, Wire};
 use super::server_telemetry::CiVendor;
 use crate::api::Clue;
 use crate::catalog::Catalog;
@@ -581,7 +581,7 @@ pub type ServerMetricsV2Row = Row<ServerMetricsV2>;
 /// `hasura/server-metrics-v2-wire`: a v2.x server's report as the server POSTs it.
 pub type ServerMetricsV2Wire = Wire<ServerMetricsV2>;
 
-impl Sent for ServerMetricsV2 {
+impl Posted for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;
     type Documented = Self;
     const DERIVED: Derived =

@@ -11,7 +11,7 @@ use crate::common::{Count, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{Derived, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report.
@@ -256,7 +256,7 @@ impl Payload for ServerTelemetry {
     }
 }
 
-impl Sent for ServerReport {
+impl Posted for ServerReport {
     type Topic = ServerTopic;
     type Documented = ServerTelemetry;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));

@@ -39,7 +39,7 @@ impl ContentModel {
 
 /// The kinds of change the diff tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum ChangeKind {
     /// A declared member is gone.
     PropertyRemoved,
     /// A new member that documents may omit.
@@ -107,7 +107,7 @@ pub enum Kind {
     Restructured,
 }
 
-impl Kind {
+impl ChangeKind {
     /// The kind's name in the output: `property-removed`, `type-narrowed`...
     pub fn name(self) -> &'static str {
         match self {
@@ -151,7 +151,7 @@ impl Kind {
 #[derive(Clone, Debug)]
 pub struct Change {
     /// What changed.
-    pub kind: Kind,
+    pub kind: ChangeKind,
     /// Where in a document: a JSON Pointer with `[]` for every item of an array and `*` for every
     /// member an object does not declare; empty for the document itself.
     pub path: String,

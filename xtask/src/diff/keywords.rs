@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::change::Kind;
+use super::change::ChangeKind;
 use super::verdict::Verdict;
 
 /// The keywords of the lower and upper bounds, and whether each is a lower bound.
@@ -87,11 +87,11 @@ pub(super) struct StringRule {
     /// What the string must do, in a change's words: `match`, `be of format`.
     pub must: &'static str,
     /// The change when the keyword appears.
-    pub added: Kind,
+    pub added: ChangeKind,
     /// The change when the keyword is dropped.
-    pub removed: Kind,
+    pub removed: ChangeKind,
     /// The change when one value replaces another.
-    pub replaced: Kind,
+    pub replaced: ChangeKind,
     /// The verdict when one value replaces another, where it can be told.
     pub replaced_verdict: Option<fn(&Value, &Value) -> Verdict>,
 }
@@ -101,17 +101,17 @@ pub(super) const STRING_RULES: [StringRule; 2] = [
     StringRule {
         keyword: "pattern",
         must: "match",
-        added: Kind::PatternAdded,
-        removed: Kind::PatternRemoved,
-        replaced: Kind::PatternChanged,
+        added: ChangeKind::PatternAdded,
+        removed: ChangeKind::PatternRemoved,
+        replaced: ChangeKind::PatternChanged,
         replaced_verdict: None,
     },
     StringRule {
         keyword: "format",
         must: "be of format",
-        added: Kind::FormatAdded,
-        removed: Kind::FormatRemoved,
-        replaced: Kind::FormatChanged,
+        added: ChangeKind::FormatAdded,
+        removed: ChangeKind::FormatRemoved,
+        replaced: ChangeKind::FormatChanged,
         replaced_verdict: Some(format_replaced),
     },
 ];

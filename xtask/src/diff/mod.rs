@@ -36,7 +36,7 @@ mod tests;
 use serde_json::Value;
 
 pub use bump::Bump;
-pub use report::Report;
+pub use report::Comparison;
 pub use target::Target;
 
 /// Why two schemas could not be compared.
@@ -50,8 +50,8 @@ impl std::fmt::Display for DiffError {
 }
 
 /// Compares two schemas and classifies every change.
-pub fn diff(old: &Value, new: &Value) -> Result<Report, DiffError> {
-    Ok(Report {
+pub fn diff(old: &Value, new: &Value) -> Result<Comparison, DiffError> {
+    Ok(Comparison {
         changes: walk::changes(old, new)?,
     })
 }

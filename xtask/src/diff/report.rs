@@ -8,17 +8,17 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::bump::Bump;
-use super::change::{Change, Kind};
+use super::change::{Change, ChangeKind};
 use super::verdict::Verdict;
 
 /// Every change between two schemas, in the order of the walk.
 #[derive(Clone, Debug, Default)]
-pub struct Report {
+pub struct Comparison {
     /// The changes.
     pub changes: Vec<Change>,
 }
 
-impl Report {
+impl Comparison {
     /// The worst verdict of all changes (compatible both ways when there are none).
     pub fn verdict(&self) -> Verdict {
         Verdict::worst_of(self.changes.iter().map(|change| change.verdict))
@@ -71,7 +71,7 @@ impl Report {
         let mut text = String::new();
         let mut annotations: BTreeMap<&str, usize> = BTreeMap::new();
         for change in &self.changes {
-            if change.kind == Kind::AnnotationChanged {
+            if change.kind == ChangeKind::AnnotationChanged {
                 *annotations.entry(change.detail.as_str()).or_default() += 1;
                 continue;
             }

@@ -7,7 +7,7 @@ use std::path::Path;
 use schema_types::{SchemaVersion, schema_path};
 
 use super::bump::Bump;
-use super::report::Report;
+use super::report::Comparison;
 use super::{DiffError, diff};
 use crate::json_file;
 
@@ -57,7 +57,7 @@ impl Target {
     }
 
     /// Reads both files and compares them.
-    pub fn diff(&self) -> Result<Report, DiffError> {
+    pub fn diff(&self) -> Result<Comparison, DiffError> {
         let read = |path: &str| {
             json_file::read(Path::new(path)).map_err(|error| DiffError(error.to_string()))
         };
@@ -65,7 +65,7 @@ impl Target {
     }
 
     /// What the declared versions say about the report, and whether their bump is big enough.
-    pub fn judge(&self, report: &Report) -> Option<(String, bool)> {
+    pub fn judge(&self, report: &Comparison) -> Option<(String, bool)> {
         let (old, new) = self.versions?;
         let required = report.required_bump();
         Some(match Bump::between(old, new) {

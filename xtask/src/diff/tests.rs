@@ -10,7 +10,7 @@ use schema_types::schema_walk;
 use serde_json::{Value, json};
 
 use super::bump::Bump;
-use super::change::{ContentModel, Kind};
+use super::change::{ChangeKind, ContentModel};
 use super::diff;
 use super::node::read_unwrapped;
 use crate::json_file;
@@ -117,27 +117,27 @@ fn the_cases_cover_every_listed_kind() {
         }
     }
     let listed = [
-        Kind::PropertyRemoved,
-        Kind::OptionalPropertyAdded,
-        Kind::RequiredPropertyAdded,
-        Kind::PropertyRenamed,
-        Kind::RequiredAdded,
-        Kind::RequiredRemoved,
-        Kind::TypeNarrowed,
-        Kind::TypeWidened,
-        Kind::NullableAdded,
-        Kind::NullableRemoved,
-        Kind::EnumValuesRemoved,
-        Kind::EnumValuesAdded,
-        Kind::PatternChanged,
-        Kind::FormatAdded,
-        Kind::FormatRemoved,
-        Kind::FormatChanged,
-        Kind::BoundTightened,
-        Kind::BoundLoosened,
-        Kind::ObjectClosed,
-        Kind::ObjectOpened,
-        Kind::AnnotationChanged,
+        ChangeKind::PropertyRemoved,
+        ChangeKind::OptionalPropertyAdded,
+        ChangeKind::RequiredPropertyAdded,
+        ChangeKind::PropertyRenamed,
+        ChangeKind::RequiredAdded,
+        ChangeKind::RequiredRemoved,
+        ChangeKind::TypeNarrowed,
+        ChangeKind::TypeWidened,
+        ChangeKind::NullableAdded,
+        ChangeKind::NullableRemoved,
+        ChangeKind::EnumValuesRemoved,
+        ChangeKind::EnumValuesAdded,
+        ChangeKind::PatternChanged,
+        ChangeKind::FormatAdded,
+        ChangeKind::FormatRemoved,
+        ChangeKind::FormatChanged,
+        ChangeKind::BoundTightened,
+        ChangeKind::BoundLoosened,
+        ChangeKind::ObjectClosed,
+        ChangeKind::ObjectOpened,
+        ChangeKind::AnnotationChanged,
     ];
     let missing: Vec<&str> = listed
         .iter()

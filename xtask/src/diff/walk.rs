@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::DiffError;
 use super::canonical::canonical;
-use super::change::{Change, Kind};
+use super::change::{Change, ChangeKind};
 use super::enumeration::{Enumeration, enumeration};
 use super::keywords::{BOUNDS, STRING_RULES, StringRule, is_annotation, is_modelled};
 use super::node::{Node, Site, read_unwrapped};
@@ -29,7 +29,7 @@ pub(super) fn changes(old: &Value, new: &Value) -> Result<Vec<Change>, DiffError
     walk.compare((old, "#".into()), (new, "#".into()), "")?;
     if old.get("$schema") != new.get("$schema") {
         walk.report(
-            Kind::KeywordChanged,
+            ChangeKind::KeywordChanged,
             "",
             "#/$schema".into(),
             "the dialect (`$schema`) changed".into(),
@@ -38,7 +38,7 @@ pub(super) fn changes(old: &Value, new: &Value) -> Result<Vec<Change>, DiffError
     }
     if walk.changes.is_empty() && without_id(old) != without_id(new) {
         walk.report(
-            Kind::Restructured,
+            ChangeKind::Restructured,
             "",
             "#".into(),
             "the files differ, but every compared keyword is the same: they accept the same documents"
@@ -66,7 +66,7 @@ struct Walk<'a> {
     /// Pairs of locations already compared: each is compared once, which ends cycles.
     compared: HashSet<(String, String)>,
     /// Changes already reported, so that a `$defs` entry reached twice is reported once.
-    reported: HashSet<(Kind, String, String)>,
+    reported: HashSet<(ChangeKind, String, String)>,
     changes: Vec<Change>,
 }
 
@@ -90,7 +90,7 @@ impl<'a> Walk<'a> {
 
     fn report(
         &mut self,
-        kind: Kind,
+        kind: ChangeKind,
         path: &str,
         location: String,
         detail: String,
@@ -131,13 +131,13 @@ impl<'a> Walk<'a> {
             if old.nothing != new.nothing {
                 let (kind, detail, verdict) = if old.nothing {
                     (
-                        Kind::TypeWidened,
+                        ChangeKind::TypeWidened,
                         "accepted nothing (`false`), now accepts values",
                         Verdict::WIDER,
                     )
                 } else {
                     (
-                        Kind::TypeNarrowed,
+                        ChangeKind::TypeNarrowed,
                         "now accepts nothing (`false`)",
                         Verdict::NARROWER,
                     )
@@ -188,7 +188,7 @@ impl<'a> Walk<'a> {
             };
             let location = new.change_location(old, keyword);
             self.report(
-                Kind::AnnotationChanged,
+                ChangeKind::AnnotationChanged,
                 path,
                 location,
                 format!("`{keyword}` {detail}"),
@@ -222,14 +222,14 @@ impl<'a> Walk<'a> {
         };
         match (accepts_null(old, old_values), accepts_null(new, new_values)) {
             (Some(false), Some(true)) => self.report(
-                Kind::NullableAdded,
+                ChangeKind::NullableAdded,
                 path,
                 location(new, new_values),
                 "`null` is now accepted".into(),
                 Verdict::WIDER,
             ),
             (Some(true), Some(false)) => self.report(
-                Kind::NullableRemoved,
+                ChangeKind::NullableRemoved,
                 path,
                 location(old, old_values),
                 "`null` is no longer accepted".into(),
@@ -279,7 +279,7 @@ impl<'a> Walk<'a> {
             (None, None) => true,
             (None, Some(after)) => {
                 self.report(
-                    Kind::TypeNarrowed,
+                    ChangeKind::TypeNarrowed,
                     path,
                     location,
                     format!("any type before, now only {}", list(&after)),
@@ -289,7 +289,7 @@ impl<'a> Walk<'a> {
             }
             (Some(before), None) => {
                 self.report(
-                    Kind::TypeWidened,
+                    ChangeKind::TypeWidened,
                     path,
                     location,
                     format!("only {} before, now any type", list(&before)),
@@ -302,9 +302,9 @@ impl<'a> Walk<'a> {
                 let narrower = after.iter().all(|ty| covers(&before, ty));
                 let change = match (wider, narrower) {
                     (true, true) => None,
-                    (true, false) => Some((Kind::TypeWidened, Verdict::WIDER)),
-                    (false, true) => Some((Kind::TypeNarrowed, Verdict::NARROWER)),
-                    (false, false) => Some((Kind::TypeChanged, Verdict::OTHER)),
+                    (true, false) => Some((ChangeKind::TypeWidened, Verdict::WIDER)),
+                    (false, true) => Some((ChangeKind::TypeNarrowed, Verdict::NARROWER)),
+                    (false, false) => Some((ChangeKind::TypeChanged, Verdict::OTHER)),
                 };
                 if let Some((kind, verdict)) = change {
                     self.report(
@@ -333,7 +333,7 @@ impl<'a> Walk<'a> {
                 let added: Vec<&Value> = new.values().filter(|value| !old.has(value)).collect();
                 if !removed.is_empty() {
                     self.report(
-                        Kind::EnumValuesRemoved,
+                        ChangeKind::EnumValuesRemoved,
                         path,
                         new.at.clone(),
                         format!("no longer accepted: {}", values(&removed)),
@@ -342,7 +342,7 @@ impl<'a> Walk<'a> {
                 }
                 if !added.is_empty() {
                     self.report(
-                        Kind::EnumValuesAdded,
+                        ChangeKind::EnumValuesAdded,
                         path,
                         new.at.clone(),
                         format!("now accepted: {}", values(&added)),
@@ -355,7 +355,7 @@ impl<'a> Walk<'a> {
                         && before != annotations
                     {
                         self.report(
-                            Kind::AnnotationChanged,
+                            ChangeKind::AnnotationChanged,
                             path,
                             at.clone(),
                             format!("the annotations of the value {value} changed"),
@@ -367,7 +367,7 @@ impl<'a> Walk<'a> {
             (None, Some(new)) => {
                 let accepted: Vec<&Value> = new.values().collect();
                 self.report(
-                    Kind::EnumAdded,
+                    ChangeKind::EnumAdded,
                     path,
                     new.at.clone(),
                     format!("any value before, now only {}", values(&accepted)),
@@ -377,7 +377,7 @@ impl<'a> Walk<'a> {
             (Some(old), None) => {
                 let accepted: Vec<&Value> = old.values().collect();
                 self.report(
-                    Kind::EnumRemoved,
+                    ChangeKind::EnumRemoved,
                     path,
                     old.at.clone(),
                     format!("only {} before, now any value", values(&accepted)),
@@ -441,7 +441,7 @@ impl<'a> Walk<'a> {
                 None if before == after => return,
                 None => {
                     self.report(
-                        Kind::KeywordChanged,
+                        ChangeKind::KeywordChanged,
                         path,
                         location,
                         format!("`{keyword}` changed from {before} to {after}"),
@@ -452,9 +452,9 @@ impl<'a> Walk<'a> {
             },
         };
         let (kind, verdict) = if tightened {
-            (Kind::BoundTightened, Verdict::NARROWER)
+            (ChangeKind::BoundTightened, Verdict::NARROWER)
         } else {
-            (Kind::BoundLoosened, Verdict::WIDER)
+            (ChangeKind::BoundLoosened, Verdict::WIDER)
         };
         self.report(kind, path, location, detail, verdict);
     }
@@ -495,7 +495,7 @@ impl<'a> Walk<'a> {
                     };
                     let location = after.or(before).map(|(_, at)| at).unwrap_or_default();
                     self.report(
-                        Kind::KeywordChanged,
+                        ChangeKind::KeywordChanged,
                         path,
                         location,
                         format!("`{union}` {detail}"),
@@ -556,7 +556,7 @@ impl<'a> Walk<'a> {
         };
         for index in before_left {
             self.report(
-                Kind::AlternativeRemoved,
+                ChangeKind::AlternativeRemoved,
                 path,
                 format!("{before_at}/{index}"),
                 format!("an alternative of `{union}` removed"),
@@ -565,7 +565,7 @@ impl<'a> Walk<'a> {
         }
         for index in after_left {
             self.report(
-                Kind::AlternativeAdded,
+                ChangeKind::AlternativeAdded,
                 path,
                 format!("{after_at}/{index}"),
                 format!("an alternative of `{union}` added"),
@@ -593,7 +593,7 @@ impl<'a> Walk<'a> {
             };
             let location = new.change_location(old, keyword);
             self.report(
-                Kind::KeywordChanged,
+                ChangeKind::KeywordChanged,
                 path,
                 location,
                 detail,

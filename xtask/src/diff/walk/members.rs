@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::Walk;
 use crate::diff::DiffError;
 use crate::diff::canonical::canonical;
-use crate::diff::change::{Change, ContentModel, Kind};
+use crate::diff::change::{Change, ChangeKind, ContentModel};
 use crate::diff::node::{Node, Site, accepts_anything};
 use crate::diff::verdict::{Effect, Verdict};
 
@@ -95,7 +95,7 @@ impl<'a> Walk<'a> {
             let otherwise = under_other_models(new_model.0, judge)?;
             let required = if was_required { "required " } else { "" };
             self.push(Change {
-                kind: Kind::PropertyRemoved,
+                kind: ChangeKind::PropertyRemoved,
                 path: member_path(name),
                 location: at.clone(),
                 detail: format!(
@@ -116,9 +116,9 @@ impl<'a> Walk<'a> {
             let verdict = judge(old_model.clone())?;
             let otherwise = under_other_models(old_model.0, judge)?;
             let (kind, adjective) = if required {
-                (Kind::RequiredPropertyAdded, "required")
+                (ChangeKind::RequiredPropertyAdded, "required")
             } else {
-                (Kind::OptionalPropertyAdded, "optional")
+                (ChangeKind::OptionalPropertyAdded, "optional")
             };
             self.push(Change {
                 kind,
@@ -149,7 +149,7 @@ impl<'a> Walk<'a> {
                 Ok(judge_removed(model.clone())?.worst(judge_added(model)?))
             })?;
             self.push(Change {
-                kind: Kind::PropertyRenamed,
+                kind: ChangeKind::PropertyRenamed,
                 path: member_path(new_name),
                 location: new_at.clone(),
                 detail: format!(
@@ -186,14 +186,14 @@ impl<'a> Walk<'a> {
     ) {
         let (kind, detail, verdict, location) = if now_required {
             (
-                Kind::RequiredAdded,
+                ChangeKind::RequiredAdded,
                 format!("`{name}` is now required"),
                 Verdict::NARROWER,
                 new.location("required"),
             )
         } else {
             (
-                Kind::RequiredRemoved,
+                ChangeKind::RequiredRemoved,
                 format!("`{name}` is no longer required"),
                 Verdict::WIDER,
                 old.location("required"),
@@ -315,19 +315,19 @@ impl<'a> Walk<'a> {
         let location = new.change_location(old, "additionalProperties");
         let (kind, detail, verdict) = match (old_model, new_model) {
             (Closed, Open | PartiallyOpen) => (
-                Kind::ObjectOpened,
+                ChangeKind::ObjectOpened,
                 format!("the object, closed, is now {}: it accepts members it does not declare", new_model.name()),
                 Verdict::WIDER,
             ),
             (Open | PartiallyOpen, Closed) => (
-                Kind::ObjectClosed,
+                ChangeKind::ObjectClosed,
                 format!("the object, {}, is now closed: it refuses members it does not declare", old_model.name()),
                 Verdict::NARROWER,
             ),
             (Open, PartiallyOpen) => match &new_extra {
                 Some(extra) if accepts_anything(self.new, extra.0)? => return Ok(()),
                 _ => (
-                    Kind::AdditionalPropertiesNarrowed,
+                    ChangeKind::AdditionalPropertiesNarrowed,
                     "members the object does not declare, accepted with any value, must now match a schema".into(),
                     Verdict::NARROWER,
                 ),
@@ -335,7 +335,7 @@ impl<'a> Walk<'a> {
             (PartiallyOpen, Open) => match &old_extra {
                 Some(extra) if accepts_anything(self.old, extra.0)? => return Ok(()),
                 _ => (
-                    Kind::AdditionalPropertiesWidened,
+                    ChangeKind::AdditionalPropertiesWidened,
                     "members the object does not declare, which had to match a schema, are now accepted with any value".into(),
                     Verdict::WIDER,
                 ),
