@@ -8,7 +8,7 @@
 use std::io::{self, BufWriter, Write};
 
 use schema_types::api::Detection;
-use schema_types::validate::{Rule, TextPosition, Violation};
+use schema_types::validate::{Report, Rule, TextPosition, Violation};
 use serde_json::{Value, json};
 
 use super::judgement::Judgement;
@@ -66,19 +66,9 @@ impl Printer {
                 (violations, report.total())
             }
             Judgement::Oversize { size } => {
-                let violation = Violation {
-                    pointer: String::new(),
-                    member: None,
-                    rule: Rule::Size,
-                    expected: format!(
-                        "a document of at most {} bytes",
-                        self.options.limits.max_bytes
-                    )
-                    .into(),
-                    found: format!("{size} bytes"),
-                    position: None,
-                };
-                (vec![violation], 1)
+                let size = usize::try_from(*size).unwrap_or(usize::MAX);
+                let report = Report::too_large(size, self.options.limits);
+                (report.violations().to_vec(), report.total())
             }
             Judgement::Undetected(_) => (Vec::new(), 0),
         }
