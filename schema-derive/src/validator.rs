@@ -346,15 +346,22 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
         .enumerate()
         .map(|(index, field)| {
             let ty = &field.schema_ty;
-            let checks = checks(&field.checks, &quote!(&seen));
             let enter = enter_member(&field.wire_name, &quote!(name));
+            let checked = if field.checks.is_empty() {
+                quote!()
+            } else {
+                let checks = checks(&field.checks, &quote!(&seen));
+                quote! {
+                    if let ::core::result::Result::Ok(seen) = &seen {
+                        #checks
+                    }
+                }
+            };
             quote! {
                 #index => {
                     #enter
                     let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
-                    if let ::core::result::Result::Ok(seen) = &seen {
-                        #checks
-                    }
+                    #checked
                     checker.leave();
                     seen?;
                 }
@@ -370,10 +377,7 @@ fn enter_member(wire_name: &str, read: &TokenStream) -> TokenStream {
     if wire_name.contains(['~', '/']) {
         quote!(checker.enter_member(#read);)
     } else {
-        quote! {
-            let _ = &#read;
-            checker.enter_plain_member(#wire_name);
-        }
+        quote!(checker.enter_plain_member(#wire_name);)
     }
 }
 
