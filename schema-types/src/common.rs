@@ -63,18 +63,7 @@ pub(crate) use string_newtype_impls;
 /// Both products generate their UUIDs with libraries that print this form (Haskell `uuid`, Go
 /// `google/uuid`, Java `UUID.randomUUID`, JavaScript `uuid`), so the rule is strict.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "dddff371-dab2-450f-9969-235bca66dab1")]
@@ -92,18 +81,7 @@ pub struct Uuid(
 /// writes `2019-01-21T19:43:33.63838+00:00` (trailing zeros of the microseconds dropped),
 /// JavaScript writes `2020-11-04T10:52:14.616Z`, and both must come back unchanged.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "2019-01-21T19:43:33.63838+00:00")]
@@ -115,18 +93,7 @@ pub struct Rfc3339Timestamp(pub String);
 /// Appsmith hashes user identifiers (normally an e-mail address) with `sha256Hex` on the server
 /// and `js-sha256` in the browser; both print lower-case hex.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
@@ -137,18 +104,7 @@ pub struct Sha256Hex(#[schemars(regex(pattern = r"^[0-9a-f]{64}$"))] pub String)
 /// Appsmith stores its instances, users, organisations, applications and pages in MongoDB; their
 /// ids (`instanceId`, `distinct_id`, `appId`, `orgId`, `pageId`, ...) are ObjectIds.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "609ce8fb4092701c69df9846")]
@@ -156,18 +112,7 @@ pub struct ObjectId(#[schemars(regex(pattern = r"^[0-9a-f]{24}$"))] pub String);
 
 /// An IPv4 or IPv6 address in its usual text form.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "117.211.16.3")]
@@ -210,8 +155,6 @@ macro_rules! unsigned_newtype_impls {
     PartialEq,
     Eq,
     Hash,
-    PartialOrd,
-    Ord,
     Serialize,
     Deserialize,
     JsonSchema,
@@ -230,19 +173,7 @@ pub struct Count(
 ///
 /// PostgreSQL `serial` columns start at 1; the emitters never send it.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = 1)]
@@ -254,19 +185,7 @@ pub struct SerialId(
 
 /// A moment as whole milliseconds since the Unix epoch (1970-01-01T00:00:00Z).
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = 1_704_784_233_604_u64)]
@@ -370,18 +289,7 @@ mod integral {
 /// `cli/telemetry/telemetry.go`). Any other text, an upper-case or malformed UUID among them, is
 /// still refused; the nil UUID `00000000-0000-0000-0000-000000000000` is a UUID like any other.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "015a8f49-2fbd-4c41-8066-23f48d9c620a")]

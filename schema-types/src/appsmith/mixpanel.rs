@@ -194,18 +194,7 @@ fn export_rank(name: &str) -> (u8, &str) {
 
 /// A country as an ISO 3166-1 alpha-2 code: two upper-case letters (`IN`).
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"IN")]

@@ -182,18 +182,7 @@ pub struct ServerSetupProperties {
 /// The setup ping's `email`: the page says it is filled only when the admin subscribes to
 /// marketing updates; the current server code sends it in every setup ping.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "")]

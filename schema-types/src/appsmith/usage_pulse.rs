@@ -135,18 +135,7 @@ pub struct Pulse {
 /// The licensed Appsmith server writes upper-case hex; the page's sample is lower-case, so both
 /// are accepted.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"C8EC6166D030765FF0F88CE40F4494BC6EF99F9D65DFBECD974C6359D1CAC7AC")]
@@ -164,18 +153,7 @@ crate::common::string_newtype_impls!(HmacSha256Hex);
 /// canonical lower-case text, which implies the `uuid` format), and anything else, an e-mail
 /// address above all, matches none. None of them is the address or the name of a person.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d")]

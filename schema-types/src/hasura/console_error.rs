@@ -74,19 +74,7 @@ pub struct ConsoleError {
 
 /// Which program serves the Hasura Console.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum ConsoleMode {

@@ -172,18 +172,7 @@ pub struct OtherMetricSample {
 /// under-reported by this class; a metric with such a label belongs in [`UsageMetrics`] with a
 /// sample type of its own that classifies that label as `content-name`.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(extend("x-privacy" = "category"))]

@@ -354,19 +354,7 @@ pub struct LogicalModelCounts {
 /// `server/src-lib/Hasura/Server/Types.hs`): every name of the stored versions of that file,
 /// which only ever added names.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ExperimentalFeature {
@@ -397,19 +385,7 @@ pub enum ExperimentalFeature {
 /// Whether a request wrote to a database (`QueryType`, `Counters.hs`: generic `ToJSON`, the
 /// constructor name).
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 pub enum QueryType {
     /// A mutation.
@@ -421,19 +397,7 @@ pub enum QueryType {
 /// Where a request's data came from (`Locality`, `Counters.hs`: generic `ToJSON`, the
 /// constructor name).
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 pub enum Locality {
     /// No data was fetched.
@@ -448,19 +412,7 @@ pub enum Locality {
 
 /// How a request arrived (`Transport`, `Counters.hs`: generic `ToJSON`, the constructor name).
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 pub enum Transport {
     /// An HTTP request.
@@ -473,18 +425,7 @@ pub enum Transport {
 /// A Hasura GraphQL Engine version as the server prints it (`v2.36.0`, `v2.36.0-ce`, or a dev
 /// build's text): free-form.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "v2.36.0")]
@@ -493,18 +434,7 @@ pub struct ServerVersion(pub String);
 /// The name of a kind of Hasura backend (`postgres`, `citus`, `cockroach`, `mssql`,
 /// `bigquery`, `dataconnector`): free text.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"postgres")]
@@ -513,18 +443,7 @@ pub struct BackendName(pub String);
 /// The kind of a data source as its metadata names it: a backend name (`postgres`, `mssql`,
 /// ...) or the name of a Data Connector agent (`sqlite`): free text.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = &"postgres")]
@@ -533,18 +452,7 @@ pub struct SourceKind(pub String);
 /// A PostgreSQL version number as libpq's `PQserverVersion` gives it, in decimal text
 /// (`150004` is 15.4, `90624` is 9.6.24): `tshow` of a non-negative `Int`, so digits only.
 #[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(transparent)]
 #[schemars(example = "150004")]

@@ -116,19 +116,7 @@ pub struct RelationshipCounts {
 
 /// A continuous integration service, as the server's CI detection (hasura/ci-info-hs) names it.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    Validate,
-    Fixture,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CiVendor {
