@@ -20,21 +20,24 @@ use crate::{appsmith, hasura, schema};
 /// Every payload kind, Hasura's page first, each page in its own order; each Hasura payload is
 /// followed by the layers derived from it (its row, its wire message).
 fn kinds() -> Vec<PayloadKind> {
-    let mut kinds = Vec::new();
-    kinds.extend(hasura::kinds::<hasura::ServerReport>());
-    kinds.extend(hasura::kinds::<hasura::ServerMetricsV2>());
-    kinds.extend(hasura::kinds::<hasura::EeServerTelemetry>());
-    kinds.extend(hasura::kinds::<hasura::EeDataSourceTelemetry>());
-    kinds.extend(hasura::kinds::<hasura::EeUsageMetrics>());
-    kinds.extend(hasura::kinds::<hasura::ConsoleError>());
-    kinds.extend(hasura::kinds::<hasura::CliExecutionEvent>());
-    kinds.push(PayloadKind::of::<hasura::CliConfig>());
-    kinds.push(PayloadKind::of::<appsmith::KeepAlivePing>());
-    kinds.push(PayloadKind::of::<appsmith::ServerSetupPing>());
-    kinds.push(PayloadKind::of::<appsmith::UsagePulse>());
-    kinds.push(PayloadKind::of::<appsmith::NavigationEvent>());
-    kinds.push(PayloadKind::of::<appsmith::BackendCallEvent>());
-    kinds
+    let hasura = [
+        hasura::kinds::<hasura::ServerReport>(),
+        hasura::kinds::<hasura::ServerMetricsV2>(),
+        hasura::kinds::<hasura::EeServerTelemetry>(),
+        hasura::kinds::<hasura::EeDataSourceTelemetry>(),
+        hasura::kinds::<hasura::EeUsageMetrics>(),
+        hasura::kinds::<hasura::ConsoleError>(),
+        hasura::kinds::<hasura::CliExecutionEvent>(),
+        vec![PayloadKind::of::<hasura::CliConfig>()],
+    ];
+    let appsmith = [
+        PayloadKind::of::<appsmith::KeepAlivePing>(),
+        PayloadKind::of::<appsmith::ServerSetupPing>(),
+        PayloadKind::of::<appsmith::UsagePulse>(),
+        PayloadKind::of::<appsmith::NavigationEvent>(),
+        PayloadKind::of::<appsmith::BackendCallEvent>(),
+    ];
+    hasura.into_iter().flatten().chain(appsmith).collect()
 }
 
 /// Every payload kind (see [`Registry`]).

@@ -11,7 +11,7 @@ use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{CliTopic, Derived, Posted, Row, Wire};
+use super::envelope::{CliTopic, Derived, Posted, Row};
 use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as the CLI reports it.
@@ -79,9 +79,6 @@ pub struct CliExecutionEvent {
 
 /// `hasura/cli-execution`: a CLI execution event as the collector stores it, the page's sample.
 pub type CliExecution = Row<CliExecutionEvent>;
-
-/// `hasura/cli-execution-wire`: a CLI execution event as the CLI POSTs it.
-pub type CliExecutionWire = Wire<CliExecutionEvent>;
 
 impl Payload for CliExecution {
     const ID: &'static str = "hasura/cli-execution";

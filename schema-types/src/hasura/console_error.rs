@@ -15,7 +15,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Derived, Posted, Row, Wire};
+use super::envelope::{ConsoleTopic, Derived, Posted};
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -308,12 +308,6 @@ impl Payload for ConsoleError {
         )
     }
 }
-
-/// `hasura/console-error-row`: the payload as Hasura's collector stores it.
-pub type ConsoleErrorRow = Row<ConsoleError>;
-
-/// `hasura/console-error-wire`: the payload as its emitter POSTs it.
-pub type ConsoleErrorWire = Wire<ConsoleError>;
 
 impl Posted for ConsoleError {
     type Topic = ConsoleTopic;

@@ -6,13 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
 use crate::catalog::Catalog;
-use crate::common::{Count, Nullable};
+use crate::common::Count;
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, ServerTopic};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -109,45 +109,30 @@ impl Payload for EeDataSourceTelemetry {
     const CATALOG: Catalog = super::enterprise::CATALOG;
 
     fn documented_example() -> Option<Self> {
-        Some(
-            EeDataSourceTelemetry::fixture()
-                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
-                .client_id(Nullable::NULL)
-                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
-                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
-                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
-                .hasura_version("12345")
-                .metrics(
-                    EeDataSourceMetrics::fixture()
-                        .backend_type("postgres")
-                        .read_replicas(0)
-                        .health_check_enabled(false)
-                        .tables(0)
-                        .views(0)
-                        .enum_tables(0)
-                        .relationships_manual(0)
-                        .relationships_auto(0)
-                        .permissions_select(0)
-                        .permissions_insert(0)
-                        .permissions_update(0)
-                        .permissions_delete(0)
-                        .permissions_roles(0)
-                        .event_triggers(0)
-                        .functions(0)
-                        .native_queries(0)
-                        .query_tags_enabled(false)
-                        .connection_templates_enabled(false),
-                )
-                .build(),
-        )
+        Some(Self::page_sample(
+            "12345",
+            EeDataSourceMetrics::fixture()
+                .backend_type("postgres")
+                .read_replicas(0)
+                .health_check_enabled(false)
+                .tables(0)
+                .views(0)
+                .enum_tables(0)
+                .relationships_manual(0)
+                .relationships_auto(0)
+                .permissions_select(0)
+                .permissions_insert(0)
+                .permissions_update(0)
+                .permissions_delete(0)
+                .permissions_roles(0)
+                .event_triggers(0)
+                .functions(0)
+                .native_queries(0)
+                .query_tags_enabled(false)
+                .connection_templates_enabled(false),
+        ))
     }
 }
-
-/// `hasura/ee-data-source-telemetry-row`: the payload as Hasura's collector stores it.
-pub type EeDataSourceTelemetryRow = Row<EeDataSourceTelemetry>;
-
-/// `hasura/ee-data-source-telemetry-wire`: the payload as its emitter POSTs it.
-pub type EeDataSourceTelemetryWire = Wire<EeDataSourceTelemetry>;
 
 impl Posted for EeDataSourceTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the

@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, ServerTopic};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
@@ -166,59 +166,44 @@ impl Payload for EeServerTelemetry {
     const CATALOG: Catalog = super::enterprise::CATALOG;
 
     fn documented_example() -> Option<Self> {
-        Some(
-            EeServerTelemetry::fixture()
-                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
-                .client_id(Nullable::NULL)
-                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
-                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
-                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
-                .hasura_version("v2.23.0")
-                .metrics(
-                    EeServerMetrics::fixture()
-                        .api_limits_enabled(true)
-                        .api_limits_roles_with_limits(0)
-                        .api_limits_rate_limits(0)
-                        .api_limits_depth_limits(0)
-                        .api_limits_node_limits(0)
-                        .api_limits_time_limits(0)
-                        .api_limits_batch_limits(0)
-                        .prometheus_endpoint_enabled(false)
-                        .prometheus_secret_enabled(false)
-                        .otel_enabled(false)
-                        .otel_traces_enabled(false)
-                        .allow_list_roles(0)
-                        .logs_http_response_log_enabled(false)
-                        .logs_api_limit_log_enabled(false)
-                        .logs_live_query_poller_log_enabled(false)
-                        .logs_caching_log_enabled(false)
-                        .logs_tracing_log_enabled(true)
-                        .logs_metrics_log_enabled(false)
-                        .logs_health_check_log_enabled(false)
-                        .rate_limiting_enabled(false)
-                        .caching_enabled(false)
-                        .remote_schemas(0)
-                        .actions_synchronous(0)
-                        .actions_asynchronous(0)
-                        .actions_query(0)
-                        .actions_type_relationships(0)
-                        .actions_custom_types(0)
-                        .resource_cpu(2048)
-                        .resource_memory(0)
-                        .resource_checker_error_code(String::from("CPU_MEMORY_INCONCLUSIVE"))
-                        .jwt_secrets_configured(2)
-                        .admin_secrets_configured(2),
-                )
-                .build(),
-        )
+        Some(Self::page_sample(
+            "v2.23.0",
+            EeServerMetrics::fixture()
+                .api_limits_enabled(true)
+                .api_limits_roles_with_limits(0)
+                .api_limits_rate_limits(0)
+                .api_limits_depth_limits(0)
+                .api_limits_node_limits(0)
+                .api_limits_time_limits(0)
+                .api_limits_batch_limits(0)
+                .prometheus_endpoint_enabled(false)
+                .prometheus_secret_enabled(false)
+                .otel_enabled(false)
+                .otel_traces_enabled(false)
+                .allow_list_roles(0)
+                .logs_http_response_log_enabled(false)
+                .logs_api_limit_log_enabled(false)
+                .logs_live_query_poller_log_enabled(false)
+                .logs_caching_log_enabled(false)
+                .logs_tracing_log_enabled(true)
+                .logs_metrics_log_enabled(false)
+                .logs_health_check_log_enabled(false)
+                .rate_limiting_enabled(false)
+                .caching_enabled(false)
+                .remote_schemas(0)
+                .actions_synchronous(0)
+                .actions_asynchronous(0)
+                .actions_query(0)
+                .actions_type_relationships(0)
+                .actions_custom_types(0)
+                .resource_cpu(2048)
+                .resource_memory(0)
+                .resource_checker_error_code(String::from("CPU_MEMORY_INCONCLUSIVE"))
+                .jwt_secrets_configured(2)
+                .admin_secrets_configured(2),
+        ))
     }
 }
-
-/// `hasura/ee-server-telemetry-row`: the payload as Hasura's collector stores it.
-pub type EeServerTelemetryRow = Row<EeServerTelemetry>;
-
-/// `hasura/ee-server-telemetry-wire`: the payload as its emitter POSTs it.
-pub type EeServerTelemetryWire = Wire<EeServerTelemetry>;
 
 impl Posted for EeServerTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the

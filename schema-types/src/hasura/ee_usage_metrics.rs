@@ -8,13 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
 use crate::catalog::Catalog;
-use crate::common::Nullable;
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, ServerTopic};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
@@ -210,64 +209,49 @@ impl Payload for EeUsageMetrics {
     const CATALOG: Catalog = super::enterprise::CATALOG;
 
     fn documented_example() -> Option<Self> {
-        Some(
-            EeUsageMetrics::fixture()
-                .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
-                .client_id(Nullable::NULL)
-                .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
-                .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
-                .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
-                .hasura_version("12345")
-                .metrics(
-                    // The page prints no metric beyond the named ones, so `other` keeps its empty default.
-                    UsageMetrics::fixture()
-                        .hasura_action_request_bytes_total([unlabelled(0)])
-                        .hasura_action_response_bytes_total([unlabelled(0)])
-                        .hasura_active_subscriptions([unlabelled(0)])
-                        .hasura_cron_events_invocation_total([StatusSample::fixture()
-                            .status("success")
-                            .value(0)
-                            .build()])
-                        .hasura_event_invocations_total([StatusSample::fixture()
-                            .status("success")
-                            .value(0)
-                            .build()])
-                        .hasura_event_trigger_http_workers([unlabelled(0)])
-                        .hasura_events_fetched_per_batch([unlabelled(0)])
-                        .hasura_event_trigger_request_bytes_total([unlabelled(0)])
-                        .hasura_event_trigger_response_bytes_total([unlabelled(0)])
-                        .hasura_graphql_requests_total([OperationStatusSample::fixture()
-                            .operation_type("query")
-                            .response_status("failed")
-                            .value(0)
-                            .build()])
-                        .hasura_http_connections([unlabelled(0)])
-                        .hasura_http_request_bytes_total([unlabelled(0)])
-                        .hasura_http_response_bytes_total([unlabelled(0)])
-                        .hasura_metadata_resource_version([unlabelled(1)])
-                        .hasura_postgres_connections([RoleSourceSample::fixture()
-                            .role("primary")
-                            .source_name("default")
-                            .value(1)
-                            .build()])
-                        .hasura_scheduled_trigger_request_bytes_total([unlabelled(0)])
-                        .hasura_scheduled_trigger_response_bytes_total([unlabelled(0)])
-                        .hasura_websocket_connections([unlabelled(0)])
-                        .hasura_websocket_messages_received_bytes_total([unlabelled(0)])
-                        .hasura_websocket_messages_sent_bytes_total([unlabelled(0)]),
-                )
-                .build(),
-        )
+        Some(Self::page_sample(
+            "12345",
+            // The page prints no metric beyond the named ones, so `other` keeps its empty default.
+            UsageMetrics::fixture()
+                .hasura_action_request_bytes_total([unlabelled(0)])
+                .hasura_action_response_bytes_total([unlabelled(0)])
+                .hasura_active_subscriptions([unlabelled(0)])
+                .hasura_cron_events_invocation_total([StatusSample::fixture()
+                    .status("success")
+                    .value(0)
+                    .build()])
+                .hasura_event_invocations_total([StatusSample::fixture()
+                    .status("success")
+                    .value(0)
+                    .build()])
+                .hasura_event_trigger_http_workers([unlabelled(0)])
+                .hasura_events_fetched_per_batch([unlabelled(0)])
+                .hasura_event_trigger_request_bytes_total([unlabelled(0)])
+                .hasura_event_trigger_response_bytes_total([unlabelled(0)])
+                .hasura_graphql_requests_total([OperationStatusSample::fixture()
+                    .operation_type("query")
+                    .response_status("failed")
+                    .value(0)
+                    .build()])
+                .hasura_http_connections([unlabelled(0)])
+                .hasura_http_request_bytes_total([unlabelled(0)])
+                .hasura_http_response_bytes_total([unlabelled(0)])
+                .hasura_metadata_resource_version([unlabelled(1)])
+                .hasura_postgres_connections([RoleSourceSample::fixture()
+                    .role("primary")
+                    .source_name("default")
+                    .value(1)
+                    .build()])
+                .hasura_scheduled_trigger_request_bytes_total([unlabelled(0)])
+                .hasura_scheduled_trigger_response_bytes_total([unlabelled(0)])
+                .hasura_websocket_connections([unlabelled(0)])
+                .hasura_websocket_messages_received_bytes_total([unlabelled(0)])
+                .hasura_websocket_messages_sent_bytes_total([unlabelled(0)]),
+        ))
     }
 }
 
 crate::common::number_newtype_impls!(MetricValue);
-
-/// `hasura/ee-usage-metrics-row`: the payload as Hasura's collector stores it.
-pub type EeUsageMetricsRow = Row<EeUsageMetrics>;
-
-/// `hasura/ee-usage-metrics-wire`: the payload as its emitter POSTs it.
-pub type EeUsageMetricsWire = Wire<EeUsageMetrics>;
 
 impl Posted for EeUsageMetrics {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the

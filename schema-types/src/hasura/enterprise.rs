@@ -1,6 +1,7 @@
 //! What the three reports of a Hasura GraphQL Engine Enterprise Edition server share: the
 //! members every one of them starts with (the licence, the server, the collection round and the
-//! server version), written once in [`enterprise_report!`], and their catalog entry.
+//! server version), written once in [`enterprise_report!`] with the values the page's samples
+//! share, and their catalog entry.
 
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 
@@ -72,6 +73,23 @@ macro_rules! enterprise_report {
             pub hasura_version: String,
             $(#[$metrics_attribute])*
             pub metrics: $metrics,
+        }
+
+        impl $name {
+            /// The report as the page prints it, built with the fixture builders: the licence,
+            /// server and collection round its three samples share, then this
+            /// `hasura_version` and these `metrics`.
+            fn page_sample(hasura_version: &str, metrics: impl Into<$metrics>) -> Self {
+                Self::fixture()
+                    .license_jti("e86e5a54-ad3b-49e6-98ca-ab34b0a50f8f")
+                    .client_id($crate::common::Nullable::NULL)
+                    .metadata_db_uid("4492082b-a2d6-4d4c-81e5-f481b2aea669")
+                    .instance_uid("f6d67a85-4a4f-4897-a767-89a86253b59c")
+                    .sample_uid("2a18421a-baff-466b-bf34-b7fd6a5c76c8")
+                    .hasura_version(hasura_version)
+                    .metrics(metrics)
+                    .build()
+            }
         }
     };
 }

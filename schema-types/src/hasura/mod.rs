@@ -24,20 +24,13 @@ mod server_telemetry;
 mod tests;
 
 pub use cli_config::CliConfig;
-pub use cli_execution::{CliExecution, CliExecutionEvent, CliExecutionWire};
-pub use console_error::{
-    ConsoleError, ConsoleErrorData, ConsoleErrorRow, ConsoleErrorWire, ConsoleMode, ConsoleStack,
-};
-pub use ee_data_source_telemetry::{
-    EeDataSourceMetrics, EeDataSourceTelemetry, EeDataSourceTelemetryRow, EeDataSourceTelemetryWire,
-};
-pub use ee_server_telemetry::{
-    EeServerMetrics, EeServerTelemetry, EeServerTelemetryRow, EeServerTelemetryWire,
-};
+pub use cli_execution::{CliExecution, CliExecutionEvent};
+pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack};
+pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
+pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
 pub use ee_usage_metrics::{
-    EeUsageMetrics, EeUsageMetricsRow, EeUsageMetricsWire, MetricLabel, MetricValue,
-    OperationStatusSample, OtherMetricSample, RoleSourceSample, StatusSample, UnlabelledSample,
-    UsageMetrics,
+    EeUsageMetrics, MetricLabel, MetricValue, OperationStatusSample, OtherMetricSample,
+    RoleSourceSample, StatusSample, UnlabelledSample, UsageMetrics,
 };
 pub(crate) use envelope::kinds;
 pub use envelope::{
@@ -46,11 +39,9 @@ pub use envelope::{
 pub use server_metrics_v2::{
     ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,
     ParameterisedCounts, PgVersionNumber, QueryType, RequestDimensions, RequestTimingCounts,
-    ServerMetricsV2, ServerMetricsV2Row, ServerMetricsV2Wire, ServerVersion, ServiceTimingSample,
-    ServiceTimings, SourceKind, SourceMetadata, SourceMetrics, SourcePermissionCounts,
-    SourceRelationshipCounts, Transport,
+    ServerMetricsV2, ServerVersion, ServiceTimingSample, ServiceTimings, SourceKind,
+    SourceMetadata, SourceMetrics, SourcePermissionCounts, SourceRelationshipCounts, Transport,
 };
 pub use server_telemetry::{
     CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerReport, ServerTelemetry,
-    ServerTelemetryWire,
 };

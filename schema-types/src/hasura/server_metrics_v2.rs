@@ -24,7 +24,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Derived, Posted, Row, ServerMetricsV2Topic, Wire};
+use super::envelope::{Derived, Posted, ServerMetricsV2Topic};
 use super::server_telemetry::CiVendor;
 use crate::api::Clue;
 use crate::catalog::Catalog;
@@ -482,12 +482,6 @@ impl Payload for ServerMetricsV2 {
     const CLUES: &'static [Clue] = &[Clue::Present("/source_metadata")];
     const CATALOG: Catalog = super::server_telemetry::SERVER_CATALOG;
 }
-
-/// `hasura/server-metrics-v2-row`: a v2.x server's report as Hasura's collector stores it.
-pub type ServerMetricsV2Row = Row<ServerMetricsV2>;
-
-/// `hasura/server-metrics-v2-wire`: a v2.x server's report as the server POSTs it.
-pub type ServerMetricsV2Wire = Wire<ServerMetricsV2>;
 
 impl Posted for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;

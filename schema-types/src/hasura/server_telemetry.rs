@@ -11,7 +11,7 @@ use crate::common::{Count, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{Derived, Posted, Row, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, ServerTopic};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report.
@@ -182,9 +182,6 @@ pub enum CiVendor {
 
 /// `hasura/server-telemetry`: the server's report as the collector stores it, the page's sample.
 pub type ServerTelemetry = Row<ServerReport>;
-
-/// `hasura/server-telemetry-wire`: the server's report as the server POSTs it.
-pub type ServerTelemetryWire = Wire<ServerReport>;
 
 /// Who sends a Hasura server's report, when, where to, and what stops it: the page's "Server"
 /// section, for the v1.x report and the v2.x one alike.
