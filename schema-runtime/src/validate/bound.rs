@@ -32,6 +32,7 @@ pub(crate) fn is_out_of_range(value: &Seen<'_>, min: Option<Bound>, max: Option<
 
 /// The unit of `value`'s length when it is a string or an array whose length is outside the
 /// inclusive bounds.
+#[inline]
 pub(crate) fn length_unit_if_out(
     value: &Seen<'_>,
     min: Option<usize>,
@@ -47,12 +48,20 @@ pub(crate) fn length_unit_if_out(
 }
 
 /// Compares a JSON number with a bound exactly, as the `jsonschema` crate does.
+///
+/// The common case, a non-negative integer against an integer bound, is inlined into every
+/// check; any other pair of kinds is compared out of line.
+#[inline]
 pub(crate) fn compare(number: &Number, bound: Bound) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    // The common case first: a non-negative integer against an integer bound.
     if let (Some(value), Bound::Integer(bound)) = (number.as_u64(), bound) {
         return i128::from(value).cmp(&bound);
     }
+    compare_any(number, bound)
+}
+
+/// [`compare`] for any kind of number and bound.
+fn compare_any(number: &Number, bound: Bound) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
     let as_integer = number
         .as_u64()
         .map(i128::from)
@@ -93,6 +102,7 @@ fn compare_integer_float(integer: i128, float: f64) -> std::cmp::Ordering {
 }
 
 /// Whether a JSON number is an integer in JSON Schema's sense (`2.0` is).
+#[inline]
 pub fn is_integer(number: &Number) -> bool {
     number.is_u64() || number.is_i64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
 }

@@ -228,6 +228,7 @@ impl Report {
     }
 
     /// Whether the document broke no constraint.
+    #[inline]
     pub fn is_valid(&self) -> bool {
         self.total == 0
     }
@@ -238,6 +239,7 @@ impl Report {
     }
 
     /// How many violations there were, kept or not.
+    #[inline]
     pub fn total(&self) -> usize {
         self.total
     }
@@ -248,6 +250,7 @@ impl Report {
     }
 
     /// How many violations the report keeps.
+    #[inline]
     fn kept(&self) -> usize {
         self.violations
             .get()
@@ -280,6 +283,7 @@ impl Report {
 
     /// Counts one more violation; `true` when the report keeps it (so that a violation beyond
     /// the limit is never rendered).
+    #[inline]
     pub(crate) fn counts(&mut self, limits: &Limits) -> bool {
         self.total += 1;
         self.valid = false;

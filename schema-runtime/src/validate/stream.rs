@@ -220,6 +220,7 @@ macro_rules! scalar_expectation {
         impl<'de> Expect<'de> for $name {
             const EXPECTED: &'static str = $expected;
 
+            #[inline]
             fn scalar(self, $checker: &mut Checker<'de>, $seen: Seen<'de>) -> Seen<'de> {
                 if !$accepts {
                     $checker.wrong_type(Self::EXPECTED, &$seen);
