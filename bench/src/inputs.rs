@@ -7,8 +7,9 @@
 //! by the `jsonschema` runtime on the published schema, not by the generated validator under
 //! test, so a change to the generated validator cannot change what the benchmark measures.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use integration_tests::cases::{documents, read_json};
 use integration_tests::paths::{self, Step, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
 use serde_json::{Value, json};
@@ -190,17 +191,8 @@ pub fn corpus_folder() -> PathBuf {
 
 fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
     let folder = corpus_folder().join(kind.registry.id);
-    let entries =
-        std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
-    let mut paths: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("a readable folder").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "json")
-                && !path.to_string_lossy().ends_with(".expected.json")
-        })
-        .collect();
-    paths.sort();
+    let paths = documents(&folder, ".expected.json")
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
     assert!(!paths.is_empty(), "{}: no invalid case", folder.display());
     paths
         .iter()
@@ -221,12 +213,6 @@ fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
             input
         })
         .collect()
-}
-
-fn read_json(path: &Path) -> Value {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 /// The first [`MUTANTS`] seeded mutants of `base` that the published schema rejects.
