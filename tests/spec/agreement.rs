@@ -17,10 +17,12 @@ use integration_tests::paths::{self, node_mut};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
-use schema_types::corpus::{self, VALUE_ERRATA};
+use schema_types::corpus;
 use schema_types::validate::{Report, Rule};
 use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::{Value, json};
+
+use crate::corpus::{errata_of, page_examples};
 
 /// The published schemas compiled once, in registry order.
 static ORACLES: LazyLock<Vec<jsonschema::Validator>> = LazyLock::new(|| {
@@ -141,11 +143,7 @@ fn rule_of_keyword(keyword: &str) -> Rule {
 
 #[test]
 fn documented_examples_agree_and_report_exactly_their_errata() {
-    for kind in PAYLOADS {
-        let Some(location) = kind.example else {
-            continue;
-        };
-        let document = corpus::example_document(location).expect("the example reads");
+    for (kind, document) in page_examples() {
         let report =
             agreement(kind, &document).unwrap_or_else(|disagreement| panic!("{disagreement}"));
         let found: BTreeSet<(String, Rule)> = report
@@ -153,15 +151,9 @@ fn documented_examples_agree_and_report_exactly_their_errata() {
             .iter()
             .map(|v| (v.pointer.clone(), v.rule))
             .collect();
-        let expected: BTreeSet<(String, Rule)> = VALUE_ERRATA
-            .iter()
-            .filter(|erratum| erratum.payload == kind.id)
-            .flat_map(|erratum| {
-                erratum
-                    .keywords
-                    .iter()
-                    .map(|k| (erratum.pointer.to_owned(), rule_of_keyword(k)))
-            })
+        let expected: BTreeSet<(String, Rule)> = errata_of(kind)
+            .into_iter()
+            .map(|(pointer, keyword)| (pointer, rule_of_keyword(keyword)))
             .collect();
         assert_eq!(found, expected, "{}", kind.id);
     }
