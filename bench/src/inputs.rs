@@ -49,6 +49,16 @@ impl Input {
             valid: runtime.accepts(kind, document),
         }
     }
+
+    /// A variant of the payload's document, named after the payload with `.suffix`.
+    fn variant(kind: Measured, suffix: &str, document: &Value, runtime: &Runtime) -> Self {
+        Self::new(
+            format!("{}.{suffix}", kind.file_name()),
+            kind,
+            document,
+            runtime,
+        )
+    }
 }
 
 /// The documented examples (eleven: `hasura/cli-config` has none), each followed, when it
@@ -69,12 +79,7 @@ pub fn examples(runtime: &Runtime) -> Vec<Input> {
         inputs.push(input);
         if !valid {
             let repaired = repaired(kind, example);
-            let input = Input::new(
-                format!("{}.repaired", kind.file_name()),
-                kind,
-                &repaired,
-                runtime,
-            );
+            let input = Input::variant(kind, "repaired", &repaired, runtime);
             assert!(
                 input.valid,
                 "{}: the repaired documented example is still invalid",
@@ -162,12 +167,7 @@ pub fn invalid_sets(runtime: &Runtime) -> Vec<InvalidSets> {
             );
             let corpus = corpus(kind, runtime);
             let mutated = mutants(kind, &base, runtime);
-            let wrong_types = Input::new(
-                format!("{}.wrong-types", kind.file_name()),
-                kind,
-                &wrong_types(&base),
-                runtime,
-            );
+            let wrong_types = Input::variant(kind, "wrong-types", &wrong_types(&base), runtime);
             assert!(
                 !wrong_types.valid,
                 "{}: every value of another type, still valid",
@@ -199,12 +199,7 @@ fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
         .map(|path| {
             let document = read_json(path);
             let stem = path.file_stem().expect("a file name").to_string_lossy();
-            let input = Input::new(
-                format!("{}.{stem}", kind.file_name()),
-                kind,
-                &document,
-                runtime,
-            );
+            let input = Input::variant(kind, &stem, &document, runtime);
             assert!(
                 !input.valid,
                 "{}: accepted by the published schema",
@@ -222,9 +217,9 @@ fn mutants(kind: Measured, base: &Value, runtime: &Runtime) -> Vec<Input> {
         if found.len() == MUTANTS {
             return found;
         }
-        let input = Input::new(
-            format!("{}.mutant-{seed}", kind.file_name()),
+        let input = Input::variant(
             kind,
+            &format!("mutant-{seed}"),
             &mutate(base, seed),
             runtime,
         );
