@@ -3,6 +3,8 @@
 //!
 //! [`paths`] addresses the nodes of a JSON document, for the code that mutates valid documents
 //! into invalid ones (the property tests in `spec/agreement.rs` and the benchmark's mutants).
+//! [`cases`] reads the folders of documents with sidecars (`invalid/`, `real/`), for the tests
+//! and the benchmark's invalid sets.
 
 pub mod paths {
     //! Every node of a document by its path, and the node at a path.
@@ -75,5 +77,70 @@ pub mod paths {
             }
             _ => {}
         }
+    }
+}
+
+pub mod cases {
+    //! The documents of a case folder, each beside a sidecar that says what it shows, and what
+    //! a sidecar lists.
+
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use serde_json::Value;
+
+    /// A violation as a sidecar lists it: (pointer, rule, member).
+    pub type Listed = (String, String, Option<String>);
+
+    /// The documents of `folder`, in name order: its `.json` files, its sidecars (the files
+    /// whose names end in `sidecar`, such as `.expected.json`) aside.
+    ///
+    /// # Errors
+    ///
+    /// When `folder` cannot be read.
+    ///
+    /// # Panics
+    ///
+    /// When one of its entries cannot be read.
+    pub fn documents(folder: &Path, sidecar: &str) -> std::io::Result<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)?
+            .map(|entry| entry.expect("a readable folder").path())
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|extension| extension == "json")
+                    && !path.to_string_lossy().ends_with(sidecar)
+            })
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// The JSON document in the file at `path`.
+    ///
+    /// # Panics
+    ///
+    /// When the file cannot be read or is not JSON, naming it.
+    pub fn read_json(path: &Path) -> Value {
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    }
+
+    /// The violations a sidecar lists (its `violations` array).
+    ///
+    /// # Panics
+    ///
+    /// When a listed violation has no `pointer` or no `rule`.
+    pub fn listed(violations: &[Value]) -> BTreeSet<Listed> {
+        violations
+            .iter()
+            .map(|violation| {
+                (
+                    violation["pointer"].as_str().expect("a pointer").to_owned(),
+                    violation["rule"].as_str().expect("a rule").to_owned(),
+                    violation["member"].as_str().map(str::to_owned),
+                )
+            })
+            .collect()
     }
 }

@@ -155,11 +155,7 @@ fn bench_invalid(criterion: &mut Criterion, runtime: &Runtime, payloads: &[Inval
         for set in Set::ALL {
             let documents = sets.set(set);
             group.throughput(Throughput::Elements(documents.len() as u64));
-            for mode in [
-                Mode::Generated,
-                Mode::JsonschemaIterErrors,
-                Mode::MacroIterErrors,
-            ] {
+            for mode in Mode::INVALID {
                 group.bench_with_input(
                     BenchmarkId::new(mode.name(), names::set_input(&sets.kind.file_name(), set)),
                     documents,
@@ -181,13 +177,7 @@ fn bench_stream(criterion: &mut Criterion, runtime: &Runtime, stream: &Stream) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8))
         .throughput(Throughput::Elements(stream.lines.len() as u64));
-    for mode in [
-        Mode::Generated,
-        Mode::JsonschemaIsValid,
-        Mode::MacroIsValid,
-        Mode::Typed,
-        Mode::Value,
-    ] {
+    for mode in Mode::STREAM {
         group.bench_with_input(
             BenchmarkId::new(mode.name(), names::STREAM_INPUT),
             stream,

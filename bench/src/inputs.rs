@@ -7,8 +7,9 @@
 //! by the `jsonschema` runtime on the published schema, not by the generated validator under
 //! test, so a change to the generated validator cannot change what the benchmark measures.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use integration_tests::cases::{documents, read_json};
 use integration_tests::paths::{self, Step, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
 use serde_json::{Value, json};
@@ -48,6 +49,16 @@ impl Input {
             valid: runtime.accepts(kind, document),
         }
     }
+
+    /// A variant of the payload's document, named after the payload with `.suffix`.
+    fn variant(kind: Measured, suffix: &str, document: &Value, runtime: &Runtime) -> Self {
+        Self::new(
+            format!("{}.{suffix}", kind.file_name()),
+            kind,
+            document,
+            runtime,
+        )
+    }
 }
 
 /// The documented examples (eleven: `hasura/cli-config` has none), each followed, when it
@@ -68,12 +79,7 @@ pub fn examples(runtime: &Runtime) -> Vec<Input> {
         inputs.push(input);
         if !valid {
             let repaired = repaired(kind, example);
-            let input = Input::new(
-                format!("{}.repaired", kind.file_name()),
-                kind,
-                &repaired,
-                runtime,
-            );
+            let input = Input::variant(kind, "repaired", &repaired, runtime);
             assert!(
                 input.valid,
                 "{}: the repaired documented example is still invalid",
@@ -161,12 +167,7 @@ pub fn invalid_sets(runtime: &Runtime) -> Vec<InvalidSets> {
             );
             let corpus = corpus(kind, runtime);
             let mutated = mutants(kind, &base, runtime);
-            let wrong_types = Input::new(
-                format!("{}.wrong-types", kind.file_name()),
-                kind,
-                &wrong_types(&base),
-                runtime,
-            );
+            let wrong_types = Input::variant(kind, "wrong-types", &wrong_types(&base), runtime);
             assert!(
                 !wrong_types.valid,
                 "{}: every value of another type, still valid",
@@ -190,29 +191,15 @@ pub fn corpus_folder() -> PathBuf {
 
 fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
     let folder = corpus_folder().join(kind.registry.id);
-    let entries =
-        std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
-    let mut paths: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("a readable folder").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "json")
-                && !path.to_string_lossy().ends_with(".expected.json")
-        })
-        .collect();
-    paths.sort();
+    let paths = documents(&folder, ".expected.json")
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
     assert!(!paths.is_empty(), "{}: no invalid case", folder.display());
     paths
         .iter()
         .map(|path| {
             let document = read_json(path);
             let stem = path.file_stem().expect("a file name").to_string_lossy();
-            let input = Input::new(
-                format!("{}.{stem}", kind.file_name()),
-                kind,
-                &document,
-                runtime,
-            );
+            let input = Input::variant(kind, &stem, &document, runtime);
             assert!(
                 !input.valid,
                 "{}: accepted by the published schema",
@@ -223,12 +210,6 @@ fn corpus(kind: Measured, runtime: &Runtime) -> Vec<Input> {
         .collect()
 }
 
-fn read_json(path: &Path) -> Value {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
 /// The first [`MUTANTS`] seeded mutants of `base` that the published schema rejects.
 fn mutants(kind: Measured, base: &Value, runtime: &Runtime) -> Vec<Input> {
     let mut found = Vec::new();
@@ -236,9 +217,9 @@ fn mutants(kind: Measured, base: &Value, runtime: &Runtime) -> Vec<Input> {
         if found.len() == MUTANTS {
             return found;
         }
-        let input = Input::new(
-            format!("{}.mutant-{seed}", kind.file_name()),
+        let input = Input::variant(
             kind,
+            &format!("mutant-{seed}"),
             &mutate(base, seed),
             runtime,
         );

@@ -16,3 +16,17 @@ pub mod inputs;
 pub mod names;
 pub mod payloads;
 pub mod report;
+
+use std::process::ExitCode;
+
+/// How a program of the benchmark ends: success, or its error on standard error after the
+/// program's name (`report: error: ...`) and a failure status.
+pub fn exit_code(program: &str, result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{program}: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -57,6 +57,23 @@ impl Mode {
         Mode::MacroIterErrors,
     ];
 
+    /// The modes measured on the stream: every mode that judges a document without collecting
+    /// its errors, and the parse alone.
+    pub const STREAM: [Mode; 5] = [
+        Mode::Generated,
+        Mode::JsonschemaIsValid,
+        Mode::MacroIsValid,
+        Mode::Typed,
+        Mode::Value,
+    ];
+
+    /// The modes measured on invalid documents: those that report every violation.
+    pub const INVALID: [Mode; 3] = [
+        Mode::Generated,
+        Mode::JsonschemaIterErrors,
+        Mode::MacroIterErrors,
+    ];
+
     /// The mode's name in benchmark ids and in the report.
     pub const fn name(self) -> &'static str {
         match self {
@@ -87,6 +104,9 @@ pub enum Set {
 impl Set {
     /// Every set, in the order of the report's columns.
     pub const ALL: [Set; 4] = [Set::Valid, Set::Corpus, Set::Mutated, Set::WrongTypes];
+
+    /// The sets of invalid documents, each compared with [`Set::Valid`].
+    pub const INVALID: [Set; 3] = [Set::Corpus, Set::Mutated, Set::WrongTypes];
 
     /// The set's name in benchmark ids.
     pub const fn name(self) -> &'static str {

@@ -306,8 +306,23 @@ fn ratio(value: f64) -> String {
     format!("{value:.2}x")
 }
 
+/// A duration's cell of a table, `—` when it was not measured.
 fn cell(value: Option<f64>) -> String {
     value.map_or_else(|| String::from("—"), duration)
+}
+
+/// A ratio's cell of a table, `—` when it was not measured.
+fn ratio_cell(value: Option<f64>) -> String {
+    value.map_or_else(|| String::from("—"), ratio)
+}
+
+/// A row of a table: its first cell, then `cells`.
+fn row(first: &str, cells: impl IntoIterator<Item = String>) -> String {
+    let mut row = format!("| {first} |");
+    for cell in cells {
+        let _ = write!(row, " {cell} |");
+    }
+    row
 }
 
 fn verdict(met: bool) -> &'static str {
@@ -422,13 +437,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
         }
         let _ = writeln!(w, "| mode | per stream | per document | documents/s |");
         let _ = writeln!(w, "|---|---:|---:|---:|");
-        for mode in [
-            Mode::Generated,
-            Mode::JsonschemaIsValid,
-            Mode::MacroIsValid,
-            Mode::Typed,
-            Mode::Value,
-        ] {
+        for mode in Mode::STREAM {
             match results.get(names::STREAM, mode, names::STREAM_INPUT) {
                 Some(result) => {
                     let _ = writeln!(
@@ -486,22 +495,13 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
             let versus_typed = generated.zip(get(Mode::Typed)).map(|(g, t)| g / t);
             speed_up_examples.push(&input, speed_up);
             typed_examples.push(&input, versus_typed);
-            let _ = writeln!(
-                w,
-                "| `{input}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                results
-                    .size(names::EXAMPLES, &input)
-                    .map_or_else(|| String::from("—"), |size| size.bytes.to_string()),
-                cell(generated),
-                cell(get(Mode::JsonschemaIsValid)),
-                cell(get(Mode::JsonschemaIterErrors)),
-                cell(get(Mode::MacroIsValid)),
-                cell(get(Mode::MacroIterErrors)),
-                cell(get(Mode::Typed)),
-                cell(get(Mode::Value)),
-                speed_up.map_or_else(|| String::from("—"), ratio),
-                versus_typed.map_or_else(|| String::from("—"), ratio),
-            );
+            let bytes = results
+                .size(names::EXAMPLES, &input)
+                .map_or_else(|| String::from("—"), |size| size.bytes.to_string());
+            let cells = std::iter::once(bytes)
+                .chain(Mode::ALL.map(|mode| cell(get(mode))))
+                .chain([ratio_cell(speed_up), ratio_cell(versus_typed)]);
+            let _ = writeln!(w, "{}", row(&format!("`{input}`"), cells));
         }
         let _ = writeln!(w);
     }
@@ -528,11 +528,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
             crate::inputs::CHANGES_PER_MUTANT
         );
         let _ = writeln!(w);
-        for mode in [
-            Mode::Generated,
-            Mode::JsonschemaIterErrors,
-            Mode::MacroIterErrors,
-        ] {
+        for mode in Mode::INVALID {
             let _ = writeln!(w, "`{}`:", mode.name());
             let _ = writeln!(w);
             let _ = writeln!(
@@ -551,7 +547,6 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
                         .get(names::INVALID, mode, &names::set_input(payload, set))
                         .map(|r| r.per_document())
                 };
-                let valid = get(Set::Valid);
                 let per_value =
                     |set| results.per_value(names::INVALID, mode, &names::set_input(payload, set));
                 let over = |set| {
@@ -560,25 +555,18 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
                         .map(|(s, v)| s / v)
                 };
                 if mode == Mode::Generated {
-                    for set in [Set::Corpus, Set::Mutated, Set::WrongTypes] {
+                    for set in Set::INVALID {
                         invalid_ratios
                             .entry(set.name())
                             .or_default()
                             .push(payload, over(set));
                     }
                 }
-                let text = |value: Option<f64>| value.map_or_else(|| String::from("—"), ratio);
-                let _ = writeln!(
-                    w,
-                    "| `{payload}` | {} | {} | {} | {} | {} | {} | {} |",
-                    cell(valid),
-                    cell(get(Set::Corpus)),
-                    cell(get(Set::Mutated)),
-                    cell(get(Set::WrongTypes)),
-                    text(over(Set::Corpus)),
-                    text(over(Set::Mutated)),
-                    text(over(Set::WrongTypes)),
-                );
+                let cells = Set::ALL
+                    .map(|set| cell(get(set)))
+                    .into_iter()
+                    .chain(Set::INVALID.map(|set| ratio_cell(over(set))));
+                let _ = writeln!(w, "{}", row(&format!("`{payload}`"), cells));
             }
             let _ = writeln!(w);
         }
@@ -672,7 +660,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
             "| examples: the same, per document | {text} | {} |",
             verdict(met)
         );
-        for set in [Set::Corpus, Set::Mutated, Set::WrongTypes] {
+        for set in Set::INVALID {
             let ratios = invalid_ratios.remove(set.name()).unwrap_or_default();
             let (text, met) = ratios.summary(INVALID_TARGET, false);
             let _ = writeln!(

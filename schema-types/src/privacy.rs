@@ -186,6 +186,15 @@ impl Inventory {
             .iter()
             .filter(|member| member.identifies != Identifies::Nothing)
     }
+
+    /// The pointers of the members of `class`, in schema order.
+    pub fn pointers_of(&self, class: Class) -> Vec<&str> {
+        self.members
+            .iter()
+            .filter(|member| member.class == class)
+            .map(|member| member.pointer.as_str())
+            .collect()
+    }
 }
 
 /// Problems found while reading the classes back from a schema.

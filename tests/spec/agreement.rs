@@ -12,14 +12,17 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use integration_tests::cases::{Listed, documents, listed, read_json};
 use integration_tests::paths::{self, node_mut};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
-use schema_types::corpus::{self, VALUE_ERRATA};
+use schema_types::corpus;
 use schema_types::validate::{Report, Rule};
 use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::{Value, json};
+
+use crate::corpus::{errata_of, page_examples};
 
 /// The published schemas compiled once, in registry order.
 static ORACLES: LazyLock<Vec<jsonschema::Validator>> = LazyLock::new(|| {
@@ -87,7 +90,7 @@ pub(crate) fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, 
 }
 
 /// What a sidecar lists of a report: each violation's (pointer, rule, member).
-pub(crate) fn violation_set(report: &Report) -> BTreeSet<(String, String, Option<String>)> {
+pub(crate) fn violation_set(report: &Report) -> BTreeSet<Listed> {
     report
         .violations()
         .iter()
@@ -140,11 +143,7 @@ fn rule_of_keyword(keyword: &str) -> Rule {
 
 #[test]
 fn documented_examples_agree_and_report_exactly_their_errata() {
-    for kind in PAYLOADS {
-        let Some(location) = kind.example else {
-            continue;
-        };
-        let document = corpus::example_document(location).expect("the example reads");
+    for (kind, document) in page_examples() {
         let report =
             agreement(kind, &document).unwrap_or_else(|disagreement| panic!("{disagreement}"));
         let found: BTreeSet<(String, Rule)> = report
@@ -152,15 +151,9 @@ fn documented_examples_agree_and_report_exactly_their_errata() {
             .iter()
             .map(|v| (v.pointer.clone(), v.rule))
             .collect();
-        let expected: BTreeSet<(String, Rule)> = VALUE_ERRATA
-            .iter()
-            .filter(|erratum| erratum.payload == kind.id)
-            .flat_map(|erratum| {
-                erratum
-                    .keywords
-                    .iter()
-                    .map(|k| (erratum.pointer.to_owned(), rule_of_keyword(k)))
-            })
+        let expected: BTreeSet<(String, Rule)> = errata_of(kind)
+            .into_iter()
+            .map(|(pointer, keyword)| (pointer, rule_of_keyword(keyword)))
             .collect();
         assert_eq!(found, expected, "{}", kind.id);
     }
@@ -171,50 +164,33 @@ pub(crate) struct InvalidCase {
     pub(crate) path: PathBuf,
     pub(crate) kind: &'static PayloadKind,
     pub(crate) document: Value,
-    pub(crate) expected: BTreeSet<(String, String, Option<String>)>,
+    pub(crate) expected: BTreeSet<Listed>,
 }
 
 pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("invalid");
     let mut cases = Vec::new();
     for kind in PAYLOADS {
-        let folder = root.join(kind.id);
-        let Ok(entries) = std::fs::read_dir(&folder) else {
+        let Ok(paths) = documents(&root.join(kind.id), ".expected.json") else {
             continue;
         };
-        let mut paths: Vec<PathBuf> = entries
-            .map(|entry| entry.expect("a readable folder").path())
-            .filter(|path| {
-                path.extension().is_some_and(|e| e == "json")
-                    && !path.to_string_lossy().ends_with(".expected.json")
-            })
-            .collect();
-        paths.sort();
         for path in paths {
-            let document: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let sidecar = path.with_extension("expected.json");
-            let sidecar: Value =
-                serde_json::from_str(&std::fs::read_to_string(&sidecar).unwrap_or_else(|_| {
-                    panic!("{} has no sidecar {}", path.display(), sidecar.display())
-                }))
-                .unwrap();
-            let expected = sidecar["violations"]
-                .as_array()
-                .expect("a `violations` array")
-                .iter()
-                .map(|v| {
-                    (
-                        v["pointer"].as_str().unwrap().to_owned(),
-                        v["rule"].as_str().unwrap().to_owned(),
-                        v["member"].as_str().map(str::to_owned),
-                    )
-                })
-                .collect();
+            assert!(
+                sidecar.is_file(),
+                "{} has no sidecar {}",
+                path.display(),
+                sidecar.display()
+            );
+            let expected = listed(
+                read_json(&sidecar)["violations"]
+                    .as_array()
+                    .expect("a `violations` array"),
+            );
             cases.push(InvalidCase {
+                document: read_json(&path),
                 path,
                 kind,
-                document,
                 expected,
             });
         }

@@ -151,13 +151,31 @@ fn verdicts(product: Product, settings: &Settings) -> BTreeMap<(String, Option<C
         .collect()
 }
 
-fn sent(
+/// Fails unless, for `product` under each of `settings`, each (payload, component) is sent as
+/// expected.
+fn assert_sent(
     product: Product,
-    settings: &Settings,
-    payload: &str,
-    component: Option<Component>,
-) -> Sent {
-    verdicts(product, settings)[&(payload.to_owned(), component)]
+    settings: &[Settings],
+    expected: &[(&str, Option<Component>, Sent)],
+) {
+    for settings in settings {
+        let verdicts = verdicts(product, settings);
+        for &(payload, component, sent) in expected {
+            assert_eq!(
+                verdicts[&(payload.to_owned(), component)],
+                sent,
+                "{payload} {component:?} under {settings:?}"
+            );
+        }
+    }
+}
+
+/// The verdict on `hasura/server-telemetry` under `settings`.
+fn server_verdict(settings: &Settings) -> optout::Verdict {
+    optout::evaluate(Product::Hasura, settings)
+        .into_iter()
+        .find(|verdict| verdict.payload == "hasura/server-telemetry")
+        .expect("a verdict on the server's reports")
 }
 
 #[test]
@@ -180,64 +198,42 @@ fn the_server_variable_stops_the_server_and_its_console_only() {
         server_env: env(&[(optout::HASURA_ENV, "false")]),
         ..Settings::default()
     };
-    for payload in [
-        "hasura/server-telemetry",
-        "hasura/ee-server-telemetry",
-        "hasura/ee-data-source-telemetry",
-        "hasura/ee-usage-metrics",
-    ] {
-        assert_eq!(
-            sent(Product::Hasura, &settings, payload, None),
-            Sent::No,
-            "{payload}"
-        );
-    }
-    assert_eq!(
-        sent(
-            Product::Hasura,
-            &settings,
-            "hasura/console-error",
-            Some(Component::HasuraServer)
-        ),
-        Sent::No
-    );
-    assert_eq!(
-        sent(
-            Product::Hasura,
-            &settings,
-            "hasura/console-error",
-            Some(Component::HasuraCli)
-        ),
-        Sent::Yes
-    );
-    assert_eq!(
-        sent(Product::Hasura, &settings, "hasura/cli-execution", None),
-        Sent::Yes
+    assert_sent(
+        Product::Hasura,
+        &[settings],
+        &[
+            ("hasura/server-telemetry", None, Sent::No),
+            ("hasura/ee-server-telemetry", None, Sent::No),
+            ("hasura/ee-data-source-telemetry", None, Sent::No),
+            ("hasura/ee-usage-metrics", None, Sent::No),
+            (
+                "hasura/console-error",
+                Some(Component::HasuraServer),
+                Sent::No,
+            ),
+            (
+                "hasura/console-error",
+                Some(Component::HasuraCli),
+                Sent::Yes,
+            ),
+            ("hasura/cli-execution", None, Sent::Yes),
+        ],
     );
 }
 
 #[test]
 fn values_are_read_case_insensitively_and_undocumented_values_are_not_guessed() {
-    for value in ["false", "FALSE", "False", " false "] {
-        let settings = Settings {
-            server_env: env(&[(optout::HASURA_ENV, value)]),
-            ..Settings::default()
-        };
-        assert_eq!(
-            sent(Product::Hasura, &settings, "hasura/server-telemetry", None),
-            Sent::No,
-            "{value:?}"
-        );
-    }
+    let server_env = |value: &str| Settings {
+        server_env: env(&[(optout::HASURA_ENV, value)]),
+        ..Settings::default()
+    };
+    assert_sent(
+        Product::Hasura,
+        &["false", "FALSE", "False", " false "].map(server_env),
+        &[("hasura/server-telemetry", None, Sent::No)],
+    );
     for value in ["0", "no", "off", ""] {
-        let settings = Settings {
-            server_env: env(&[(optout::HASURA_ENV, value)]),
-            ..Settings::default()
-        };
-        let verdict = optout::evaluate(Product::Hasura, &settings)
-            .into_iter()
-            .find(|v| v.payload == "hasura/server-telemetry")
-            .unwrap();
+        let verdict = server_verdict(&server_env(value));
         assert_eq!(verdict.sent, Sent::Yes, "{value:?}");
         assert_eq!(
             verdict.ignored,
@@ -254,34 +250,22 @@ fn the_server_flag_overrides_the_variable() {
         server_flag: Some(flag.to_owned()),
         ..Settings::default()
     };
-    assert_eq!(
-        sent(
+    for (settings, sent) in [
+        (flag("false", "true"), Sent::No),
+        (flag("true", "false"), Sent::Yes),
+    ] {
+        assert_sent(
             Product::Hasura,
-            &flag("false", "true"),
-            "hasura/server-telemetry",
-            None
-        ),
-        Sent::No
-    );
-    assert_eq!(
-        sent(
-            Product::Hasura,
-            &flag("true", "false"),
-            "hasura/server-telemetry",
-            None
-        ),
-        Sent::Yes
-    );
+            &[settings],
+            &[("hasura/server-telemetry", None, sent)],
+        );
+    }
     let only_flag = Settings {
         server_flag: Some("false".to_owned()),
         ..Settings::default()
     };
-    let verdict = optout::evaluate(Product::Hasura, &only_flag)
-        .into_iter()
-        .find(|v| v.payload == "hasura/server-telemetry")
-        .unwrap();
     assert_eq!(
-        verdict.decided_by,
+        server_verdict(&only_flag).decided_by,
         ["--enable-telemetry=false (server flag)"]
     );
 }
@@ -296,41 +280,28 @@ fn the_cli_variable_or_config_file_stops_the_cli_and_its_console() {
         cli_config_enable_telemetry: Some(false),
         ..Settings::default()
     };
-    for settings in [&by_env, &by_config] {
-        assert_eq!(
-            sent(Product::Hasura, settings, "hasura/cli-execution", None),
-            Sent::No
-        );
-        assert_eq!(
-            sent(
-                Product::Hasura,
-                settings,
+    assert_sent(
+        Product::Hasura,
+        &[by_env, by_config],
+        &[
+            ("hasura/cli-execution", None, Sent::No),
+            ("hasura/console-error", Some(Component::HasuraCli), Sent::No),
+            (
                 "hasura/console-error",
-                Some(Component::HasuraCli)
+                Some(Component::HasuraServer),
+                Sent::Yes,
             ),
-            Sent::No
-        );
-        assert_eq!(
-            sent(
-                Product::Hasura,
-                settings,
-                "hasura/console-error",
-                Some(Component::HasuraServer)
-            ),
-            Sent::Yes
-        );
-        assert_eq!(
-            sent(Product::Hasura, settings, "hasura/server-telemetry", None),
-            Sent::Yes
-        );
-    }
+            ("hasura/server-telemetry", None, Sent::Yes),
+        ],
+    );
     let config_true = Settings {
         cli_config_enable_telemetry: Some(true),
         ..Settings::default()
     };
-    assert_eq!(
-        sent(Product::Hasura, &config_true, "hasura/cli-execution", None),
-        Sent::Yes
+    assert_sent(
+        Product::Hasura,
+        &[config_true],
+        &[("hasura/cli-execution", None, Sent::Yes)],
     );
 }
 
@@ -344,52 +315,26 @@ fn appsmith_opt_out_stops_only_the_segment_events() {
         appsmith_share_usage_data: Some(false),
         ..Settings::default()
     };
-    for settings in [&by_env, &by_toggle] {
-        for payload in ["appsmith/navigation-event", "appsmith/backend-call-event"] {
-            assert_eq!(
-                sent(Product::Appsmith, settings, payload, None),
-                Sent::No,
-                "{payload}"
-            );
-        }
-        for payload in [
-            "appsmith/keep-alive-ping",
-            "appsmith/server-setup-ping",
-            "appsmith/usage-pulse",
-        ] {
-            assert_eq!(
-                sent(Product::Appsmith, settings, payload, None),
-                Sent::Yes,
-                "{payload}"
-            );
-        }
-    }
-    let explicit_false = Settings {
-        appsmith_env: env(&[(optout::APPSMITH_ENV, "false")]),
-        ..Settings::default()
-    };
-    assert_eq!(
-        sent(
-            Product::Appsmith,
-            &explicit_false,
-            "appsmith/navigation-event",
-            None
-        ),
-        Sent::Yes
+    assert_sent(
+        Product::Appsmith,
+        &[by_env, by_toggle],
+        &[
+            ("appsmith/navigation-event", None, Sent::No),
+            ("appsmith/backend-call-event", None, Sent::No),
+            ("appsmith/keep-alive-ping", None, Sent::Yes),
+            ("appsmith/server-setup-ping", None, Sent::Yes),
+            ("appsmith/usage-pulse", None, Sent::Yes),
+        ],
     );
-    // The Hasura variable means nothing to Appsmith.
-    let wrong_product = Settings {
-        appsmith_env: env(&[(optout::HASURA_ENV, "false")]),
+    // An explicit `false`, and the Hasura variable, which means nothing to Appsmith.
+    let appsmith_env = |name: &str| Settings {
+        appsmith_env: env(&[(name, "false")]),
         ..Settings::default()
     };
-    assert_eq!(
-        sent(
-            Product::Appsmith,
-            &wrong_product,
-            "appsmith/navigation-event",
-            None
-        ),
-        Sent::Yes
+    assert_sent(
+        Product::Appsmith,
+        &[optout::APPSMITH_ENV, optout::HASURA_ENV].map(appsmith_env),
+        &[("appsmith/navigation-event", None, Sent::Yes)],
     );
 }
 
@@ -424,17 +369,12 @@ fn every_member_of_every_payload_is_classified() {
 fn the_setup_ping_carries_the_servers_address_and_a_name_and_an_email() {
     let kind = registry::find("appsmith/server-setup-ping").unwrap();
     let inventory = privacy::inventory(kind).unwrap();
-    let of = |class: Class| -> Vec<&str> {
-        inventory
-            .members
-            .iter()
-            .filter(|m| m.class == class)
-            .map(|m| m.pointer.as_str())
-            .collect()
-    };
-    assert_eq!(of(Class::NetworkAddress), ["/properties/ipAddress"]);
     assert_eq!(
-        of(Class::Contact),
+        inventory.pointers_of(Class::NetworkAddress),
+        ["/properties/ipAddress"]
+    );
+    assert_eq!(
+        inventory.pointers_of(Class::Contact),
         ["/properties/email", "/properties/name"]
     );
     let schema = kind.schema();

@@ -1,13 +1,51 @@
 //! The corpus of documented examples, as found by the extractor, against the registry and the
-//! errata table.
+//! errata table; and the page examples as the other modules read them.
 
 use std::collections::BTreeSet;
 
-use schema_types::PAYLOADS;
 use schema_types::corpus::{self, SYNTAX_ERRATA, VALUE_ERRATA};
+use schema_types::{PAYLOADS, PayloadKind};
+use serde_json::Value;
 
 /// The pages print 11 examples: six on Hasura's, five on Appsmith's.
-const DOCUMENTED_EXAMPLES: usize = 11;
+pub(crate) const DOCUMENTED_EXAMPLES: usize = 11;
+
+/// Every payload with a documented example, and that example as read from its page.
+pub(crate) fn page_examples() -> Vec<(&'static PayloadKind, Value)> {
+    PAYLOADS
+        .iter()
+        .filter_map(|kind| {
+            let document = corpus::example_document(kind.example?)
+                .unwrap_or_else(|error| panic!("{}: the example does not read: {error}", kind.id));
+            Some((kind, document))
+        })
+        .collect()
+}
+
+/// What the recorded value errata of `kind` say its page example breaks: each erratum's pointer,
+/// with each keyword that rejects its value.
+pub(crate) fn errata_of(kind: &PayloadKind) -> BTreeSet<(String, &'static str)> {
+    VALUE_ERRATA
+        .iter()
+        .filter(|erratum| erratum.payload == kind.id)
+        .flat_map(|erratum| {
+            erratum
+                .keywords
+                .iter()
+                .map(|keyword| (erratum.pointer.to_owned(), *keyword))
+        })
+        .collect()
+}
+
+/// Fails unless two documents are the same text, member order included (`Value` equality
+/// ignores member order); `what` says what they are.
+pub(crate) fn assert_same_text(actual: &Value, expected: &Value, what: &str) {
+    assert_eq!(
+        serde_json::to_string_pretty(actual).unwrap(),
+        serde_json::to_string_pretty(expected).unwrap(),
+        "{what}"
+    );
+}
 
 #[test]
 fn the_pages_hold_exactly_the_documented_examples() {

@@ -9,7 +9,8 @@
 //! - [`catalog`]: the catalog, the opt-out evaluator and the privacy inventory against the
 //!   pages' own words.
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
-//!   payload, and every defect of theirs is a recorded erratum.
+//!   payload, and every defect of theirs is a recorded erratum; it also reads the page examples
+//!   (and their value errata) for the other modules.
 //! - [`layers`]: the Hasura wire and row schemas carry their payload's members and rules
 //!   unchanged (the payload's invalid documents, wrapped, fail alike).
 //! - [`real`]: documents shaped like real traffic (`tests/real/`), each accepted or rejected as

@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use integration_tests::cases::{Listed, documents, listed, read_json};
 use schema_types::{Layer, PAYLOADS, PayloadKind, registry};
 use serde_json::Value;
 
@@ -23,17 +24,11 @@ struct RealCase {
     document: Value,
     accepted: bool,
     variant: String,
-    expected: BTreeSet<(String, String, Option<String>)>,
+    expected: BTreeSet<Listed>,
 }
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("real")
-}
-
-fn read_json(path: &Path) -> Value {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 fn real_cases() -> Vec<RealCase> {
@@ -50,16 +45,7 @@ fn real_cases() -> Vec<RealCase> {
             );
             let kind = registry::find(&id)
                 .unwrap_or_else(|| panic!("{}: no payload kind {id}", folder.display()));
-            let mut documents: Vec<PathBuf> = std::fs::read_dir(&folder)
-                .expect("readable")
-                .map(|entry| entry.expect("readable").path())
-                .filter(|path| {
-                    path.extension().is_some_and(|e| e == "json")
-                        && !path.to_string_lossy().ends_with(".case.json")
-                })
-                .collect();
-            documents.sort();
-            for path in documents {
+            for path in documents(&folder, ".case.json").expect("readable") {
                 let sidecar = read_json(&path.with_extension("case.json"));
                 let verdict = sidecar["verdict"].as_str().expect("a verdict");
                 assert!(
@@ -78,18 +64,7 @@ fn real_cases() -> Vec<RealCase> {
                 }
                 let expected = sidecar["violations"]
                     .as_array()
-                    .map(|violations| {
-                        violations
-                            .iter()
-                            .map(|v| {
-                                (
-                                    v["pointer"].as_str().expect("a pointer").to_owned(),
-                                    v["rule"].as_str().expect("a rule").to_owned(),
-                                    v["member"].as_str().map(str::to_owned),
-                                )
-                            })
-                            .collect()
-                    })
+                    .map(|violations| listed(violations))
                     .unwrap_or_default();
                 cases.push(RealCase {
                     document: read_json(&path),

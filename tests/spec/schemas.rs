@@ -7,6 +7,8 @@ use schema_types::corpus::{self, VALUE_ERRATA};
 use schema_types::{PAYLOADS, PayloadKind, schema_walk};
 use serde_json::Value;
 
+use crate::corpus::{errata_of, page_examples};
+
 /// The keywords of the draft 2020-12 vocabularies (core, applicator, unevaluated, validation,
 /// meta-data, format-annotation, content).
 const STANDARD_KEYWORDS: &[&str] = &[
@@ -185,21 +187,11 @@ fn every_property_and_definition_is_described() {
 
 #[test]
 fn every_documented_example_is_valid_except_its_recorded_value_errata() {
-    for kind in PAYLOADS {
-        let Some(location) = kind.example else {
-            continue;
-        };
-        let document = corpus::example_document(location).expect("the example reads");
+    for (kind, document) in page_examples() {
         let found = violations(kind, &document);
-        let expected: BTreeSet<(String, String)> = VALUE_ERRATA
-            .iter()
-            .filter(|erratum| erratum.payload == kind.id)
-            .flat_map(|erratum| {
-                erratum
-                    .keywords
-                    .iter()
-                    .map(|keyword| (erratum.pointer.to_owned(), (*keyword).to_owned()))
-            })
+        let expected: BTreeSet<(String, String)> = errata_of(kind)
+            .into_iter()
+            .map(|(pointer, keyword)| (pointer, keyword.to_owned()))
             .collect();
         assert_eq!(
             found, expected,

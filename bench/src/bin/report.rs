@@ -11,13 +11,7 @@ use telemetry_spec_bench::names;
 use telemetry_spec_bench::report::{Machine, Results, SECTION, render};
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("report: error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    telemetry_spec_bench::exit_code("report", run())
 }
 
 fn run() -> Result<(), String> {

@@ -39,13 +39,7 @@ const MODES: [Mode; 4] = [
 ];
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("stream_memory: error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    telemetry_spec_bench::exit_code("stream_memory", run())
 }
 
 fn run() -> Result<(), String> {

@@ -137,6 +137,21 @@ fn expect<'de, D: Deserializer<'de>, E: Expect<'de>>(
     deserializer.deserialize_any(ExpectVisitor { checker, expect })
 }
 
+/// The public readers, one per expectation: `name<T: Bound> => Expectation;` declares
+/// `pub fn name<'de, T: Bound, D: Deserializer<'de>>(d: D, checker) -> Result<Seen<'de>, D::Error>`,
+/// which reads the next value with [`expect`] (the same code as written out by hand).
+macro_rules! readers {
+    ($($(#[$doc:meta])* $name:ident $(<$param:ident: $bound:ident>)? => $expectation:expr;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'de, $($param: $bound,)? D: Deserializer<'de>>(
+            d: D,
+            checker: &mut Checker<'de>,
+        ) -> Result<Seen<'de>, D::Error> {
+            expect(d, checker, $expectation)
+        }
+    )*};
+}
+
 fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<usize, A::Error> {
     let mut count = 0;
     while map.next_key::<IgnoredAny>()?.is_some() {
@@ -255,38 +270,6 @@ scalar_expectation!(AnInteger, words::AN_INTEGER, |checker, seen| {
     }
 });
 
-/// A string, or a wrong type.
-pub fn string<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, AString)
-}
-
-/// A boolean, or a wrong type.
-pub fn boolean<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, ABoolean)
-}
-
-/// A number, or a wrong type.
-pub fn number<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, ANumber)
-}
-
-/// A non-negative integer (JSON Schema's sense: `2.0` is one), or a wrong type or range.
-pub fn unsigned<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, AnInteger)
-}
-
 /// Any value: skipped, never a violation.
 struct AnyValue;
 
@@ -306,14 +289,6 @@ impl<'de> Expect<'de> for AnyValue {
     }
 }
 
-/// Any value, skipped.
-pub fn any<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, AnyValue)
-}
-
 /// Any object, its members skipped.
 struct AnyObject;
 
@@ -323,14 +298,6 @@ impl<'de> Expect<'de> for AnyObject {
     fn map<A: MapAccess<'de>>(self, _: &mut Checker<'de>, map: A) -> Result<Seen<'de>, A::Error> {
         Ok(Seen::Object(skip_map(map)?))
     }
-}
-
-/// An object of any members, or a wrong type.
-pub fn any_object<'de, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, AnyObject)
 }
 
 /// A struct's object, checked member by member.
@@ -346,14 +313,6 @@ impl<'de, T: StreamMembers> Expect<'de> for Members<T> {
     ) -> Result<Seen<'de>, A::Error> {
         Ok(Seen::Object(T::stream_members(map, checker)?))
     }
-}
-
-/// The object of struct `T`, or a wrong type.
-pub fn object<'de, T: StreamMembers, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, Members::<T>(PhantomData))
 }
 
 /// An array of `T`s, each checked.
@@ -378,14 +337,6 @@ impl<'de, T: Validate> Expect<'de> for Items<T> {
             index += 1;
         }
     }
-}
-
-/// An array of `T`s, or a wrong type.
-pub fn array<'de, T: Validate, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, Items::<T>(PhantomData))
 }
 
 /// An object whose every member is a `T`.
@@ -414,12 +365,25 @@ impl<'de, T: Validate> Expect<'de> for Entries<T> {
     }
 }
 
-/// An object whose every member is a `T`, or a wrong type.
-pub fn entries<'de, T: Validate, D: Deserializer<'de>>(
-    d: D,
-    checker: &mut Checker<'de>,
-) -> Result<Seen<'de>, D::Error> {
-    expect(d, checker, Entries::<T>(PhantomData))
+readers! {
+    /// A string, or a wrong type.
+    string => AString;
+    /// A boolean, or a wrong type.
+    boolean => ABoolean;
+    /// A number, or a wrong type.
+    number => ANumber;
+    /// A non-negative integer (JSON Schema's sense: `2.0` is one), or a wrong type or range.
+    unsigned => AnInteger;
+    /// Any value, skipped.
+    any => AnyValue;
+    /// An object of any members, or a wrong type.
+    any_object => AnyObject;
+    /// The object of struct `T`, or a wrong type.
+    object<T: StreamMembers> => Members::<T>(PhantomData);
+    /// An array of `T`s, or a wrong type.
+    array<T: Validate> => Items::<T>(PhantomData);
+    /// An object whose every member is a `T`, or a wrong type.
+    entries<T: Validate> => Entries::<T>(PhantomData);
 }
 
 /// `null` or a `T`.

@@ -337,6 +337,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::api::documented;
     use crate::registry::find;
 
     fn ids(kinds: &[&PayloadKind]) -> Vec<&'static str> {
@@ -463,17 +464,23 @@ mod tests {
         }
     }
 
+    /// Fails unless `document` is detected as `payload`, and as no other kind; `case` says which
+    /// of its documents it is.
+    fn assert_detected(payload: &'static PayloadKind, document: &Value, case: &str) {
+        assert_eq!(
+            detect(document),
+            Detection::Known(payload),
+            "{} ({case})",
+            payload.id
+        );
+    }
+
     #[test]
     fn every_documented_example_is_detected_as_its_own_kind() {
         let mut seen = 0;
         for payload in PAYLOADS {
             if let Some(example) = payload.documented_example() {
-                assert_eq!(
-                    detect(&example),
-                    Detection::Known(payload),
-                    "{}",
-                    payload.id
-                );
+                assert_detected(payload, &example, "documented example");
                 seen += 1;
             }
         }
@@ -485,12 +492,7 @@ mod tests {
         for payload in PAYLOADS {
             if let Some(location) = payload.example {
                 let example = crate::corpus::example_document(location).expect("reads");
-                assert_eq!(
-                    detect(&example),
-                    Detection::Known(payload),
-                    "{}",
-                    payload.id
-                );
+                assert_detected(payload, &example, "page example");
             }
         }
     }
@@ -498,12 +500,7 @@ mod tests {
     #[test]
     fn every_fixture_is_detected_as_its_own_kind() {
         for payload in PAYLOADS {
-            assert_eq!(
-                detect(&payload.fixture()),
-                Detection::Known(payload),
-                "{}",
-                payload.id
-            );
+            assert_detected(payload, &payload.fixture(), "fixture");
         }
     }
 
@@ -513,22 +510,14 @@ mod tests {
         for payload in PAYLOADS {
             for seed in 0..200 {
                 let document = payload.random(seed);
-                assert_eq!(
-                    detect(&document),
-                    Detection::Known(payload),
-                    "{} seed {seed}",
-                    payload.id
-                );
+                assert_detected(payload, &document, &format!("seed {seed}"));
             }
         }
     }
 
     #[test]
     fn a_document_with_members_of_two_kinds_is_ambiguous() {
-        let mut document = find("hasura/server-telemetry")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let mut document = documented("hasura/server-telemetry");
         document["console_mode"] = json!("cli");
         let verdict = detect(&document);
         assert_eq!(
@@ -547,10 +536,7 @@ mod tests {
         );
 
         // Enterprise metrics of two kinds in one document.
-        let mut document = find("hasura/ee-data-source-telemetry")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let mut document = documented("hasura/ee-data-source-telemetry");
         document["metrics"]["api_limits_enabled"] = json!(true);
         assert_eq!(
             ids(&detect(&document).candidates()),
@@ -561,10 +547,7 @@ mod tests {
         );
 
         // A backend call event that also carries a navigation event's page context.
-        let mut document = find("appsmith/backend-call-event")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let mut document = documented("appsmith/backend-call-event");
         document["anonymousId"] = json!("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa");
         document["context"]["page"] = json!({});
         assert_eq!(
@@ -642,10 +625,7 @@ mod tests {
         );
 
         // A backend call event with an event name no kind has: nearest by its members first.
-        let mut document = find("appsmith/backend-call-event")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let mut document = documented("appsmith/backend-call-event");
         document["event"] = json!("execute_SOMETHING_ELSE");
         assert_eq!(
             ids(&detect(&document).candidates()),

@@ -77,19 +77,23 @@ pub fn validate_and_parse_with<T: Validate + DeserializeOwned>(
     })
 }
 
+/// The documented example of payload `id`, as its fixture builders rebuild it.
+#[cfg(test)]
+fn documented(id: &str) -> serde_json::Value {
+    crate::registry::find(id)
+        .and_then(crate::PayloadKind::documented_example)
+        .unwrap_or_else(|| panic!("{id} has no documented example"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::appsmith::{KeepAlivePing, UsagePulse};
     use crate::hasura::ServerTelemetry;
-    use crate::registry::find;
 
     #[test]
     fn validate_and_parse_returns_the_typed_payload() {
-        let example = find("appsmith/keep-alive-ping")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let example = documented("appsmith/keep-alive-ping");
         let bytes = serde_json::to_vec(&example).unwrap();
         let payload: KeepAlivePing = validate_and_parse(&bytes).unwrap();
         assert_eq!(serde_json::to_value(payload).unwrap(), example);
@@ -99,10 +103,7 @@ mod tests {
     fn validate_and_parse_returns_the_full_report() {
         // The documented usage pulse breaks three rules (recorded value errata), the placeholder
         // `message` with both its format and its pattern.
-        let example = find("appsmith/usage-pulse")
-            .unwrap()
-            .documented_example()
-            .unwrap();
+        let example = documented("appsmith/usage-pulse");
         let bytes = serde_json::to_vec(&example).unwrap();
         let report = validate_and_parse::<UsagePulse>(&bytes).unwrap_err();
         let pointers: Vec<&str> = report

@@ -65,16 +65,6 @@ fn inventory(kind: &PayloadKind) -> Inventory {
     privacy::inventory(kind).unwrap_or_else(|problems| panic!("{}: {problems}", kind.id))
 }
 
-/// The pointers of the members of `class`, in schema order.
-fn members_of(inventory: &Inventory, class: Class) -> Vec<&str> {
-    inventory
-        .members
-        .iter()
-        .filter(|member| member.class == class)
-        .map(|member| member.pointer.as_str())
-        .collect()
-}
-
 /// The schema of the member at `template` (an inventory pointer: `*` for any array item,
 /// `{name}` for any member of an open map), read through its `$ref`s.
 fn member_schema<'a>(root: &'a Value, template: &str) -> &'a Value {
@@ -137,7 +127,7 @@ fn hashed_users_are_lower_case_sha256_hex_or_an_anonymous_id_in_the_schema() {
         let kind = payload(id);
         let inventory = inventory(kind);
         assert_eq!(
-            members_of(&inventory, Class::HashedIdentifier),
+            inventory.pointers_of(Class::HashedIdentifier),
             *expected,
             "{id}: the members classified hashed-identifier"
         );
@@ -194,7 +184,7 @@ fn setup_ping_reaches_people_only_where_the_page_says() {
     let inventory = inventory(payload(SETUP_PING));
     for (class, expected) in SETUP_PING_MEMBERS {
         assert_eq!(
-            members_of(&inventory, *class),
+            inventory.pointers_of(*class),
             *expected,
             "{SETUP_PING}: the members classified {class}"
         );

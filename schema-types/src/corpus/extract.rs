@@ -194,28 +194,16 @@ mod tests {
 
     #[test]
     fn the_example_opening_on_the_same_line_as_a_member_keeps_it() {
-        let example = example_at(ExampleLocation {
-            page: Page::Hasura,
-            line: 127,
-        })
-        .unwrap();
+        let example = example_at(Page::Hasura.at(127)).unwrap();
         assert!(example.text.starts_with("{  \"license_jti\": "));
     }
 
     #[test]
     fn example_at_finds_only_opening_lines() {
-        let found = example_at(ExampleLocation {
-            page: Page::Appsmith,
-            line: 146,
-        })
-        .unwrap();
+        let found = example_at(Page::Appsmith.at(146)).unwrap();
         assert_eq!(found.caption, "sample successful backend call");
         for line in [0, 145, 147, 183, 10_000] {
-            let location = ExampleLocation {
-                page: Page::Appsmith,
-                line,
-            };
-            assert_eq!(example_at(location), None, "line {line}");
+            assert_eq!(example_at(Page::Appsmith.at(line)), None, "line {line}");
         }
     }
 

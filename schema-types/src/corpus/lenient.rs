@@ -376,7 +376,10 @@ mod tests {
         read_text(Page::Hasura, START, text, &[])
     }
 
-    fn repairs(read: &ReadExample) -> Vec<(usize, usize, SyntaxDefect)> {
+    /// A repair as the tests compare it: line, column and defect.
+    type Repaired = (usize, usize, SyntaxDefect);
+
+    fn repairs(read: &ReadExample) -> Vec<Repaired> {
         read.repairs
             .iter()
             .map(|repair| (repair.line, repair.column, repair.defect))
@@ -411,11 +414,7 @@ mod tests {
 
     #[test]
     fn members_keep_the_page_order() {
-        let document = example_document(ExampleLocation {
-            page: Page::Hasura,
-            line: 21,
-        })
-        .unwrap();
+        let document = example_document(Page::Hasura.at(21)).unwrap();
         let keys: Vec<&str> = document
             .as_object()
             .unwrap()
@@ -438,11 +437,7 @@ mod tests {
 
     #[test]
     fn the_setup_ping_reads_with_its_two_comments_removed() {
-        let example = example_at(ExampleLocation {
-            page: Page::Appsmith,
-            line: 48,
-        })
-        .unwrap();
+        let example = example_at(Page::Appsmith.at(48)).unwrap();
         let read = read(&example).unwrap();
         assert_eq!(
             repairs(&read),
@@ -458,11 +453,7 @@ mod tests {
 
     #[test]
     fn the_usage_metrics_read_with_the_inserted_comma() {
-        let example = example_at(ExampleLocation {
-            page: Page::Hasura,
-            line: 127,
-        })
-        .unwrap();
+        let example = example_at(Page::Hasura.at(127)).unwrap();
         let read = read(&example).unwrap();
         assert_eq!(repairs(&read), [(143, 102, SyntaxDefect::MissingComma)]);
         let metrics = read.value["metrics"].as_object().unwrap();
@@ -476,11 +467,7 @@ mod tests {
 
     #[test]
     fn without_its_erratum_the_missing_comma_is_reported_at_the_next_member() {
-        let example = example_at(ExampleLocation {
-            page: Page::Hasura,
-            line: 127,
-        })
-        .unwrap();
+        let example = example_at(Page::Hasura.at(127)).unwrap();
         let error = read_text(example.page, opening(&example), example.text, &[]).unwrap_err();
         assert_eq!(
             (error.page(), error.line(), error.column()),
@@ -493,129 +480,119 @@ mod tests {
         );
     }
 
+    /// Texts the lenient reading reads: what each shows, the text (which `lenient` places at
+    /// line 10, column 5), the repairs it reports and the value it reads.
     #[test]
-    fn comment_markers_inside_strings_are_text() {
-        let read = lenient(r#"{"a": "// not a comment", "b": "/* nor this */"}"#).unwrap();
-        assert_eq!(read.repairs, []);
-        assert_eq!(read.value["a"], "// not a comment");
-        assert_eq!(read.value["b"], "/* nor this */");
+    fn lenient_readings() {
+        use SyntaxDefect::{BlockComment, LineComment, TrailingComma};
+        let cases: [(&str, &str, &[Repaired], Value); 7] = [
+            (
+                "comment markers inside strings are text",
+                r#"{"a": "// not a comment", "b": "/* nor this */"}"#,
+                &[],
+                serde_json::json!({"a": "// not a comment", "b": "/* nor this */"}),
+            ),
+            (
+                // `{` is at column 5, so the `//` after the string, its 35th character, is at 39.
+                "escaped quotes do not end a string",
+                "{\"a\": \"say \\\"hi\\\" // still text\", // gone\n\"b\": 1}",
+                &[(10, 39, LineComment)],
+                serde_json::json!({"a": "say \"hi\" // still text", "b": 1}),
+            ),
+            (
+                "a comma inside a string before a brace is text",
+                r#"{"a": ",}", "b": ", ]"}"#,
+                &[],
+                serde_json::json!({"a": ",}", "b": ", ]"}),
+            ),
+            (
+                "trailing commas are removed in arrays and objects",
+                "{\"a\": [1, 2, ],\n\"b\": [[],],\n\"c\": {\"d\": 1,},}",
+                &[
+                    (10, 16, TrailingComma),
+                    (11, 9, TrailingComma),
+                    (12, 13, TrailingComma),
+                    (12, 15, TrailingComma),
+                ],
+                serde_json::json!({"a": [1, 2], "b": [[]], "c": {"d": 1}}),
+            ),
+            (
+                "a comma before a comment and a brace is trailing",
+                "{\"a\": 1, // last\n/* really */ }",
+                &[
+                    (10, 12, TrailingComma),
+                    (10, 14, LineComment),
+                    (11, 1, BlockComment),
+                ],
+                serde_json::json!({"a": 1}),
+            ),
+            (
+                "a comma between members stays",
+                "{\"a\": 1, /* c */ \"b\": [2, /* d */ 3]}",
+                &[(10, 14, BlockComment), (10, 31, BlockComment)],
+                serde_json::json!({"a": 1, "b": [2, 3]}),
+            ),
+            (
+                "comments inside comments are comment text",
+                "{/* a /* b // c */ \"x\": 1, // d /* e\n\"y\": 2 /* // f */}",
+                &[
+                    (10, 6, BlockComment),
+                    (10, 32, LineComment),
+                    (11, 8, BlockComment),
+                ],
+                serde_json::json!({"x": 1, "y": 2}),
+            ),
+        ];
+        for (what, text, expected_repairs, value) in cases {
+            let read = lenient(text).unwrap_or_else(|error| panic!("{what}: {error}"));
+            assert_eq!(repairs(&read), expected_repairs, "{what}");
+            assert_eq!(read.value, value, "{what}");
+        }
     }
 
+    /// Texts the lenient reading refuses: what each shows, the text, and the page position and
+    /// message of the error.
     #[test]
-    fn escaped_quotes_do_not_end_a_string() {
-        let text = "{\"a\": \"say \\\"hi\\\" // still text\", // gone\n\"b\": 1}";
-        let read = lenient(text).unwrap();
-        assert_eq!(read.value["a"], "say \"hi\" // still text");
-        assert_eq!(read.value["b"], 1);
-        // `{` is at column 5, so the `//` after the string, its 35th character, is at 39.
-        assert_eq!(repairs(&read), [(10, 39, SyntaxDefect::LineComment)]);
-    }
-
-    #[test]
-    fn a_comma_inside_a_string_before_a_brace_is_text() {
-        let read = lenient(r#"{"a": ",}", "b": ", ]"}"#).unwrap();
-        assert_eq!(read.repairs, []);
-        assert_eq!(read.value["a"], ",}");
-        assert_eq!(read.value["b"], ", ]");
-    }
-
-    #[test]
-    fn trailing_commas_are_removed_in_arrays_and_objects() {
-        let text = "{\"a\": [1, 2, ],\n\"b\": [[],],\n\"c\": {\"d\": 1,},}";
-        let read = lenient(text).unwrap();
-        assert_eq!(
-            repairs(&read),
-            [
-                (10, 16, SyntaxDefect::TrailingComma),
-                (11, 9, SyntaxDefect::TrailingComma),
-                (12, 13, SyntaxDefect::TrailingComma),
-                (12, 15, SyntaxDefect::TrailingComma),
-            ]
-        );
-        assert_eq!(
-            read.value,
-            serde_json::json!({"a": [1, 2], "b": [[]], "c": {"d": 1}})
-        );
-    }
-
-    #[test]
-    fn a_comma_before_a_comment_and_a_brace_is_trailing() {
-        let read = lenient("{\"a\": 1, // last\n/* really */ }").unwrap();
-        assert_eq!(
-            repairs(&read),
-            [
-                (10, 12, SyntaxDefect::TrailingComma),
-                (10, 14, SyntaxDefect::LineComment),
-                (11, 1, SyntaxDefect::BlockComment),
-            ]
-        );
-        assert_eq!(read.value, serde_json::json!({"a": 1}));
-    }
-
-    #[test]
-    fn a_comma_between_members_stays() {
-        let read = lenient("{\"a\": 1, /* c */ \"b\": [2, /* d */ 3]}").unwrap();
-        assert_eq!(
-            repairs(&read),
-            [
-                (10, 14, SyntaxDefect::BlockComment),
-                (10, 31, SyntaxDefect::BlockComment),
-            ]
-        );
-        assert_eq!(read.value, serde_json::json!({"a": 1, "b": [2, 3]}));
-    }
-
-    #[test]
-    fn comments_inside_comments_are_comment_text() {
-        let text = "{/* a /* b // c */ \"x\": 1, // d /* e\n\"y\": 2 /* // f */}";
-        let read = lenient(text).unwrap();
-        assert_eq!(
-            repairs(&read),
-            [
-                (10, 6, SyntaxDefect::BlockComment),
-                (10, 32, SyntaxDefect::LineComment),
-                (11, 8, SyntaxDefect::BlockComment),
-            ]
-        );
-        assert_eq!(read.value, serde_json::json!({"x": 1, "y": 2}));
-    }
-
-    #[test]
-    fn block_comments_do_not_nest() {
-        // The first `*/` closes the comment; the second one is left in the text.
-        let error = lenient("{/* a /* b */ */ \"x\": 1}").unwrap_err();
-        assert_eq!((error.line(), error.column()), (10, 19));
-    }
-
-    #[test]
-    fn a_block_comment_keeps_its_line_breaks() {
-        let error = lenient("{\n/* a\nb */ \"x\": 1,\n\"y\" 2}").unwrap_err();
-        assert_eq!((error.line(), error.column()), (13, 5));
-        assert_eq!(error.message(), "expected `:`");
-    }
-
-    #[test]
-    fn an_unterminated_block_comment_is_an_error_at_its_start() {
-        let error = lenient("{\"a\": 1\n  /* open }").unwrap_err();
-        assert_eq!((error.line(), error.column()), (11, 3));
-        assert_eq!(
-            error.message(),
-            "unterminated block comment: no `*/` closes this `/*`"
-        );
-    }
-
-    #[test]
-    fn error_columns_count_characters_not_bytes() {
-        // `Â` and the no-break space are two bytes each in UTF-8, one column each.
-        let error = lenient("{\"a\": \"Â\u{a0}x\" \"b\": 1}").unwrap_err();
-        assert_eq!((error.line(), error.column()), (10, 17));
-    }
-
-    #[test]
-    fn a_removed_comment_with_multi_byte_characters_keeps_later_columns() {
-        let text = "{\"a\": 1, // ofÂ\u{a0}the\n\"b\" 2}";
-        let error = lenient(text).unwrap_err();
-        assert_eq!((error.line(), error.column()), (11, 5));
+    fn lenient_errors() {
+        let cases = [
+            (
+                // The first `*/` closes the comment; the second one is left in the text.
+                "block comments do not nest",
+                "{/* a /* b */ */ \"x\": 1}",
+                (10, 19),
+                "key must be a string",
+            ),
+            (
+                "a block comment keeps its line breaks",
+                "{\n/* a\nb */ \"x\": 1,\n\"y\" 2}",
+                (13, 5),
+                "expected `:`",
+            ),
+            (
+                "an unterminated block comment is an error at its start",
+                "{\"a\": 1\n  /* open }",
+                (11, 3),
+                "unterminated block comment: no `*/` closes this `/*`",
+            ),
+            (
+                // `Â` and the no-break space are two bytes each in UTF-8, one column each.
+                "error columns count characters, not bytes",
+                "{\"a\": \"Â\u{a0}x\" \"b\": 1}",
+                (10, 17),
+                "expected `,` or `}`",
+            ),
+            (
+                "a removed comment with multi-byte characters keeps later columns",
+                "{\"a\": 1, // ofÂ\u{a0}the\n\"b\" 2}",
+                (11, 5),
+                "expected `:`",
+            ),
+        ];
+        for (what, text, position, message) in cases {
+            let error = lenient(text).expect_err(what);
+            assert_eq!((error.line(), error.column()), position, "{what}");
+            assert_eq!(error.message(), message, "{what}");
+        }
     }
 
     fn insertion(line: usize, column: usize) -> SyntaxErratum {
@@ -667,20 +644,13 @@ mod tests {
 
     #[test]
     fn example_document_reports_a_line_that_opens_no_example() {
-        let location = ExampleLocation {
-            page: Page::Appsmith,
-            line: 19,
-        };
+        let location = Page::Appsmith.at(19);
         let error = example_document(location).unwrap_err();
         assert_eq!(
             error.to_string(),
             "upstream/appsmith-telemetry.md:19:1: no example opens on this line"
         );
-        let document = example_document(ExampleLocation {
-            page: Page::Appsmith,
-            line: 18,
-        })
-        .unwrap();
+        let document = example_document(Page::Appsmith.at(18)).unwrap();
         assert_eq!(document["event"], "FETCH_RELEASE_NOTES");
     }
 }

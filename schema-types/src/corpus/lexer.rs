@@ -125,88 +125,74 @@ fn is_json_whitespace(character: char) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+    /// A token as the tests compare it: its kind and its text.
+    type Lexed<'t> = (TokenKind, &'t str);
+
+    fn kinds(text: &str) -> Vec<Lexed<'_>> {
         tokens(text)
             .map(|token| (token.kind, &text[token.start..token.end]))
             .collect()
     }
 
+    /// Texts and their tokens: what each shows, the text, and every token with its text.
     #[test]
-    fn strings_hold_comment_markers_braces_and_escaped_quotes() {
-        let text = r#""a // b /* c } \" d" x"#;
-        assert_eq!(
-            kinds(text),
-            [
-                (TokenKind::String, r#""a // b /* c } \" d""#),
-                (TokenKind::Whitespace, " "),
-                (TokenKind::Other('x'), "x"),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_escaped_backslash_does_not_escape_the_closing_quote() {
-        assert_eq!(
-            kinds(r#""a\\"}"#),
-            [
-                (TokenKind::String, r#""a\\""#),
-                (TokenKind::Other('}'), "}"),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_unterminated_string_stops_before_the_line_break() {
-        assert_eq!(
-            kinds("\"abc\n}"),
-            [
-                (TokenKind::String, "\"abc"),
-                (TokenKind::Whitespace, "\n"),
-                (TokenKind::Other('}'), "}"),
-            ]
-        );
-    }
-
-    #[test]
-    fn comments_hold_everything_up_to_their_end_and_do_not_nest() {
-        assert_eq!(
-            kinds("// a /* b \" }\n/* c /* d // e */ f */"),
-            [
-                (TokenKind::LineComment, "// a /* b \" }"),
-                (TokenKind::Whitespace, "\n"),
-                (
-                    TokenKind::BlockComment { terminated: true },
-                    "/* c /* d // e */"
-                ),
-                (TokenKind::Whitespace, " "),
-                (TokenKind::Other('f'), "f"),
-                (TokenKind::Whitespace, " "),
-                (TokenKind::Other('*'), "*"),
-                (TokenKind::Other('/'), "/"),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_unterminated_block_comment_runs_to_the_end() {
-        assert_eq!(
-            kinds("1 /* } ]"),
-            [
-                (TokenKind::Other('1'), "1"),
-                (TokenKind::Whitespace, " "),
-                (TokenKind::BlockComment { terminated: false }, "/* } ]"),
-            ]
-        );
-    }
-
-    #[test]
-    fn multi_byte_characters_are_one_token_each() {
-        assert_eq!(
-            kinds("Â\u{a0}"),
-            [
-                (TokenKind::Other('Â'), "Â"),
-                (TokenKind::Other('\u{a0}'), "\u{a0}")
-            ]
-        );
+    fn tokenizations() {
+        use TokenKind::{BlockComment, LineComment, Other, Whitespace};
+        let cases: [(&str, &str, &[Lexed]); 6] = [
+            (
+                "strings hold comment markers, braces and escaped quotes",
+                r#""a // b /* c } \" d" x"#,
+                &[
+                    (TokenKind::String, r#""a // b /* c } \" d""#),
+                    (Whitespace, " "),
+                    (Other('x'), "x"),
+                ],
+            ),
+            (
+                "an escaped backslash does not escape the closing quote",
+                r#""a\\"}"#,
+                &[(TokenKind::String, r#""a\\""#), (Other('}'), "}")],
+            ),
+            (
+                "an unterminated string stops before the line break",
+                "\"abc\n}",
+                &[
+                    (TokenKind::String, "\"abc"),
+                    (Whitespace, "\n"),
+                    (Other('}'), "}"),
+                ],
+            ),
+            (
+                "comments hold everything up to their end and do not nest",
+                "// a /* b \" }\n/* c /* d // e */ f */",
+                &[
+                    (LineComment, "// a /* b \" }"),
+                    (Whitespace, "\n"),
+                    (BlockComment { terminated: true }, "/* c /* d // e */"),
+                    (Whitespace, " "),
+                    (Other('f'), "f"),
+                    (Whitespace, " "),
+                    (Other('*'), "*"),
+                    (Other('/'), "/"),
+                ],
+            ),
+            (
+                "an unterminated block comment runs to the end",
+                "1 /* } ]",
+                &[
+                    (Other('1'), "1"),
+                    (Whitespace, " "),
+                    (BlockComment { terminated: false }, "/* } ]"),
+                ],
+            ),
+            (
+                "multi-byte characters are one token each",
+                "Â\u{a0}",
+                &[(Other('Â'), "Â"), (Other('\u{a0}'), "\u{a0}")],
+            ),
+        ];
+        for (what, text, expected) in cases {
+            assert_eq!(kinds(text), expected, "{what}");
+        }
     }
 }

@@ -85,6 +85,12 @@ impl Page {
         }
     }
 
+    /// The place of line `line` (counted from 1) of the page, as a payload names its example's.
+    #[cfg(test)]
+    const fn at(self, line: usize) -> crate::payload::ExampleLocation {
+        crate::payload::ExampleLocation { page: self, line }
+    }
+
     /// Line `line` (counted from 1) of the page, without its line break; `None` past the end.
     fn line(self, line: usize) -> Option<&'static str> {
         self.text().split('\n').nth(line.checked_sub(1)?)

@@ -149,8 +149,16 @@ impl<'a> Walk<'a> {
         self.annotations(old, new, path);
         let old_values = enumeration(self.old, old)?;
         let new_values = enumeration(self.new, new)?;
-        self.nullable(old, new, old_values.as_ref(), new_values.as_ref(), path);
-        if !self.types(old, new, old_values.as_ref(), new_values.as_ref(), path) {
+        let old_side = Side {
+            node: old,
+            values: old_values.as_ref(),
+        };
+        let new_side = Side {
+            node: new,
+            values: new_values.as_ref(),
+        };
+        self.nullable(old_side, new_side, path);
+        if !self.types(old_side, new_side, path) {
             return Ok(());
         }
         self.enumerations(old_values.as_ref(), new_values.as_ref(), path);
@@ -197,85 +205,41 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn nullable(
-        &mut self,
-        old: &Node<'a>,
-        new: &Node<'a>,
-        old_values: Option<&Enumeration<'a>>,
-        new_values: Option<&Enumeration<'a>>,
-        path: &str,
-    ) {
-        let accepts_null = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
-            if node.null_union.is_some() {
-                Some(true)
-            } else if let Some(values) = values {
-                Some(values.has(&Value::Null))
-            } else {
-                node.declares_null()
-            }
-        };
-        let location = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
-            node.null_union
-                .clone()
-                .or_else(|| values.map(|values| values.at.clone()))
-                .unwrap_or_else(|| node.location("type"))
-        };
-        match (accepts_null(old, old_values), accepts_null(new, new_values)) {
-            (Some(false), Some(true)) => self.report(
+    fn nullable(&mut self, old: Side<'_, 'a>, new: Side<'_, 'a>, path: &str) {
+        let (kind, detail, verdict, location) = match (old.accepts_null(), new.accepts_null()) {
+            (Some(false), Some(true)) => (
                 ChangeKind::NullableAdded,
-                path,
-                location(new, new_values),
-                "`null` is now accepted".into(),
+                "`null` is now accepted",
                 Verdict::WIDER,
+                new.null_location(),
             ),
-            (Some(true), Some(false)) => self.report(
+            (Some(true), Some(false)) => (
                 ChangeKind::NullableRemoved,
-                path,
-                location(old, old_values),
-                "`null` is no longer accepted".into(),
+                "`null` is no longer accepted",
                 Verdict::NARROWER,
+                old.null_location(),
             ),
-            _ => {}
-        }
+            _ => return,
+        };
+        self.report(kind, path, location, detail.into(), verdict);
     }
 
     /// Compares the JSON types (`null` aside); false when the two share none, so that nothing
     /// else is worth comparing.
-    fn types(
-        &mut self,
-        old: &Node<'a>,
-        new: &Node<'a>,
-        old_values: Option<&Enumeration<'a>>,
-        new_values: Option<&Enumeration<'a>>,
-        path: &str,
-    ) -> bool {
-        let effective = |node: &Node<'a>, values: Option<&Enumeration<'a>>| {
-            let declared = node.declared_types();
-            match (values, declared) {
-                (None, declared) => declared,
-                (Some(values), None) => Some(values.types()),
-                (Some(values), Some(declared)) => Some(
-                    values
-                        .types()
-                        .into_iter()
-                        .filter(|ty| covers(&declared, ty))
-                        .collect(),
-                ),
-            }
-        };
+    fn types(&mut self, old: Side<'_, 'a>, new: Side<'_, 'a>, path: &str) -> bool {
         // Two enumerations are compared by their values; an enumeration against a schema that
         // declares no type is an `enum-added` or `enum-removed`, not a change of type.
-        let enumerated = match (old_values, new_values) {
+        let enumerated = match (old.values, new.values) {
             (Some(_), Some(_)) => true,
-            (Some(_), None) => new.declared_types().is_none(),
-            (None, Some(_)) => old.declared_types().is_none(),
+            (Some(_), None) => new.node.declared_types().is_none(),
+            (None, Some(_)) => old.node.declared_types().is_none(),
             (None, None) => false,
         };
         if enumerated {
             return true;
         }
-        let location = new.change_location(old, "type");
-        match (effective(old, old_values), effective(new, new_values)) {
+        let location = new.node.change_location(old.node, "type");
+        match (old.types(), new.types()) {
             (None, None) => true,
             (None, Some(after)) => {
                 self.report(
@@ -599,6 +563,54 @@ impl<'a> Walk<'a> {
                 detail,
                 Verdict::UNDECIDED,
             );
+        }
+    }
+}
+
+/// One side of a comparison: a subschema read through its `$ref`s, with its enumeration when its
+/// values are listed.
+#[derive(Clone, Copy)]
+struct Side<'s, 'a> {
+    node: &'s Node<'a>,
+    values: Option<&'s Enumeration<'a>>,
+}
+
+impl Side<'_, '_> {
+    /// Whether the side accepts `null`, when it says.
+    fn accepts_null(self) -> Option<bool> {
+        if self.node.null_union.is_some() {
+            Some(true)
+        } else if let Some(values) = self.values {
+            Some(values.has(&Value::Null))
+        } else {
+            self.node.declares_null()
+        }
+    }
+
+    /// Where the side says whether it accepts `null`: its nullable union, its enumeration or its
+    /// `type`.
+    fn null_location(self) -> String {
+        self.node
+            .null_union
+            .clone()
+            .or_else(|| self.values.map(|values| values.at.clone()))
+            .unwrap_or_else(|| self.node.location("type"))
+    }
+
+    /// The JSON types the side accepts (`None`: any): the declared ones, or its values' types
+    /// (those the declared ones cover, when both are there).
+    fn types(self) -> Option<BTreeSet<String>> {
+        let declared = self.node.declared_types();
+        match (self.values, declared) {
+            (None, declared) => declared,
+            (Some(values), None) => Some(values.types()),
+            (Some(values), Some(declared)) => Some(
+                values
+                    .types()
+                    .into_iter()
+                    .filter(|ty| covers(&declared, ty))
+                    .collect(),
+            ),
         }
     }
 }

@@ -17,14 +17,7 @@ pub fn is_date_time(text: &str) -> bool {
 
 /// `YYYY-MM-DD` naming a day that exists.
 fn is_date(bytes: &[u8]) -> bool {
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let (Some(year), Some(month), Some(day)) = (
-        four_digits(&bytes[..4]),
-        two_digits(&bytes[5..7]),
-        two_digits(&bytes[8..]),
-    ) else {
+    let Some([year, month, day]) = digit_fields(bytes, b'-', [4, 2, 2]) else {
         return false;
     };
     let last_day = match month {
@@ -39,15 +32,10 @@ fn is_date(bytes: &[u8]) -> bool {
 
 /// `HH:MM:SS[.fraction]` and an offset; a leap second must fall on 23:59 UTC.
 fn is_time(bytes: &[u8]) -> bool {
-    let len = bytes.len();
-    if len < 9 || bytes[2] != b':' || bytes[5] != b':' {
+    if bytes.len() < 9 {
         return false;
     }
-    let (Some(hour), Some(minute), Some(second)) = (
-        two_digits(&bytes[..2]),
-        two_digits(&bytes[3..5]),
-        two_digits(&bytes[6..8]),
-    ) else {
+    let Some([hour, minute, second]) = digit_fields(&bytes[..8], b':', [2, 2, 2]) else {
         return false;
     };
     if hour > 23 || minute > 59 || second > 60 {
@@ -75,12 +63,7 @@ fn is_time(bytes: &[u8]) -> bool {
         b'-' => false,
         _ => return false,
     };
-    if offset.len() != 5 || offset[2] != b':' {
-        return false;
-    }
-    let (Some(offset_hour), Some(offset_minute)) =
-        (two_digits(&offset[..2]), two_digits(&offset[3..]))
-    else {
+    let Some([offset_hour, offset_minute]) = digit_fields(offset, b':', [2, 2]) else {
         return false;
     };
     if offset_hour > 23 || offset_minute > 59 {
@@ -93,14 +76,14 @@ fn is_time(bytes: &[u8]) -> bool {
 /// Whether local `hour:minute`, at the given offset from UTC, is 23:59 UTC (the only minute a
 /// leap second may end), computed as `jsonschema` does.
 fn is_last_minute_of_utc_day(
-    hour: u8,
-    minute: u8,
-    offset_hour: u8,
-    offset_minute: u8,
+    hour: u16,
+    minute: u16,
+    offset_hour: u16,
+    offset_minute: u16,
     ahead_of_utc: bool,
 ) -> bool {
     let [hour, minute, offset_hour, offset_minute] =
-        [hour, minute, offset_hour, offset_minute].map(i16::from);
+        [hour, minute, offset_hour, offset_minute].map(i32::from);
     let (mut utc_hour, mut utc_minute) = if ahead_of_utc {
         (hour - offset_hour, minute - offset_minute)
     } else {
@@ -116,20 +99,27 @@ fn is_last_minute_of_utc_day(
     utc_hour == 23 && utc_minute == 59
 }
 
-/// The value of two ASCII digits, or None. (`jsonschema`'s `parse_two_digits` and
-/// `parse_four_digits` are SWAR parsers; an exhaustive comparison showed that they accept exactly
-/// the ASCII digits.)
-fn two_digits(bytes: &[u8]) -> Option<u8> {
-    match *bytes {
-        [tens @ b'0'..=b'9', units @ b'0'..=b'9'] => Some((tens - b'0') * 10 + (units - b'0')),
-        _ => None,
+/// The values of fields of ASCII digits of the given widths, separated by `separator`, that make
+/// up all of `bytes` (`HH:MM` is `digit_fields(bytes, b':', [2, 2])`), or None. (`jsonschema`'s
+/// `parse_two_digits` and `parse_four_digits` are SWAR parsers; an exhaustive comparison showed
+/// that they accept exactly the ASCII digits.)
+fn digit_fields<const N: usize>(
+    bytes: &[u8],
+    separator: u8,
+    widths: [usize; N],
+) -> Option<[u16; N]> {
+    let mut values = [0; N];
+    let mut rest = bytes;
+    for (index, (value, width)) in values.iter_mut().zip(widths).enumerate() {
+        if index > 0 {
+            rest = rest.strip_prefix(&[separator])?;
+        }
+        let (digits, after) = rest.split_at_checked(width)?;
+        *value = digits.iter().try_fold(0, |value: u16, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + u16::from(byte - b'0'))
+        })?;
+        rest = after;
     }
-}
-
-/// The value of four ASCII digits, or None.
-fn four_digits(bytes: &[u8]) -> Option<u16> {
-    if bytes.len() != 4 {
-        return None;
-    }
-    Some(u16::from(two_digits(&bytes[..2])?) * 100 + u16::from(two_digits(&bytes[2..])?))
+    rest.is_empty().then_some(values)
 }

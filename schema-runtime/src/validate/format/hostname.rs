@@ -70,6 +70,18 @@ pub(super) fn punycode_adapt(mut delta: u32, count: u32, first: bool) -> u32 {
     k + ((PUNYCODE_BASE - PUNYCODE_TMIN + 1) * delta) / (delta + PUNYCODE_SKEW)
 }
 
+/// RFC 3492, section 6.2 and 6.3: the threshold `t(k)` of the digit at position `k` (a multiple
+/// of the base), `k - bias` clamped to `tmin..=tmax`.
+pub(super) fn punycode_threshold(k: u32, bias: u32) -> u32 {
+    if k <= bias {
+        PUNYCODE_TMIN
+    } else if k >= bias + PUNYCODE_TMAX {
+        PUNYCODE_TMAX
+    } else {
+        k - bias
+    }
+}
+
 /// RFC 3492, section 6.2, as `jsonschema`'s `decode_punycode` does it, into `output` instead of
 /// a `Vec`: the decoded label never has more characters than the payload has bytes, and a
 /// payload is at most 59 bytes. None where `jsonschema` gives None.
@@ -101,13 +113,7 @@ pub(super) fn decode_punycode<'o>(
             let digit = punycode_digit(*encoded.get(position)?)?;
             position += 1;
             index = index.checked_add(digit.checked_mul(weight)?)?;
-            let threshold = if k <= bias {
-                PUNYCODE_TMIN
-            } else if k >= bias + PUNYCODE_TMAX {
-                PUNYCODE_TMAX
-            } else {
-                k - bias
-            };
+            let threshold = punycode_threshold(k, bias);
             if digit < threshold {
                 break;
             }
