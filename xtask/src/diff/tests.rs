@@ -219,8 +219,9 @@ fn unclosed_objects(root: &Value) -> BTreeSet<(String, &'static str)> {
     found
 }
 
-/// VERSIONING.md's table of content models says which objects of each payload are not
-/// closed; it must agree with the published schemas.
+/// VERSIONING.md's table of content models lists the payloads with objects that are not
+/// closed, and which; every other payload is closed throughout. It must agree with the
+/// published schemas.
 #[test]
 fn versioning_md_states_the_content_model_of_every_payload() {
     let path = crate::workspace_root().join("VERSIONING.md");
@@ -252,20 +253,23 @@ fn versioning_md_states_the_content_model_of_every_payload() {
         }
         stated.insert(id.to_owned(), objects);
     }
+    // A kind not in the table is closed throughout.
+    let closed = BTreeSet::new();
     for kind in schema_types::PAYLOADS {
         let actual = unclosed_objects(&kind.schema());
         assert_eq!(
-            stated.get(kind.id),
-            Some(&actual),
+            stated.get(kind.id).unwrap_or(&closed),
+            &actual,
             "VERSIONING.md, content model of {}",
             kind.id
         );
     }
-    assert_eq!(
-        stated.len(),
-        schema_types::PAYLOADS.len(),
-        "one row per payload"
-    );
+    for (id, objects) in &stated {
+        assert!(
+            !objects.is_empty(),
+            "{id}: listed with no object that is not closed"
+        );
+    }
 }
 
 /// Every published schema compared with itself: no change (the walk understands every
