@@ -86,7 +86,11 @@ fn first_instance(template: &str) -> String {
 #[test]
 fn every_appsmith_member_is_classified() {
     let kinds = appsmith_payloads();
-    assert_eq!(kinds.len(), 5, "the page documents five Appsmith payloads");
+    let printed = kinds.iter().filter(|kind| kind.example.is_some()).count();
+    assert_eq!(
+        printed, 5,
+        "the page prints an example of five Appsmith payloads"
+    );
     let problems: Vec<String> = kinds
         .into_iter()
         .filter_map(|kind| match privacy::inventory(kind) {
