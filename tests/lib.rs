@@ -144,3 +144,10 @@ pub mod cases {
             .collect()
     }
 }
+
+/// The code blocks of the workspace README, compiled and run as doctests so that its examples
+/// stay true (here, beside the workspace, rather than in a published crate that does not carry
+/// the README).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

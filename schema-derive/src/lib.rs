@@ -1,15 +1,11 @@
-//! Derives for serde + schemars types: validators for untrusted JSON (`#[derive(Validate)]`) and
-//! fixture builders for valid documents (`#[derive(Fixture)]`).
+#![doc = include_str!("../README.md")]
 //!
-//! Both read a type the way serde and schemars read it (member names, requiredness, flattening
-//! and closedness through `serde_derive_internals`; constraints from `#[schemars(...)]`), so the
-//! published schema, the validator and the fixtures follow one declaration. The crate is a small
-//! compiler: `internals` reads and checks the input into a model, collecting every error with
-//! its span; `validator` and `fixture` generate code from a model that had none.
+//! ## How it is built
 //!
-//! The generated code names only the runtime, `::schema_runtime` (which re-exports both derives);
-//! a type deriving these must live in a crate that depends on `schema-runtime`. The texts a
-//! violation states come from `schema_vocabulary`, which the runtime uses too.
+//! The crate is a small compiler: `internals` reads and checks the input into a model,
+//! collecting every error with its span; `validator` and `fixture` generate code from a model
+//! that had none. The texts a violation states come from `schema_vocabulary`, which the runtime
+//! uses too.
 
 mod bounds;
 #[cfg(test)]

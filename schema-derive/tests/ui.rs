@@ -30,7 +30,7 @@
 //!
 //! The compile-fail cases derive only the derive under test: `Serialize`, `Deserialize` and
 //! `JsonSchema` would add nothing but their own diagnostics. After changing a message, regenerate the
-//! expectations with `TRYBUILD=overwrite cargo test -p schema-derive --test ui` and review the
+//! expectations with `TRYBUILD=overwrite cargo test -p telemetry-spec-derive --test ui` and review the
 //! diff of the `.stderr` files.
 
 #[test]

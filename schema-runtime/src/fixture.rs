@@ -9,7 +9,7 @@
 //! are one fact), an array with a minimum length gets that many default items, a nullable member
 //! is `null`, an optional member is absent, an enum takes its first variant.
 //!
-//! With the cargo feature `proptest`, the derive also implements [`random::Random`]: random valid
+//! With the cargo feature `proptest`, the derive also implements `random::Random`: random valid
 //! instances for property tests, drawn from the same declarations.
 
 use std::collections::BTreeMap;

@@ -1,41 +1,4 @@
-//! The runtime behind `#[derive(Validate)]` and `#[derive(Fixture)]`: validation of JSON
-//! documents against serde + schemars types, with no JSON Schema built or read at run time, and
-//! fixtures (valid default values, builders, random instances).
-//!
-//! The derives (crate `schema-derive`) read a type's `#[serde(...)]` and `#[schemars(...)]`
-//! attributes the way serde and schemars read them, and generate code that names only this
-//! crate. This crate knows no particular type: it is to the derives what `serde` is to
-//! `serde_derive`, so any serde + schemars type can use them, not only the telemetry payloads of
-//! `schema-types`.
-//!
-//! ```
-//! use schema_runtime::{Fixture, Validate};
-//! use serde::{Deserialize, Serialize};
-//!
-//! /// A ping.
-//! #[derive(Serialize, Deserialize, schemars::JsonSchema, Validate, Fixture)]
-//! #[serde(deny_unknown_fields)]
-//! struct Ping {
-//!     /// How many.
-//!     count: u64,
-//! }
-//!
-//! let report = Ping::validate_slice(br#"{"count": -1, "extra": true}"#);
-//! assert_eq!(report.total(), 2);
-//! print!("{report}");
-//! // invalid: 2 violations
-//! //   /count: range: expected a number of at least 0, found number -1
-//! //   (document): member `extra` is not allowed here
-//! assert!(Ping::validate_slice(br#"{"count": 1}"#).is_valid());
-//! assert_eq!(Ping::fixture().count(3_u64).build().count, 3);
-//! ```
-//!
-//! - [`validate`]: the [`Validate`] trait (over a parsed `Value` and, faster, over bytes), the
-//!   [`validate::Report`] of every violation with its JSON Pointer, and the checks the generated
-//!   code calls.
-//! - [`fixture`]: the [`Fixture`] trait and, with the cargo feature `proptest`, random valid
-//!   instances drawn from the same declarations (`fixture::random`).
-//! - [`Nullable`]: a member that is always present and may be `null`.
+#![doc = include_str!("../README.md")]
 
 pub mod fixture;
 mod nullable;

@@ -2,8 +2,8 @@
 //!
 //! Everything that iterates over payloads (the schema writer in `xtask`, the index, the tests,
 //! the CLI, the benchmark) walks [`PAYLOADS`]; adding a payload is adding its type to
-//! [`kinds`]. Each entry is built from what the type declares ([`Payload`]), and a Hasura
-//! payload's row and wire message are derived from its declaration ([`hasura::kinds`]): nothing
+//! `kinds`. Each entry is built from what the type declares ([`Payload`]), and a Hasura
+//! payload's row and wire message are derived from its declaration (`hasura::kinds`): nothing
 //! about a payload is written twice.
 
 use std::ops::Deref;

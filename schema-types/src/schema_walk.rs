@@ -4,7 +4,8 @@
 //! The privacy inventory, the documentation pages, `cargo xtask diff` and the tests all read
 //! schemas; they resolve a reference, follow a chain of them and name a member by a JSON Pointer
 //! here, so that a reference and a pointer mean the same to each of them. Member names become
-//! pointer tokens through the runtime's [`pointer`] module, the one place names are escaped.
+//! pointer tokens through the runtime's [`pointer`](mod@pointer) module, the one place names are
+//! escaped.
 //!
 //! ```
 //! use schema_types::schema_walk;

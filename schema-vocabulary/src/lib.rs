@@ -1,18 +1,4 @@
-//! The words that `schema-derive` writes into generated code when it compiles a type and that
-//! `schema-runtime` writes when it reads a document: what a violation says it expected, which
-//! `format` values are checked, which JSON Schema keywords only annotate.
-//!
-//! Why a crate of its own: the derive is a proc-macro crate and the runtime re-exports it, so
-//! neither can depend on the other. A text written in both would be two facts held together by
-//! a test; written here, it is one, and a violation reads the same whether the derive wrote its
-//! text at compile time or the runtime at run time.
-//!
-//! ```
-//! use schema_vocabulary::{Bound, range, variants, Variants};
-//!
-//! assert_eq!(range(Some(Bound::Integer(0)), None), "a number of at least 0");
-//! assert_eq!(variants(&["cli", "server"]), (Variants::Enum, r#"one of "cli", "server""#.to_owned()));
-//! ```
+#![doc = include_str!("../README.md")]
 
 use std::fmt;
 

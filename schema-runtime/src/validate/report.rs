@@ -128,7 +128,8 @@ impl fmt::Display for Violation {
 pub struct Limits {
     /// How many violations a report keeps; the rest are only counted.
     pub max_violations: usize,
-    /// The largest document, in bytes, that [`Validate::validate_slice`] parses.
+    /// The largest document, in bytes, that
+    /// [`Validate::validate_slice`](crate::Validate::validate_slice) parses.
     pub max_bytes: usize,
 }
 

@@ -3,7 +3,9 @@
 //! Everything the project knows about a payload it learned from one of two pages: Hasura's
 //! telemetry guide and Appsmith's telemetry page. They are kept byte for byte under `upstream/`
 //! (defects included; they are never edited) and compiled in with `include_str!`, so the
-//! examples the schemas publish are always the examples the vendors print.
+//! examples the schemas publish are always the examples the vendors print. The crate reaches
+//! them through its `upstream` link to the workspace's folder, which `cargo package` turns into
+//! the two files, so the published package carries the pages it compiles.
 //!
 //! This module owns three concerns, one file each:
 //!
@@ -80,8 +82,8 @@ impl Page {
     /// The page, byte for byte as kept under `upstream/`.
     pub fn text(self) -> &'static str {
         match self {
-            Self::Hasura => include_str!("../../../upstream/hasura-telemetry.md"),
-            Self::Appsmith => include_str!("../../../upstream/appsmith-telemetry.md"),
+            Self::Hasura => include_str!("../../upstream/hasura-telemetry.md"),
+            Self::Appsmith => include_str!("../../upstream/appsmith-telemetry.md"),
         }
     }
 

@@ -253,14 +253,18 @@ impl Fixture for ConsoleStack {
     }
 }
 
-#[cfg(feature = "proptest")]
-impl crate::fixture::random::Random for ConsoleStack {
-    fn random(rng: &mut crate::fixture::random::TestRng) -> Self {
-        use crate::fixture::random::pick;
-        if pick(rng, 2) == 0 {
-            Self::Text(String::random(rng))
-        } else {
-            Self::Frames(Vec::random(rng))
+// Kept when the runtime's `proptest` feature is on, as the derived impls are (not this crate's
+// feature: a user may turn the runtime's on alone, and `ConsoleErrorData`'s derived impl needs
+// this).
+schema_runtime::__random_impl! {
+    impl crate::fixture::random::Random for ConsoleStack {
+        fn random(rng: &mut crate::fixture::random::TestRng) -> Self {
+            use crate::fixture::random::pick;
+            if pick(rng, 2) == 0 {
+                Self::Text(String::random(rng))
+            } else {
+                Self::Frames(Vec::random(rng))
+            }
         }
     }
 }

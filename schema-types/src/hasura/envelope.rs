@@ -37,7 +37,7 @@ pub trait Posted: Part + Members {
     const DERIVED: Derived;
 }
 
-/// The schema versions of the layers [`kinds`] derives from a documented kind.
+/// The schema versions of the layers `kinds` derives from a documented kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Derived {
     /// The row's (`-row`); `None` when the documented kind is the row itself.
