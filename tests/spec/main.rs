@@ -11,6 +11,8 @@
 //! - [`corpus`]: the upstream pages yield exactly the documented examples, each tied to one
 //!   payload, and every defect of theirs is a recorded erratum; it also reads the page examples
 //!   (and their value errata) for the other modules.
+//! - [`detection`]: detection from bytes agrees with detection on the parsed document, on
+//!   every corpus document.
 //! - [`layers`]: the Hasura wire and row schemas carry their payload's members and rules
 //!   unchanged (the payload's invalid documents, wrapped, fail alike).
 //! - [`real`]: documents shaped like real traffic (`tests/real/`), each accepted or rejected as
@@ -26,6 +28,7 @@
 mod agreement;
 mod catalog;
 mod corpus;
+mod detection;
 mod layers;
 mod real;
 mod robustness;

@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::probe::PROBES;
 use crate::registry::{PAYLOADS, PayloadKind};
 
 /// One fact about a document that points to a payload kind. Pointers are RFC 6901, from where
@@ -275,18 +276,56 @@ pub fn detect(document: &Value) -> Detection {
     match matching.as_slice() {
         [kind] => Detection::Known(kind),
         [] => Detection::Unknown {
-            nearest: document.as_object().map(nearest_kinds).unwrap_or_default(),
+            nearest: nearest_kinds(document),
             object: document.is_object(),
         },
         _ => Detection::Ambiguous(matching),
     }
 }
 
+/// [`detect`] on a document given as bytes, reading only what the kinds' clues ask (the
+/// members they name, the strings they expect), in one pass, without building a `Value`: the
+/// same answer as [`detect`] on the parsed document. Only a document no kind's signature matches
+/// is parsed, to name the kinds it comes nearest to. `None` when the bytes are not one JSON
+/// document.
+///
+/// ```
+/// use schema_types::api::detect_slice;
+///
+/// let ping = br#"{"event": "FETCH_RELEASE_NOTES", "properties": {}}"#;
+/// assert_eq!(detect_slice(ping).unwrap().kind().unwrap().id, "appsmith/keep-alive-ping");
+/// assert!(detect_slice(b"{\"event\": ").is_none());
+/// ```
+pub fn detect_slice(bytes: &[u8]) -> Option<Detection> {
+    let facts = PROBES.read(bytes)?;
+    let mut matching = PROBES.matching(facts).map(|index| &PAYLOADS[index]);
+    let detection = match (matching.next(), matching.next()) {
+        (Some(kind), None) => Detection::Known(kind),
+        (Some(first), Some(second)) => {
+            Detection::Ambiguous([first, second].into_iter().chain(matching).collect())
+        }
+        (None, _) if facts.object => {
+            let document: Value = serde_json::from_slice(bytes).ok()?;
+            Detection::Unknown {
+                nearest: nearest_kinds(&document),
+                object: true,
+            }
+        }
+        (None, _) => Detection::Unknown {
+            nearest: Vec::new(),
+            object: false,
+        },
+    };
+    Some(detection)
+}
+
 /// The kinds an object comes nearest to: those whose members it mostly shares (at least half of
 /// the members of both together), or some of whose clues it shows; ranked by the share of
 /// members in common, then by the share of clues shown.
-fn nearest_kinds(object: &Map<String, Value>) -> Vec<&'static PayloadKind> {
-    let document = Value::Object(object.clone());
+fn nearest_kinds(document: &Value) -> Vec<&'static PayloadKind> {
+    let Some(object) = document.as_object() else {
+        return Vec::new();
+    };
     let mut scored: Vec<(usize, usize, usize, &'static PayloadKind)> = PAYLOADS
         .iter()
         .zip(member_names())
@@ -297,7 +336,7 @@ fn nearest_kinds(object: &Map<String, Value>) -> Vec<&'static PayloadKind> {
                 .filter(|name| members.contains(name.as_str()))
                 .count();
             let together = object.len() + members.len() - common;
-            let (shown, clues) = kind.signature.shown(&document);
+            let (shown, clues) = kind.signature.shown(document);
             let mostly_shared = together > 0 && 2 * common >= together;
             (mostly_shared || shown > 0).then(|| {
                 // Shares as parts per thousand, so that they sort exactly.
@@ -339,6 +378,58 @@ mod tests {
     use super::*;
     use crate::api::documented;
     use crate::registry::find;
+
+    /// The detection of `document`, which [`detect_slice`] gives too on its bytes, compact and
+    /// pretty-printed.
+    fn both(document: &Value) -> Detection {
+        let detection = detect(document);
+        for bytes in [
+            serde_json::to_vec(document).unwrap(),
+            serde_json::to_vec_pretty(document).unwrap(),
+        ] {
+            assert_eq!(
+                detect_slice(&bytes).as_ref(),
+                Some(&detection),
+                "from bytes: {document}"
+            );
+        }
+        detection
+    }
+
+    /// Every document the kinds' fixtures make with one member removed, or with a member of
+    /// another kind's fixture added, is detected the same from its bytes.
+    #[test]
+    fn detection_from_bytes_agrees_on_edited_fixtures() {
+        let fixtures: Vec<Value> = PAYLOADS.iter().map(PayloadKind::fixture).collect();
+        for fixture in &fixtures {
+            let Value::Object(members) = fixture else {
+                continue;
+            };
+            for name in members.keys() {
+                let mut edited = fixture.clone();
+                edited.as_object_mut().unwrap().remove(name);
+                both(&edited);
+            }
+            for other in &fixtures {
+                let Value::Object(others) = other else {
+                    continue;
+                };
+                for (name, value) in others {
+                    let mut edited = fixture.clone();
+                    edited[name.as_str()] = value.clone();
+                    both(&edited);
+                }
+            }
+        }
+        for scalar in [
+            json!(null),
+            json!("event"),
+            json!([{"event": "FETCH_RELEASE_NOTES"}]),
+        ] {
+            both(&scalar);
+        }
+        assert_eq!(detect_slice(b"{\"event\": \"FETCH_RELEASE_NOTES\""), None);
+    }
 
     fn ids(kinds: &[&PayloadKind]) -> Vec<&'static str> {
         kinds.iter().map(|kind| kind.id).collect()
@@ -468,7 +559,7 @@ mod tests {
     /// of its documents it is.
     fn assert_detected(payload: &'static PayloadKind, document: &Value, case: &str) {
         assert_eq!(
-            detect(document),
+            both(document),
             Detection::Known(payload),
             "{} ({case})",
             payload.id
@@ -519,7 +610,7 @@ mod tests {
     fn a_document_with_members_of_two_kinds_is_ambiguous() {
         let mut document = documented("hasura/server-telemetry");
         document["console_mode"] = json!("cli");
-        let verdict = detect(&document);
+        let verdict = both(&document);
         assert_eq!(
             ids(&verdict.candidates()),
             ["hasura/server-telemetry", "hasura/console-error-row"]
@@ -539,7 +630,7 @@ mod tests {
         let mut document = documented("hasura/ee-data-source-telemetry");
         document["metrics"]["api_limits_enabled"] = json!(true);
         assert_eq!(
-            ids(&detect(&document).candidates()),
+            ids(&both(&document).candidates()),
             [
                 "hasura/ee-server-telemetry",
                 "hasura/ee-data-source-telemetry"
@@ -551,7 +642,7 @@ mod tests {
         document["anonymousId"] = json!("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa");
         document["context"]["page"] = json!({});
         assert_eq!(
-            detect(&document),
+            both(&document),
             Detection::Ambiguous(vec![
                 find("appsmith/navigation-event").unwrap(),
                 find("appsmith/backend-call-event").unwrap(),
@@ -561,7 +652,7 @@ mod tests {
 
     #[test]
     fn an_empty_object_is_unknown_with_no_candidates() {
-        let verdict = detect(&json!({}));
+        let verdict = both(&json!({}));
         assert_eq!(
             verdict,
             Detection::Unknown {
@@ -584,7 +675,7 @@ mod tests {
             json!(null),
             json!(3),
         ] {
-            let verdict = detect(&document);
+            let verdict = both(&document);
             assert_eq!(
                 verdict,
                 Detection::Unknown {
@@ -599,7 +690,7 @@ mod tests {
     #[test]
     fn a_partial_signature_is_unknown_and_names_the_nearest_kinds() {
         // `license_jti` without metrics: any of the three Enterprise Edition payloads.
-        let verdict = detect(&json!({"license_jti": "x", "metrics": {}}));
+        let verdict = both(&json!({"license_jti": "x", "metrics": {}}));
         assert_eq!(
             verdict,
             Detection::Unknown {
@@ -628,7 +719,7 @@ mod tests {
         let mut document = documented("appsmith/backend-call-event");
         document["event"] = json!("execute_SOMETHING_ELSE");
         assert_eq!(
-            ids(&detect(&document).candidates()),
+            ids(&both(&document).candidates()),
             ["appsmith/backend-call-event", "appsmith/navigation-event"]
         );
     }
@@ -638,7 +729,7 @@ mod tests {
         // Every value wrong, but the signature is there: the kind is known, validation says the
         // rest.
         let document = json!({"id": "12", "db_uid": 5});
-        let verdict = detect(&document);
+        let verdict = both(&document);
         assert_eq!(
             verdict.kind().map(|kind| kind.id),
             Some("hasura/server-telemetry")
@@ -646,7 +737,7 @@ mod tests {
         assert!(!verdict.kind().unwrap().validate(&document).is_valid());
         // An event name differing in case is not the event.
         assert!(matches!(
-            detect(&json!({"event": "fetch_release_notes", "properties": {}})),
+            both(&json!({"event": "fetch_release_notes", "properties": {}})),
             Detection::Unknown { .. }
         ));
     }

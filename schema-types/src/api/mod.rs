@@ -40,8 +40,9 @@
 
 mod detect;
 mod lookup;
+mod probe;
 
-pub use detect::{Clue, Detection, Signature, detect};
+pub use detect::{Clue, Detection, Signature, detect, detect_slice};
 pub use lookup::{UnknownKind, kind};
 
 use serde::de::DeserializeOwned;
