@@ -195,7 +195,7 @@ fn named_members<'f>(fields: impl Iterator<Item = &'f Field<'f>>) -> TokenStream
         let name = &field.wire_name;
         let ty = &field.schema_ty;
         let checks = checks(&field.checks, &quote!(&#rt::Seen::of(member)));
-        let enter = enter_member(name, &quote!(name.as_str()));
+        let enter = enter_member(name);
         let missing = if field.required {
             let expected = words::member(name);
             quote!(checker.missing(#name, #expected, &#rt::Seen::of(value));)
@@ -346,7 +346,7 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
         .enumerate()
         .map(|(index, field)| {
             let ty = &field.schema_ty;
-            let enter = enter_member(&field.wire_name, &quote!(name));
+            let enter = enter_member(&field.wire_name);
             let checked = if field.checks.is_empty() {
                 quote!()
             } else {
@@ -370,12 +370,12 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
         .collect()
 }
 
-/// Descends into the member `wire_name`, whose name as read is `read`: a name the pointer
-/// writes as it is (no `~`, no `/`, decided here, when the type is compiled) is pushed as the
-/// literal, so recording a violation below it copies the name without scanning it.
-fn enter_member(wire_name: &str, read: &TokenStream) -> TokenStream {
+/// Descends into the declared member `wire_name`: a name the pointer writes as it is (no `~`, no
+/// `/`, decided here, when the type is compiled) is pushed as the literal, so recording a
+/// violation below it copies the name without scanning it.
+fn enter_member(wire_name: &str) -> TokenStream {
     if wire_name.contains(['~', '/']) {
-        quote!(checker.enter_member(#read);)
+        quote!(checker.enter_declared_member(#wire_name);)
     } else {
         quote!(checker.enter_plain_member(#wire_name);)
     }

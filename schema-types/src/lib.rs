@@ -21,4 +21,4 @@ pub mod schema_walk;
 pub use schema_runtime::{fixture, validate};
 
 pub use payload::{ExampleLocation, Layer, Payload, Product, SchemaVersion};
-pub use registry::{PAYLOADS, PayloadKind};
+pub use registry::{AnyPayload, PAYLOADS, PayloadKind};

@@ -17,27 +17,85 @@ use crate::payload::{Document, ExampleLocation, Layer, Payload, Product, SchemaV
 use crate::validate::{Limits, Report};
 use crate::{appsmith, hasura, schema};
 
-/// Every payload kind, Hasura's page first, each page in its own order; each Hasura payload is
-/// followed by the layers derived from it (its row, its wire message).
-fn kinds() -> Vec<PayloadKind> {
-    let hasura = [
-        hasura::kinds::<hasura::ServerReport>(),
-        hasura::kinds::<hasura::ServerMetricsV2>(),
-        hasura::kinds::<hasura::EeServerTelemetry>(),
-        hasura::kinds::<hasura::EeDataSourceTelemetry>(),
-        hasura::kinds::<hasura::EeUsageMetrics>(),
-        hasura::kinds::<hasura::ConsoleError>(),
-        hasura::kinds::<hasura::CliExecutionEvent>(),
-        vec![PayloadKind::of::<hasura::CliConfig>()],
-    ];
-    let appsmith = [
-        PayloadKind::of::<appsmith::KeepAlivePing>(),
-        PayloadKind::of::<appsmith::ServerSetupPing>(),
-        PayloadKind::of::<appsmith::UsagePulse>(),
-        PayloadKind::of::<appsmith::NavigationEvent>(),
-        PayloadKind::of::<appsmith::BackendCallEvent>(),
-    ];
-    hasura.into_iter().flatten().chain(appsmith).collect()
+/// Declares, from one list, the registry's kinds ([`kinds`]) and [`AnyPayload`]: a Hasura payload
+/// a page documents, which brings its row and wire message (`hasura::kinds`), or a payload
+/// published as it is.
+macro_rules! registry {
+    (
+        hasura::Posted: [$($posted:ident),* $(,)?],
+        $($module:ident: [$($single:ident),* $(,)?],)*
+    ) => {
+        /// A document of any published kind, as its Rust type: what [`crate::api::parse_any`]
+        /// returns once it has detected the kind and found the document valid, so that a
+        /// collector matches on a type, not on an id. A Hasura payload comes in the layer it was
+        /// sent or stored in ([`hasura::Layered`]).
+        ///
+        /// It serialises as the document it holds.
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum AnyPayload {
+            $(
+                #[doc = concat!("[`hasura::", stringify!($posted), "`], in one of its layers.")]
+                $posted(hasura::Layered<hasura::$posted>),
+            )*
+            $($(
+                #[doc = concat!("[`", stringify!($module), "::", stringify!($single), "`].")]
+                $single($module::$single),
+            )*)*
+        }
+
+        $(
+            impl From<hasura::Layered<hasura::$posted>> for AnyPayload {
+                fn from(document: hasura::Layered<hasura::$posted>) -> Self {
+                    Self::$posted(document)
+                }
+            }
+        )*
+        $($(
+            impl From<$module::$single> for AnyPayload {
+                fn from(document: $module::$single) -> Self {
+                    Self::$single(document)
+                }
+            }
+        )*)*
+
+        /// Every payload kind, Hasura's page first, each page in its own order; each Hasura
+        /// payload is followed by the layers derived from it (its row, its wire message).
+        fn kinds() -> Vec<PayloadKind> {
+            let mut kinds = Vec::new();
+            $(kinds.extend(hasura::kinds::<hasura::$posted>());)*
+            $($(kinds.push(PayloadKind::of::<$module::$single>(parse_into::<$module::$single>));)*)*
+            kinds
+        }
+    };
+}
+
+registry! {
+    hasura::Posted: [
+        ServerReport,
+        ServerMetricsV2,
+        EeServerTelemetry,
+        EeDataSourceTelemetry,
+        EeUsageMetrics,
+        ConsoleError,
+        CliExecutionEvent,
+    ],
+    hasura: [CliConfig],
+    appsmith: [
+        KeepAlivePing,
+        ServerSetupPing,
+        UsagePulse,
+        NavigationEvent,
+        BackendCallEvent,
+    ],
+}
+
+/// Reads a document of type `T` into [`AnyPayload`].
+pub(crate) fn parse_into<T: Document + Into<AnyPayload>>(
+    bytes: &[u8],
+) -> Result<AnyPayload, serde_json::Error> {
+    serde_json::from_slice::<T>(bytes).map(Into::into)
 }
 
 /// Every payload kind (see [`Registry`]).
@@ -113,6 +171,7 @@ pub struct PayloadKind {
     pub signature: Signature,
     pub(crate) describe: fn(&str) -> String,
     pub(crate) operations: Operations,
+    parse: fn(&[u8]) -> Result<AnyPayload, serde_json::Error>,
     documented_example: fn() -> Option<Value>,
     derivation: Option<Derivation>,
 }
@@ -183,7 +242,9 @@ pub(crate) struct DerivedLayer {
 
 impl PayloadKind {
     /// The entry for payload type `T`, as it declares itself.
-    pub(crate) fn of<T: Payload>() -> Self {
+    pub(crate) fn of<T: Payload>(
+        parse: fn(&[u8]) -> Result<AnyPayload, serde_json::Error>,
+    ) -> Self {
         let product = Product::of_id(T::ID)
             .unwrap_or_else(|| panic!("payload id `{}` names no product's vendor", T::ID));
         Self {
@@ -205,6 +266,7 @@ impl PayloadKind {
             },
             describe: T::description,
             operations: Operations::of::<T>(),
+            parse,
             documented_example: documented_example::<T>,
             derivation: None,
         }
@@ -212,7 +274,11 @@ impl PayloadKind {
 
     /// The entry for document type `T`, a layer derived from `base`: its id, title, version,
     /// signature and relation to `base` from `layer`, its product and catalog from `base`.
-    pub(crate) fn derived<T: Document>(base: &PayloadKind, layer: DerivedLayer) -> Self {
+    pub(crate) fn derived<T: Document>(
+        base: &PayloadKind,
+        layer: DerivedLayer,
+        parse: fn(&[u8]) -> Result<AnyPayload, serde_json::Error>,
+    ) -> Self {
         Self {
             id: String::leak(format!("{}{}", base.id, layer.id_suffix)),
             product: base.product,
@@ -225,6 +291,7 @@ impl PayloadKind {
             signature: layer.signature,
             describe: layer.describe,
             operations: Operations::of::<T>(),
+            parse,
             documented_example: || None,
             derivation: Some(layer.derivation),
         }
@@ -251,6 +318,17 @@ impl PayloadKind {
     /// Serde's, when the bytes are not JSON or not of the type's shape.
     pub fn parse_typed(&self, bytes: &[u8]) -> Result<(), serde_json::Error> {
         (self.operations.parse_typed)(bytes)
+    }
+
+    /// Reads `bytes` into the kind's Rust type, as [`AnyPayload`]. Nothing is checked beyond what
+    /// serde checks (structure): validate first ([`Self::validate_slice`], or
+    /// [`crate::api::parse_any`], which does both).
+    ///
+    /// # Errors
+    ///
+    /// Serde's, when the bytes are not JSON or not of the type's shape.
+    pub fn parse(&self, bytes: &[u8]) -> Result<AnyPayload, serde_json::Error> {
+        (self.parse)(bytes)
     }
 
     /// Checks a parsed document with the payload's generated validator.
@@ -334,6 +412,21 @@ impl PayloadKind {
     /// The schema's `$id`: [`schema::BASE_URL`] followed by [`Self::schema_path`].
     pub fn schema_id(&self) -> String {
         format!("{}{}", schema::BASE_URL, self.schema_path())
+    }
+}
+
+/// Kinds are equal when their ids are: an id names one kind of the registry.
+impl PartialEq for PayloadKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for PayloadKind {}
+
+impl std::hash::Hash for PayloadKind {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
     }
 }
 

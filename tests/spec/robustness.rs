@@ -4,7 +4,8 @@
 
 use schema_types::PAYLOADS;
 use schema_types::registry;
-use schema_types::validate::{Limits, Rule, TextPosition};
+use schema_types::validate::{Limits, Masking, Rule, TextPosition};
+use serde_json::{Value, json};
 
 fn server() -> &'static schema_types::PayloadKind {
     registry::find("hasura/server-telemetry").expect("a registered payload")
@@ -170,4 +171,63 @@ fn reports_print_for_people_and_serialise_for_machines() {
     assert_eq!(json["violations"][0]["rule"], "enum");
     assert_eq!(json["violations"][0]["pointer"], "/ci");
     assert_eq!(json["valid"], false);
+}
+
+/// `document` with every string, number and boolean replaced by a marker string, and a member
+/// named by a marker added to every object: a document whose every value and chosen name a
+/// report could quote is findable.
+fn marked(document: &Value, count: &mut usize) -> Value {
+    *count += 1;
+    match document {
+        Value::Object(members) => {
+            let mut marked_members: serde_json::Map<String, Value> = members
+                .iter()
+                .map(|(name, value)| (name.clone(), marked(value, count)))
+                .collect();
+            marked_members.insert(
+                format!("MARKER-name-{count}"),
+                json!(format!("MARKER-{count}")),
+            );
+            Value::Object(marked_members)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|item| marked(item, count)).collect()),
+        Value::Null => Value::Null,
+        _ => json!(format!("MARKER-value-{count}")),
+    }
+}
+
+/// Masked at `ValuesAndNames`, a report keeps nothing a document chose: no value, no name of an
+/// undeclared member, in any text, whatever the kind; masked at `Values`, no value.
+#[test]
+fn masked_reports_keep_no_value_and_no_chosen_name_of_any_kind() {
+    let mut count = 0;
+    for kind in PAYLOADS {
+        let mut documents = vec![kind.fixture(), kind.random(3)];
+        documents.extend(kind.documented_example());
+        for document in documents {
+            let marked = marked(&document, &mut count);
+            let report = kind.validate(&marked);
+            assert!(
+                report.to_json().to_string().contains("MARKER"),
+                "{}",
+                kind.id
+            );
+            let masked = report.masked_with(Masking::ValuesAndNames);
+            let texts = [
+                masked.to_string(),
+                masked.to_json().to_string(),
+                masked.summary(),
+            ];
+            for text in texts {
+                assert!(!text.contains("MARKER"), "{}: {text}", kind.id);
+            }
+            let values_only = report.masked();
+            assert!(
+                !values_only.to_json().to_string().contains("MARKER-value"),
+                "{}",
+                kind.id
+            );
+            assert_eq!(masked.total(), report.total());
+        }
+    }
 }

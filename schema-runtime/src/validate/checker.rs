@@ -21,6 +21,8 @@ enum Step<'v> {
     Member(Cow<'v, str>),
     /// A member name with neither `~` nor `/`, which the pointer writes as it is.
     PlainMember(&'static str),
+    /// A member name the type declares, escaped when the pointer is written.
+    DeclaredMember(&'static str),
     Index(usize),
 }
 
@@ -83,7 +85,7 @@ impl<'v> Checker<'v> {
         self.duplicate
     }
 
-    /// Descends into member `name`.
+    /// Descends into member `name`, one the document chose (a member of an open map).
     #[inline]
     pub fn enter_member(&mut self, name: impl Into<Cow<'v, str>>) {
         self.steps.push(Step::Member(name.into()));
@@ -91,7 +93,7 @@ impl<'v> Checker<'v> {
 
     /// Descends into member `name`, which must hold neither `~` nor `/` (the derive knows
     /// which of a type's member names do): the pointer copies it without looking for them.
-    /// Checked in debug builds; use [`Self::enter_member`] for any other name.
+    /// Checked in debug builds; use [`Self::enter_declared_member`] for any other declared name.
     #[inline]
     pub fn enter_plain_member(&mut self, name: &'static str) {
         debug_assert!(
@@ -99,6 +101,13 @@ impl<'v> Checker<'v> {
             "{name:?} needs escaping"
         );
         self.steps.push(Step::PlainMember(name));
+    }
+
+    /// Descends into member `name`, which the type declares and whose name holds `~` or `/`
+    /// (the pointer escapes them).
+    #[inline]
+    pub fn enter_declared_member(&mut self, name: &'static str) {
+        self.steps.push(Step::DeclaredMember(name));
     }
 
     /// Descends into item `index`.
@@ -264,14 +273,23 @@ impl<'v> Checker<'v> {
     }
 }
 
-/// Appends the JSON Pointer (RFC 6901) of `steps` to `pointer`.
-fn write_pointer(steps: &[Step<'_>], pointer: &mut String) {
-    for step in steps {
+/// Appends the JSON Pointer (RFC 6901) of `steps` to `pointer`; returns which tokens (bit per
+/// token, the first 64) are names the document chose rather than names its type declares.
+fn write_pointer(steps: &[Step<'_>], pointer: &mut String) -> u64 {
+    let mut chosen = 0;
+    for (index, step) in steps.iter().enumerate() {
         pointer.push('/');
         match step {
-            Step::Member(name) => push_token(pointer, name),
+            Step::Member(name) => {
+                push_token(pointer, name);
+                if index < 64 {
+                    chosen |= 1 << index;
+                }
+            }
             Step::PlainMember(name) => pointer.push_str(name),
+            Step::DeclaredMember(name) => push_token(pointer, name),
             Step::Index(index) => push_decimal(pointer, *index as u64),
         }
     }
+    chosen
 }

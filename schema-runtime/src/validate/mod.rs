@@ -45,7 +45,7 @@ pub use pattern::Pattern;
 #[doc(hidden)]
 pub use reader::read_value;
 pub use reader::read_with;
-pub use report::{Limits, Report, Rule, TextPosition, Violation};
+pub use report::{Limits, Masking, Report, Rule, TextPosition, Violation};
 pub use schema_vocabulary::Variants;
 pub use seen::Seen;
 

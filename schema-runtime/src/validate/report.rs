@@ -96,6 +96,10 @@ pub struct Violation {
     /// Where in the text, for `syntax` violations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<TextPosition>,
+    /// Bit `n`: the pointer's token `n` (from 0) is a name the document chose (a member of an
+    /// open map), not one its type declares; [`Masking::ValuesAndNames`] hides those.
+    #[serde(skip)]
+    pub(crate) chosen_names: u64,
 }
 
 impl fmt::Display for Violation {
@@ -188,14 +192,27 @@ impl Report {
     }
 
     /// The report of bytes that `serde_json` refused: one `syntax` violation with the line and
-    /// column of `error`.
+    /// column of `error` (in `position`; `found` says what is wrong, without repeating where).
     pub fn syntax_error(error: &serde_json::Error, limits: Limits) -> Self {
         let position = Some(TextPosition {
             line: error.line(),
             column: error.column(),
         });
         let expected = schema_vocabulary::A_JSON_DOCUMENT.into();
-        Self::of_text(Rule::Syntax, expected, error.to_string(), position, limits)
+        let message = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let found = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        Self::of_text(Rule::Syntax, expected, found, position, limits)
+    }
+
+    /// The report of a document the validator accepts but serde refuses to read into the type
+    /// `type_name` (which the workspace's tests hold never to happen): one `type` violation of
+    /// the whole document, serde's message in `found` (which masking removes: it can quote a
+    /// value).
+    pub fn undeserialisable(type_name: &str, error: &serde_json::Error, limits: Limits) -> Self {
+        let expected = format!("a document that deserialises as {type_name}");
+        let found = format!("{REFUSED} ({error})");
+        Self::of_text(Rule::Type, expected.into(), found, None, limits)
     }
 
     /// The report of a violation found in the text, before any value exists: the document's
@@ -214,6 +231,7 @@ impl Report {
             expected,
             found,
             position,
+            chosen_names: 0,
         };
         let kept = if limits.max_violations > 0 {
             vec![violation]
@@ -259,15 +277,18 @@ impl Report {
     }
 
     /// The same report with every found value replaced by its JSON type, so that it can be
-    /// logged without logging what a document holds. Pointers, members and rules are kept.
+    /// logged without logging what a document holds. Pointers, members and rules are kept
+    /// ([`Masking::Values`]).
     pub fn masked(&self) -> Self {
+        self.masked_with(Masking::Values)
+    }
+
+    /// The same report masked at `level` ([`Violation::masked`] for each violation).
+    pub fn masked_with(&self, level: Masking) -> Self {
         let violations: Vec<Violation> = self
             .violations()
             .iter()
-            .map(|violation| Violation {
-                found: mask(&violation.found),
-                ..violation.clone()
-            })
+            .map(|violation| violation.masked(level))
             .collect();
         Self {
             valid: self.valid,
@@ -339,6 +360,7 @@ pub(crate) struct Recorded {
 #[derive(Clone, Debug)]
 struct Entry {
     rule: Rule,
+    chosen_names: u64,
     has_member: bool,
     expected: Cow<'static, str>,
     pointer_end: usize,
@@ -353,7 +375,7 @@ impl Recorded {
         &mut self,
         rule: Rule,
         expected: Cow<'static, str>,
-        pointer: impl FnOnce(&mut String),
+        pointer: impl FnOnce(&mut String) -> u64,
         member: Option<&str>,
         found: impl FnOnce(&mut String),
     ) {
@@ -374,7 +396,7 @@ impl Recorded {
                 self.text.len() * 7
             });
         }
-        pointer(&mut self.text);
+        let chosen_names = pointer(&mut self.text);
         let pointer_end = self.text.len();
         if let Some(member) = member {
             self.text.push_str(member);
@@ -383,6 +405,7 @@ impl Recorded {
         found(&mut self.text);
         self.entries.push(Entry {
             rule,
+            chosen_names,
             has_member: member.is_some(),
             expected,
             pointer_end,
@@ -407,11 +430,37 @@ impl Recorded {
                     expected: entry.expected.clone(),
                     found: text(entry.member_end, entry.found_end),
                     position: None,
+                    chosen_names: entry.chosen_names,
                 };
                 start = entry.found_end;
                 violation
             })
             .collect()
+    }
+}
+
+impl Report {
+    /// The verdict in one line: `valid`, or how many violations and the first one.
+    pub fn summary(&self) -> String {
+        match self.violations().first() {
+            None if self.is_valid() => "valid".to_owned(),
+            None => format!("invalid: {} violations", self.total),
+            Some(first) if self.total == 1 => format!("invalid: {first}"),
+            Some(first) => format!("invalid: {} violations, the first: {first}", self.total),
+        }
+    }
+}
+
+/// A report is the error of a document that breaks its rules: it composes with `?`,
+/// `Box<dyn Error>` and `anyhow`.
+impl std::error::Error for Report {}
+
+impl<'r> IntoIterator for &'r Report {
+    type Item = &'r Violation;
+    type IntoIter = std::slice::Iter<'r, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations().iter()
     }
 }
 
@@ -433,11 +482,83 @@ impl fmt::Display for Report {
     }
 }
 
-/// Found values are described by [`describe`], whose masked form is everything before the
-/// value's text: the JSON type.
-fn mask(found: &str) -> String {
-    match found.split_once(' ') {
-        Some((kind @ ("string" | "number" | "boolean"), _)) => kind.to_owned(),
-        _ => found.to_owned(),
+/// What `found` says of a document serde refused to read ([`Report::undeserialisable`]); its
+/// masked form.
+const REFUSED: &str = "a document serde refuses";
+
+/// What masking leaves of a found value: the JSON type of a scalar (`string`, `number`,
+/// `boolean`), the description of what holds no value (`null`, the size of an object or an
+/// array, the size of a document, a byte that is not UTF-8), a syntax error's reason (the
+/// parser's words, naming tokens, not values); anything else is replaced whole.
+fn mask(found: &str, rule: Rule) -> String {
+    if let Some((kind @ ("string" | "number" | "boolean"), _)) = found.split_once(' ') {
+        return kind.to_owned();
+    }
+    let holds_no_value = found == "null"
+        || found.starts_with("an object with ")
+        || found.starts_with("an array of ")
+        || found.starts_with("the byte 0x")
+        || (rule == Rule::Size && found.ends_with(" bytes"))
+        || rule == Rule::Syntax;
+    if holds_no_value {
+        found.to_owned()
+    } else if found.starts_with(REFUSED) {
+        REFUSED.to_owned()
+    } else {
+        MASKED.to_owned()
+    }
+}
+
+/// What masking writes for a found text it cannot vouch for, and for a member name
+/// [`Masking::ValuesAndNames`] hides.
+const MASKED: &str = "(masked)";
+
+/// How much of a document a masked report keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Masking {
+    /// Values are replaced by their JSON type; pointers and member names are kept.
+    Values,
+    /// Values are replaced, and so is every member name a document chose rather than its type
+    /// declared: the member of an `unknown-property` violation is `(masked)`, and a pointer's
+    /// token that names a member of an open map is `*` (a name a document chose can itself be
+    /// personal data). Pointers through declared members are kept.
+    ValuesAndNames,
+}
+
+impl Violation {
+    /// The violation with its found value replaced by its JSON type (and at
+    /// [`Masking::ValuesAndNames`], an undeclared member's name by `(masked)`): nothing of a value
+    /// survives in any text.
+    pub fn masked(&self, level: Masking) -> Self {
+        let (member, pointer) = match level {
+            Masking::Values => (self.member.clone(), self.pointer.clone()),
+            Masking::ValuesAndNames => {
+                let member = match self.rule {
+                    Rule::UnknownProperty => self.member.as_ref().map(|_| MASKED.to_owned()),
+                    _ => self.member.clone(),
+                };
+                (member, self.pointer_without_chosen_names())
+            }
+        };
+        Self {
+            pointer,
+            member,
+            found: mask(&self.found, self.rule),
+            ..self.clone()
+        }
+    }
+
+    /// The pointer with every token a document chose written `*`.
+    fn pointer_without_chosen_names(&self) -> String {
+        if self.chosen_names == 0 {
+            return self.pointer.clone();
+        }
+        let mut pointer = String::with_capacity(self.pointer.len());
+        for (index, token) in self.pointer.split('/').skip(1).enumerate() {
+            pointer.push('/');
+            let chosen = index < 64 && self.chosen_names & (1 << index) != 0;
+            pointer.push_str(if chosen { "*" } else { token });
+        }
+        pointer
     }
 }

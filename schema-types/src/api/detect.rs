@@ -199,19 +199,49 @@ impl Detection {
 
 impl PartialEq for Detection {
     fn eq(&self, other: &Self) -> bool {
-        let ids = |kinds: &[&PayloadKind]| kinds.iter().map(|kind| kind.id).collect::<Vec<_>>();
         match (self, other) {
-            (Self::Known(a), Self::Known(b)) => a.id == b.id,
-            (Self::Ambiguous(a), Self::Ambiguous(b)) => ids(a) == ids(b),
+            (Self::Known(a), Self::Known(b)) => a == b,
+            (Self::Ambiguous(a), Self::Ambiguous(b)) => a == b,
             (
                 Self::Unknown { nearest, object },
                 Self::Unknown {
                     nearest: other_nearest,
                     object: other_object,
                 },
-            ) => ids(nearest) == ids(other_nearest) && object == other_object,
+            ) => nearest == other_nearest && object == other_object,
             _ => false,
         }
+    }
+}
+
+/// A document that is not of one known kind is an error where a kind was needed: it composes
+/// with `?`, `Box<dyn Error>` and `anyhow`.
+impl std::error::Error for Detection {}
+
+/// For machines: `{"detection": "known" | "ambiguous" | "unknown", "kind" or "candidates",
+/// "object", "message"}`, the message as [`fmt::Display`] writes it.
+impl serde::Serialize for Detection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let ids = |kinds: &[&PayloadKind]| kinds.iter().map(|kind| kind.id).collect::<Vec<_>>();
+        let mut out = serializer.serialize_struct("Detection", 4)?;
+        match self {
+            Self::Known(kind) => {
+                out.serialize_field("detection", "known")?;
+                out.serialize_field("kind", kind.id)?;
+            }
+            Self::Ambiguous(kinds) => {
+                out.serialize_field("detection", "ambiguous")?;
+                out.serialize_field("candidates", &ids(kinds))?;
+            }
+            Self::Unknown { nearest, object } => {
+                out.serialize_field("detection", "unknown")?;
+                out.serialize_field("candidates", &ids(nearest))?;
+                out.serialize_field("object", object)?;
+            }
+        }
+        out.serialize_field("message", &self.to_string())?;
+        out.end()
     }
 }
 

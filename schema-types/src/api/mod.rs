@@ -39,15 +39,17 @@
 //! ```
 
 mod detect;
+mod judge;
 mod lookup;
 mod probe;
 
 pub use detect::{Clue, Detection, Signature, detect, detect_slice};
+pub use judge::{Accepted, Judgement, Rejection, judge, judge_with, parse_any, parse_any_with};
 pub use lookup::{UnknownKind, kind};
 
 use serde::de::DeserializeOwned;
 
-use crate::validate::{Checker, Limits, Report, Rule, Seen, Validate};
+use crate::validate::{Limits, Report, Validate};
 
 /// Checks `bytes` as a document of payload `T` and, when it is valid, returns the typed payload;
 /// otherwise the full report (every violation, up to [`Limits::DEFAULT`]).
@@ -67,15 +69,8 @@ pub fn validate_and_parse_with<T: Validate + DeserializeOwned>(
     }
     // Whatever the validator accepts, serde reads (an invariant the workspace tests hold); should
     // that ever break, the caller still gets a report, not a panic.
-    serde_json::from_slice::<T>(bytes).map_err(|error| {
-        let mut checker = Checker::new(limits);
-        let expected = format!(
-            "a document that deserialises as {} ({error})",
-            std::any::type_name::<T>()
-        );
-        checker.violation(Rule::Type, expected, &Seen::Object(0));
-        checker.finish()
-    })
+    serde_json::from_slice::<T>(bytes)
+        .map_err(|error| Report::undeserialisable(std::any::type_name::<T>(), &error, limits))
 }
 
 /// The documented example of payload `id`, as its fixture builders rebuild it.
@@ -91,6 +86,7 @@ mod tests {
     use super::*;
     use crate::appsmith::{KeepAlivePing, UsagePulse};
     use crate::hasura::ServerTelemetry;
+    use crate::validate::Rule;
 
     #[test]
     fn validate_and_parse_returns_the_typed_payload() {

@@ -22,7 +22,7 @@ use crate::api::{Clue, Signature};
 use crate::common::{Rfc3339Timestamp, SerialId};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Part, Payload, SchemaVersion};
-use crate::registry::{Derivation, DerivedLayer, PayloadKind};
+use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST.
@@ -32,7 +32,7 @@ pub trait Posted: Part + Members {
     /// The kind whose document the page prints for this payload: the payload itself
     /// (`ConsoleError`) or its row (`Row<ServerReport>`, `hasura/server-telemetry`). Its id,
     /// title, catalog and clues name the layers derived from it.
-    type Documented: Payload;
+    type Documented: Payload + IntoLayered<Self>;
     /// The versions of the schemas derived from the documented kind.
     const DERIVED: Derived;
 }
@@ -145,6 +145,58 @@ pub struct Row<P> {
     pub payload: P,
 }
 
+/// A document of a Hasura payload `P` in any of its layers, as [`crate::registry::AnyPayload`]
+/// holds it once its kind is known. It serialises as the document it holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged, bound = "P: Posted")]
+pub enum Layered<P: Posted> {
+    /// The payload itself (`hasura/console-error`).
+    Payload(P),
+    /// The row the collector stores (`hasura/console-error-row`, `hasura/server-telemetry`).
+    Row(Row<P>),
+    /// The body the emitter POSTs (`hasura/console-error-wire`).
+    Wire(Wire<P>),
+}
+
+impl<P: Posted> Layered<P> {
+    /// The payload, whatever layer held it.
+    pub fn payload(&self) -> &P {
+        match self {
+            Self::Payload(payload) => payload,
+            Self::Row(row) => &row.payload,
+            Self::Wire(wire) => &wire.data,
+        }
+    }
+
+    /// The payload, out of whatever layer held it.
+    pub fn into_payload(self) -> P {
+        match self {
+            Self::Payload(payload) => payload,
+            Self::Row(row) => row.payload,
+            Self::Wire(wire) => wire.data,
+        }
+    }
+}
+
+/// A document that is one of the layers of payload `P`: `P` itself or `Row<P>`, the two kinds a
+/// page documents ([`Posted::Documented`]).
+pub trait IntoLayered<P: Posted> {
+    /// The document, as the layer it is.
+    fn into_layered(self) -> Layered<P>;
+}
+
+impl<P: Posted> IntoLayered<P> for P {
+    fn into_layered(self) -> Layered<P> {
+        Layered::Payload(self)
+    }
+}
+
+impl<P: Posted> IntoLayered<P> for Row<P> {
+    fn into_layered(self) -> Layered<P> {
+        Layered::Row(self)
+    }
+}
+
 /// The envelope's own description followed by the payload's: one schema says what the document
 /// is and what its payload is.
 fn describe<P: JsonSchema>(envelope: &str) -> String {
@@ -165,8 +217,14 @@ const WIRE_CLUES: &[Clue] = &[Clue::Present("/topic")];
 
 /// The kinds of payload `P`: the one the page documents, then the layers derived from it (its
 /// row, unless the documented kind is the row, and its wire message).
-pub(crate) fn kinds<P: Posted>() -> Vec<PayloadKind> {
-    let mut documented = PayloadKind::of::<P::Documented>();
+pub(crate) fn kinds<P: Posted>() -> Vec<PayloadKind>
+where
+    Layered<P>: Into<AnyPayload>,
+{
+    let mut documented = PayloadKind::of::<P::Documented>(|bytes| {
+        serde_json::from_slice::<P::Documented>(bytes)
+            .map(|document| document.into_layered().into())
+    });
     let documented_row = documented.layer == Layer::HasuraRow;
     if documented_row {
         documented.signature.layer = ROW_CLUES;
@@ -194,6 +252,7 @@ pub(crate) fn kinds<P: Posted>() -> Vec<PayloadKind> {
                     wrapped_pointer: str::to_owned,
                 },
             },
+            |bytes| serde_json::from_slice::<Row<P>>(bytes).map(|row| Layered::Row(row).into()),
         ));
     }
     kinds.push(PayloadKind::derived::<Wire<P>>(
@@ -223,6 +282,7 @@ pub(crate) fn kinds<P: Posted>() -> Vec<PayloadKind> {
                 wrapped_pointer: |pointer| format!("{WIRE_PAYLOAD_AT}{pointer}"),
             },
         },
+        |bytes| serde_json::from_slice::<Wire<P>>(bytes).map(|wire| Layered::Wire(wire).into()),
     ));
     kinds
 }

@@ -34,7 +34,8 @@ pub use ee_usage_metrics::{
 };
 pub(crate) use envelope::kinds;
 pub use envelope::{
-    CliTopic, ConsoleTopic, Derived, Posted, Row, ServerMetricsV2Topic, ServerTopic, Wire,
+    CliTopic, ConsoleTopic, Derived, IntoLayered, Layered, Posted, Row, ServerMetricsV2Topic,
+    ServerTopic, Wire,
 };
 pub use server_metrics_v2::{
     ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,

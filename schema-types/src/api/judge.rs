@@ -1,0 +1,341 @@
+//! One entry point for unlabelled bytes: detect the kind from the bytes, validate with that
+//! kind's validator, and (for [`parse_any`]) read the valid document into its Rust type.
+//!
+//! Detection reads only what the kinds' clues ask ([`super::detect_slice`]) and the validator
+//! reads the bytes without building a `Value`; nothing is validated twice. Everything that is not
+//! a valid document of one kind is a [`Rejection`], an error that composes with `?`, `Box<dyn
+//! Error>` and `anyhow`, and serialises for logs.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::ser::SerializeStruct as _;
+
+use super::detect::{Detection, detect_slice};
+use crate::registry::{AnyPayload, PayloadKind};
+use crate::validate::{Limits, Report, parse};
+
+/// What became of one unlabelled document ([`judge`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Judgement {
+    /// Detected as `kind` and checked by its validator: valid when `report` is.
+    Checked {
+        /// The kind detected.
+        kind: &'static PayloadKind,
+        /// Every violation of the kind's rules (none when valid).
+        report: Report,
+    },
+    /// JSON, but no single kind's signature matches.
+    Undetected(Detection),
+    /// Not one JSON document, or over the size limit: the report says where and why.
+    Unreadable(Report),
+}
+
+impl Judgement {
+    /// Whether the document is a valid document of the kind detected.
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Self::Checked { report, .. } if report.is_valid())
+    }
+
+    /// The kind detected, if one was.
+    pub fn kind(&self) -> Option<&'static PayloadKind> {
+        match self {
+            Self::Checked { kind, .. } => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The report of a checked or unreadable document.
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            Self::Checked { report, .. } | Self::Unreadable(report) => Some(report),
+            Self::Undetected(_) => None,
+        }
+    }
+}
+
+/// The kind of the unlabelled document `bytes` and its report, in the default [`Limits`].
+///
+/// ```
+/// use schema_types::api::{Judgement, judge};
+///
+/// let ping = br#"{"event": "FETCH_RELEASE_NOTES", "properties": {}}"#;
+/// let Judgement::Checked { kind, report } = judge(ping) else { panic!("not detected") };
+/// assert_eq!(kind.id, "appsmith/keep-alive-ping");
+/// assert!(!report.is_valid()); // every required property is missing
+/// assert!(matches!(judge(b"[1, 2"), Judgement::Unreadable(_)));
+/// ```
+pub fn judge(bytes: &[u8]) -> Judgement {
+    judge_with(bytes, Limits::DEFAULT)
+}
+
+/// [`judge`] with other limits.
+pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
+    if bytes.len() > limits.max_bytes {
+        return Judgement::Unreadable(Report::too_large(bytes.len(), limits));
+    }
+    match detect_slice(bytes) {
+        Some(Detection::Known(kind)) => Judgement::Checked {
+            kind,
+            report: kind.validate_slice_with(bytes, limits),
+        },
+        Some(detection) => Judgement::Undetected(detection),
+        // Not JSON: the parser's report says where and why.
+        None => Judgement::Unreadable(parse(bytes, limits).err().unwrap_or_else(|| {
+            // The detection's reader and the parser read the same documents; should they ever
+            // differ, the document is still refused with a report.
+            Report::too_large(
+                bytes.len(),
+                Limits {
+                    max_bytes: 0,
+                    ..limits
+                },
+            )
+        })),
+    }
+}
+
+/// A valid document of a detected kind, as its Rust type ([`parse_any`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accepted {
+    /// The kind detected.
+    pub kind: &'static PayloadKind,
+    /// The document, typed.
+    pub payload: AnyPayload,
+}
+
+/// Why an unlabelled document was not accepted: an error that composes (`std::error::Error`)
+/// and serialises (`{"rejection": "invalid", "kind": ..., "report": ...}`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rejection {
+    /// Not one JSON document, or over the size limit.
+    Unreadable(Report),
+    /// JSON, but no single kind's signature matches.
+    Undetected(Detection),
+    /// A document of `kind` that breaks its rules.
+    Invalid {
+        /// The kind detected.
+        kind: &'static PayloadKind,
+        /// Every violation.
+        report: Report,
+    },
+}
+
+impl Rejection {
+    /// The same rejection with every value a report quotes replaced by its JSON type
+    /// ([`Report::masked`]), for logs.
+    pub fn masked(&self) -> Self {
+        match self {
+            Self::Unreadable(report) => Self::Unreadable(report.masked()),
+            Self::Undetected(detection) => Self::Undetected(detection.clone()),
+            Self::Invalid { kind, report } => Self::Invalid {
+                kind,
+                report: report.masked(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(report) => write!(f, "not a JSON document: {}", report.summary()),
+            Self::Undetected(detection) => fmt::Display::fmt(detection, f),
+            Self::Invalid { kind, report } => write!(f, "{}: {}", kind.id, report.summary()),
+        }
+    }
+}
+
+impl std::error::Error for Rejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Unreadable(report) | Self::Invalid { report, .. } => Some(report),
+            Self::Undetected(detection) => Some(detection),
+        }
+    }
+}
+
+impl Serialize for Rejection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Unreadable(report) => {
+                let mut out = serializer.serialize_struct("Rejection", 2)?;
+                out.serialize_field("rejection", "unreadable")?;
+                out.serialize_field("report", report)?;
+                out.end()
+            }
+            Self::Undetected(detection) => {
+                let mut out = serializer.serialize_struct("Rejection", 2)?;
+                out.serialize_field("rejection", "undetected")?;
+                out.serialize_field("detection", detection)?;
+                out.end()
+            }
+            Self::Invalid { kind, report } => {
+                let mut out = serializer.serialize_struct("Rejection", 3)?;
+                out.serialize_field("rejection", "invalid")?;
+                out.serialize_field("kind", kind.id)?;
+                out.serialize_field("report", report)?;
+                out.end()
+            }
+        }
+    }
+}
+
+impl From<Judgement> for Result<&'static PayloadKind, Rejection> {
+    fn from(judgement: Judgement) -> Self {
+        match judgement {
+            Judgement::Checked { kind, report } if report.is_valid() => Ok(kind),
+            Judgement::Checked { kind, report } => Err(Rejection::Invalid { kind, report }),
+            Judgement::Undetected(detection) => Err(Rejection::Undetected(detection)),
+            Judgement::Unreadable(report) => Err(Rejection::Unreadable(report)),
+        }
+    }
+}
+
+/// Detects the kind of the unlabelled document `bytes`, validates it, and reads it into its
+/// Rust type: the typed payload, or why not. One detection pass, one validation, one typed
+/// parse.
+///
+/// ```
+/// use schema_types::AnyPayload;
+/// use schema_types::api::{Rejection, parse_any};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let bytes = br#"{"usageData": [{"user": "f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d",
+///   "tenantId": "6f876357fbe7e44f3a47a0c1", "viewMode": false, "isAnonymousUser": false,
+///   "createdAt": 188474747}], "message": "3b2f6c1e-9a4d-4f0b-8e7c-2d5a1b9c0e4f",
+///   "hashedMessage": "C8EC6166D030765FF0F88CE40F4494BC6EF99F9D65DFBECD974C6359D1CAC7AC",
+///   "instanceId": "63ef757fbe7e44f3a47a0c1d"}"#;
+/// let accepted = parse_any(bytes)?;
+/// let AnyPayload::UsagePulse(pulse) = accepted.payload else { panic!("another kind") };
+/// assert_eq!(pulse.usage_data.len(), 1);
+///
+/// let rejection = parse_any(br#"{"usageData": []}"#).unwrap_err();
+/// assert!(matches!(rejection, Rejection::Invalid { .. }));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// A [`Rejection`]: not JSON, no single kind, or invalid for the kind detected.
+pub fn parse_any(bytes: &[u8]) -> Result<Accepted, Rejection> {
+    parse_any_with(bytes, Limits::DEFAULT)
+}
+
+/// [`parse_any`] with other limits.
+///
+/// # Errors
+///
+/// As [`parse_any`].
+pub fn parse_any_with(bytes: &[u8], limits: Limits) -> Result<Accepted, Rejection> {
+    let kind = Result::<&'static PayloadKind, Rejection>::from(judge_with(bytes, limits))?;
+    // Whatever the validator accepts, serde reads (an invariant the workspace tests hold);
+    // should that ever break, the caller still gets a report, not a panic.
+    let payload = kind.parse(bytes).map_err(|error| Rejection::Invalid {
+        kind,
+        report: Report::undeserialisable(kind.id, &error, limits),
+    })?;
+    Ok(Accepted { kind, payload })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::PAYLOADS;
+    use crate::validate::Masking;
+
+    /// Every kind's fixture is accepted as its kind and read into a typed payload that writes
+    /// back the same document; the typed payload is the kind's own parse.
+    #[test]
+    fn every_fixture_is_accepted_as_its_kind_and_typed() {
+        for kind in PAYLOADS {
+            let fixture = kind.fixture();
+            let bytes = serde_json::to_vec(&fixture).unwrap();
+            let accepted = parse_any(&bytes).unwrap_or_else(|rejection| panic!("{rejection}"));
+            assert_eq!(accepted.kind, kind);
+            assert_eq!(
+                serde_json::to_value(&accepted.payload).unwrap(),
+                fixture,
+                "{}",
+                kind.id
+            );
+            assert_eq!(kind.parse(&bytes).unwrap(), accepted.payload);
+            assert!(judge(&bytes).is_valid());
+        }
+    }
+
+    #[test]
+    fn a_hasura_payload_comes_in_its_layer() {
+        let kind = crate::registry::find("hasura/console-error-wire").unwrap();
+        let bytes = serde_json::to_vec(&kind.fixture()).unwrap();
+        let AnyPayload::ConsoleError(crate::hasura::Layered::Wire(wire)) =
+            parse_any(&bytes).unwrap().payload
+        else {
+            panic!("not a Console error's wire message");
+        };
+        assert_eq!(
+            wire.data.server_version,
+            kind.fixture()["data"]["server_version"]
+        );
+    }
+
+    #[test]
+    fn rejections_say_why_and_compose_as_errors() {
+        fn read(bytes: &[u8]) -> Result<Accepted, Box<dyn std::error::Error>> {
+            Ok(parse_any(bytes)?)
+        }
+        let unreadable = parse_any(b"{\"event\": ").unwrap_err();
+        assert!(
+            matches!(&unreadable, Rejection::Unreadable(report) if report.violations()[0].rule == crate::validate::Rule::Syntax)
+        );
+        let undetected = parse_any(b"{}").unwrap_err();
+        assert!(matches!(
+            undetected,
+            Rejection::Undetected(Detection::Unknown { .. })
+        ));
+        let invalid = read(br#"{"usageData": []}"#).unwrap_err();
+        let invalid = invalid.downcast::<Rejection>().unwrap();
+        assert!(
+            matches!(*invalid, Rejection::Invalid { kind, .. } if kind.id == "appsmith/usage-pulse")
+        );
+        assert!(
+            invalid
+                .to_string()
+                .starts_with("appsmith/usage-pulse: invalid: "),
+            "{invalid}"
+        );
+        let json = serde_json::to_value(&*invalid).unwrap();
+        assert_eq!(json["rejection"], "invalid");
+        assert_eq!(json["kind"], "appsmith/usage-pulse");
+        assert_eq!(json["report"]["valid"], false);
+        assert_eq!(
+            serde_json::to_value(Rejection::Undetected(detect_slice(b"{}").unwrap())).unwrap()["detection"]
+                ["detection"],
+            "unknown"
+        );
+        let limits = Limits {
+            max_bytes: 4,
+            ..Limits::DEFAULT
+        };
+        assert!(matches!(
+            judge_with(b"{\"a\": 1}", limits),
+            Judgement::Unreadable(_)
+        ));
+    }
+
+    #[test]
+    fn masking_leaves_nothing_of_a_refused_document() {
+        let error = serde_json::from_str::<u64>(r#""MARKER""#).unwrap_err();
+        let report = Report::undeserialisable("u64", &error, Limits::DEFAULT);
+        assert!(report.to_string().contains("MARKER"));
+        for level in [Masking::Values, Masking::ValuesAndNames] {
+            let masked = report.masked_with(level);
+            assert!(!masked.to_string().contains("MARKER"), "{masked}");
+            assert!(!masked.to_json().to_string().contains("MARKER"));
+        }
+        let _ = json!(null);
+    }
+}
