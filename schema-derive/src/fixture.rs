@@ -50,11 +50,19 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 quote!(#member: ::core::default::Default::default())
             });
             let builder = format_ident!("{}Builder", ident);
-            let setters = fields.iter().map(|field| setter(&field.member, field.ty));
-            let extra_setter = extra.iter().map(|extra| setter(&extra.member, extra.ty));
+            let setters = fields
+                .iter()
+                .map(|field| setter(ident, &field.member, field.ty));
+            let extra_setter = extra
+                .iter()
+                .map(|extra| setter(ident, &extra.member, extra.ty));
             let builder_doc = format!(
                 "Builds a valid [`{ident}`]: starts from the fixture defaults; every setter \
-                 replaces one member."
+                 replaces one member. Made by [`{ident}::fixture`]."
+            );
+            let fixture_doc = format!(
+                "A builder ([`{builder}`]) whose defaults form a valid document (the same on \
+                 every call): one setter per member, then `build()`."
             );
             quote! {
                 #[automatically_derived]
@@ -71,7 +79,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 }
 
                 impl #impl_generics #ident #type_generics #where_clause {
-                    /// A builder whose defaults form a valid document (the same on every call).
+                    #[doc = #fixture_doc]
                     pub fn fixture() -> #builder #builder_generics {
                         #builder { value: <Self as ::schema_runtime::fixture::Fixture>::fixture_default() }
                     }
@@ -341,11 +349,11 @@ fn field_default(field: &Field<'_>) -> TokenStream {
     }
 }
 
-fn setter(member: &syn::Member, ty: &syn::Type) -> TokenStream {
+fn setter(ident: &syn::Ident, member: &syn::Member, ty: &syn::Type) -> TokenStream {
     let syn::Member::Named(name) = member else {
         unreachable!("builders are generated for named fields only")
     };
-    let doc = format!("Sets `{name}`.");
+    let doc = format!("Sets [`{name}`]({ident}::{name}).");
     quote! {
         #[doc = #doc]
         pub fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {

@@ -297,7 +297,9 @@ impl PayloadKind {
         }
     }
 
-    /// The published JSON Schema of this payload, as `cargo xtask gen` writes it.
+    /// The published JSON Schema of this payload, as `cargo xtask gen` writes it: the same
+    /// value, and the same bytes once rendered where `serde_json` keeps members in order (its
+    /// `preserve_order` feature, which this crate does not impose on its dependents).
     pub fn schema(&self) -> Value {
         schema::published_schema(self, (self.operations.bare_schema)(), self.describe)
     }

@@ -117,19 +117,25 @@ pub fn bare_schema<T: JsonSchema>() -> Value {
     generator.into_root_schema_for::<T>().to_value()
 }
 
+/// The keys of `object` in the published order: [`LEADING_KEYS`] first, then the others in
+/// schemars' order, with `examples` and `$defs` last. (The order holds where `serde_json` keeps
+/// the order of a map's members, its `preserve_order` feature, as the tools that write the
+/// published files have it.)
 fn reorder(object: &mut Map<String, Value>) {
-    let mut rest = std::mem::take(object);
-    for key in LEADING_KEYS {
-        if let Some(value) = rest.shift_remove(key) {
-            object.insert(key.into(), value);
+    const TRAILING_KEYS: [&str; 2] = ["examples", "$defs"];
+    let rank = |key: &str| {
+        if let Some(index) = LEADING_KEYS.iter().position(|leading| *leading == key) {
+            index
+        } else if let Some(index) = TRAILING_KEYS.iter().position(|trailing| *trailing == key) {
+            LEADING_KEYS.len() + 1 + index
+        } else {
+            LEADING_KEYS.len()
         }
-    }
-    let trailing: Vec<(String, Value)> = ["examples", "$defs"]
-        .into_iter()
-        .filter_map(|key| rest.shift_remove(key).map(|value| (key.to_owned(), value)))
-        .collect();
-    object.extend(rest);
-    object.extend(trailing);
+    };
+    let mut entries: Vec<(String, Value)> = std::mem::take(object).into_iter().collect();
+    // Stable: the keys of one rank keep their order.
+    entries.sort_by_key(|(key, _)| rank(key));
+    object.extend(entries);
 }
 
 /// Joins the hard-wrapped lines of a doc comment into paragraphs.

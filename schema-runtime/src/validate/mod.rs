@@ -34,19 +34,27 @@ pub mod pointer;
 mod reader;
 mod report;
 mod seen;
+#[doc(hidden)]
 pub mod stream;
 #[cfg(test)]
 mod tests;
 
+// What the derives' generated code calls: public for it, kept out of the documented API.
+#[doc(hidden)]
 pub use bound::{Bound, is_integer};
+#[doc(hidden)]
 pub use checker::Checker;
+#[doc(hidden)]
 pub use flatten::{Members, Present};
+#[doc(hidden)]
 pub use pattern::Pattern;
 #[doc(hidden)]
 pub use reader::read_value;
 pub use reader::read_with;
 pub use report::{Limits, Masking, Report, Rule, TextPosition, Violation};
+#[doc(hidden)]
 pub use schema_vocabulary::Variants;
+#[doc(hidden)]
 pub use seen::Seen;
 
 /// Derives [`Validate`](trait@Validate) from a type's serde and schemars attributes.
@@ -64,7 +72,9 @@ use serde_json::Value;
 /// [`Self::validate_slice`]). Both record into a [`Checker`] through the same
 /// checks, and the tests hold them to the same reports.
 pub trait Validate {
-    /// Checks `value` at the checker's current position and records every violation.
+    /// Checks `value` at the checker's current position and records every violation (called
+    /// by the generated code; use [`Self::validate`]).
+    #[doc(hidden)]
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
 
     /// Checks the next value of `deserializer` at the checker's current position, recording
@@ -73,6 +83,7 @@ pub trait Validate {
     /// # Errors
     ///
     /// The deserializer's, when the bytes are not JSON.
+    #[doc(hidden)]
     fn stream_at<'de, D: Deserializer<'de>>(
         deserializer: D,
         checker: &mut Checker<'de>,

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use schema_types::api::{self, Detection};
-//! use schema_types::hasura::ServerTelemetry;
+//! use schema_types::hasura::ServerTelemetryRow;
 //!
 //! let bytes = br#"{"id": 12, "timestamp": "2019-01-21T19:43:33.63838+00:00",
 //!   "db_uid": "dddff371-dab2-450f-9969-235bca66dab1",
@@ -26,7 +26,7 @@
 //! assert_eq!(kind.id, "hasura/server-telemetry");
 //!
 //! // Labelled: bytes in, the typed payload (or every violation) out.
-//! let payload: ServerTelemetry = api::validate_and_parse(bytes).unwrap();
+//! let payload: ServerTelemetryRow = api::validate_and_parse(bytes).unwrap();
 //! assert_eq!(payload.payload.version, "v1.0.0");
 //!
 //! // The same report as the server POSTs it is the `-wire` kind.
@@ -85,7 +85,7 @@ fn documented(id: &str) -> serde_json::Value {
 mod tests {
     use super::*;
     use crate::appsmith::{KeepAlivePing, UsagePulse};
-    use crate::hasura::ServerTelemetry;
+    use crate::hasura::ServerTelemetryRow;
     use crate::validate::Rule;
 
     #[test]
@@ -119,14 +119,14 @@ mod tests {
         );
         assert_eq!(report, UsagePulse::validate(&example));
 
-        let report = validate_and_parse::<ServerTelemetry>(b"{\"id\": 1,}").unwrap_err();
+        let report = validate_and_parse::<ServerTelemetryRow>(b"{\"id\": 1,}").unwrap_err();
         assert_eq!(report.violations()[0].rule, Rule::Syntax);
 
         let limits = Limits {
             max_bytes: 8,
             ..Limits::DEFAULT
         };
-        let report = validate_and_parse_with::<ServerTelemetry>(b"{\"id\": 12345}", limits);
+        let report = validate_and_parse_with::<ServerTelemetryRow>(b"{\"id\": 12345}", limits);
         assert_eq!(report.unwrap_err().violations()[0].rule, Rule::Size);
     }
 }

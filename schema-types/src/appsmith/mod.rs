@@ -46,24 +46,13 @@ mod tests;
 
 use schemars::JsonSchema;
 
-pub use backend_call_event::{
-    AppMode, BackendCallContext, BackendCallEvent, BackendCallEventName, BackendCallProperties,
-    Datasource,
-};
-pub use keep_alive_ping::{
-    Edition, KeepAliveEventName, KeepAlivePing, KeepAliveProperties, ReleaseNotesRequestType,
-};
-pub use mixpanel::{CountryCode, MixpanelEvent, MixpanelExport, MixpanelProperties};
-pub use navigation_event::{
-    NavigationContext, NavigationEvent, NavigationPage, NavigationProperties,
-};
-pub use segment::{
-    AnonymousId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack,
-};
-pub use server_setup_ping::{
-    EmailOrEmpty, ServerSetupEventName, ServerSetupPing, ServerSetupProperties,
-};
-pub use usage_pulse::{HmacSha256Hex, Pulse, PulseUser, UsagePulse};
+pub use backend_call_event::*;
+pub use keep_alive_ping::*;
+pub use mixpanel::*;
+pub use navigation_event::*;
+pub use segment::*;
+pub use server_setup_ping::*;
+pub use usage_pulse::*;
 
 /// A layer's description followed by its event's: one schema says what the document is (a
 /// Mixpanel export, a Segment message) and what the event in it is.

@@ -78,9 +78,13 @@ pub struct CliExecutionEvent {
 }
 
 /// `hasura/cli-execution`: a CLI execution event as the collector stores it, the page's sample.
-pub type CliExecution = Row<CliExecutionEvent>;
+pub type CliExecutionRow = Row<CliExecutionEvent>;
 
-impl Payload for CliExecution {
+/// The former name of [`CliExecutionRow`], which did not say that the document is a row.
+#[deprecated(note = "renamed `CliExecutionRow`: the name says the layer")]
+pub type CliExecution = CliExecutionRow;
+
+impl Payload for CliExecutionRow {
     const ID: &'static str = "hasura/cli-execution";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura CLI execution event";
@@ -102,7 +106,7 @@ impl Payload for CliExecution {
 
     fn documented_example() -> Option<Self> {
         Some(
-            CliExecution::fixture()
+            CliExecutionRow::fixture()
                 .id(115)
                 .timestamp("2019-01-21T11:36:07.86783+00:00")
                 .payload(
@@ -125,6 +129,6 @@ impl Payload for CliExecution {
 
 impl Posted for CliExecutionEvent {
     type Topic = CliTopic;
-    type Documented = CliExecution;
+    type Documented = CliExecutionRow;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

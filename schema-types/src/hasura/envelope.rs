@@ -313,9 +313,7 @@ fn into_row<P: Posted>(payload: &Value) -> Option<Value> {
 fn payload_of_row(row: &Value) -> Value {
     let mut payload = row.clone();
     if let Value::Object(members) = &mut payload {
-        for name in ROW_MEMBERS {
-            members.shift_remove(name);
-        }
+        members.retain(|name, _| !ROW_MEMBERS.contains(&name.as_str()));
     }
     payload
 }

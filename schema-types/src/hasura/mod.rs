@@ -23,26 +23,13 @@ mod server_telemetry;
 #[cfg(test)]
 mod tests;
 
-pub use cli_config::CliConfig;
-pub use cli_execution::{CliExecution, CliExecutionEvent};
-pub use console_error::{ConsoleError, ConsoleErrorData, ConsoleMode, ConsoleStack};
-pub use ee_data_source_telemetry::{EeDataSourceMetrics, EeDataSourceTelemetry};
-pub use ee_server_telemetry::{EeServerMetrics, EeServerTelemetry};
-pub use ee_usage_metrics::{
-    EeUsageMetrics, MetricLabel, MetricValue, OperationStatusSample, OtherMetricSample,
-    RoleSourceSample, StatusSample, UnlabelledSample, UsageMetrics,
-};
+pub use cli_config::*;
+pub use cli_execution::*;
+pub use console_error::*;
+pub use ee_data_source_telemetry::*;
+pub use ee_server_telemetry::*;
+pub use ee_usage_metrics::*;
 pub(crate) use envelope::kinds;
-pub use envelope::{
-    CliTopic, ConsoleTopic, Derived, IntoLayered, Layered, Posted, Row, ServerMetricsV2Topic,
-    ServerTopic, Wire,
-};
-pub use server_metrics_v2::{
-    ActionCounts, BackendName, DurationSeconds, ExperimentalFeature, Locality, LogicalModelCounts,
-    ParameterisedCounts, PgVersionNumber, QueryType, RequestDimensions, RequestTimingCounts,
-    ServerMetricsV2, ServerVersion, ServiceTimingSample, ServiceTimings, SourceKind,
-    SourceMetadata, SourceMetrics, SourcePermissionCounts, SourceRelationshipCounts, Transport,
-};
-pub use server_telemetry::{
-    CiVendor, PermissionCounts, RelationshipCounts, ServerMetrics, ServerReport, ServerTelemetry,
-};
+pub use envelope::*;
+pub use server_metrics_v2::*;
+pub use server_telemetry::*;

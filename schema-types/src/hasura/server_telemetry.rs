@@ -46,7 +46,7 @@ pub struct ServerReport {
     #[schemars(extend("x-privacy" = "category"))]
     pub ci: Nullable<CiVendor>,
     /// What the server tracks, counted over user-defined (not system-defined) objects.
-    pub metrics: ServerMetrics,
+    pub metrics: ServerReportMetrics,
 }
 
 /// The counts of tracked objects in a v1.x server's usage report.
@@ -55,7 +55,8 @@ pub struct ServerReport {
 /// these members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
-pub struct ServerMetrics {
+#[schemars(rename = "ServerMetrics")]
+pub struct ServerReportMetrics {
     /// The number of tracked views.
     #[schemars(extend("x-privacy" = "count"))]
     pub views: Count,
@@ -181,7 +182,16 @@ pub enum CiVendor {
 }
 
 /// `hasura/server-telemetry`: the server's report as the collector stores it, the page's sample.
-pub type ServerTelemetry = Row<ServerReport>;
+pub type ServerTelemetryRow = Row<ServerReport>;
+
+/// The former name of [`ServerTelemetryRow`], which did not say that the document is a row.
+#[deprecated(note = "renamed `ServerTelemetryRow`: the name says the layer")]
+pub type ServerTelemetry = ServerTelemetryRow;
+
+/// The former name of [`ServerReportMetrics`], which read like a payload of its own beside
+/// `ServerMetricsV2`.
+#[deprecated(note = "renamed `ServerReportMetrics`: the metrics of a `ServerReport`")]
+pub type ServerMetrics = ServerReportMetrics;
 
 /// Who sends a Hasura server's report, when, where to, and what stops it: the page's "Server"
 /// section, for the v1.x report and the v2.x one alike.
@@ -198,7 +208,7 @@ pub(super) const SERVER_CATALOG: Catalog = Catalog {
     },
 };
 
-impl Payload for ServerTelemetry {
+impl Payload for ServerTelemetryRow {
     const ID: &'static str = "hasura/server-telemetry";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura server telemetry (v1.x)";
@@ -209,7 +219,7 @@ impl Payload for ServerTelemetry {
 
     fn documented_example() -> Option<Self> {
         Some(
-            ServerTelemetry::fixture()
+            ServerTelemetryRow::fixture()
                 .id(12)
                 .timestamp("2019-01-21T19:43:33.63838+00:00")
                 .payload(
@@ -219,7 +229,7 @@ impl Payload for ServerTelemetry {
                         .version("v1.0.0-alpha36")
                         .ci(CiVendor::Travis)
                         .metrics(
-                            ServerMetrics::fixture()
+                            ServerReportMetrics::fixture()
                                 .views(1)
                                 .tables(2)
                                 .functions(1)
@@ -243,6 +253,6 @@ impl Payload for ServerTelemetry {
 
 impl Posted for ServerReport {
     type Topic = ServerTopic;
-    type Documented = ServerTelemetry;
+    type Documented = ServerTelemetryRow;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

@@ -29,9 +29,9 @@ fn round_trip_value<T: Serialize + DeserializeOwned>(value: &Value) -> Value {
 
 #[test]
 fn closed_objects_refuse_other_members() {
-    let mut server: Value = example::<ServerTelemetry>();
+    let mut server: Value = example::<ServerTelemetryRow>();
     server["metrics"]["permissions"]["extra"] = json!(1);
-    assert!(serde_json::from_value::<ServerTelemetry>(server).is_err());
+    assert!(serde_json::from_value::<ServerTelemetryRow>(server).is_err());
     let mut console: Value = example::<ConsoleError>();
     console["user"] = json!("someone");
     assert!(serde_json::from_value::<ConsoleError>(console).is_err());
@@ -168,7 +168,7 @@ fn assert_schema<T: Payload>(open: &[&str]) -> Value {
 
 #[test]
 fn schemas_have_the_promised_shape() {
-    let server = assert_schema::<ServerTelemetry>(&[]);
+    let server = assert_schema::<ServerTelemetryRow>(&[]);
     assert_eq!(
         server["properties"]["ci"]["anyOf"][1],
         json!({ "type": "null" })
@@ -186,7 +186,7 @@ fn schemas_have_the_promised_shape() {
     );
     assert_eq!(usage["$defs"]["MetricLabel"]["type"], "string");
     assert_schema::<ConsoleError>(&[]);
-    assert_schema::<CliExecution>(&[]);
+    assert_schema::<CliExecutionRow>(&[]);
     let config = assert_schema::<CliConfig>(&["(root)"]);
     assert_eq!(config["additionalProperties"], json!(true));
 }
@@ -285,7 +285,7 @@ fn console_route_is_an_anonymised_url() {
 /// it.
 #[test]
 fn cli_execution_records_no_arguments_flags_or_messages() {
-    let cli = inventory(CliExecution::ID);
+    let cli = inventory(CliExecutionRow::ID);
     let members: Vec<(&str, Class)> = cli
         .members
         .iter()
@@ -317,7 +317,7 @@ fn cli_execution_records_no_arguments_flags_or_messages() {
             assert!(!pointer.contains(word), "{pointer}");
         }
     }
-    let schema = registry::find(CliExecution::ID).unwrap().schema();
+    let schema = registry::find(CliExecutionRow::ID).unwrap().schema();
     assert_eq!(schema["additionalProperties"], json!(false));
 }
 

@@ -4,14 +4,14 @@
 use proptest::prelude::*;
 use schema_types::appsmith::UsagePulse;
 use schema_types::fixture::random::strategy;
-use schema_types::hasura::ServerTelemetry;
+use schema_types::hasura::ServerTelemetryRow;
 use schema_types::validate::Validate;
 
 proptest! {
     #[test]
-    fn random_server_reports_are_valid(payload in strategy::<ServerTelemetry>()) {
+    fn random_server_reports_are_valid(payload in strategy::<ServerTelemetryRow>()) {
         let document = serde_json::to_value(&payload).unwrap();
-        let report = ServerTelemetry::validate(&document);
+        let report = ServerTelemetryRow::validate(&document);
         prop_assert!(report.is_valid(), "{report}");
     }
 
