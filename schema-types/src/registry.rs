@@ -182,6 +182,7 @@ pub(crate) struct Operations {
     bare_schema: fn() -> Value,
     round_trip: fn(Value) -> Result<Value, serde_json::Error>,
     parse_typed: fn(&[u8]) -> Result<(), serde_json::Error>,
+    type_name: fn() -> &'static str,
     validate: fn(&Value, Limits) -> Report,
     validate_slice: fn(&[u8], Limits) -> Report,
     /// The bytes judged by `serde_json`'s deserializer alone: the reference for the reader.
@@ -198,6 +199,7 @@ impl Operations {
             bare_schema: schema::bare_schema::<T>,
             round_trip: round_trip::<T>,
             parse_typed: parse_typed::<T>,
+            type_name: std::any::type_name::<T>,
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
             #[cfg(test)]
@@ -331,6 +333,29 @@ impl PayloadKind {
     /// Serde's, when the bytes are not JSON or not of the type's shape.
     pub fn parse(&self, bytes: &[u8]) -> Result<AnyPayload, serde_json::Error> {
         (self.parse)(bytes)
+    }
+
+    /// The Rust type of the kind's documents, without module paths: `Row<ServerReport>`,
+    /// `MixpanelExport<KeepAliveProperties>`, `ConsoleError` (each type is in the module of
+    /// its product, [`crate::hasura`] or [`crate::appsmith`]).
+    ///
+    /// ```
+    /// let kind = schema_types::registry::find("hasura/console-error-wire").unwrap();
+    /// assert_eq!(kind.rust_type(), "Wire<ConsoleError>");
+    /// ```
+    pub fn rust_type(&self) -> String {
+        let full = (self.operations.type_name)();
+        let mut short = String::with_capacity(full.len());
+        for (index, piece) in full.split("::").enumerate() {
+            // Each piece but the last ends a path: keep only what follows its last `<`, `, `
+            // or start, that is the separators the path was nested in.
+            if index > 0 {
+                let keep = short.rfind(['<', ' ', '(']).map_or(0, |at| at + 1);
+                short.truncate(keep);
+            }
+            short.push_str(piece);
+        }
+        short
     }
 
     /// Checks a parsed document with the payload's generated validator.

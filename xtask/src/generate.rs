@@ -138,9 +138,10 @@ pub fn repair_in_words(repair: &Repair) -> String {
 
 /// README.md with the payload table between its markers replaced by the current one.
 fn with_payload_table(readme: &str) -> io::Result<String> {
-    let mut table =
-        String::from("| Payload id | Product | Layer | Title | Schema | Documented example |\n");
-    table.push_str("|---|---|---|---|---|---|\n");
+    let mut table = String::from(
+        "| Payload id | Product | Layer | Rust type | Title | Schema | Documented example |\n",
+    );
+    table.push_str("|---|---|---|---|---|---|---|\n");
     for kind in PAYLOADS {
         let example = match kind.example {
             Some(location) => {
@@ -150,10 +151,12 @@ fn with_payload_table(readme: &str) -> io::Result<String> {
         };
         let path = kind.schema_path();
         table.push_str(&format!(
-            "| `{}` | {} | {} | {} | [`{path}`](schemas/{path}) | {example} |\n",
+            "| `{}` | {} | {} | `{}::{}` | {} | [`{path}`](schemas/{path}) | {example} |\n",
             kind.id,
             kind.product.name(),
             kind.layer.name(),
+            kind.product.vendor(),
+            kind.rust_type(),
             kind.title,
         ));
     }
