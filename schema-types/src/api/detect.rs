@@ -314,10 +314,12 @@ pub fn detect(document: &Value) -> Detection {
 }
 
 /// [`detect`] on a document given as bytes, reading only what the kinds' clues ask (the
-/// members they name, the strings they expect), in one pass, without building a `Value`: the
-/// same answer as [`detect`] on the parsed document. Only a document no kind's signature matches
-/// is parsed, to name the kinds it comes nearest to. `None` when the bytes are not one JSON
-/// document.
+/// members they name, the strings they expect) and passing over everything else at the speed
+/// of a byte scan, without building a `Value`: the same answer as [`detect`] on the parsed
+/// document. Only a document no kind's signature matches is parsed, to name the kinds it comes
+/// nearest to. `None` when the bytes do not have the structure of one JSON document; a defect
+/// inside a value detection passes over (a malformed number, say) is not noticed here, but by
+/// the validator ([`super::judge`] reports it).
 ///
 /// ```
 /// use schema_types::api::detect_slice;
@@ -334,13 +336,13 @@ pub fn detect_slice(bytes: &[u8]) -> Option<Detection> {
         (Some(first), Some(second)) => {
             Detection::Ambiguous([first, second].into_iter().chain(matching).collect())
         }
-        (None, _) if facts.object => {
-            let document: Value = serde_json::from_slice(bytes).ok()?;
-            Detection::Unknown {
-                nearest: nearest_kinds(&document),
-                object: true,
-            }
-        }
+        (None, _) if facts.object => Detection::Unknown {
+            // Bytes the parser refuses come nearest to no kind.
+            nearest: serde_json::from_slice::<Value>(bytes)
+                .map(|document| nearest_kinds(&document))
+                .unwrap_or_default(),
+            object: true,
+        },
         (None, _) => Detection::Unknown {
             nearest: Vec::new(),
             object: false,
@@ -403,6 +405,7 @@ fn member_names() -> &'static [BTreeSet<String>] {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use serde_json::json;
 
     use super::*;
@@ -459,6 +462,85 @@ mod tests {
             both(&scalar);
         }
         assert_eq!(detect_slice(b"{\"event\": \"FETCH_RELEASE_NOTES\""), None);
+    }
+
+    /// JSON values whose member names are often those the clues name, and whose strings are
+    /// often the event names they expect, nested at random.
+    fn clue_like_values() -> impl Strategy<Value = Value> {
+        let names = prop::sample::select(vec![
+            "id",
+            "db_uid",
+            "topic",
+            "data",
+            "metrics",
+            "license_jti",
+            "event",
+            "type",
+            "anonymousId",
+            "context",
+            "page",
+            "usageData",
+            "backend_type",
+            "source_metadata",
+            "console_mode",
+            "execution_id",
+            "enable_telemetry",
+            "api_limits_enabled",
+            "hasura_requests",
+            "other",
+            "a\"b",
+            "é/~",
+            "",
+        ]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i32>().prop_map(Value::from),
+            (-1e6..1e6f64).prop_map(Value::from),
+            prop::sample::select(vec![
+                "track",
+                "FETCH_RELEASE_NOTES",
+                "Installation Setup Complete",
+                "execute_ACTION_TRIGGERED",
+                "x",
+                "\u{1}\"\\",
+                "",
+            ])
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(5, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((names.clone(), inner), 0..6).prop_map(|members| {
+                    Value::Object(
+                        members
+                            .into_iter()
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Detection from bytes agrees with detection on the parsed value, whatever the value.
+        #[test]
+        fn detection_from_bytes_agrees_on_random_values(value in clue_like_values()) {
+            both(&value);
+        }
+
+        /// Whatever the bytes, detection from them answers without panicking, and what it
+        /// detects in bytes that parse is what detection on the parsed value detects.
+        #[test]
+        fn detection_from_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let detection = detect_slice(&bytes);
+            if let Ok(value) = serde_json::from_slice::<Value>(&bytes) {
+                prop_assert_eq!(detection, Some(detect(&value)));
+            }
+        }
     }
 
     fn ids(kinds: &[&PayloadKind]) -> Vec<&'static str> {

@@ -13,7 +13,7 @@ use serde::ser::SerializeStruct as _;
 
 use super::detect::{Detection, detect_slice};
 use crate::registry::{AnyPayload, PayloadKind};
-use crate::validate::{Limits, Report, parse};
+use crate::validate::{Limits, Report, Rule, parse};
 
 /// What became of one unlabelled document ([`judge`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -75,10 +75,20 @@ pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
         return Judgement::Unreadable(Report::too_large(bytes.len(), limits));
     }
     match detect_slice(bytes) {
-        Some(Detection::Known(kind)) => Judgement::Checked {
-            kind,
-            report: kind.validate_slice_with(bytes, limits),
-        },
+        Some(Detection::Known(kind)) => {
+            let report = kind.validate_slice_with(bytes, limits);
+            // Detection passes over what it does not need; the validator reads every byte and
+            // is the one to say that they are not JSON.
+            if report
+                .violations()
+                .first()
+                .is_some_and(|first| first.rule == Rule::Syntax)
+            {
+                Judgement::Unreadable(report)
+            } else {
+                Judgement::Checked { kind, report }
+            }
+        }
         Some(detection) => Judgement::Undetected(detection),
         // Not JSON: the parser's report says where and why.
         None => Judgement::Unreadable(parse(bytes, limits).err().unwrap_or_else(|| {

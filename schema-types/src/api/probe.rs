@@ -3,15 +3,14 @@
 //!
 //! Every clue of every kind's [`Signature`] names a pointer. The pointers form a small tree
 //! ([`Probes`], built once from the registry); reading a document descends only along that tree
-//! and skips everything else, recording as bits which pointers are present, which hold an
-//! expected string, and which objects have an array member with an expected prefix ([`Facts`]).
+//! and passes over everything else at the speed of a byte scan ([`Scanner`]), recording as bits
+//! which pointers are present, which hold an expected string, and which objects have an array
+//! member with an expected prefix ([`Facts`]).
 //! Each kind's signature is then a list of tests on those bits. The answers are the ones
 //! [`super::detect`] gives on the parsed document (a test compares them on every document the
 //! tests have): a clue about a pointer means the same here and there.
 
 use std::sync::LazyLock;
-
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::detect::{Clue, Signature};
 use crate::registry::PAYLOADS;
@@ -41,6 +40,16 @@ struct Node {
 }
 
 impl Node {
+    /// The child named `name` (as written, without escapes), compared by length first: most
+    /// names of a document are no child's, and differ in length from all of them.
+    #[inline]
+    fn child(&self, name: &[u8]) -> Option<usize> {
+        self.children
+            .iter()
+            .find(|(child, _)| child.len() == name.len() && child.as_bytes() == name)
+            .map(|&(_, child)| child)
+    }
+
     /// Whether the value at this node is read (rather than skipped) once it is found present.
     fn is_read(&self) -> bool {
         !(self.children.is_empty() && self.equals.is_empty() && self.array_prefixes.is_empty())
@@ -152,9 +161,21 @@ impl Probes {
         checks
     }
 
-    /// What the document `bytes` shows; `None` when the bytes are not one JSON document.
+    /// What the document `bytes` shows; `None` when its structure is not that of one JSON
+    /// document.
     pub(crate) fn read(&'static self, bytes: &[u8]) -> Option<Facts> {
-        crate::validate::read_with(bytes, Root { probes: self })
+        let mut scanner = Scanner {
+            probes: self,
+            bytes,
+            at: 0,
+            facts: Facts {
+                present: 1,
+                ..Facts::default()
+            },
+        };
+        scanner.value(Some(0))?;
+        scanner.whitespace();
+        (scanner.at == bytes.len()).then_some(scanner.facts)
     }
 
     /// The indices (in [`PAYLOADS`]) of the kinds whose signature `facts` meet.
@@ -174,237 +195,240 @@ impl Probes {
     }
 }
 
-/// Reads a whole document into its [`Facts`].
-#[derive(Clone, Copy)]
-struct Root {
+/// Reads a document's structure along the probes' tree and passes over everything else.
+///
+/// It reads what detection needs and no more: member names, the strings the clues expect, and
+/// where each value ends. Strings and the containers off the tree are passed over eight bytes
+/// at a time, containers by counting brackets without recursion, so nesting costs no stack. It does not check what it
+/// passes over (a number's digits, a string's escapes): the validator, which reads every byte,
+/// reports that.
+struct Scanner<'b> {
     probes: &'static Probes,
+    bytes: &'b [u8],
+    at: usize,
+    facts: Facts,
 }
 
-impl<'de> DeserializeSeed<'de> for Root {
-    type Value = Facts;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Facts, D::Error> {
-        let mut facts = Facts {
-            present: 1,
-            ..Facts::default()
-        };
-        deserializer.deserialize_any(NodeVisitor {
-            probes: self.probes,
-            node: 0,
-            facts: &mut facts,
-        })?;
-        Ok(facts)
-    }
-}
-
-/// The value at a node that was found present.
-struct NodeSeed<'f> {
-    probes: &'static Probes,
-    node: usize,
-    facts: &'f mut Facts,
-}
-
-impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.facts.present |= 1 << self.node;
-        if self.probes.nodes[self.node].is_read() {
-            deserializer.deserialize_any(NodeVisitor {
-                probes: self.probes,
-                node: self.node,
-                facts: self.facts,
-            })
-        } else {
-            de::Deserialize::deserialize(deserializer).map(|IgnoredAny| ())
+impl<'b> Scanner<'b> {
+    #[inline]
+    fn whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
         }
     }
-}
 
-/// What is asked of the value at a node: its string, or its members.
-struct NodeVisitor<'f> {
-    probes: &'static Probes,
-    node: usize,
-    facts: &'f mut Facts,
-}
-
-impl NodeVisitor<'_> {
-    fn string(self, value: &str) {
-        // The last occurrence of a repeated member is the one that counts, as in a `Value`.
-        for &(expected, test) in &self.probes.nodes[self.node].equals {
-            if expected == value {
-                self.facts.holds |= 1 << test;
-            } else {
-                self.facts.holds &= !(1 << test);
-            }
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for NodeVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
+    /// Consumes `byte` after optional whitespace.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.bytes.get(self.at) == Some(&byte)).then(|| self.at += 1)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
-        self.string(value);
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let node = &self.probes.nodes[self.node];
-        if self.node == 0 {
-            self.facts.object = true;
-        }
-        while let Some(name) = map.next_key_seed(Name { node })? {
-            match name {
-                Named::Child(child) => map.next_value_seed(NodeSeed {
-                    probes: self.probes,
-                    node: child,
-                    facts: self.facts,
-                })?,
-                Named::Prefixed(tests) => {
-                    let is_array = map.next_value_seed(IsArray)?;
-                    for (index, &(_, test)) in node.array_prefixes.iter().enumerate() {
-                        if tests & (1 << index) != 0 && is_array {
-                            self.facts.holds |= 1 << test;
-                        }
+    /// The value at the current position, at `node` of the tree (`None`: passed over).
+    fn value(&mut self, node: Option<usize>) -> Option<()> {
+        self.whitespace();
+        match (self.bytes.get(self.at)?, node) {
+            (b'{', Some(node)) => self.object(node),
+            (b'"', Some(node)) if !self.probes.nodes[node].equals.is_empty() => {
+                let text = self.string()?;
+                let decoded = decode(text)?;
+                for &(expected, test) in &self.probes.nodes[node].equals {
+                    // The last occurrence of a repeated member is the one that counts.
+                    if expected == decoded.as_ref() {
+                        self.facts.holds |= 1 << test;
+                    } else {
+                        self.facts.holds &= !(1 << test);
                     }
                 }
-                Named::Other => {
-                    map.next_value::<IgnoredAny>()?;
+                Some(())
+            }
+            (b'"', _) => self.string().map(drop),
+            (b'{' | b'[', None) | (b'[', Some(_)) => self.container(),
+            _ => self.scalar(),
+        }
+    }
+
+    /// The members of the object at the current position, at `node`.
+    fn object(&mut self, node: usize) -> Option<()> {
+        if node == 0 {
+            self.facts.object = true;
+        }
+        self.at += 1;
+        self.whitespace();
+        if self.bytes.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Some(());
+        }
+        let probe = &self.probes.nodes[node];
+        loop {
+            self.whitespace();
+            let raw = self.string()?;
+            // A name without escapes is compared as it is written, without decoding it.
+            let escaped = find_two(raw, 0, b'\\', b'\\').is_some();
+            let decoded = if escaped {
+                decode(raw)?
+            } else {
+                std::borrow::Cow::Borrowed("")
+            };
+            let name: &[u8] = if escaped { decoded.as_bytes() } else { raw };
+            self.expect(b':')?;
+            if let Some(child) = probe.child(name) {
+                self.facts.present |= 1 << child;
+                let read = self.probes.nodes[child].is_read();
+                self.value(read.then_some(child))?;
+            } else if probe.array_prefixes.is_empty() {
+                self.value(None)?;
+            } else {
+                self.whitespace();
+                let is_array = self.bytes.get(self.at) == Some(&b'[');
+                self.value(None)?;
+                for &(prefix, test) in &probe.array_prefixes {
+                    if is_array && name.starts_with(prefix.as_bytes()) {
+                        self.facts.holds |= 1 << test;
+                    }
                 }
             }
+            self.whitespace();
+            match self.bytes.get(self.at)? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
         }
-        Ok(())
-    }
-}
-
-/// A member name, as far as the node cares.
-enum Named {
-    /// A member that leads to a node.
-    Child(usize),
-    /// A member whose name starts with some of the node's array prefixes (bit per prefix).
-    Prefixed(u128),
-    /// Any other member.
-    Other,
-}
-
-/// Reads a member name and says what it is to `node`, without keeping it.
-struct Name<'n> {
-    node: &'n Node,
-}
-
-impl<'de> DeserializeSeed<'de> for Name<'_> {
-    type Value = Named;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Named, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Name<'_> {
-    type Value = Named;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Named, E> {
-        if let Some(&(_, child)) = self.node.children.iter().find(|(child, _)| child == name) {
-            return Ok(Named::Child(child));
+    /// A string's text between its quotes (escapes left as written); the position after it.
+    #[inline]
+    fn string(&mut self) -> Option<&'b [u8]> {
+        if self.bytes.get(self.at) != Some(&b'"') {
+            return None;
         }
-        let prefixed = self
-            .node
-            .array_prefixes
-            .iter()
-            .enumerate()
-            .filter(|(_, (prefix, _))| name.starts_with(prefix))
-            .fold(0u128, |bits, (index, _)| bits | 1 << index);
-        Ok(if prefixed == 0 {
-            Named::Other
-        } else {
-            Named::Prefixed(prefixed)
-        })
+        let bytes = self.bytes;
+        let start = self.at + 1;
+        let mut at = start;
+        loop {
+            at = find_two(bytes, at, b'"', b'\\')?;
+            if bytes[at] == b'"' {
+                self.at = at + 1;
+                return Some(&bytes[start..at]);
+            }
+            at += 2;
+            if at > bytes.len() {
+                return None;
+            }
+        }
+    }
+
+    /// An object or array passed over: brackets counted, strings passed over.
+    fn container(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            self.at = find_structural(self.bytes, self.at)?;
+            match self.bytes[self.at] {
+                b'"' => {
+                    self.string()?;
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.at += 1;
+                        return Some(());
+                    }
+                }
+                // A byte the word test let through (`y`, DEL): not structural.
+                _ => {}
+            }
+            self.at += 1;
+        }
+    }
+
+    /// A number, `true`, `false` or `null`: up to the next delimiter.
+    #[inline]
+    fn scalar(&mut self) -> Option<()> {
+        let start = self.at;
+        while let Some(byte) = self.bytes.get(self.at) {
+            if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                break;
+            }
+            self.at += 1;
+        }
+        (self.at > start).then_some(())
     }
 }
 
-/// Whether a member's value is an array (its items skipped).
-struct IsArray;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-impl<'de> DeserializeSeed<'de> for IsArray {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
+/// Whether a byte of `word` equals `byte`, as a mask with the high bit of each equal byte set
+/// (exact below the first equal byte, which is all the callers read).
+#[inline]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let equal = word ^ (ONES * u64::from(byte));
+    equal.wrapping_sub(ONES) & !equal & HIGHS
 }
 
-impl<'de> Visitor<'de> for IsArray {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
+/// The index, from `from`, of the first byte of `bytes` that is `a` or `b`: eight bytes at a
+/// time (most strings a document holds are short, where `memchr`'s setup would dominate).
+#[inline]
+fn find_two(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = equal_bytes(word, a) | equal_bytes(word, b);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
     }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|byte| *byte == a || *byte == b)
+        .map(|offset| at + offset)
+}
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
-        Ok(false)
+/// The index, from `from`, of the first quote or bracket of `bytes`, eight bytes at a time; it
+/// may stop early at a few other bytes (`Y`, `_`, `y`, DEL), which the caller passes over.
+#[inline]
+fn find_structural(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // `{` and `}`, `[` and `]` differ in bits 1 and 2: one test each with those bits
+        // cleared, which lets `Y`, `_`, `y` and DEL through too.
+        let braces = word & !(ONES * 6);
+        let found = equal_bytes(word, b'"')
+            | equal_bytes(braces, b'{' & !6)
+            | equal_bytes(braces, b'[' & !6);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
     }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|byte| matches!(byte, b'"' | b'{' | b'}' | b'[' | b']'))
+        .map(|offset| at + offset)
+}
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<bool, E> {
-        Ok(false)
+/// A string's text with its escapes undone (borrowed when it has none); `None` when an escape
+/// is not JSON.
+fn decode(text: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    if find_two(text, 0, b'\\', b'\\').is_none() {
+        return std::str::from_utf8(text)
+            .ok()
+            .map(std::borrow::Cow::Borrowed);
     }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(true)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
+    let mut quoted = Vec::with_capacity(text.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(text);
+    quoted.push(b'"');
+    serde_json::from_slice::<String>(&quoted)
+        .ok()
+        .map(std::borrow::Cow::Owned)
 }
