@@ -1,22 +1,20 @@
 //! `validate`: reads each input as documents, judges each document and prints its verdict, then
 //! the summary.
 //!
-//! Judging is the library's: [`schema_types::validate::parse`], [`schema_types::api::detect`]
-//! and the kind's generated validator. This module and its children add where a document stands
-//! (its input and line, and violations' text positions made relative to the input rather than
-//! the document) and how verdicts are printed:
+//! Splitting an input into documents and judging them are the library's:
+//! [`schema_types::documents`] (one JSON document or NDJSON, in bounded memory),
+//! [`schema_types::api::detect`] and the kind's generated validator. This module and its
+//! children add where a document stands (its input and line, and violations' text positions
+//! made relative to the input rather than the document) and how verdicts are printed:
 //!
 //! - [`input`]: a file or standard input, opened, refused when it cannot hold JSON text;
-//! - [`documents`]: an input split into documents (one JSON document or NDJSON), in bounded
-//!   memory;
-//! - [`judgement`]: the verdict on one document;
+//! - [`judgement`]: the verdict on one document, from its bytes;
 //! - [`printer`]: verdicts and the summary, as text or NDJSON;
 //! - [`progress`]: the progress bar of long runs.
 //!
 //! This file holds the command itself: its arguments and help, and the loop over inputs and
 //! documents.
 
-mod documents;
 mod input;
 mod judgement;
 mod printer;
@@ -26,6 +24,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::Args;
 use schema_types::api;
+use schema_types::documents::{Documents, Item};
 use schema_types::registry::PayloadKind;
 use schema_types::validate::Limits;
 
@@ -33,7 +32,6 @@ use crate::diagnostics::{describe_io_error, print_error, print_note};
 use crate::exit::{Failure, Status};
 use crate::output::Format;
 
-use self::documents::{Documents, Item};
 use self::input::{Input, READ_BUFFER};
 use self::judgement::{Judgement, judge};
 use self::printer::Printer;
@@ -208,16 +206,15 @@ fn check_input(
     let mut documents = Documents::new(reader, printer.options.limits.max_bytes);
     let mut count = 0u64;
     let mut failed = false;
-    loop {
-        let item = match documents.next_item() {
-            Ok(Some(item)) => item,
-            Ok(None) => break,
+    while let Some(item) = documents.next() {
+        let item = match item {
+            Ok(item) => item,
             Err(error) => {
                 printer.out.flush()?;
                 print_error(&format!(
                     "cannot read `{name}` after {} documents: {}",
                     count,
-                    describe_io_error(&error)
+                    describe_io_error(error.io_error())
                 ));
                 tally.errors += 1;
                 failed = true;
