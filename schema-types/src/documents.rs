@@ -21,6 +21,9 @@
 //! - an input that looks like one document but is larger than the limit is one document over
 //!   the limit; the rest of it is counted, not kept.
 //!
+//! A line's break (LF or CRLF) is not part of its document; one
+//! document is every byte from its first line to the end of the input.
+//!
 //! Guarantees, whatever the input:
 //!
 //! - every document gets exactly one item, at the line where it starts (lines count from 1, at
@@ -162,6 +165,13 @@ enum Mode {
     Done,
 }
 
+/// A line as read: its length in the input without its line break, and the line break.
+struct Line {
+    length: u64,
+    /// `b"\n"`, `b"\r\n"`, or nothing at the end of the input.
+    ending: &'static [u8],
+}
+
 impl<R: BufRead> Documents<R> {
     /// The documents of `reader`, each at most `max_bytes` bytes.
     pub fn new(reader: R, max_bytes: usize) -> Self {
@@ -187,33 +197,35 @@ impl<R: BufRead> Documents<R> {
 
     /// Reads the next line into `self.line`, keeping at most the limit and
     /// [`KEPT_BEYOND_LIMIT`] bytes of it and counting the rest; a carriage return before the
-    /// line break is dropped from a line kept whole. Returns the line's length in the input
-    /// (without its line break), `None` at the end of the input.
-    fn read_line(&mut self) -> io::Result<Option<u64>> {
+    /// line feed is part of the line break, not of the line. `None` at the end of the input.
+    fn read_line(&mut self) -> io::Result<Option<Line>> {
         self.line.clear();
         let keep = self.max_bytes.saturating_add(KEPT_BEYOND_LIMIT);
         let mut length = 0u64;
+        let mut last = None;
         loop {
             let available = self.input.fill_buf()?;
-            let (chunk, used, ended) = match available.iter().position(|&byte| byte == b'\n') {
-                Some(end) => (&available[..end], end + 1, true),
+            let (chunk, used, ending) = match available.iter().position(|&byte| byte == b'\n') {
+                Some(end) => (&available[..end], end + 1, Some(&b"\n"[..])),
                 None if available.is_empty() && length == 0 => return Ok(None),
-                None if available.is_empty() => (available, 0, true),
-                None => (available, available.len(), false),
+                None if available.is_empty() => (available, 0, Some(&b""[..])),
+                None => (available, available.len(), None),
             };
             let room = keep.saturating_sub(self.line.len());
             self.line.extend_from_slice(&chunk[..chunk.len().min(room)]);
             length += chunk.len() as u64;
+            last = chunk.last().copied().or(last);
             self.input.consume(used);
-            if !ended {
-                continue;
-            }
+            let Some(mut ending) = ending else { continue };
             self.next_line += 1;
-            if length == self.line.len() as u64 && self.line.last() == Some(&b'\r') {
-                self.line.pop();
+            if !ending.is_empty() && last == Some(b'\r') {
+                if length == self.line.len() as u64 {
+                    self.line.pop();
+                }
                 length -= 1;
+                ending = b"\r\n";
             }
-            return Ok(Some(length));
+            return Ok(Some(Line { length, ending }));
         }
     }
 
@@ -222,12 +234,15 @@ impl<R: BufRead> Documents<R> {
         loop {
             let line = self.next_line;
             self.reading = line;
-            let Some(length) = self.read_line()? else {
+            let Some(read) = self.read_line()? else {
                 self.mode = Mode::Done;
                 return Ok(None);
             };
-            if length > self.max_bytes as u64 {
-                return Ok(Some(Item::Oversize { line, size: length }));
+            if read.length > self.max_bytes as u64 {
+                return Ok(Some(Item::Oversize {
+                    line,
+                    size: read.length,
+                }));
             }
             if !is_blank(&self.line) {
                 let bytes = self.line.clone();
@@ -239,19 +254,22 @@ impl<R: BufRead> Documents<R> {
     /// Decides, from the first non-blank line, between one document and NDJSON.
     fn start(&mut self) -> io::Result<Option<Item>> {
         self.mode = Mode::Lines;
-        let (first_line, start) = loop {
+        let (first_line, start, read) = loop {
             let line = self.next_line;
             self.reading = line;
             let start = self.input.consumed;
-            let Some(length) = self.read_line()? else {
+            let Some(read) = self.read_line()? else {
                 self.mode = Mode::Done;
                 return Ok(None);
             };
-            if length > self.max_bytes as u64 {
-                return Ok(Some(Item::Oversize { line, size: length }));
+            if read.length > self.max_bytes as u64 {
+                return Ok(Some(Item::Oversize {
+                    line,
+                    size: read.length,
+                }));
             }
             if !is_blank(&self.line) {
-                break (line, start);
+                break (line, start, read);
             }
         };
         let starts_value = matches!(
@@ -269,28 +287,24 @@ impl<R: BufRead> Documents<R> {
                 bytes,
             }));
         };
-        self.read_rest(first_line, start, unfinished)
+        self.read_rest(first_line, start, read.ending, unfinished)
     }
 
-    /// Reads on from a first line that does not hold a value by itself, up to the limit, and
-    /// decides whether the input is one document. `start` is where the first line began in the
-    /// input, in bytes.
+    /// Reads on from a first line that does not hold a value by itself (`ending` is its line
+    /// break), up to the limit, and decides whether the input is one document. `start` is where
+    /// the first line began in the input, in bytes.
     fn read_rest(
         &mut self,
         first_line: usize,
         start: u64,
+        ending: &[u8],
         unfinished: bool,
     ) -> io::Result<Option<Item>> {
         let mut buffer = std::mem::take(&mut self.line);
-        buffer.push(b'\n');
-        let wanted = self
-            .max_bytes
-            .saturating_add(1)
-            .saturating_sub(buffer.len());
-        let read = self.read_up_to(&mut buffer, wanted)?;
-        let ended = read < wanted;
+        buffer.extend_from_slice(ending);
+        let fits = self.read_up_to_limit(&mut buffer)?;
         let looks_single = unfinished && fewer_than_half_are_values(&buffer);
-        if ended {
+        if fits {
             if looks_single || serde_json::from_slice::<IgnoredAny>(&buffer).is_ok() {
                 self.mode = Mode::Done;
                 return Ok(Some(Item::Document {
@@ -312,21 +326,20 @@ impl<R: BufRead> Documents<R> {
         self.next_line_item()
     }
 
-    /// Appends up to `wanted` bytes of the input to `buffer`; how many it appended (fewer at
-    /// the end of the input).
-    fn read_up_to(&mut self, buffer: &mut Vec<u8>, wanted: usize) -> io::Result<usize> {
-        let mut read = 0;
-        while read < wanted {
+    /// Appends the input to `buffer` until the input ends or `buffer` is over the limit;
+    /// whether it is within the limit (then the input has ended).
+    fn read_up_to_limit(&mut self, buffer: &mut Vec<u8>) -> io::Result<bool> {
+        while buffer.len() <= self.max_bytes {
             let available = self.input.fill_buf()?;
             if available.is_empty() {
                 break;
             }
-            let used = available.len().min(wanted - read);
+            let wanted = self.max_bytes.saturating_add(1) - buffer.len();
+            let used = available.len().min(wanted);
             buffer.extend_from_slice(&available[..used]);
             self.input.consume(used);
-            read += used;
         }
-        Ok(read)
+        Ok(buffer.len() <= self.max_bytes)
     }
 
     /// Counts the rest of the input without keeping it.
@@ -487,6 +500,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pretty_printed_document_keeps_its_line_breaks() {
+        let input = b"{\r\n  \"a\": 1\r\n}\r\n";
+        assert_items(input, 1000, &[(1, "{\r\n  \"a\": 1\r\n}\r\n")]);
+        // Its size is its bytes, line breaks included.
+        assert_items(input, 15, &[(1, "oversize 16")]);
+        assert_items(input, 16, &[(1, "{\r\n  \"a\": 1\r\n}\r\n")]);
+    }
+
+    #[test]
     fn a_broken_pretty_printed_document_is_one_document() {
         let input = b"{\n  \"a\": 1\n  \"b\": 2\n}\n";
         assert_items(input, 1000, &[(1, "{\n  \"a\": 1\n  \"b\": 2\n}\n")]);
@@ -514,6 +536,23 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_is_not_counted_in_a_line_s_size() {
+        assert_items(b"[1,2]\r\n[3]\n", 5, &[(1, "[1,2]"), (2, "[3]")]);
+        assert_items(b"[1,22]\r\n[3]\n", 5, &[(1, "oversize 6"), (2, "[3]")]);
+        let long = format!("[{}]", "1,".repeat(50) + "1");
+        let input = format!("{long}\r\n{long}\n{long}");
+        assert_items(
+            input.as_bytes(),
+            50,
+            &[
+                (1, "oversize 103"),
+                (2, "oversize 103"),
+                (3, "oversize 103"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_single_document_over_the_limit_is_one_oversize_document() {
         let input = format!("{{\n  \"a\": \"{}\"\n}}\n", "x".repeat(100));
         assert_items(
@@ -521,6 +560,15 @@ mod tests {
             50,
             &[(1, &format!("oversize {}", input.len()))],
         );
+    }
+
+    #[test]
+    fn an_unfinished_document_at_the_limit_without_a_final_line_break_is_kept() {
+        // Ten bytes, no line break after them: the document is ten bytes, within the limit.
+        assert_items(b"{\"abc\":123", 10, &[(1, "{\"abc\":123")]);
+        assert_items(b"{\"abc\":123", 9, &[(1, "oversize 10")]);
+        assert_items(b"{\n\"abc\":12", 10, &[(1, "{\n\"abc\":12")]);
+        assert_items(b"{\n\"abc\":123", 10, &[(1, "oversize 11")]);
     }
 
     #[test]

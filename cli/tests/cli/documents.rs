@@ -183,3 +183,18 @@ fn reports_keep_at_most_max_violations() {
         2
     );
 }
+
+#[test]
+fn an_unfinished_document_as_long_as_the_limit_is_a_syntax_error() {
+    let dir = TempDir::new("at-limit");
+    let file = dir.file("f.json", "{\"abc\":123");
+    let run = run(&["validate", "--max-bytes", "10", &file]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{file}:1: invalid: line 1 column 10: syntax: expected a JSON document, found EOF \
+             while parsing an object\n0 valid, 1 invalid\n"
+        )
+    );
+}
