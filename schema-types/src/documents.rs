@@ -21,7 +21,8 @@
 //! - an input that looks like one document but is larger than the limit is one document over
 //!   the limit; the rest of it is counted, not kept.
 //!
-//! A line's break (LF or CRLF) is not part of its document; one
+//! Blank means JSON whitespace only (space, tab, carriage return, line feed): any other line is
+//! an item, so a caller judges it. A line's break (LF or CRLF) is not part of its document; one
 //! document is every byte from its first line to the end of the input.
 //!
 //! Guarantees, whatever the input:
@@ -273,7 +274,7 @@ impl<R: BufRead> Documents<R> {
             }
         };
         let starts_value = matches!(
-            self.line.iter().find(|byte| !byte.is_ascii_whitespace()),
+            self.line.iter().find(|&&byte| !is_json_whitespace(byte)),
             Some(b'{' | b'[')
         );
         let unfinished = match serde_json::from_slice::<IgnoredAny>(&self.line) {
@@ -421,9 +422,15 @@ impl<R: BufRead> Replay<R> {
     }
 }
 
-/// Whether a line holds whitespace only.
+/// JSON's whitespace (RFC 8259): space, tab, line feed, carriage return; not form feed or
+/// vertical tab.
+fn is_json_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Whether a line holds JSON whitespace only.
 fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(u8::is_ascii_whitespace)
+    line.iter().all(|&byte| is_json_whitespace(byte))
 }
 
 /// Whether fewer than half of the non-blank lines of `text` are JSON values by themselves (as a
@@ -587,6 +594,18 @@ mod tests {
     fn empty_and_blank_inputs_hold_no_document() {
         assert!(items(b"", 10).is_empty());
         assert!(items(b"\n \n\t\r\n", 10).is_empty());
+    }
+
+    #[test]
+    fn only_json_whitespace_makes_a_line_blank() {
+        let input = b"\x0c\x0c\n{}\n \t\r\n\x0b\n\xc2\xa0\n";
+        assert_items(
+            input,
+            1000,
+            &[(1, "\x0c\x0c"), (2, "{}"), (4, "\x0b"), (5, "\u{a0}")],
+        );
+        // A form feed does not start a value either: the first line is its own document.
+        assert_items(b"\x0c{\n}\n", 1000, &[(1, "\x0c{"), (2, "}")]);
     }
 
     /// A reader that gives `good` and then fails.

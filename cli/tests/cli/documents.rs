@@ -198,3 +198,36 @@ fn an_unfinished_document_as_long_as_the_limit_is_a_syntax_error() {
         )
     );
 }
+
+#[test]
+fn a_line_of_form_feeds_gets_a_verdict() {
+    let dir = TempDir::new("form-feed");
+    let compact = serde_json::to_string(&documented_example("appsmith/keep-alive-ping")).unwrap();
+    let file = dir.file(
+        "ff.ndjson",
+        format!("{compact}\n\x0c\x0c\n \t\r\n\x0b\n{compact}\n"),
+    );
+    let run = run(&["validate", &file]);
+    assert_eq!(run.status, 1);
+    let (verdicts, summary) = human_verdicts(&run.stdout, &file);
+    let heads: Vec<(usize, &str)> = verdicts
+        .iter()
+        .map(|verdict| (verdict.line, verdict.head.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "valid: appsmith/keep-alive-ping"),
+            (
+                2,
+                "invalid: line 2 column 1: syntax: expected a JSON document, found expected value"
+            ),
+            (
+                4,
+                "invalid: line 4 column 1: syntax: expected a JSON document, found expected value"
+            ),
+            (5, "valid: appsmith/keep-alive-ping"),
+        ]
+    );
+    assert_eq!(summary, "2 valid, 2 invalid");
+}
