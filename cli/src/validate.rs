@@ -46,7 +46,8 @@ Inputs: each PATH is a file; `-`, or no PATH at all, is standard input. An input
 document when all of it is one JSON value (pretty-printed or not); otherwise it is NDJSON, one \
 document per non-blank line. A file whose first line starts a value that continues on later \
 lines is read as one document, up to the size limit (`--max-bytes`). Inputs are read in bounded \
-memory, so streams of any size can be checked.
+memory, so streams of any size can be checked. A UTF-8 byte order mark at the start of an input \
+is ignored, with a warning.
 
 Kinds: with `--kind`, every document is checked as that kind. Without it, the kind of each \
 document is detected from the members and event names that identify each kind; a document that \
@@ -221,6 +222,16 @@ fn check_input(
                 break;
             }
         };
+        if count == 0 && documents.byte_order_mark() {
+            printer.out.flush()?;
+            print_note(
+                "warning",
+                &format!(
+                    "`{name}` starts with a UTF-8 byte order mark, which JSON text must not have \
+                     (RFC 8259, section 8.1); it is ignored here, but a strict receiver refuses it"
+                ),
+            );
+        }
         count += 1;
         let line = item.line();
         let judgement = match item {

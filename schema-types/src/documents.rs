@@ -23,7 +23,9 @@
 //!
 //! Blank means JSON whitespace only (space, tab, carriage return, line feed): any other line is
 //! an item, so a caller judges it. A line's break (LF or CRLF) is not part of its document; one
-//! document is every byte from its first line to the end of the input.
+//! document is every byte from its first line to the end of the input. A UTF-8 byte order mark
+//! at the very start of the input is skipped (JSON text has none, and RFC 8259 lets a reader
+//! ignore one; [`Documents::byte_order_mark`] says whether there was one).
 //!
 //! Guarantees, whatever the input:
 //!
@@ -68,9 +70,12 @@ use std::iter::FusedIterator;
 
 use serde::de::IgnoredAny;
 
+/// The UTF-8 byte order mark (U+FEFF), skipped at the start of an input.
+const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";
+
 /// How many bytes of a line are kept beyond the limit: its carriage return before the line
-/// feed, which is not part of the document.
-const KEPT_BEYOND_LIMIT: usize = 1;
+/// feed, and on the first line a byte order mark, neither of which is part of the document.
+const KEPT_BEYOND_LIMIT: usize = 1 + BYTE_ORDER_MARK.len();
 
 /// One document of an input, as [`Documents`] finds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,6 +157,7 @@ pub struct Documents<R> {
     next_line: usize,
     /// The line where the document being read starts.
     reading: usize,
+    byte_order_mark: bool,
     /// The line being read, kept up to the limit (and [`KEPT_BEYOND_LIMIT`]).
     line: Vec<u8>,
 }
@@ -187,6 +193,7 @@ impl<R: BufRead> Documents<R> {
             mode: Mode::Start,
             next_line: 1,
             reading: 1,
+            byte_order_mark: false,
             line: Vec::new(),
         }
     }
@@ -194,6 +201,12 @@ impl<R: BufRead> Documents<R> {
     /// How many bytes of the input have been read so far (each byte once), for progress.
     pub fn consumed(&self) -> u64 {
         self.input.consumed
+    }
+
+    /// Whether the input starts with a UTF-8 byte order mark, which was skipped (known once the
+    /// first item, or the end, has been read).
+    pub fn byte_order_mark(&self) -> bool {
+        self.byte_order_mark
     }
 
     /// Reads the next line into `self.line`, keeping at most the limit and
@@ -258,11 +271,17 @@ impl<R: BufRead> Documents<R> {
         let (first_line, start, read) = loop {
             let line = self.next_line;
             self.reading = line;
-            let start = self.input.consumed;
-            let Some(read) = self.read_line()? else {
+            let mut start = self.input.consumed;
+            let Some(mut read) = self.read_line()? else {
                 self.mode = Mode::Done;
                 return Ok(None);
             };
+            if line == 1 && self.line.starts_with(BYTE_ORDER_MARK) {
+                self.byte_order_mark = true;
+                self.line.drain(..BYTE_ORDER_MARK.len());
+                read.length -= BYTE_ORDER_MARK.len() as u64;
+                start += BYTE_ORDER_MARK.len() as u64;
+            }
             if read.length > self.max_bytes as u64 {
                 return Ok(Some(Item::Oversize {
                     line,
@@ -606,6 +625,35 @@ mod tests {
         );
         // A form feed does not start a value either: the first line is its own document.
         assert_items(b"\x0c{\n}\n", 1000, &[(1, "\x0c{"), (2, "}")]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_skipped() {
+        let pretty = b"\xef\xbb\xbf{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n";
+        assert_items(
+            pretty,
+            1000,
+            &[(1, "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n")],
+        );
+        let mut documents = Documents::new(&pretty[..], 1000);
+        assert!(!documents.byte_order_mark());
+        assert!(documents.next().is_some());
+        assert!(documents.byte_order_mark());
+
+        assert_items(b"\xef\xbb\xbf[1]\n[2]\n", 1000, &[(1, "[1]"), (2, "[2]")]);
+        assert_items(b"\xef\xbb\xbf\n{}\n", 1000, &[(2, "{}")]);
+        // The mark is not part of the document's size.
+        assert_items(b"\xef\xbb\xbf[1,2]\r\n", 5, &[(1, "[1,2]")]);
+        assert_items(b"\xef\xbb\xbf{\n}", 3, &[(1, "{\n}")]);
+        // Only at the start of the input: a later one is part of its line.
+        assert_items(
+            b"[1]\n\xef\xbb\xbf[2]\n",
+            1000,
+            &[(1, "[1]"), (2, "\u{feff}[2]")],
+        );
+        let mut documents = Documents::new(&b"[1]\n"[..], 1000);
+        assert!(documents.next().is_some());
+        assert!(!documents.byte_order_mark());
     }
 
     /// A reader that gives `good` and then fails.

@@ -231,3 +231,40 @@ fn a_line_of_form_feeds_gets_a_verdict() {
     );
     assert_eq!(summary, "2 valid, 2 invalid");
 }
+
+#[test]
+fn a_byte_order_mark_before_a_document_is_ignored_with_a_warning() {
+    let dir = TempDir::new("bom");
+    let example = documented_example("appsmith/keep-alive-ping");
+    let compact = serde_json::to_string(&example).unwrap();
+    let single = dir.file(
+        "bom.json",
+        [b"\xef\xbb\xbf".as_slice(), pretty(&example).as_bytes()].concat(),
+    );
+    let stream = dir.file(
+        "bom.ndjson",
+        format!("\u{feff}{compact}\n{compact}\n").into_bytes(),
+    );
+    let warning = |file: &str| {
+        format!(
+            "telemetry-spec: warning: `{file}` starts with a UTF-8 byte order mark, which JSON \
+             text must not have (RFC 8259, section 8.1); it is ignored here, but a strict \
+             receiver refuses it\n"
+        )
+    };
+    let run_single = run(&["validate", &single]);
+    assert_eq!(run_single.status, 0);
+    assert_eq!(
+        run_single.stdout,
+        format!("{single}:1: valid: appsmith/keep-alive-ping\n1 valid, 0 invalid\n")
+    );
+    assert_eq!(run_single.stderr, warning(&single));
+
+    let run_stream = run(&["validate", &stream]);
+    assert_eq!(run_stream.status, 0);
+    let (verdicts, summary) = human_verdicts(&run_stream.stdout, &stream);
+    let lines: Vec<usize> = verdicts.iter().map(|verdict| verdict.line).collect();
+    assert_eq!(lines, [1, 2]);
+    assert_eq!(summary, "2 valid, 0 invalid");
+    assert_eq!(run_stream.stderr, warning(&stream));
+}
