@@ -32,7 +32,8 @@
 //! - every document gets exactly one item, at the line where it starts (lines count from 1, at
 //!   the start of the input);
 //! - memory stays bounded by the limit: a line is kept up to the limit and only counted beyond
-//!   it, and one document is buffered only up to the limit;
+//!   it, and one document is buffered only up to the limit; an item's bytes are handed over,
+//!   never copied;
 //! - an item's document is at most the limit; a larger one is [`Item::Oversize`], with its size.
 //!
 //! ```
@@ -76,6 +77,11 @@ const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";
 /// How many bytes of a line are kept beyond the limit: its carriage return before the line
 /// feed, and on the first line a byte order mark, neither of which is part of the document.
 const KEPT_BEYOND_LIMIT: usize = 1 + BYTE_ORDER_MARK.len();
+
+/// The capacity a new line buffer starts with, at most: the last line's length, so that a
+/// stream of similar lines needs one allocation per line (the last line's buffer is handed over
+/// with its document).
+const LINE_CAPACITY: usize = 64 * 1024;
 
 /// One document of an input, as [`Documents`] finds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,6 +249,12 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
+    /// Hands the line over as a document, leaving a new buffer for the next one.
+    fn take_line(&mut self) -> Vec<u8> {
+        let capacity = self.line.len().min(LINE_CAPACITY);
+        std::mem::replace(&mut self.line, Vec::with_capacity(capacity))
+    }
+
     /// The next non-blank line as a document, in NDJSON mode.
     fn next_line_item(&mut self) -> io::Result<Option<Item>> {
         loop {
@@ -259,7 +271,7 @@ impl<R: BufRead> Documents<R> {
                 }));
             }
             if !is_blank(&self.line) {
-                let bytes = self.line.clone();
+                let bytes = self.take_line();
                 return Ok(Some(Item::Document { line, bytes }));
             }
         }
@@ -301,7 +313,7 @@ impl<R: BufRead> Documents<R> {
             Err(error) => Some(error.is_eof()),
         };
         let Some(unfinished) = unfinished.filter(|_| starts_value) else {
-            let bytes = self.line.clone();
+            let bytes = self.take_line();
             return Ok(Some(Item::Document {
                 line: first_line,
                 bytes,
