@@ -13,7 +13,7 @@ use schema_types::Product;
 use schema_types::optout::{self, Sent, Settings};
 
 use crate::exit::Failure;
-use crate::output::{Format, wire_name};
+use crate::output::{Format, printable, wire_name};
 
 /// The long help of `optout`.
 pub const HELP: &str = "Tell which payloads of a product are still sent under the given \
@@ -101,9 +101,11 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
                     .unwrap_or_default();
                 writeln!(out, "{}{component}: {what}", verdict.payload)?;
                 if !verdict.decided_by.is_empty() {
-                    writeln!(out, "  stopped by: {}", verdict.decided_by.join("; "))?;
+                    let decided_by = verdict.decided_by.join("; ");
+                    writeln!(out, "  stopped by: {}", printable(&decided_by))?;
                 }
                 for ignored in &verdict.ignored {
+                    let ignored = printable(ignored);
                     writeln!(out, "  not read (not a documented value): {ignored}")?;
                 }
                 writeln!(out, "  the page: \"{}\"", verdict.source)?;
