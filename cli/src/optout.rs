@@ -68,14 +68,14 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
         ProductArg::Hasura => Product::Hasura,
         ProductArg::Appsmith => Product::Appsmith,
     };
-    let env = pairs(&args.env)?;
+    let env = pairs("--env", &args.env)?;
     let settings = Settings {
         server_env: env.clone(),
         server_flag: args.enable_telemetry_flag.clone(),
         cli_env: if args.cli_env.is_empty() {
             env.clone()
         } else {
-            pairs(&args.cli_env)?
+            pairs("--cli-env", &args.cli_env)?
         },
         cli_config_enable_telemetry: args.cli_config_enable_telemetry,
         appsmith_env: env,
@@ -116,13 +116,15 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `KEY=VALUE` pairs as a map.
-fn pairs(given: &[String]) -> Result<BTreeMap<String, String>, Failure> {
+/// The `NAME=VALUE` pairs given with option `flag`, as a map.
+fn pairs(flag: &str, given: &[String]) -> Result<BTreeMap<String, String>, Failure> {
     given
         .iter()
         .map(|pair| match pair.split_once('=') {
             Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
-            _ => Err(Failure::new(format!("`--env {pair}`: expected NAME=VALUE"))),
+            _ => Err(Failure::new(format!(
+                "`{flag} {pair}`: expected NAME=VALUE"
+            ))),
         })
         .collect()
 }
