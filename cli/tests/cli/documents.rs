@@ -1,6 +1,8 @@
 //! `validate` on single documents: what is not JSON and what is over the size limit are invalid
-//! verdicts with their reason, a pretty-printed document is one document at its first line,
-//! masking drops values and keeps pointers, and reports keep at most `--max-violations`.
+//! verdicts with their reason, a pretty-printed document is one document at its first line (a
+//! byte order mark before it ignored, with a warning), a line that is not JSON whitespace gets a
+//! verdict, masking drops values and keeps pointers, and reports keep at most
+//! `--max-violations`.
 
 use serde_json::json;
 
