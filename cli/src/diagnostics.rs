@@ -2,10 +2,13 @@
 //! `telemetry-spec:`, and I/O errors in words.
 //!
 //! Standard output carries only results (verdicts, schemas, samples), so that it can be piped;
-//! everything addressed to the person running the tool goes through here, in one wording.
+//! everything addressed to the person running the tool goes through here, in one wording, and
+//! made [`printable`] (a message quotes file names and arguments, which may hold anything).
 
 use std::fmt;
 use std::io::{self, Write};
+
+use crate::output::printable;
 
 /// An I/O error in words, without the `(os error N)` that `io::Error` appends.
 pub fn describe_io_error(error: &io::Error) -> String {
@@ -24,12 +27,22 @@ pub fn describe_io_error(error: &io::Error) -> String {
 
 /// Prints an error line on standard error.
 pub fn print_error(message: &dyn fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "telemetry-spec: error: {message}");
+    let message = message.to_string();
+    let _ = writeln!(
+        io::stderr().lock(),
+        "telemetry-spec: error: {}",
+        printable(&message)
+    );
 }
 
 /// Prints a note on standard error.
 pub fn print_note(kind: &str, message: &dyn fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "telemetry-spec: {kind}: {message}");
+    let message = message.to_string();
+    let _ = writeln!(
+        io::stderr().lock(),
+        "telemetry-spec: {kind}: {}",
+        printable(&message)
+    );
 }
 
 #[cfg(test)]

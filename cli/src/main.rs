@@ -55,7 +55,7 @@ enum Command {
     /// Check documents (one JSON document or NDJSON per input) and print a verdict for each
     #[command(long_about = validate::HELP, after_help = validate::EXAMPLES)]
     Validate(validate::ValidateArgs),
-    /// List every payload kind with its product, schema version and schema file
+    /// List every payload kind with its product, layer, schema version and schema file
     List(list::ListArgs),
     /// Print the published JSON Schema of a payload kind
     #[command(long_about = schema::HELP)]

@@ -13,7 +13,7 @@ use schema_types::Product;
 use schema_types::optout::{self, Sent, Settings};
 
 use crate::exit::Failure;
-use crate::output::{Format, wire_name};
+use crate::output::{Format, printable, wire_name};
 
 /// The long help of `optout`.
 pub const HELP: &str = "Tell which payloads of a product are still sent under the given \
@@ -68,14 +68,14 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
         ProductArg::Hasura => Product::Hasura,
         ProductArg::Appsmith => Product::Appsmith,
     };
-    let env = pairs(&args.env)?;
+    let env = pairs("--env", &args.env)?;
     let settings = Settings {
         server_env: env.clone(),
         server_flag: args.enable_telemetry_flag.clone(),
         cli_env: if args.cli_env.is_empty() {
             env.clone()
         } else {
-            pairs(&args.cli_env)?
+            pairs("--cli-env", &args.cli_env)?
         },
         cli_config_enable_telemetry: args.cli_config_enable_telemetry,
         appsmith_env: env,
@@ -101,9 +101,11 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
                     .unwrap_or_default();
                 writeln!(out, "{}{component}: {what}", verdict.payload)?;
                 if !verdict.decided_by.is_empty() {
-                    writeln!(out, "  stopped by: {}", verdict.decided_by.join("; "))?;
+                    let decided_by = verdict.decided_by.join("; ");
+                    writeln!(out, "  stopped by: {}", printable(&decided_by))?;
                 }
                 for ignored in &verdict.ignored {
+                    let ignored = printable(ignored);
                     writeln!(out, "  not read (not a documented value): {ignored}")?;
                 }
                 writeln!(out, "  the page: \"{}\"", verdict.source)?;
@@ -114,13 +116,15 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `KEY=VALUE` pairs as a map.
-fn pairs(given: &[String]) -> Result<BTreeMap<String, String>, Failure> {
+/// The `NAME=VALUE` pairs given with option `flag`, as a map.
+fn pairs(flag: &str, given: &[String]) -> Result<BTreeMap<String, String>, Failure> {
     given
         .iter()
         .map(|pair| match pair.split_once('=') {
             Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
-            _ => Err(Failure::new(format!("`--env {pair}`: expected NAME=VALUE"))),
+            _ => Err(Failure::new(format!(
+                "`{flag} {pair}`: expected NAME=VALUE"
+            ))),
         })
         .collect()
 }

@@ -1,22 +1,20 @@
 //! `validate`: reads each input as documents, judges each document and prints its verdict, then
 //! the summary.
 //!
-//! Judging is the library's: [`schema_types::validate::parse`], [`schema_types::api::detect`]
-//! and the kind's generated validator. This module and its children add where a document stands
-//! (its input and line, and violations' text positions made relative to the input rather than
-//! the document) and how verdicts are printed:
+//! Splitting an input into documents and judging them are the library's:
+//! [`schema_types::documents`] (one JSON document or NDJSON, in bounded memory),
+//! [`schema_types::api::detect`] and the kind's generated validator. This module and its
+//! children add where a document stands (its input and line, and violations' text positions
+//! made relative to the input rather than the document) and how verdicts are printed:
 //!
 //! - [`input`]: a file or standard input, opened, refused when it cannot hold JSON text;
-//! - [`documents`]: an input split into documents (one JSON document or NDJSON), in bounded
-//!   memory;
-//! - [`judgement`]: the verdict on one document;
+//! - [`judgement`]: the verdict on one document, from its bytes;
 //! - [`printer`]: verdicts and the summary, as text or NDJSON;
 //! - [`progress`]: the progress bar of long runs.
 //!
 //! This file holds the command itself: its arguments and help, and the loop over inputs and
 //! documents.
 
-mod documents;
 mod input;
 mod judgement;
 mod printer;
@@ -26,6 +24,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::Args;
 use schema_types::api;
+use schema_types::documents::{Documents, Item};
 use schema_types::registry::PayloadKind;
 use schema_types::validate::Limits;
 
@@ -33,7 +32,6 @@ use crate::diagnostics::{describe_io_error, print_error, print_note};
 use crate::exit::{Failure, Status};
 use crate::output::Format;
 
-use self::documents::{Documents, Item};
 use self::input::{Input, READ_BUFFER};
 use self::judgement::{Judgement, judge};
 use self::printer::Printer;
@@ -48,7 +46,8 @@ Inputs: each PATH is a file; `-`, or no PATH at all, is standard input. An input
 document when all of it is one JSON value (pretty-printed or not); otherwise it is NDJSON, one \
 document per non-blank line. A file whose first line starts a value that continues on later \
 lines is read as one document, up to the size limit (`--max-bytes`). Inputs are read in bounded \
-memory, so streams of any size can be checked.
+memory, so streams of any size can be checked. A UTF-8 byte order mark at the start of an input \
+is ignored, with a warning.
 
 Kinds: with `--kind`, every document is checked as that kind. Without it, the kind of each \
 document is detected from the members and event names that identify each kind; a document that \
@@ -208,22 +207,31 @@ fn check_input(
     let mut documents = Documents::new(reader, printer.options.limits.max_bytes);
     let mut count = 0u64;
     let mut failed = false;
-    loop {
-        let item = match documents.next_item() {
-            Ok(Some(item)) => item,
-            Ok(None) => break,
+    while let Some(item) = documents.next() {
+        let item = match item {
+            Ok(item) => item,
             Err(error) => {
                 printer.out.flush()?;
                 print_error(&format!(
                     "cannot read `{name}` after {} documents: {}",
                     count,
-                    describe_io_error(&error)
+                    describe_io_error(error.io_error())
                 ));
                 tally.errors += 1;
                 failed = true;
                 break;
             }
         };
+        if count == 0 && documents.byte_order_mark() {
+            printer.out.flush()?;
+            print_note(
+                "warning",
+                &format!(
+                    "`{name}` starts with a UTF-8 byte order mark, which JSON text must not have \
+                     (RFC 8259, section 8.1); it is ignored here, but a strict receiver refuses it"
+                ),
+            );
+        }
         count += 1;
         let line = item.line();
         let judgement = match item {

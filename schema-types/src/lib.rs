@@ -5,6 +5,7 @@ pub mod appsmith;
 pub mod catalog;
 pub mod common;
 pub mod corpus;
+pub mod documents;
 pub mod hasura;
 pub mod optout;
 pub mod payload;

@@ -1,5 +1,6 @@
-//! The verdict on one document of `validate`: parsed within the limits, its kind detected (or
-//! the one given with `--kind`), and checked by that kind's generated validator.
+//! The verdict on one document of `validate`, from its bytes: with `--kind`, checked by that
+//! kind's generated validator as it is read (no `Value` is built, so a document costs about its
+//! bytes once); without, parsed within the limits, its kind detected, and then checked.
 //!
 //! A document that is not JSON, one that matches no single kind and one over the size limit are
 //! verdicts like any other, so one bad document never stops a run.
@@ -37,22 +38,22 @@ impl Judgement {
     }
 }
 
+/// The verdict on the document `bytes`: the one place bytes become a [`Judgement`].
 pub fn judge(bytes: &[u8], options: &Options) -> Judgement {
+    if let Some(kind) = options.kind {
+        return Judgement::Checked {
+            kind: Some(kind),
+            report: kind.validate_slice_with(bytes, options.limits),
+        };
+    }
+    // Detection reads a parsed document; the kind's validator then checks that same `Value`.
     let document = match parse(bytes, options.limits) {
         Ok(document) => document,
-        Err(report) => {
-            return Judgement::Checked {
-                kind: options.kind,
-                report,
-            };
-        }
+        Err(report) => return Judgement::Checked { kind: None, report },
     };
-    let kind = match options.kind {
-        Some(kind) => kind,
-        None => match api::detect(&document) {
-            Detection::Known(kind) => kind,
-            detection => return Judgement::Undetected(detection),
-        },
+    let kind = match api::detect(&document) {
+        Detection::Known(kind) => kind,
+        detection => return Judgement::Undetected(detection),
     };
     Judgement::Checked {
         kind: Some(kind),

@@ -2,8 +2,10 @@
 //! the violations indented below; or one JSON object per document), then the summary.
 //!
 //! Violations' text positions are counted from the start of the input, not of the document, so
-//! that `FILE:LINE` and `line L column C` point at the same file. Output goes through the
-//! progress bar, so that the two do not tear each other on a terminal.
+//! that `FILE:LINE` and `line L column C` point at the same file. In human form, what comes from
+//! the input (its name, member names, pointers and values) is escaped by [`printable`], so that
+//! every line printed is one the tool wrote. Output goes through the progress bar, so that the
+//! two do not tear each other on a terminal.
 
 use std::io::{self, BufWriter, Write};
 
@@ -14,7 +16,7 @@ use serde_json::{Value, json};
 use super::judgement::Judgement;
 use super::progress::Progress;
 use super::{Options, Tally};
-use crate::output::Format;
+use crate::output::{Format, printable};
 
 /// Prints verdicts in the chosen format.
 pub struct Printer {
@@ -75,8 +77,10 @@ impl Printer {
     }
 
     fn human(&self, file: &str, line: usize, judgement: &Judgement) -> String {
+        let file = printable(file);
         if let Judgement::Undetected(detection) = judgement {
-            return format!("{file}:{line}: invalid: {detection}\n");
+            let detection = detection.to_string();
+            return format!("{file}:{line}: invalid: {}\n", printable(&detection));
         }
         let id = judgement.kind().map_or("", |kind| kind.id);
         if judgement.is_valid() {
@@ -92,13 +96,15 @@ impl Printer {
         // A document that is not JSON at all gets one line: why.
         if let [violation] = violations.as_slice() {
             if total == 1 && matches!(violation.rule, Rule::Syntax | Rule::Size) {
-                return format!("{file}:{line}: invalid: {kind}{violation}\n");
+                let violation = violation.to_string();
+                return format!("{file}:{line}: invalid: {kind}{}\n", printable(&violation));
             }
         }
         let plural = if total == 1 { "" } else { "s" };
         let mut text = format!("{file}:{line}: invalid: {kind}{total} violation{plural}\n");
         for violation in &violations {
-            text.push_str(&format!("  {violation}\n"));
+            let violation = violation.to_string();
+            text.push_str(&format!("  {}\n", printable(&violation)));
         }
         if total > violations.len() {
             text.push_str(&format!("  ... and {} more\n", total - violations.len()));

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::output::printable;
+
 /// How long a run goes before its progress is shown.
 const DELAY: Duration = Duration::from_millis(500);
 
@@ -43,10 +45,10 @@ impl Progress {
         }
     }
 
-    /// Names the input being read.
+    /// Names the input being read (escaped, as everything printed on a terminal).
     pub fn set_input(&self, name: &str) {
         if let Some(bar) = &self.bar {
-            bar.set_message(name.to_owned());
+            bar.set_message(printable(name).into_owned());
         }
     }
 

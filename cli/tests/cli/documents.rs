@@ -1,6 +1,8 @@
 //! `validate` on single documents: what is not JSON and what is over the size limit are invalid
-//! verdicts with their reason, a pretty-printed document is one document at its first line,
-//! masking drops values and keeps pointers, and reports keep at most `--max-violations`.
+//! verdicts with their reason, a pretty-printed document is one document at its first line (a
+//! byte order mark before it ignored, with a warning), a line that is not JSON whitespace gets a
+//! verdict, masking drops values and keeps pointers, and reports keep at most
+//! `--max-violations`.
 
 use serde_json::json;
 
@@ -182,4 +184,89 @@ fn reports_keep_at_most_max_violations() {
             .len(),
         2
     );
+}
+
+#[test]
+fn an_unfinished_document_as_long_as_the_limit_is_a_syntax_error() {
+    let dir = TempDir::new("at-limit");
+    let file = dir.file("f.json", "{\"abc\":123");
+    let run = run(&["validate", "--max-bytes", "10", &file]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{file}:1: invalid: line 1 column 10: syntax: expected a JSON document, found EOF \
+             while parsing an object\n0 valid, 1 invalid\n"
+        )
+    );
+}
+
+#[test]
+fn a_line_of_form_feeds_gets_a_verdict() {
+    let dir = TempDir::new("form-feed");
+    let compact = serde_json::to_string(&documented_example("appsmith/keep-alive-ping")).unwrap();
+    let file = dir.file(
+        "ff.ndjson",
+        format!("{compact}\n\x0c\x0c\n \t\r\n\x0b\n{compact}\n"),
+    );
+    let run = run(&["validate", &file]);
+    assert_eq!(run.status, 1);
+    let (verdicts, summary) = human_verdicts(&run.stdout, &file);
+    let heads: Vec<(usize, &str)> = verdicts
+        .iter()
+        .map(|verdict| (verdict.line, verdict.head.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "valid: appsmith/keep-alive-ping"),
+            (
+                2,
+                "invalid: line 2 column 1: syntax: expected a JSON document, found expected value"
+            ),
+            (
+                4,
+                "invalid: line 4 column 1: syntax: expected a JSON document, found expected value"
+            ),
+            (5, "valid: appsmith/keep-alive-ping"),
+        ]
+    );
+    assert_eq!(summary, "2 valid, 2 invalid");
+}
+
+#[test]
+fn a_byte_order_mark_before_a_document_is_ignored_with_a_warning() {
+    let dir = TempDir::new("bom");
+    let example = documented_example("appsmith/keep-alive-ping");
+    let compact = serde_json::to_string(&example).unwrap();
+    let single = dir.file(
+        "bom.json",
+        [b"\xef\xbb\xbf".as_slice(), pretty(&example).as_bytes()].concat(),
+    );
+    let stream = dir.file(
+        "bom.ndjson",
+        format!("\u{feff}{compact}\n{compact}\n").into_bytes(),
+    );
+    let warning = |file: &str| {
+        format!(
+            "telemetry-spec: warning: `{file}` starts with a UTF-8 byte order mark, which JSON \
+             text must not have (RFC 8259, section 8.1); it is ignored here, but a strict \
+             receiver refuses it\n"
+        )
+    };
+    let run_single = run(&["validate", &single]);
+    assert_eq!(run_single.status, 0);
+    assert_eq!(
+        run_single.stdout,
+        format!("{single}:1: valid: appsmith/keep-alive-ping\n1 valid, 0 invalid\n")
+    );
+    assert_eq!(run_single.stderr, warning(&single));
+
+    let run_stream = run(&["validate", &stream]);
+    assert_eq!(run_stream.status, 0);
+    let (verdicts, summary) = human_verdicts(&run_stream.stdout, &stream);
+    let lines: Vec<usize> = verdicts.iter().map(|verdict| verdict.line).collect();
+    assert_eq!(lines, [1, 2]);
+    assert_eq!(summary, "2 valid, 0 invalid");
+    assert_eq!(run_stream.stderr, warning(&stream));
 }

@@ -13,9 +13,10 @@
 //! - [`usage`]: help pages, usage errors, unknown kinds.
 //! - [`kinds`]: `list`, `schema` and `sample`, and `validate` on every sample.
 //! - [`documents`]: `validate` on single documents (not JSON, too large, pretty-printed,
-//!   masked, truncated reports).
+//!   masked, truncated reports, a byte order mark, lines that are not blank).
 //! - [`inputs`]: inputs that cannot be read or hold no document.
 //! - [`stream`]: a generated NDJSON stream with bad lines at known places.
+//! - [`terminal`]: what reaches a terminal: text from the inputs, escaped.
 //! - [`optout`], [`privacy`]: the specification around the payloads, printed.
 
 mod documents;
@@ -25,4 +26,5 @@ mod optout;
 mod privacy;
 mod stream;
 mod support;
+mod terminal;
 mod usage;

@@ -88,3 +88,15 @@ fn optout_reads_the_hasura_flag_cli_env_and_config_separately() {
     assert_eq!(bad.status, 2);
     assert!(bad.stderr.contains("expected NAME=VALUE"), "{}", bad.stderr);
 }
+
+#[test]
+fn a_bad_pair_names_the_option_it_was_given_with() {
+    for flag in ["--env", "--cli-env"] {
+        let bad = run(&["optout", "--product", "hasura", flag, "=x"]);
+        assert_eq!(bad.status, 2);
+        assert_eq!(
+            bad.stderr,
+            format!("telemetry-spec: error: `{flag} =x`: expected NAME=VALUE\n")
+        );
+    }
+}

@@ -86,3 +86,15 @@ fn an_unknown_kind_is_one_line_with_the_nearest_id() {
          every kind)\n"
     );
 }
+
+#[test]
+fn help_names_every_command_and_every_column_of_list() {
+    assert_help_says(
+        &["--help"],
+        &[
+            "optout",
+            "privacy",
+            "List every payload kind with its product, layer, schema version and schema file",
+        ],
+    );
+}
