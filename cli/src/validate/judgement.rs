@@ -1,13 +1,14 @@
 //! The verdict on one document of `validate`, from its bytes: with `--kind`, checked by that
-//! kind's generated validator as it is read (no `Value` is built, so a document costs about its
-//! bytes once); without, parsed within the limits, its kind detected, and then checked.
+//! kind's generated validator as it is read; without, its kind detected from the bytes and then
+//! checked (the library's judge). No `Value` is built either way, so a document costs about its
+//! bytes once.
 //!
 //! A document that is not JSON, one that matches no single kind and one over the size limit are
 //! verdicts like any other, so one bad document never stops a run.
 
 use schema_types::api::{self, Detection};
 use schema_types::registry::PayloadKind;
-use schema_types::validate::{Report, parse};
+use schema_types::validate::Report;
 
 use super::Options;
 
@@ -38,7 +39,9 @@ impl Judgement {
     }
 }
 
-/// The verdict on the document `bytes`: the one place bytes become a [`Judgement`].
+/// The verdict on the document `bytes`: the one place bytes become a [`Judgement`]. With
+/// `--kind`, that kind's validator reads them; without, the library's judge detects the kind from
+/// the bytes and then validates them ([`api::judge_with`]): neither builds a `Value`.
 pub fn judge(bytes: &[u8], options: &Options) -> Judgement {
     if let Some(kind) = options.kind {
         return Judgement::Checked {
@@ -46,17 +49,12 @@ pub fn judge(bytes: &[u8], options: &Options) -> Judgement {
             report: kind.validate_slice_with(bytes, options.limits),
         };
     }
-    // Detection reads a parsed document; the kind's validator then checks that same `Value`.
-    let document = match parse(bytes, options.limits) {
-        Ok(document) => document,
-        Err(report) => return Judgement::Checked { kind: None, report },
-    };
-    let kind = match api::detect(&document) {
-        Detection::Known(kind) => kind,
-        detection => return Judgement::Undetected(detection),
-    };
-    Judgement::Checked {
-        kind: Some(kind),
-        report: kind.validate_with(&document, options.limits),
+    match api::judge_with(bytes, options.limits) {
+        api::Judgement::Checked { kind, report } => Judgement::Checked {
+            kind: Some(kind),
+            report,
+        },
+        api::Judgement::Undetected(detection) => Judgement::Undetected(detection),
+        api::Judgement::Unreadable(report) => Judgement::Checked { kind: None, report },
     }
 }

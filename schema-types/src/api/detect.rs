@@ -317,9 +317,9 @@ pub fn detect(document: &Value) -> Detection {
 /// members they name, the strings they expect) and passing over everything else at the speed
 /// of a byte scan, without building a `Value`: the same answer as [`detect`] on the parsed
 /// document. Only a document no kind's signature matches is parsed, to name the kinds it comes
-/// nearest to. `None` when the bytes do not have the structure of one JSON document; a defect
-/// inside a value detection passes over (a malformed number, say) is not noticed here, but by
-/// the validator ([`super::judge`] reports it).
+/// nearest to. `None` when the bytes are not one JSON document; when one kind's signature is met,
+/// a defect inside a value detection passes over (a malformed number, say) is left to the
+/// validator ([`super::judge`] reports it).
 ///
 /// ```
 /// use schema_types::api::detect_slice;
@@ -331,24 +331,22 @@ pub fn detect(document: &Value) -> Detection {
 pub fn detect_slice(bytes: &[u8]) -> Option<Detection> {
     let facts = PROBES.read(bytes)?;
     let mut matching = PROBES.matching(facts).map(|index| &PAYLOADS[index]);
-    let detection = match (matching.next(), matching.next()) {
-        (Some(kind), None) => Detection::Known(kind),
+    let (first, second) = (matching.next(), matching.next());
+    if let (Some(kind), None) = (first, second) {
+        return Some(Detection::Known(kind));
+    }
+    // No single kind: rare, and worth a parse, which says whether the bytes are JSON at all
+    // and names the kinds the document comes nearest to.
+    let document: Value = serde_json::from_slice(bytes).ok()?;
+    Some(match (first, second) {
         (Some(first), Some(second)) => {
             Detection::Ambiguous([first, second].into_iter().chain(matching).collect())
         }
-        (None, _) if facts.object => Detection::Unknown {
-            // Bytes the parser refuses come nearest to no kind.
-            nearest: serde_json::from_slice::<Value>(bytes)
-                .map(|document| nearest_kinds(&document))
-                .unwrap_or_default(),
-            object: true,
+        _ => Detection::Unknown {
+            nearest: nearest_kinds(&document),
+            object: facts.object,
         },
-        (None, _) => Detection::Unknown {
-            nearest: Vec::new(),
-            object: false,
-        },
-    };
-    Some(detection)
+    })
 }
 
 /// The kinds an object comes nearest to: those whose members it mostly shares (at least half of
