@@ -29,6 +29,7 @@ mod checker;
 mod flatten;
 pub mod format;
 mod impls;
+mod names;
 mod pattern;
 pub mod pointer;
 mod reader;
@@ -41,6 +42,7 @@ mod tests;
 pub use bound::{Bound, is_integer};
 pub use checker::Checker;
 pub use flatten::{Members, Present};
+pub use names::Names;
 pub use pattern::Pattern;
 #[doc(hidden)]
 pub use reader::read_value;
