@@ -295,7 +295,7 @@ impl Mutation {
                     let Value::Object(members) = node_mut(document, parent) else {
                         return;
                     };
-                    let Some(position) = members.get_index_of(member) else {
+                    let Some(position) = members.keys().position(|name| name == member) else {
                         return;
                     };
                     let Some(value) = members.shift_remove(member) else {
