@@ -163,12 +163,15 @@ fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<usize, A::Error> {
     Ok(names.len())
 }
 
-/// Skips an object inside a skipped value, whose size nothing states.
-fn skip_nested_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+/// Skips an object whose size no report states (inside a skipped value, or where any object
+/// is allowed): returns how many members were read, a repeated name counted again.
+fn skip_unstated_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<usize, A::Error> {
+    let mut count = 0;
     while map.next_key::<IgnoredAny>()?.is_some() {
         map.next_value::<Skip>()?;
+        count += 1;
     }
-    Ok(())
+    Ok(count)
 }
 
 fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
@@ -230,7 +233,7 @@ impl<'de> serde::Deserialize<'de> for Skip {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Skip, A::Error> {
-                skip_nested_map(map).map(|_| Skip)
+                skip_unstated_map(map).map(|_| Skip)
             }
         }
 
@@ -280,7 +283,8 @@ scalar_expectation!(AnInteger, words::AN_INTEGER, |checker, seen| {
     }
 });
 
-/// Any value: skipped, never a violation.
+/// Any value, skipped, never a violation: an unknown member's value or an enumeration's, which
+/// a report describes (an object by its size as parsed).
 struct AnyValue;
 
 impl<'de> Expect<'de> for AnyValue {
@@ -299,14 +303,35 @@ impl<'de> Expect<'de> for AnyValue {
     }
 }
 
-/// Any object, its members skipped.
+/// Any value where any value is allowed (`serde_json::Value`): skipped, never a violation. No
+/// check states the size of an object or array, so an object's members are counted as read.
+struct AnyContent;
+
+impl<'de> Expect<'de> for AnyContent {
+    const EXPECTED: &'static str = "any value";
+
+    fn scalar(self, _: &mut Checker<'de>, seen: Seen<'de>) -> Seen<'de> {
+        seen
+    }
+
+    fn map<A: MapAccess<'de>>(self, _: &mut Checker<'de>, map: A) -> Result<Seen<'de>, A::Error> {
+        Ok(Seen::Object(skip_unstated_map(map)?))
+    }
+
+    fn seq<A: SeqAccess<'de>>(self, _: &mut Checker<'de>, seq: A) -> Result<Seen<'de>, A::Error> {
+        Ok(Seen::Array(skip_seq(seq)?))
+    }
+}
+
+/// Any object, its members skipped (no check states its size: counted as read); any other
+/// value is a wrong type.
 struct AnyObject;
 
 impl<'de> Expect<'de> for AnyObject {
     const EXPECTED: &'static str = words::AN_OBJECT;
 
     fn map<A: MapAccess<'de>>(self, _: &mut Checker<'de>, map: A) -> Result<Seen<'de>, A::Error> {
-        Ok(Seen::Object(skip_map(map)?))
+        Ok(Seen::Object(skip_unstated_map(map)?))
     }
 }
 
@@ -383,8 +408,11 @@ readers! {
     number => ANumber;
     /// A non-negative integer (JSON Schema's sense: `2.0` is one), or a wrong type or range.
     unsigned => AnInteger;
-    /// Any value, skipped.
+    /// Any value, skipped; an object's size as its parsed value has it (for a report that
+    /// states it).
     any => AnyValue;
+    /// Any value where any is allowed, skipped; an object's size as read.
+    any_content => AnyContent;
     /// An object of any members, or a wrong type.
     any_object => AnyObject;
     /// The object of struct `T`, or a wrong type.
