@@ -35,7 +35,8 @@ fn main() {
         let fixture = serde_json::to_vec(&kind.fixture()).expect("a value serialises");
         reader.push([&[byte], fixture.as_slice()].concat());
         for path in document_files(kind) {
-            let bytes = fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            let bytes =
+                fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
             let value: Value = serde_json::from_slice(&bytes).expect("a kept document is JSON");
             let compact = serde_json::to_vec(&value).expect("a value serialises");
             collect_strings(&value, &mut strings);
@@ -54,7 +55,11 @@ fn main() {
         .iter()
         .flat_map(|kind| {
             let byte = byte_of(kind);
-            [vec![byte; 1], vec![byte, 0, 0, 0, 0, 1, 0, 0, 0], vec![byte, 1, 7, 0, 0, 0, 0xff, 0xff]]
+            [
+                vec![byte; 1],
+                vec![byte, 0, 0, 0, 0, 1, 0, 0, 0],
+                vec![byte, 1, 7, 0, 0, 0, 0xff, 0xff],
+            ]
         })
         .collect();
     write(&out.join("agreement"), &agreement);
@@ -71,12 +76,47 @@ fn main() {
     }
     write(&out.join("formats"), &formats);
 
-    let mut dictionary = String::from("# JSON tokens, escapes, edge numbers, and member names of the published schemas.\n");
+    let mut dictionary = String::from(
+        "# JSON tokens, escapes, edge numbers, and member names of the published schemas.\n",
+    );
     let tokens = [
-        "{", "}", "[", "]", ":", ",", "\"", "true", "false", "null", "-", "0", "-0", "1.5", "1e3",
-        "2.5e-3", "1E+3", "1e400", "18446744073709551615", "18446744073709551616",
-        "-9223372036854775809", "\\\"", "\\\\", "\\/", "\\n", "\\u0000", "\\u00e9", "\\ud83d\\ude00",
-        "\\ud800", "//", "/*", "*/", ",}", ",]", "\u{e9}", "\u{1f600}", "\u{2028}",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "true",
+        "false",
+        "null",
+        "-",
+        "0",
+        "-0",
+        "1.5",
+        "1e3",
+        "2.5e-3",
+        "1E+3",
+        "1e400",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\n",
+        "\\u0000",
+        "\\u00e9",
+        "\\ud83d\\ude00",
+        "\\ud800",
+        "//",
+        "/*",
+        "*/",
+        ",}",
+        ",]",
+        "\u{e9}",
+        "\u{1f600}",
+        "\u{2028}",
     ];
     for token in tokens {
         dictionary.push_str(&dictionary_entry(token));

@@ -45,7 +45,10 @@ pub fn workspace_root() -> PathBuf {
 pub fn document_files(kind: &PayloadKind) -> Vec<PathBuf> {
     let root = workspace_root();
     let mut files = Vec::new();
-    for (folder, sidecar) in [("tests/invalid", ".expected.json"), ("tests/real", ".case.json")] {
+    for (folder, sidecar) in [
+        ("tests/invalid", ".expected.json"),
+        ("tests/real", ".case.json"),
+    ] {
         if let Ok(paths) = documents(&root.join(folder).join(kind.id), sidecar) {
             files.extend(paths);
         }

@@ -87,7 +87,11 @@ enum Change {
     Nest { depth: u8, array: bool },
     /// Write a member of the node's object (or the nearest one above) twice: once more, with
     /// `value`, before or after the one there.
-    Duplicate { member: u8, value: Scalar, first: bool },
+    Duplicate {
+        member: u8,
+        value: Scalar,
+        first: bool,
+    },
     /// Write the node's string (or its member name) with escapes, in one of several styles.
     Escape { name: bool, style: u8 },
 }
@@ -130,9 +134,7 @@ impl Scalar {
             }
             Self::EmptyArray => Value::Array(Vec::new()),
             Self::EmptyObject => Value::Object(Map::new()),
-            Self::Items(count, item) => {
-                Value::Array(vec![item.value(); usize::from(*count % 8)])
-            }
+            Self::Items(count, item) => Value::Array(vec![item.value(); usize::from(*count % 8)]),
         }
     }
 }
@@ -249,11 +251,9 @@ impl Mutation {
                     members.insert(name.text(), scalar.value());
                 }
             }
-            Change::Edit {
-                how,
-                at,
-                character,
-            } => edit(node_mut(document, &path), *how, *at, *character),
+            Change::Edit { how, at, character } => {
+                edit(node_mut(document, &path), *how, *at, *character)
+            }
             Change::Nest { depth, array } => {
                 let node = node_mut(document, &path);
                 let mut inner = node.take();
@@ -313,7 +313,10 @@ impl Mutation {
 }
 
 /// The object at `path`, or the nearest one above it.
-fn nearest_object<'d>(document: &'d mut Value, path: &[Step]) -> Option<&'d mut Map<String, Value>> {
+fn nearest_object<'d>(
+    document: &'d mut Value,
+    path: &[Step],
+) -> Option<&'d mut Map<String, Value>> {
     let mut at = path.len();
     loop {
         if matches!(node_mut(document, &path[..at]), Value::Object(_)) {
@@ -345,8 +348,12 @@ fn edit(node: &mut Value, how: u8, at: u16, character: char) {
                 1 => Some(Value::from(-base - 1.0)),
                 2 => Some(Value::from(base + 0.5)),
                 3 => Some(Value::from(base * 1e20)),
-                4 => number.as_u64().map(|n| Value::from(n.wrapping_add(u64::from(at)))),
-                _ => number.as_i64().map(|n| Value::from(n.wrapping_sub(i64::from(at)))),
+                4 => number
+                    .as_u64()
+                    .map(|n| Value::from(n.wrapping_add(u64::from(at)))),
+                _ => number
+                    .as_i64()
+                    .map(|n| Value::from(n.wrapping_sub(i64::from(at)))),
             };
             if let Some(changed) = changed.filter(Value::is_number) {
                 *node = changed;

@@ -54,9 +54,11 @@ fn server(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
 fn usage_metrics(count: usize) -> Value {
     let mut document = kind("hasura/ee-usage-metrics").fixture();
     let metrics = document["metrics"].as_object_mut().expect("an object");
-    metrics.extend(members("other_metric_", count, |index| {
-        json!([{ "value": index, "outcome": "hit" }])
-    }));
+    metrics.extend(members(
+        "other_metric_",
+        count,
+        |index| json!([{ "value": index, "outcome": "hit" }]),
+    ));
     document
 }
 
@@ -113,7 +115,8 @@ const CASES: &[Case] = &[
         name: "skipped-object-of-a-wrong-type",
         document: |count| {
             server(|document| {
-                document["version"] = Value::Object(members("member_", count, |index| json!(index)));
+                document["version"] =
+                    Value::Object(members("member_", count, |index| json!(index)));
             })
         },
         judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
@@ -123,7 +126,8 @@ const CASES: &[Case] = &[
         name: "skipped-object-of-an-unknown-member",
         document: |count| {
             server(|document| {
-                document["unknown"] = Value::Object(members("member_", count, |index| json!(index)));
+                document["unknown"] =
+                    Value::Object(members("member_", count, |index| json!(index)));
             })
         },
         judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),

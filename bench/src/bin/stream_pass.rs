@@ -28,7 +28,9 @@ fn main() -> ExitCode {
         if violations == 0 {
             Ok(())
         } else {
-            Err(format!("{violations} violations in a stream of valid documents"))
+            Err(format!(
+                "{violations} violations in a stream of valid documents"
+            ))
         },
     )
 }
