@@ -4,7 +4,8 @@
 //! [`paths`] addresses the nodes of a JSON document, for the code that mutates valid documents
 //! into invalid ones (the property tests in `spec/agreement.rs` and the benchmark's mutants).
 //! [`cases`] reads the folders of documents with sidecars (`invalid/`, `real/`), for the tests
-//! and the benchmark's invalid sets.
+//! and the benchmark's invalid sets. [`agreement`] is the key property, checked on one document:
+//! by the tests in `spec/` and by the fuzz targets in `fuzz/`.
 
 pub mod paths {
     //! Every node of a document by its path, and the node at a path.
@@ -142,6 +143,157 @@ pub mod cases {
                 )
             })
             .collect()
+    }
+}
+
+pub mod agreement {
+    //! The key property on one document: the generated validator from bytes and from the parsed
+    //! value give the same report, and the `jsonschema` crate (formats on) on the published
+    //! schema gives the same verdict and the same set of instance paths; what the validator
+    //! accepts deserialises into the type and serialises back to an equal document.
+
+    use std::collections::BTreeSet;
+    use std::sync::LazyLock;
+
+    use schema_types::validate::Report;
+    use schema_types::{PAYLOADS, PayloadKind};
+    use serde_json::Value;
+
+    /// The published schemas compiled once, in registry order.
+    static ORACLES: LazyLock<Vec<jsonschema::Validator>> = LazyLock::new(|| {
+        PAYLOADS
+            .iter()
+            .map(|kind| {
+                jsonschema::options()
+                    .should_validate_formats(true)
+                    .build(&kind.schema())
+                    .expect("every published schema compiles")
+            })
+            .collect()
+    });
+
+    /// The `jsonschema` validator of `kind`'s published schema (formats on), compiled once.
+    ///
+    /// # Panics
+    ///
+    /// When `kind` is not in the registry.
+    pub fn oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
+        let index = PAYLOADS
+            .iter()
+            .position(|k| k.id == kind.id)
+            .expect("a registered payload");
+        &ORACLES[index]
+    }
+
+    /// Checks the key property on `document`, judged from its compact serialisation; `Err`
+    /// describes a disagreement.
+    ///
+    /// # Errors
+    ///
+    /// A description of the disagreement.
+    ///
+    /// # Panics
+    ///
+    /// Never for a `Value` (which always serialises).
+    pub fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
+        let bytes = serde_json::to_vec(document).expect("a value serialises");
+        agreement_of_bytes(kind, &bytes)
+    }
+
+    /// Checks the key property on `bytes`, as any sender may write them (repeated member names,
+    /// escapes, any nesting): when `serde_json` reads them, the parsed value is what
+    /// `jsonschema` and the parsed path judge; when it does not, the report must be invalid.
+    ///
+    /// # Errors
+    ///
+    /// A description of the disagreement.
+    pub fn agreement_of_bytes(kind: &PayloadKind, bytes: &[u8]) -> Result<Report, String> {
+        let streamed = kind.validate_slice(bytes);
+        let text = String::from_utf8_lossy(bytes);
+        let Ok(document) = serde_json::from_slice::<Value>(bytes) else {
+            if streamed.is_valid() {
+                return Err(format!(
+                    "{}: serde_json refuses the bytes, the validator accepts them: {text}",
+                    kind.id
+                ));
+            }
+            return Ok(streamed);
+        };
+        let report = kind.validate(&document);
+        // The streaming path (bytes, no `Value`) reports the same violations, in document order.
+        if sorted(&streamed) != sorted(&report) || streamed.total() != report.total() {
+            return Err(format!(
+                "{}: the streaming validator reports\n{streamed}\nthe parsed one\n{report}\ndocument: {text}",
+                kind.id
+            ));
+        }
+        let ours: BTreeSet<String> = report
+            .violations()
+            .iter()
+            .map(|v| v.pointer.clone())
+            .collect();
+        let theirs: BTreeSet<String> = oracle(kind)
+            .iter_errors(&document)
+            .map(|error| error.instance_path().as_str().to_owned())
+            .collect();
+        if report.is_valid() != theirs.is_empty() || ours != theirs {
+            return Err(format!(
+                "{}: the validator reports {ours:?}, jsonschema {theirs:?}\nreport: {report}\ndocument: {text}",
+                kind.id
+            ));
+        }
+        if report.is_valid() {
+            let again = kind.round_trip(document.clone()).map_err(|error| {
+                format!(
+                    "{}: accepted but does not deserialise: {error}\n{text}",
+                    kind.id
+                )
+            })?;
+            if !same_json(&again, &document) {
+                return Err(format!(
+                    "{}: accepted but changes through a round-trip:\n{text}\n{again}",
+                    kind.id
+                ));
+            }
+        }
+        Ok(report)
+    }
+
+    /// The violations of a report as sorted JSON texts (pointer, rule, member, expected and
+    /// found), to compare reports regardless of order.
+    ///
+    /// # Panics
+    ///
+    /// Never: a violation always serialises.
+    pub fn sorted(report: &Report) -> Vec<String> {
+        let mut violations: Vec<String> = report
+            .violations()
+            .iter()
+            .map(|v| serde_json::to_string(v).expect("a violation serialises"))
+            .collect();
+        violations.sort();
+        violations
+    }
+
+    /// JSON equality as JSON Schema's `const` sees it: numbers by value (`2.0` equals `2`).
+    pub fn same_json(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                x == y
+                    || (x.is_f64() != y.is_f64()
+                        && x.as_f64().is_some()
+                        && x.as_f64() == y.as_f64())
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter()
+                        .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+            }
+            _ => a == b,
+        }
     }
 }
 

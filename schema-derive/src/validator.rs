@@ -305,7 +305,7 @@ fn stream_members(
             ) -> ::core::result::Result<usize, A::Error> {
                 let mut present = [false; #count];
                 #(let mut #lent = #rt::Present::default();)*
-                let mut others: ::std::vec::Vec<::std::borrow::Cow<'de, str>> = ::std::vec::Vec::new();
+                let mut others = #rt::Names::new();
                 let mut count = 0usize;
                 while let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? {
                     count += 1;
@@ -315,10 +315,9 @@ fn stream_members(
                     };
                     if index == usize::MAX {
                         #(#lend)*
-                        if others.contains(&name) {
+                        if !others.insert(name.clone()) {
                             checker.duplicate();
                         }
-                        others.push(name.clone());
                     } else {
                         if present[index] {
                             checker.duplicate();

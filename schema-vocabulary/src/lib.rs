@@ -93,22 +93,27 @@ pub enum Unit {
     Items,
 }
 
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Characters => "characters",
-            Self::Items => "items",
-        })
+impl Unit {
+    /// The unit's word after the number `count`: singular after 1 (`1 character`), plural
+    /// otherwise (`0 items`, `3 characters`).
+    pub const fn after(self, count: u64) -> &'static str {
+        match (self, count) {
+            (Self::Characters, 1) => "character",
+            (Self::Characters, _) => "characters",
+            (Self::Items, 1) => "item",
+            (Self::Items, _) => "items",
+        }
     }
 }
 
 /// A length between inclusive bounds: `from 1 to 3 characters`, `at least 2 items`,
-/// `at most 1 items`; empty without bounds.
+/// `at most 1 item`; empty without bounds. The unit agrees with the number before it.
 pub fn length(min: Option<usize>, max: Option<usize>, unit: Unit) -> String {
+    let after = |count: usize| unit.after(u64::try_from(count).unwrap_or(u64::MAX));
     match (min, max) {
-        (Some(min), Some(max)) => format!("from {min} to {max} {unit}"),
-        (Some(min), None) => format!("at least {min} {unit}"),
-        (None, Some(max)) => format!("at most {max} {unit}"),
+        (Some(min), Some(max)) => format!("from {min} to {max} {}", after(max)),
+        (Some(min), None) => format!("at least {min} {}", after(min)),
+        (None, Some(max)) => format!("at most {max} {}", after(max)),
         (None, None) => String::new(),
     }
 }
@@ -170,12 +175,12 @@ pub fn matching(pattern: &str) -> String {
 
 /// A constraint of a [`string_branch`]: `of at least N characters`.
 pub fn at_least(min: u64) -> String {
-    format!("of at least {min} {}", Unit::Characters)
+    format!("of at least {min} {}", Unit::Characters.after(min))
 }
 
 /// A constraint of a [`string_branch`]: `of at most N characters`.
 pub fn at_most(max: u64) -> String {
-    format!("of at most {max} {}", Unit::Characters)
+    format!("of at most {max} {}", Unit::Characters.after(max))
 }
 
 /// A document over the size limit: `a document of at most N bytes`.
@@ -208,7 +213,19 @@ mod tests {
             length(Some(1), Some(3), Unit::Characters),
             "from 1 to 3 characters"
         );
-        assert_eq!(length(None, Some(1), Unit::Items), "at most 1 items");
+        assert_eq!(length(None, Some(1), Unit::Items), "at most 1 item");
+        assert_eq!(
+            length(Some(1), None, Unit::Characters),
+            "at least 1 character"
+        );
+        assert_eq!(length(Some(0), Some(1), Unit::Items), "from 0 to 1 item");
+        assert_eq!(length(Some(1), Some(2), Unit::Items), "from 1 to 2 items");
+        assert_eq!(
+            length(None, Some(0), Unit::Characters),
+            "at most 0 characters"
+        );
+        assert_eq!(at_least(1), "of at least 1 character");
+        assert_eq!(at_most(64), "of at most 64 characters");
     }
 
     #[test]

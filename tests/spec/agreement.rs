@@ -10,7 +10,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use integration_tests::cases::{Listed, documents, listed, read_json};
 use integration_tests::paths::{self, node_mut};
@@ -24,70 +23,7 @@ use serde_json::{Value, json};
 
 use crate::corpus::{errata_of, page_examples};
 
-/// The published schemas compiled once, in registry order.
-static ORACLES: LazyLock<Vec<jsonschema::Validator>> = LazyLock::new(|| {
-    PAYLOADS
-        .iter()
-        .map(|kind| {
-            jsonschema::options()
-                .should_validate_formats(true)
-                .build(&kind.schema())
-                .expect("every published schema compiles")
-        })
-        .collect()
-});
-
-fn oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
-    let index = PAYLOADS
-        .iter()
-        .position(|k| k.id == kind.id)
-        .expect("a registered payload");
-    &ORACLES[index]
-}
-
-/// Checks the key property on one document; `Err` describes a disagreement.
-pub(crate) fn agreement(kind: &PayloadKind, document: &Value) -> Result<Report, String> {
-    let report = kind.validate(document);
-    // The streaming path (bytes, no `Value`) reports the same violations, in document order.
-    let bytes = serde_json::to_vec(document).expect("a value serialises");
-    let streamed = kind.validate_slice(&bytes);
-    if sorted(&streamed) != sorted(&report) || streamed.total() != report.total() {
-        return Err(format!(
-            "{}: the streaming validator reports\n{streamed}\nthe parsed one\n{report}\ndocument: {document}",
-            kind.id
-        ));
-    }
-    let ours: BTreeSet<String> = report
-        .violations()
-        .iter()
-        .map(|v| v.pointer.clone())
-        .collect();
-    let theirs: BTreeSet<String> = oracle(kind)
-        .iter_errors(document)
-        .map(|error| error.instance_path().as_str().to_owned())
-        .collect();
-    if report.is_valid() != theirs.is_empty() || ours != theirs {
-        return Err(format!(
-            "{}: the validator reports {ours:?}, jsonschema {theirs:?}\nreport: {report}\ndocument: {document}",
-            kind.id
-        ));
-    }
-    if report.is_valid() {
-        let again = kind.round_trip(document.clone()).map_err(|error| {
-            format!(
-                "{}: accepted but does not deserialise: {error}\n{document}",
-                kind.id
-            )
-        })?;
-        if !same_json(&again, document) {
-            return Err(format!(
-                "{}: accepted but changes through a round-trip:\n{document}\n{again}",
-                kind.id
-            ));
-        }
-    }
-    Ok(report)
-}
+pub(crate) use integration_tests::agreement::agreement;
 
 /// What a sidecar lists of a report: each violation's (pointer, rule, member).
 pub(crate) fn violation_set(report: &Report) -> BTreeSet<Listed> {
@@ -102,35 +38,6 @@ pub(crate) fn violation_set(report: &Report) -> BTreeSet<Listed> {
             )
         })
         .collect()
-}
-
-/// The violations of a report as sorted JSON texts, to compare reports regardless of order.
-fn sorted(report: &Report) -> Vec<String> {
-    let mut violations: Vec<String> = report
-        .violations()
-        .iter()
-        .map(|v| serde_json::to_string(v).unwrap())
-        .collect();
-    violations.sort();
-    violations
-}
-
-/// JSON equality as JSON Schema's `const` sees it: numbers by value (`2.0` equals `2`).
-fn same_json(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            x == y || (x.is_f64() != y.is_f64() && x.as_f64().is_some() && x.as_f64() == y.as_f64())
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_json(a, b))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 fn rule_of_keyword(keyword: &str) -> Rule {

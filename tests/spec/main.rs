@@ -22,6 +22,8 @@
 //! - [`round_trip`]: every documented example deserialises into its type and serialises back to
 //!   the same document, member order included.
 //! - [`samples`]: the examples rebuilt by the fixture builders equal the pages'.
+//! - [`scaling`]: objects with 10,000 and 100,000 members, wherever members are read, are
+//!   judged in time linear in their members (ignored by default; `.ci/run` runs it).
 //! - [`schemas`]: every published schema is valid draft 2020-12, portable, and
 //!   accepts its documented example except exactly the recorded value errata.
 
@@ -34,4 +36,5 @@ mod real;
 mod robustness;
 mod round_trip;
 mod samples;
+mod scaling;
 mod schemas;

@@ -99,6 +99,60 @@ fn duplicate_members_the_last_one_wins() {
     assert_eq!(report.violations()[0].pointer, "/id");
 }
 
+/// Documents on which the two paths once described a value differently (found by the fuzz
+/// targets in `fuzz/`, minimized): (name, payload, document). Each is judged from its bytes and
+/// as a parsed value, and the reports must hold the same violations, texts included (in any
+/// order: the streaming path reports in document order).
+const BOTH_PATHS_DESCRIBE_ALIKE: &[(&str, &str, &str)] = &[
+    (
+        "unknown-member-is-an-object-with-a-repeated-name",
+        "hasura/server-telemetry",
+        r#"{"x":{"a":1,"a":2}}"#,
+    ),
+    (
+        "wrong-type-is-an-object-with-a-repeated-name",
+        "hasura/server-telemetry",
+        r#"{"version":{"a":1,"b":2,"a":3}}"#,
+    ),
+    (
+        "enum-value-is-an-object-with-a-repeated-name",
+        "hasura/server-telemetry",
+        r#"{"ci":{"a":{},"a":[]}}"#,
+    ),
+];
+
+#[test]
+fn both_paths_describe_alike() {
+    for (name, id, document) in BOTH_PATHS_DESCRIBE_ALIKE {
+        let kind = registry::find(id).expect("a registered payload");
+        let value: serde_json::Value = serde_json::from_str(document).expect("JSON");
+        let described = |report: schema_types::validate::Report| {
+            let mut violations: Vec<String> = report
+                .violations()
+                .iter()
+                .map(|v| serde_json::to_string(v).expect("JSON"))
+                .collect();
+            violations.sort();
+            (report.total(), violations)
+        };
+        let parsed = described(kind.validate(&value));
+        let streamed = described(kind.validate_slice(document.as_bytes()));
+        assert_eq!(streamed, parsed, "{name}");
+    }
+}
+
+#[test]
+fn one_of_a_thing_is_singular() {
+    let report = server().validate_slice(br#"{"x":{"a":1,"a":2},"version":[true]}"#);
+    let found: Vec<&str> = report
+        .violations()
+        .iter()
+        .map(|violation| violation.found.as_str())
+        .collect();
+    assert!(found.contains(&"an object with 1 member"), "{report}");
+    assert!(found.contains(&"an array of 1 item"), "{report}");
+}
+
 #[test]
 fn a_100_mb_string_is_judged_and_reported_briefly() {
     let huge = format!("\"{}\"", "x".repeat(100 * 1024 * 1024));

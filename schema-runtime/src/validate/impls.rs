@@ -60,7 +60,7 @@ impl Validate for Value {
         d: D,
         checker: &mut Checker<'de>,
     ) -> Result<Seen<'de>, D::Error> {
-        stream::any(d, checker)
+        stream::any_content(d, checker)
     }
 }
 

@@ -29,6 +29,7 @@ mod checker;
 mod flatten;
 pub mod format;
 mod impls;
+mod names;
 mod pattern;
 pub mod pointer;
 mod reader;
@@ -46,6 +47,8 @@ pub use bound::{Bound, is_integer};
 pub use checker::Checker;
 #[doc(hidden)]
 pub use flatten::{Members, Present};
+#[doc(hidden)]
+pub use names::Names;
 #[doc(hidden)]
 pub use pattern::Pattern;
 #[doc(hidden)]

@@ -106,10 +106,14 @@ impl<'v> Seen<'v> {
                 }
             }
             Self::Array(items) => {
-                let _ = write!(out, "an array of {items} items");
+                out.push_str("an array of ");
+                push_decimal(out, *items as u64);
+                out.push_str(if *items == 1 { " item" } else { " items" });
             }
             Self::Object(members) => {
-                let _ = write!(out, "an object with {members} members");
+                out.push_str("an object with ");
+                push_decimal(out, *members as u64);
+                out.push_str(if *members == 1 { " member" } else { " members" });
             }
         }
     }
@@ -185,7 +189,9 @@ mod tests {
                     format!("string {}... ({count} characters)", Value::String(shown))
                 }
             }
+            Seen::Array(1) => "an array of 1 item".to_owned(),
             Seen::Array(items) => format!("an array of {items} items"),
+            Seen::Object(1) => "an object with 1 member".to_owned(),
             Seen::Object(members) => format!("an object with {members} members"),
         }
     }
@@ -226,8 +232,12 @@ mod tests {
             Seen::String(Cow::Owned("\n".repeat(SHOWN * 3))),
             Seen::String(Cow::Owned(long)),
             Seen::Array(0),
+            Seen::Array(1),
+            Seen::Array(2),
             Seen::Array(usize::MAX),
+            Seen::Object(0),
             Seen::Object(1),
+            Seen::Object(12),
         ];
         for seen in cases {
             assert_eq!(seen.describe(), described_through_value(&seen), "{seen:?}");

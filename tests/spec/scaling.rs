@@ -1,0 +1,205 @@
+//! Judging an object takes time linear in its members, wherever members are read: a struct's
+//! unknown members, the unknown members beside a flattened struct's, a map's entries and an
+//! open struct's extra members, and the members of an object that is skipped (a wrong type, an
+//! unknown member's value, a value of any content). An untrusted sender chooses how many there
+//! are.
+//!
+//! Each case is judged with 10,000 and with 100,000 members in one run, and the time per member
+//! of the larger may be at most three times the smaller's: a quadratic cost gives ten times.
+//! Never an absolute time. Ignored by default (timing wants a machine to itself, and takes a
+//! few seconds); `.ci/run` runs it with `--ignored`.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use schema_types::validate::{Report, Validate};
+use schema_types::{PayloadKind, registry};
+use serde_json::{Map, Value, json};
+
+const SMALL: usize = 10_000;
+const LARGE: usize = 100_000;
+
+/// How much the time per member may grow from [`SMALL`] to [`LARGE`] members.
+const MAX_RATIO: f64 = 3.0;
+
+fn kind(id: &str) -> &'static PayloadKind {
+    registry::find(id).expect("a registered payload")
+}
+
+/// `count` members named `{prefix}{index}`, each with the value `value(index)`.
+fn members(prefix: &str, count: usize, value: impl Fn(usize) -> Value) -> Map<String, Value> {
+    (0..count)
+        .map(|index| (format!("{prefix}{index}"), value(index)))
+        .collect()
+}
+
+/// A document of `count` members at one place, and what judging it must find.
+struct Case {
+    name: &'static str,
+    /// The bytes with `count` members.
+    document: fn(usize) -> Vec<u8>,
+    /// Judges the bytes.
+    judge: fn(&[u8]) -> Report,
+    /// How many violations the report must count with `count` members.
+    violations: fn(usize) -> usize,
+}
+
+/// The server fixture with `edit` applied.
+fn server(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut document = kind("hasura/server-telemetry").fixture();
+    edit(&mut document);
+    serde_json::to_vec(&document).expect("a value serialises")
+}
+
+fn usage_metrics(count: usize) -> Value {
+    let mut document = kind("hasura/ee-usage-metrics").fixture();
+    let metrics = document["metrics"].as_object_mut().expect("an object");
+    metrics.extend(members(
+        "other_metric_",
+        count,
+        |index| json!([{ "value": index, "outcome": "hit" }]),
+    ));
+    document
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "struct-members-unknown",
+        document: |count| {
+            server(|document| {
+                let metrics = document["metrics"].as_object_mut().expect("an object");
+                metrics.extend(members("unknown_", count, |index| json!(index)));
+            })
+        },
+        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        violations: |count| count,
+    },
+    Case {
+        name: "flattened-members-unknown",
+        document: |count| {
+            server(|document| {
+                let row = document.as_object_mut().expect("an object");
+                row.extend(members("unknown_", count, |index| json!(index)));
+            })
+        },
+        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        violations: |count| count,
+    },
+    Case {
+        name: "extra-members",
+        document: |count| serde_json::to_vec(&usage_metrics(count)).expect("serialises"),
+        judge: |bytes| kind("hasura/ee-usage-metrics").validate_slice(bytes),
+        violations: |_| 0,
+    },
+    Case {
+        name: "extra-members-of-a-sample",
+        document: |count| {
+            let mut document = kind("hasura/ee-usage-metrics").fixture();
+            let mut sample = members("label_", count, |_| json!("hit"));
+            sample.insert("value".to_owned(), json!(1));
+            document["metrics"]["other_metric"] = json!([sample]);
+            serde_json::to_vec(&document).expect("serialises")
+        },
+        judge: |bytes| kind("hasura/ee-usage-metrics").validate_slice(bytes),
+        violations: |_| 0,
+    },
+    Case {
+        name: "map-entries",
+        document: |count| {
+            serde_json::to_vec(&members("entry_", count, |index| json!(index))).expect("JSON")
+        },
+        judge: |bytes| BTreeMap::<String, u64>::validate_slice(bytes),
+        violations: |_| 0,
+    },
+    Case {
+        name: "skipped-object-of-a-wrong-type",
+        document: |count| {
+            server(|document| {
+                document["version"] =
+                    Value::Object(members("member_", count, |index| json!(index)));
+            })
+        },
+        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        violations: |_| 1,
+    },
+    Case {
+        name: "skipped-object-of-an-unknown-member",
+        document: |count| {
+            server(|document| {
+                document["unknown"] =
+                    Value::Object(members("member_", count, |index| json!(index)));
+            })
+        },
+        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        violations: |_| 1,
+    },
+    Case {
+        name: "skipped-object-of-any-content",
+        document: |count| {
+            let mut document = kind("hasura/cli-execution").fixture();
+            document["payload"] = Value::Object(members("member_", count, |index| json!(index)));
+            serde_json::to_vec(&document).expect("serialises")
+        },
+        judge: |bytes| kind("hasura/cli-execution").validate_slice(bytes),
+        violations: |_| 0,
+    },
+];
+
+/// The shortest of three timings of `judge` on `bytes`, and its report.
+fn timed(judge: fn(&[u8]) -> Report, bytes: &[u8]) -> (Duration, Report) {
+    let mut best = Duration::MAX;
+    let mut report = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let judged = judge(bytes);
+        best = best.min(start.elapsed());
+        report = Some(judged);
+    }
+    (best, report.expect("judged three times"))
+}
+
+#[test]
+#[ignore = "timing: run alone, with --ignored (.ci/run does)"]
+fn members_are_judged_in_linear_time() {
+    let mut slow = Vec::new();
+    for case in CASES {
+        let mut per_member = Vec::new();
+        for count in [SMALL, LARGE] {
+            let bytes = (case.document)(count);
+            let (time, report) = timed(case.judge, &bytes);
+            assert_eq!(
+                report.total(),
+                (case.violations)(count),
+                "{} with {count} members: {report}",
+                case.name
+            );
+            #[allow(clippy::cast_precision_loss)]
+            per_member.push(time.as_secs_f64() / count as f64);
+        }
+        let ratio = per_member[1] / per_member[0];
+        eprintln!(
+            "{:<40} {:>8.1} ns/member at {SMALL}, {:>8.1} ns/member at {LARGE}: {ratio:.2}x",
+            case.name,
+            per_member[0] * 1e9,
+            per_member[1] * 1e9
+        );
+        if ratio > MAX_RATIO {
+            slow.push(format!("{}: {ratio:.2}x", case.name));
+        }
+    }
+    assert!(
+        slow.is_empty(),
+        "time per member grows with the number of members: {slow:?}"
+    );
+}
+
+/// A usage report with 40,000 metrics the page does not print is valid, on both paths and for
+/// `jsonschema`.
+#[test]
+#[ignore = "large: run with --ignored (.ci/run does)"]
+fn a_usage_report_with_40000_metrics_is_valid() {
+    let document = usage_metrics(40_000);
+    let report = crate::agreement::agreement(kind("hasura/ee-usage-metrics"), &document)
+        .unwrap_or_else(|disagreement| panic!("{disagreement}"));
+    assert!(report.is_valid(), "{report}");
+}
