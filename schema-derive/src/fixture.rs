@@ -24,6 +24,9 @@ fn bounds(input: &Input<'_>, bound: &TokenStream) -> syn::Generics {
             crate::bounds::with_bounds(input, [(&field.schema_ty, bound.clone())])
         }
         Shape::Enum(_) => crate::bounds::with_bounds(input, []),
+        Shape::Eras(eras) => {
+            crate::bounds::with_bounds(input, eras.iter().map(|era| (era.ty, bound.clone())))
+        }
     }
 }
 
@@ -132,6 +135,23 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 }
             }
         }
+        Shape::Eras(eras) => {
+            // The documented era's default, else the newest era's.
+            let era = eras
+                .iter()
+                .find(|era| era.documented)
+                .or(eras.last())
+                .expect("the model of an enum of eras has at least one era");
+            let (variant, ty) = (&era.ident, era.ty);
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
+                    fn fixture_default() -> Self {
+                        Self::#variant(<#ty as ::schema_runtime::fixture::Fixture>::fixture_default())
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -201,6 +221,20 @@ fn random(input: &Input<'_>) -> TokenStream {
                 match #random::pick(rng, #count) {
                     #(#arms)*
                     _ => Self::#last,
+                }
+            }
+        }
+        Shape::Eras(eras) => {
+            let count = eras.len();
+            let arms = eras.iter().enumerate().map(|(index, era)| {
+                let (variant, ty) = (&era.ident, era.ty);
+                quote!(#index => Self::#variant(<#ty as #random::Random>::random(rng)),)
+            });
+            let (last, last_ty) = (&eras[count - 1].ident, eras[count - 1].ty);
+            quote! {
+                match #random::pick(rng, #count) {
+                    #(#arms)*
+                    _ => Self::#last(<#last_ty as #random::Random>::random(rng)),
                 }
             }
         }

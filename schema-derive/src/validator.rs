@@ -17,6 +17,36 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
     let rt = runtime();
     let generics = bounds(input, &quote!(#rt::Validate));
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    if let Shape::Eras(eras) = &input.shape {
+        let eras = eras.iter().map(|era| {
+            let (ty, name, documented) = (era.ty, &era.name, era.documented);
+            quote!(#rt::Era::of::<#ty>(#name, #documented))
+        });
+        return quote! {
+            #[automatically_derived]
+            impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
+                const ERAS: &'static [#rt::Era] = &[#(#eras),*];
+
+                fn validate_at<'v>(
+                    value: &'v ::schema_runtime::__private::serde_json::Value,
+                    checker: &mut #rt::Checker<'v>,
+                ) {
+                    #rt::eras::validate_at(value, checker, Self::ERAS);
+                }
+
+                fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
+                    deserializer: D,
+                    checker: &mut #rt::Checker<'de>,
+                ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
+                    #rt::eras::stream_at(deserializer, checker, Self::ERAS)
+                }
+
+                fn validate_slice_with(bytes: &[u8], limits: #rt::Limits) -> #rt::Report {
+                    #rt::eras::validate_slice_with(bytes, limits, Self::ERAS)
+                }
+            }
+        };
+    }
     let (value_body, stream_body, extra_impl) = match &input.shape {
         Shape::Struct {
             fields,
@@ -50,6 +80,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 quote!(),
             )
         }
+        Shape::Eras(_) => unreachable!("generated above"),
         Shape::Enum(variants) => {
             let names: Vec<&str> = variants.iter().map(|v| v.wire_name.as_str()).collect();
             let (variants, expected) = words::variants(&names);
@@ -107,6 +138,9 @@ fn runtime() -> TokenStream {
 /// `Members` on every flattened one.
 fn bounds(input: &Input<'_>, bound: &TokenStream) -> syn::Generics {
     let rt = runtime();
+    if let Shape::Eras(eras) = &input.shape {
+        return crate::bounds::with_bounds(input, eras.iter().map(|era| (era.ty, bound.clone())));
+    }
     let Shape::Struct { fields, extra, .. } = &input.shape else {
         return crate::bounds::with_bounds(input, []);
     };

@@ -14,7 +14,9 @@
 //! Families: `attributes/` (the `#[schemars(...)]` constraint attributes), `extend/` (the JSON
 //! keys of `#[schemars(extend(...))]`), `shapes/` (types the derives cannot follow), `serde/`
 //! (`#[serde(...)]` attributes the schema cannot state), `fixture/` (constraints a fixture cannot
-//! make a default for), `collector/` (several errors, no cascade).
+//! make a default for), `eras/` (untagged enums of eras: a variant that is no era, an era named
+//! twice or badly, two documented eras, `x-era` elsewhere), `collector/` (several errors, no
+//! cascade).
 //!
 //! A `.stderr` that shows more than one error for a case with one mistake (or a message that is
 //! not the derive's own) records a defect of the derive still to be fixed, not a wanted output:

@@ -37,6 +37,18 @@ pub enum Shape<'a> {
     Newtype(Field<'a>),
     /// An enum of unit variants, each a string.
     Enum(Vec<Variant>),
+    /// An untagged enum of newtype variants, each an era of the document (see the runtime's
+    /// `validate::eras`), oldest first.
+    Eras(Vec<EraVariant<'a>>),
+}
+
+/// One era: a newtype variant of an untagged enum, marked `extend("x-era" = ...)`.
+pub struct EraVariant<'a> {
+    pub ident: syn::Ident,
+    /// The document type of the era.
+    pub ty: &'a syn::Type,
+    pub name: String,
+    pub documented: bool,
 }
 
 /// A flattened map that takes every member the struct does not name.
@@ -92,7 +104,15 @@ impl<'a> Input<'a> {
         if let Some(with) = &container_attrs.with {
             cx.error_spanned_by(with, "`with` is supported on fields only");
         }
+        if let Some(era) = &container_attrs.era {
+            cx.error_at(era.span, ERA_ON_VARIANTS);
+        }
+        let untagged = matches!(
+            container.attrs.tag(),
+            serde_derive_internals::attr::TagType::None
+        );
         let shape = match &container.data {
+            Data::Enum(variants) if untagged => Shape::Eras(read_eras(cx, &container, variants)),
             Data::Enum(variants) => Shape::Enum(read_variants(cx, &container, variants)),
             Data::Struct(Style::Struct, fields) => read_struct(cx, &container, fields),
             Data::Struct(Style::Newtype, fields) => {
@@ -206,6 +226,9 @@ fn read_field<'a>(
     if attrs.example.is_some() {
         cx.error_spanned_by(field.original, "`example` is read on types, not fields");
     }
+    if let Some(era) = &attrs.era {
+        cx.error_at(era.span, ERA_ON_VARIANTS);
+    }
     let schema_ty = attrs.with.clone().unwrap_or_else(|| field.ty.clone());
     // schemars' rule for the deserialize contract: a member is optional when it has a default
     // or its type is an `Option`.
@@ -232,7 +255,8 @@ fn read_variants(
     if !matches!(container.attrs.tag(), TagType::External) {
         cx.error_spanned_by(
             &container.ident,
-            "tagged and untagged enums are not supported: only enums of unit variants",
+            "tagged enums are not supported: only enums of unit variants, and untagged enums of \
+             eras",
         );
     }
     let mut read = Vec::new();
@@ -260,12 +284,81 @@ fn read_variants(
                 "constraints are not supported on variants",
             );
         }
+        if let Some(era) = &attrs.era {
+            cx.error_at(era.span, ERA_ON_VARIANTS);
+        }
         read.push(Variant {
             ident: variant.ident.clone(),
             wire_name: variant.attrs.name().deserialize_name().to_string(),
         });
     }
     if read.is_empty() && variants.is_empty() {
+        cx.error_spanned_by(&container.ident, "an enum needs at least one variant");
+    }
+    read
+}
+
+/// Where `x-era` is read.
+const ERA_ON_VARIANTS: &str =
+    "`x-era` is read on the variants of an untagged enum, each of which is one era";
+
+/// Reads the variants of an untagged enum: one era each, a newtype variant holding the era's
+/// document type, marked with its name; at most one is the documented era.
+fn read_eras<'a>(
+    cx: &Ctxt,
+    container: &Container<'a>,
+    variants: &[serde_derive_internals::ast::Variant<'a>],
+) -> Vec<EraVariant<'a>> {
+    let mut read: Vec<EraVariant<'a>> = Vec::new();
+    for variant in variants {
+        let attrs = Attrs::from_attributes(cx, &variant.original.attrs, Position::Variant);
+        if !attrs.checks.is_empty() || attrs.with.is_some() {
+            cx.error_spanned_by(
+                variant.original,
+                "constraints are not supported on variants",
+            );
+        }
+        if !matches!(variant.style, Style::Newtype) {
+            cx.error_spanned_by(
+                variant.original,
+                "a variant of an untagged enum is an era: a newtype variant holding the era's \
+                 document type",
+            );
+            continue;
+        }
+        if variant.attrs.skip_deserializing() || variant.attrs.aliases().len() > 1 {
+            cx.error_spanned_by(
+                variant.original,
+                "`skip` and `alias` are not supported on variants",
+            );
+        }
+        let Some(era) = attrs.era else {
+            if attrs.era_declared {
+                continue;
+            }
+            cx.error_spanned_by(
+                &variant.ident,
+                "a variant of an untagged enum is an era: name it with \
+                 `#[schemars(extend(\"x-era\" = \"NAME\"))]`",
+            );
+            continue;
+        };
+        if read.iter().any(|earlier| earlier.name == era.name) {
+            cx.error_at(era.span, format!("era `{}` is declared twice", era.name));
+            continue;
+        }
+        if era.documented && read.iter().any(|earlier| earlier.documented) {
+            cx.error_at(era.span, "only one era is the documented one");
+            continue;
+        }
+        read.push(EraVariant {
+            ident: variant.ident.clone(),
+            ty: variant.fields[0].ty,
+            name: era.name,
+            documented: era.documented,
+        });
+    }
+    if variants.is_empty() {
         cx.error_spanned_by(&container.ident, "an enum needs at least one variant");
     }
     read

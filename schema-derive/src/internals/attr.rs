@@ -35,6 +35,17 @@ pub enum Check {
     AnyOf(Vec<Vec<Check>>),
 }
 
+/// What `extend("x-era" = ...)` declares of an era: its name (`"2023"`, or `{"name": "2023",
+/// ...}`), and whether it is the documented one (`"documented": true`). Any other member of the
+/// object annotates the schema only.
+#[derive(Clone, Debug)]
+pub struct EraAttr {
+    pub name: String,
+    pub documented: bool,
+    /// The value's first token, where a mistake about the era is reported.
+    pub span: Span,
+}
+
 /// A numeric bound as written.
 #[derive(Clone, Copy, Debug)]
 pub enum Number {
@@ -62,6 +73,10 @@ pub struct Attrs {
     pub with: Option<syn::Type>,
     /// `example = expr`: the first example, which fixtures use as their default.
     pub example: Option<Expr>,
+    /// `extend("x-era" = ...)` on a variant of an untagged enum: the era it is.
+    pub era: Option<EraAttr>,
+    /// Whether `x-era` was declared, read or not (a malformed one is reported once).
+    pub era_declared: bool,
     /// The JSON Schema keywords declared so far, to report a second declaration of one.
     keywords: Vec<&'static str>,
 }
@@ -90,7 +105,6 @@ impl Attrs {
         };
         let allowed = match ident.as_str() {
             REGEX | LENGTH | RANGE | EMAIL | WITH => position == Position::Field,
-            EXTEND => position != Position::Variant,
             _ => true,
         };
         if !allowed {
@@ -333,6 +347,14 @@ fn read_extend(cx: &Ctxt, attrs: &mut Attrs, meta: &ParseNestedMeta<'_>) -> syn:
             .next()
             .map_or_else(|| key.span(), |tree| tree.span());
         match serde_json::from_str::<serde_json::Value>(&json_text(tokens.clone())) {
+            Ok(value) if key.value() == X_ERA => {
+                attrs.era_declared = true;
+                if let Some(era) = read_era(cx, span, &value) {
+                    if attrs.era.replace(era).is_some() {
+                        cx.error_at(key.span(), format!("duplicate `{X_ERA}`"));
+                    }
+                }
+            }
             Ok(value) => {
                 let name = key.value();
                 if let Some(check) = extension_check(cx, span, &name, &value) {
@@ -357,6 +379,52 @@ fn read_extend(cx: &Ctxt, attrs: &mut Attrs, meta: &ParseNestedMeta<'_>) -> syn:
         content.parse::<Token![,]>()?;
     }
     Ok(())
+}
+
+/// Reads the value of `extend("x-era" = ...)`: a name, or an object with a `name` and an
+/// optional boolean `documented`. A name is what `ID@ERA` and the schema's `$defs` spell, so it
+/// is made of lower-case letters, digits and `-`.
+fn read_era(cx: &Ctxt, span: Span, value: &serde_json::Value) -> Option<EraAttr> {
+    let (name, documented) = match value {
+        serde_json::Value::String(name) => (Some(name.as_str()), Some(false)),
+        serde_json::Value::Object(members) => (
+            members.get("name").and_then(serde_json::Value::as_str),
+            match members.get("documented") {
+                None => Some(false),
+                Some(flag) => flag.as_bool(),
+            },
+        ),
+        _ => (None, Some(false)),
+    };
+    let (Some(name), Some(documented)) = (name, documented) else {
+        cx.error_at(
+            span,
+            format!(
+                "`{X_ERA}` must be the era's name or an object with a string `name` (and a boolean \
+                 `documented`)"
+            ),
+        );
+        return None;
+    };
+    let well_formed = !name.is_empty()
+        && name
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
+    if !well_formed {
+        cx.error_at(
+            span,
+            format!(
+                "an era's name is made of lower-case letters, digits and `-` (it is written \
+                 `ID@ERA`), not `{name}`"
+            ),
+        );
+        return None;
+    }
+    Some(EraAttr {
+        name: name.to_owned(),
+        documented,
+        span,
+    })
 }
 
 /// The tokens of one `extend` value: everything up to the next top-level comma.

@@ -38,7 +38,7 @@ pub fn for_fixture(cx: &Ctxt, input: &Input<'_>) {
                 }
             }
         }
-        Shape::Enum(_) => {}
+        Shape::Enum(_) | Shape::Eras(_) => {}
     }
 }
 

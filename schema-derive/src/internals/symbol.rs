@@ -15,6 +15,8 @@ pub const EXAMPLE: &str = "example";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 pub const EQUAL: &str = "equal";
+/// The `extend` key that names the era a variant of an untagged enum is.
+pub const X_ERA: &str = "x-era";
 
 /// schemars attributes that only annotate the schema: the validator has nothing to check.
 pub const ANNOTATIONS: &[&str] = &[

@@ -40,6 +40,7 @@ pub struct Checker<'v> {
     report: Report,
     limits: Limits,
     duplicate: bool,
+    era: Option<&'static str>,
 }
 
 impl<'v> Checker<'v> {
@@ -51,13 +52,42 @@ impl<'v> Checker<'v> {
             report: Report::new(),
             limits,
             duplicate: false,
+            era: None,
         }
     }
 
     /// The report of everything recorded so far.
     #[inline]
     pub fn finish(self) -> Report {
-        self.report
+        match self.era {
+            Some(era) => self.report.with_era(era),
+            None => self.report,
+        }
+    }
+
+    /// A checker at the same position, with the same limits and nothing recorded: where one
+    /// of several alternatives (an era) is tried on the value at hand, before the chosen one's
+    /// violations are taken over ([`Self::take_over`]).
+    pub(crate) fn beside<'w>(&self) -> Checker<'w>
+    where
+        'v: 'w,
+    {
+        Checker {
+            steps: self.steps.clone(),
+            report: Report::new(),
+            limits: self.limits,
+            duplicate: false,
+            era: None,
+        }
+    }
+
+    /// Takes over the violations of `other`, a report made at this position (by a checker
+    /// [`Self::beside`] this one), and, at the root of a document, the era it names.
+    pub(crate) fn take_over(&mut self, other: &Report) {
+        self.report.absorb(other, &self.limits);
+        if self.steps.is_empty() {
+            self.era = other.era();
+        }
     }
 
     /// Whether nothing has been recorded yet.

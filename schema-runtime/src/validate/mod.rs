@@ -26,6 +26,7 @@
 
 mod bound;
 mod checker;
+pub mod eras;
 mod flatten;
 pub mod format;
 mod impls;
@@ -45,6 +46,7 @@ mod tests;
 pub use bound::{Bound, is_integer};
 #[doc(hidden)]
 pub use checker::Checker;
+pub use eras::Era;
 #[doc(hidden)]
 pub use flatten::{Members, Present};
 #[doc(hidden)]
@@ -75,6 +77,10 @@ use serde_json::Value;
 /// [`Self::validate_slice`]). Both record into a [`Checker`] through the same
 /// checks, and the tests hold them to the same reports.
 pub trait Validate {
+    /// The eras of a type with eras (an untagged enum of one newtype variant per era, see
+    /// [`mod@eras`]), oldest first; empty for every other type.
+    const ERAS: &'static [Era] = &[];
+
     /// Checks `value` at the checker's current position and records every violation (called
     /// by the generated code; use [`Self::validate`]).
     #[doc(hidden)]

@@ -156,10 +156,15 @@ impl Default for Limits {
 /// A report keeps its violations as they were recorded (every text rendered, into one buffer),
 /// and makes the [`Violation`]s of [`Self::violations`] from them when they are first read: a
 /// caller that only asks for the verdict never pays for a `String` per text.
+///
+/// A document of a type with eras (several shapes, one per emitter version; see
+/// [`super::eras`]) is judged against each: its report names the era that matched, or for an
+/// invalid document the closest one, whose violations it holds ([`Self::era`]).
 #[derive(Clone)]
 pub struct Report {
     valid: bool,
     total: usize,
+    era: Option<&'static str>,
     pub(crate) recorded: Recorded,
     violations: OnceLock<Vec<Violation>>,
 }
@@ -170,6 +175,7 @@ impl Report {
         Self {
             valid: true,
             total: 0,
+            era: None,
             recorded: Recorded::default(),
             violations: OnceLock::new(),
         }
@@ -241,6 +247,7 @@ impl Report {
         Self {
             valid: false,
             total: 1,
+            era: None,
             recorded: Recorded::default(),
             violations: OnceLock::from(kept),
         }
@@ -250,6 +257,46 @@ impl Report {
     #[inline]
     pub fn is_valid(&self) -> bool {
         self.total == 0
+    }
+
+    /// For a type with eras: the era the document was held against, the one it matched when it
+    /// is valid, the closest one (fewest violations, ties to the newest) when it is not. `None`
+    /// for a type without eras, and for bytes that are no document at all (a `syntax` or
+    /// `size` violation), which every era refuses alike.
+    #[inline]
+    pub fn era(&self) -> Option<&'static str> {
+        self.era
+    }
+
+    /// The same report, held against `era` (see [`Self::era`]).
+    #[must_use]
+    pub fn with_era(mut self, era: &'static str) -> Self {
+        self.era = Some(era);
+        self
+    }
+
+    /// Whether the report is about bytes that are no document (a `syntax` or `size` violation
+    /// of the whole input): what every era of a type says alike.
+    pub fn is_about_bytes(&self) -> bool {
+        matches!(
+            self.violations().first(),
+            Some(violation) if matches!(violation.rule, Rule::Syntax | Rule::Size)
+        )
+    }
+
+    /// Adds the violations of `other`, a report of the same document from the same position,
+    /// as far as `limits` keeps them (all are counted).
+    pub(crate) fn absorb(&mut self, other: &Report, limits: &Limits) {
+        for violation in other.violations() {
+            if self.counts(limits) {
+                self.recorded.push_violation(violation);
+            }
+        }
+        let uncounted = other.total.saturating_sub(other.violations().len());
+        self.total += uncounted;
+        if other.total > 0 {
+            self.valid = false;
+        }
     }
 
     /// The violations kept, in the order found.
@@ -293,6 +340,7 @@ impl Report {
         Self {
             valid: self.valid,
             total: self.total,
+            era: self.era,
             recorded: Recorded::default(),
             violations: OnceLock::from(violations),
         }
@@ -313,11 +361,16 @@ impl Report {
     }
 }
 
-/// As the fields would be derived: `valid`, `total`, `violations`.
+/// As the fields would be derived: `valid`, `total`, `violations` (and `era` when there is
+/// one).
 impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Report")
-            .field("valid", &self.valid)
+        let mut report = f.debug_struct("Report");
+        report.field("valid", &self.valid);
+        if let Some(era) = self.era {
+            report.field("era", &era);
+        }
+        report
             .field("total", &self.total)
             .field("violations", &self.violations())
             .finish()
@@ -327,6 +380,7 @@ impl fmt::Debug for Report {
 impl PartialEq for Report {
     fn eq(&self, other: &Self) -> bool {
         self.valid == other.valid
+            && self.era == other.era
             && self.total == other.total
             && self.violations() == other.violations()
     }
@@ -334,12 +388,19 @@ impl PartialEq for Report {
 
 impl Eq for Report {}
 
-/// As the fields would be derived: `{"valid": .., "total": .., "violations": [..]}`.
+/// As the fields would be derived: `{"valid": .., "total": .., "violations": [..]}`, with
+/// `"era"` after `valid` for a type with eras.
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut report = serializer.serialize_struct("Report", 3)?;
+        let fields = if self.era.is_some() { 4 } else { 3 };
+        let mut report = serializer.serialize_struct("Report", fields)?;
         report.serialize_field("valid", &self.valid)?;
+        if let Some(era) = self.era {
+            report.serialize_field("era", era)?;
+        } else {
+            report.skip_field("era")?;
+        }
         report.serialize_field("total", &self.total)?;
         report.serialize_field("violations", self.violations())?;
         report.end()
@@ -414,6 +475,20 @@ impl Recorded {
         });
     }
 
+    /// Records a violation already rendered (one of another report's).
+    fn push_violation(&mut self, violation: &Violation) {
+        self.push(
+            violation.rule,
+            violation.expected.clone(),
+            |text| {
+                text.push_str(&violation.pointer);
+                violation.chosen_names
+            },
+            violation.member.as_deref(),
+            |text| text.push_str(&violation.found),
+        );
+    }
+
     /// The violations, each text in its own `String`.
     fn render(&self) -> Vec<Violation> {
         let mut start = 0;
@@ -440,13 +515,25 @@ impl Recorded {
 }
 
 impl Report {
-    /// The verdict in one line: `valid`, or how many violations and the first one.
+    /// The verdict in one line: `valid`, or how many violations and the first one (and the era,
+    /// for a type with eras: `valid (era 2023)`, `invalid against era 2021: ...`).
     pub fn summary(&self) -> String {
+        let verdict = self.verdict();
         match self.violations().first() {
-            None if self.is_valid() => "valid".to_owned(),
-            None => format!("invalid: {} violations", self.total),
-            Some(first) if self.total == 1 => format!("invalid: {first}"),
-            Some(first) => format!("invalid: {} violations, the first: {first}", self.total),
+            None if self.is_valid() => verdict,
+            None => format!("{verdict}: {} violations", self.total),
+            Some(first) if self.total == 1 => format!("{verdict}: {first}"),
+            Some(first) => format!("{verdict}: {} violations, the first: {first}", self.total),
+        }
+    }
+
+    /// `valid` or `invalid`, with the era the document was held against.
+    fn verdict(&self) -> String {
+        match (self.is_valid(), self.era) {
+            (true, None) => "valid".to_owned(),
+            (true, Some(era)) => format!("valid (era {era})"),
+            (false, None) => "invalid".to_owned(),
+            (false, Some(era)) => format!("invalid against era {era}"),
         }
     }
 }
@@ -466,11 +553,12 @@ impl<'r> IntoIterator for &'r Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verdict = self.verdict();
         if self.is_valid() {
-            return writeln!(f, "valid");
+            return writeln!(f, "{verdict}");
         }
         let plural = if self.total == 1 { "" } else { "s" };
-        writeln!(f, "invalid: {} violation{plural}", self.total)?;
+        writeln!(f, "{verdict}: {} violation{plural}", self.total)?;
         let violations = self.violations();
         for violation in violations {
             writeln!(f, "  {violation}")?;

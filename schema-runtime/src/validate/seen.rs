@@ -40,6 +40,18 @@ impl<'v> Seen<'v> {
         }
     }
 
+    /// A parsed value, seen without borrowing from it.
+    pub(crate) fn owned(value: &Value) -> Seen<'static> {
+        match value {
+            Value::String(text) => Seen::String(Cow::Owned(text.clone())),
+            Value::Null => Seen::Null,
+            Value::Bool(flag) => Seen::Bool(*flag),
+            Value::Number(number) => Seen::Number(number.clone()),
+            Value::Array(items) => Seen::Array(items.len()),
+            Value::Object(members) => Seen::Object(members.len()),
+        }
+    }
+
     /// The string, if the value is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
