@@ -168,6 +168,11 @@ pub struct Member {
     pub class: Class,
     /// What it can point at.
     pub identifies: Identifies,
+    /// For a kind with eras: the eras whose documents carry the member (which versions of the
+    /// emitter send it), oldest first; empty for a kind of one shape, every version of which
+    /// sends it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<String>,
 }
 
 /// A payload's inventory: every classified member, in schema order.
@@ -213,12 +218,56 @@ impl fmt::Display for Unclassified {
 
 impl std::error::Error for Unclassified {}
 
-/// The inventory of `kind`, read from its published schema.
+/// The inventory of `kind`, read from its published schema. For a kind with eras, each member
+/// once per class, with the eras that send it, in the order of the oldest era that does.
 pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
     let schema = kind.schema();
+    let eras = schema_walk::eras(&schema).map_err(|error| Unclassified(vec![error.to_string()]))?;
+    if eras.is_empty() {
+        return inventory_of(kind, |visit| schema_walk::walk(&schema, visit));
+    }
+    let mut members: Vec<Member> = Vec::new();
+    let mut problems = Vec::new();
+    for era in &eras {
+        let walked = inventory_of(kind, |visit| schema_walk::walk_era(&schema, era, visit));
+        match walked {
+            Ok(inventory) => {
+                for member in inventory.members {
+                    let same = members.iter_mut().find(|known| {
+                        known.pointer == member.pointer && known.class == member.class
+                    });
+                    match same {
+                        Some(known) => known.eras.push(era.name.to_owned()),
+                        None => members.push(Member {
+                            eras: vec![era.name.to_owned()],
+                            ..member
+                        }),
+                    }
+                }
+            }
+            Err(Unclassified(found)) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Inventory {
+            payload: kind.id,
+            members,
+        })
+    } else {
+        Err(Unclassified(problems))
+    }
+}
+
+/// The inventory of the members `walk` visits.
+fn inventory_of<'a>(
+    kind: &PayloadKind,
+    walk: impl FnOnce(
+        &mut dyn FnMut(&schema_walk::Member<'a>) -> bool,
+    ) -> Result<(), schema_walk::RefError>,
+) -> Result<Inventory, Unclassified> {
     let mut members = Vec::new();
     let mut problems = Vec::new();
-    let walked = schema_walk::walk(&schema, |member| {
+    let walked = walk(&mut |member| {
         let pointer = &member.document_pointer;
         // A member's own class, else the class its type declares (a newtype such as a metric
         // label); an unclassified object is classified through its own members.
@@ -228,6 +277,7 @@ pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
                     pointer: pointer.clone(),
                     class,
                     identifies: class.identifies(),
+                    eras: Vec::new(),
                 }),
                 None => problems.push(format!("{pointer} (unknown class {class})")),
             },

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::api::Signature;
 use crate::catalog::Catalog;
 use crate::payload::{Document, ExampleLocation, Layer, Payload, Product, SchemaVersion};
-use crate::validate::{Limits, Report};
+use crate::validate::{Era, Limits, Report, Validate};
 use crate::{appsmith, hasura, schema};
 
 /// Declares, from one list, the registry's kinds ([`kinds`]) and [`AnyPayload`]: a Hasura payload
@@ -169,6 +169,10 @@ pub struct PayloadKind {
     pub derived_from: Option<&'static str>,
     /// What identifies its documents ([`crate::api::detect`]).
     pub signature: Signature,
+    /// The eras of a kind whose emitters have sent several shapes, oldest first (its type is
+    /// an untagged enum of them; see [`crate::validate::eras`]); empty for a kind of one shape.
+    /// The kind accepts every era; [`Self::era`] asks for one.
+    pub eras: &'static [Era],
     pub(crate) describe: fn(&str) -> String,
     pub(crate) operations: Operations,
     parse: fn(&[u8]) -> Result<AnyPayload, serde_json::Error>,
@@ -266,6 +270,7 @@ impl PayloadKind {
                 payload_at: "",
                 layer: &[],
             },
+            eras: <T as Validate>::ERAS,
             describe: T::description,
             operations: Operations::of::<T>(),
             parse,
@@ -291,6 +296,7 @@ impl PayloadKind {
             layer: layer.layer,
             derived_from: Some(base.id),
             signature: layer.signature,
+            eras: <T as Validate>::ERAS,
             describe: layer.describe,
             operations: Operations::of::<T>(),
             parse,
@@ -399,6 +405,23 @@ impl PayloadKind {
     /// ```
     pub fn documented_example(&self) -> Option<Value> {
         (self.documented_example)()
+    }
+
+    /// The era named `name` of a kind with eras.
+    ///
+    /// ```
+    /// let kind = schema_types::registry::find("appsmith/backend-call-event").unwrap();
+    /// let era = kind.era("2021").unwrap();
+    /// assert!(era.is_documented());
+    /// assert!(kind.era("1999").is_none());
+    /// ```
+    pub fn era(&self, name: &str) -> Option<&'static Era> {
+        self.eras.iter().find(|era| era.name() == name)
+    }
+
+    /// The era the upstream page documents, for a kind with eras.
+    pub fn documented_era(&self) -> Option<&'static Era> {
+        self.eras.iter().find(|era| era.is_documented())
     }
 
     /// The kind this one is derived from (see [`Self::derived_from`]).

@@ -62,6 +62,7 @@ pub(crate) fn published_schema(
         *description = unwrap_paragraphs(&describe(description));
     }
     object.insert(crate::catalog::KEYWORD.into(), telemetry(kind));
+    eras_into_defs(object);
     if let Some(location) = kind.example {
         let example = crate::corpus::example_document(location).unwrap_or_else(|error| {
             panic!(
@@ -73,6 +74,52 @@ pub(crate) fn published_schema(
     }
     reorder(object);
     schema
+}
+
+/// The `$defs` key of the era named `name` in the schema of a kind with eras
+/// (`era-2021`): a strict reader validates against `<schema>#/$defs/era-2021` to accept that
+/// era only.
+pub fn era_def(name: &str) -> String {
+    format!("{ERA_DEF_PREFIX}{name}")
+}
+
+const ERA_DEF_PREFIX: &str = "era-";
+
+/// The name of the era a schema of a kind's era declares in its `x-era` (a name, or an object
+/// with one).
+pub fn era_name(era: &Value) -> Option<&str> {
+    era.as_str()
+        .or_else(|| era.get("name").and_then(Value::as_str))
+}
+
+/// The keyword that names an era in a schema (see [`crate::validate::Era`]).
+pub const ERA_KEYWORD: &str = "x-era";
+
+/// Moves each era of a kind with eras into `$defs` under its name: schemars writes the type as
+/// the `anyOf` of its eras, each a `$ref` with the era's `x-era` and description beside it;
+/// published, each alternative is a `$ref` to `$defs/era-NAME`, which holds what was beside it.
+fn eras_into_defs(object: &mut Map<String, Value>) {
+    let Some(Value::Array(alternatives)) = object.get_mut("anyOf") else {
+        return;
+    };
+    let mut moved = Vec::new();
+    for alternative in alternatives.iter_mut() {
+        let Some(name) = alternative.get(ERA_KEYWORD).and_then(era_name) else {
+            continue;
+        };
+        let key = era_def(name);
+        let reference = serde_json::json!({ "$ref": format!("#/$defs/{key}") });
+        moved.push((key, std::mem::replace(alternative, reference)));
+    }
+    if moved.is_empty() {
+        return;
+    }
+    let defs = object
+        .entry("$defs")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(defs) = defs {
+        defs.extend(moved);
+    }
 }
 
 /// The `x-telemetry` annotation of a kind's schema (also its `telemetry` in `schemas/index.json`):

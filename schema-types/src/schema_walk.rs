@@ -264,14 +264,86 @@ fn has_properties(schema: &Value) -> bool {
     schema.get("properties").is_some()
 }
 
+/// One era of a kind with eras, as its schema holds it: the root is the `anyOf` of the eras,
+/// each a `$ref` to `$defs/era-NAME`, which names the era in `x-era`
+/// ([`crate::schema::ERA_KEYWORD`]) beside a `$ref` to the era's own schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era<'a> {
+    /// The era's name (`2023`).
+    pub name: &'a str,
+    /// Whether the upstream page documents this era.
+    pub documented: bool,
+    /// What the era is: which emitters send it, from which source.
+    pub description: Option<&'a str>,
+    /// The era's document: its object schema, at the root of a document.
+    pub object: Object<'a>,
+}
+
+/// The eras of the schema `root`, oldest first: empty unless its root is the `anyOf` of a
+/// kind's eras.
+pub fn eras(root: &Value) -> Result<Vec<Era<'_>>, RefError> {
+    let Some(alternatives) = root.get("anyOf").and_then(Value::as_array) else {
+        return Ok(Vec::new());
+    };
+    let mut eras = Vec::new();
+    for (index, alternative) in alternatives.iter().enumerate() {
+        let (schema, at) = match reference_of(alternative) {
+            Some(reference) => {
+                let (target, pointer) = resolve(root, reference)?;
+                (target, pointer.to_owned())
+            }
+            None => (alternative, format!("/anyOf/{index}")),
+        };
+        let Some(era) = schema.get(crate::schema::ERA_KEYWORD) else {
+            continue;
+        };
+        let Some(name) = crate::schema::era_name(era) else {
+            continue;
+        };
+        eras.push(Era {
+            name,
+            documented: era.get("documented") == Some(&Value::Bool(true)),
+            description: schema.get("description").and_then(Value::as_str),
+            object: Object {
+                schema,
+                schema_pointer: at,
+                document_pointer: String::new(),
+            },
+        });
+    }
+    Ok(eras)
+}
+
+/// The objects a document of the schema `root` can be: its root, or each of its eras.
+fn documents(root: &Value) -> Result<Vec<Object<'_>>, RefError> {
+    let eras = eras(root)?;
+    if eras.is_empty() {
+        return Ok(vec![Object::root(root)]);
+    }
+    Ok(eras.into_iter().map(|era| era.object).collect())
+}
+
 /// Visits every member of the schema `root`, depth first in schema order: each member, then
 /// (when `visit` returns `true` and the member has an [`inner`](Member::inner) object) its own
-/// members.
+/// members. For a kind with eras, the members of each era in turn, oldest first ([`walk_era`]
+/// walks one).
 pub fn walk<'a>(
     root: &'a Value,
     mut visit: impl FnMut(&Member<'a>) -> bool,
 ) -> Result<(), RefError> {
-    walk_object(root, &Object::root(root), &mut visit, &mut Vec::new())
+    for object in documents(root)? {
+        walk_object(root, &object, &mut visit, &mut Vec::new())?;
+    }
+    Ok(())
+}
+
+/// [`walk`], over the members of one era of the schema `root`.
+pub fn walk_era<'a>(
+    root: &'a Value,
+    era: &Era<'a>,
+    mut visit: impl FnMut(&Member<'a>) -> bool,
+) -> Result<(), RefError> {
+    walk_object(root, &era.object, &mut visit, &mut Vec::new())
 }
 
 /// Walks the members of `object`; `open` holds the schema pointers of the objects being walked,
@@ -299,8 +371,23 @@ fn walk_object<'a>(
 
 /// The member of the schema `root` at `document_pointer`, a template as
 /// [`Member::document_pointer`] writes it (`/usageData/*/user`), if the schema has one there.
+///
+/// For a kind with eras, the member of the first era (oldest first) that has one there.
 pub fn find<'a>(root: &'a Value, document_pointer: &str) -> Result<Option<Member<'a>>, RefError> {
-    let mut object = Object::root(root);
+    for object in documents(root)? {
+        if let Some(member) = find_in(root, object, document_pointer)? {
+            return Ok(Some(member));
+        }
+    }
+    Ok(None)
+}
+
+/// [`find`], from `object`.
+fn find_in<'a>(
+    root: &'a Value,
+    mut object: Object<'a>,
+    document_pointer: &str,
+) -> Result<Option<Member<'a>>, RefError> {
     loop {
         let within = |member: &Member<'_>| {
             document_pointer

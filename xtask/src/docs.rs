@@ -99,24 +99,26 @@ fn section(text: &mut String, kind: &PayloadKind) {
     );
 
     let _ = writeln!(text, "### Members\n");
-    let _ = writeln!(
-        text,
-        "| Member | Type | Constraint | Privacy | Meaning |\n|---|---|---|---|---|"
-    );
-    let mut rows = Vec::new();
-    schema_walk::walk(&schema, |member| {
-        rows.push(row(&schema, member));
-        true
-    })
-    .unwrap_or_else(|error| panic!("{}: {error}", kind.id));
-    for row in rows {
+    let eras = schema_walk::eras(&schema).unwrap_or_else(|error| panic!("{}: {error}", kind.id));
+    if eras.is_empty() {
+        members(text, kind, &schema, |visit| {
+            schema_walk::walk(&schema, visit)
+        });
+    }
+    for era in &eras {
+        let documented = if era.documented { " (documented)" } else { "" };
         let _ = writeln!(
             text,
-            "| `{}` | {} | {} | {} | {} |",
-            row.pointer, row.ty, row.constraint, row.privacy, row.meaning
+            "#### Era `{}`{documented}: `{}@{}`\n\n{}\n",
+            era.name,
+            kind.id,
+            era.name,
+            era.description.unwrap_or_default()
         );
+        members(text, kind, &schema, |visit| {
+            schema_walk::walk_era(&schema, era, visit)
+        });
     }
-    text.push('\n');
 
     if let Some(example) = kind.documented_example() {
         let location = kind.example.expect("a documented example has a location");
@@ -129,6 +131,33 @@ fn section(text: &mut String, kind: &PayloadKind) {
         );
         errata(text, kind);
     }
+}
+
+/// The table of the members `walk` visits in `schema`.
+fn members<'a>(
+    text: &mut String,
+    kind: &PayloadKind,
+    schema: &'a Value,
+    walk: impl FnOnce(&mut dyn FnMut(&Member<'a>) -> bool) -> Result<(), schema_walk::RefError>,
+) {
+    let _ = writeln!(
+        text,
+        "| Member | Type | Constraint | Privacy | Meaning |\n|---|---|---|---|---|"
+    );
+    let mut rows = Vec::new();
+    walk(&mut |member| {
+        rows.push(row(schema, member));
+        true
+    })
+    .unwrap_or_else(|error| panic!("{}: {error}", kind.id));
+    for row in rows {
+        let _ = writeln!(
+            text,
+            "| `{}` | {} | {} | {} | {} |",
+            row.pointer, row.ty, row.constraint, row.privacy, row.meaning
+        );
+    }
+    text.push('\n');
 }
 
 fn errata(text: &mut String, kind: &PayloadKind) {

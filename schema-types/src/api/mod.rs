@@ -45,7 +45,7 @@ mod probe;
 
 pub use detect::{Clue, Detection, Signature, detect, detect_slice};
 pub use judge::{Accepted, Judgement, Rejection, judge, judge_with, parse_any, parse_any_with};
-pub use lookup::{UnknownKind, kind};
+pub use lookup::{DOCUMENTED, ERA_SEPARATOR, Selection, UnknownKind, kind, select};
 
 use serde::de::DeserializeOwned;
 

@@ -1,26 +1,58 @@
 //! `appsmith/backend-call-event`: the Segment track event `execute_ACTION_TRIGGERED` the Appsmith
-//! server sends when an action runs (page line 146): [`BackendCallProperties`] in the Segment
-//! track layer ([`SegmentTrack`]).
+//! server sends when an action runs (page line 146), in the shape of each server still in the
+//! field: the page's ([`BackendCallEvent2021`], properties [`BackendCallProperties`]) and that
+//! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`]),
+//! each in the Segment track layer ([`SegmentTrack`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use serde_json::Map;
+use serde_json::{Map, Value};
 
 use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::{Count, ObjectId, Sha256Hex, Uuid};
+use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
-/// `appsmith/backend-call-event`: an `execute_ACTION_TRIGGERED` event as Segment stores it.
-pub type BackendCallEvent = SegmentTrack<BackendCallProperties>;
+/// `appsmith/backend-call-event`: an `execute_ACTION_TRIGGERED` event as Segment stores it, from
+/// a server of any version still in the field.
+///
+/// One shape per era of the server's code (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`
+/// and `services/ce/AnalyticsServiceCEImpl.java`): the page's of 2021, and the larger one of the
+/// servers of 2023. A document is valid when it is one of them; a strict reader asks for the
+/// page's era alone (`appsmith/backend-call-event@2021`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(untagged)]
+pub enum BackendCallEvent {
+    /// The page's shape, from the servers of 2021 (`NewActionServiceCEImpl.java`), with the
+    /// variants the same member set took on later servers (a failed run's `error`, `appMode`
+    /// written `EDIT`/`PUBLISHED`).
+    #[schemars(extend("x-era" = { "name": "2021", "documented": true }))]
+    Era2021(BackendCallEvent2021),
+    /// The servers of 2023, whose event also carries the action's id and creation time,
+    /// whether the user started the run, the request's parameter counts, the plugin's error
+    /// details and the datasource's details, and the `id`/`oid` every object event of theirs
+    /// has (`sendExecuteAnalyticsEvent(NewAction, ActionDTO, Datasource, ...)` in
+    /// `ActionExecutionSolutionCEImpl.java`, `sendObjectEvent` and `sendEvent` in
+    /// `AnalyticsServiceCEImpl.java`, the revisions of 2023). Self-hosted servers only: they
+    /// hash the user and drop the `request` (an Appsmith-hosted server sends both raw).
+    #[schemars(extend("x-era" = "2023"))]
+    Era2023(BackendCallEvent2023),
+}
+
+/// The page's era of [`BackendCallEvent`] (2021).
+pub type BackendCallEvent2021 = SegmentTrack<BackendCallProperties>;
+
+/// The era of the servers of 2023 of [`BackendCallEvent`].
+pub type BackendCallEvent2023 = SegmentTrack<BackendCallProperties2023>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -38,13 +70,9 @@ impl Payload for BackendCallEvent {
         },
     };
 
-    fn description(derived: &str) -> String {
-        super::with_event::<BackendCallProperties>(derived)
-    }
-
     fn documented_example() -> Option<Self> {
-        Some(
-            BackendCallEvent::fixture()
+        Some(Self::Era2021(
+            BackendCallEvent2021::fixture()
                 .context(
                     BackendCallContext::fixture().library(
                         SegmentLibrary::fixture()
@@ -86,13 +114,21 @@ impl Payload for BackendCallEvent {
                 // 56 hex digits, not 64: a recorded erratum.
                 .user_id("70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7")
                 .build(),
-        )
+        ))
     }
 }
 
 /// Sent from the server through analytics-java: one event name, the library as context, a UUID
 /// message id, and no `anonymousId`.
 impl SegmentEvent for BackendCallProperties {
+    type Name = BackendCallEventName;
+    type Context = BackendCallContext;
+    type MessageId = Uuid;
+    type Anonymous = NoAnonymousId;
+}
+
+/// Sent from the server through analytics-java, as the page's era is.
+impl SegmentEvent for BackendCallProperties2023 {
     type Name = BackendCallEventName;
     type Context = BackendCallContext;
     type MessageId = Uuid;
@@ -260,3 +296,104 @@ pub struct Datasource {
     #[schemars(extend("x-privacy" = "content-name"))]
     pub name: String,
 }
+
+/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers of 2023 send them:
+/// every member of the page's era ([`BackendCallProperties`]), and what those servers add.
+///
+/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+/// the revision of 2023 that reads `isUserInitiated` from the request's analytics properties)
+/// adds the action's id and creation time, the request's size and parameter count, the plugin's
+/// error details and the datasource's id, name, flags and creation time; it sends the event
+/// through `sendObjectEvent` (`services/ce/AnalyticsServiceCEImpl.java`), which adds `id` (the
+/// user) and `oid` (the action's id), and `sendEvent`, which adds `originService` and
+/// `instanceId`, hashes every property equal to the user id (`username`, `id`), drops `request`
+/// and writes `""` for every null. The request itself (its query, headers and body) is therefore
+/// never in these documents.
+///
+/// Closed (no other members): a privacy audit must account for every member sent. Later servers
+/// (2024 and after) send further members (the deployment's details, the plugin's error codes,
+/// the raw action configuration) and are not this era.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallProperties2023 {
+    /// Every member of the page's era.
+    #[serde(flatten)]
+    pub documented: BackendCallProperties,
+    /// When the action was created: its `createdAt`, written by `DateUtils.ISO_FORMATTER`
+    /// (`DateTimeFormatter.ISO_INSTANT` in UTC, `2023-05-02T10:11:12.345Z`).
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub action_created: Rfc3339Timestamp,
+    /// The id of the action that ran (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub action_id: ObjectId,
+    /// How many parameters (bound values) the request carried.
+    #[schemars(extend("x-privacy" = "count"))]
+    pub action_execution_request_params_count: Count,
+    /// The datasource's creation time as `DateUtils.ISO_FORMATTER` writes it, or `""` when the
+    /// datasource has none (an embedded datasource).
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub ds_created_at: TimestampOrEmpty,
+    /// The datasource's id (a MongoDB ObjectId), or `""` for an embedded datasource, which has
+    /// none.
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub ds_id: ObjectIdOrEmpty,
+    /// Whether the datasource is one of Appsmith's mock databases: the datasource's `isMock`,
+    /// `true` or `false`, or `""` when it is not set (`ObjectUtils.defaultIfNull(..., "")`), as
+    /// it is not for a datasource a user created. A boolean or `""`: not constrained further by
+    /// this schema.
+    #[schemars(extend("x-privacy" = "flag"))]
+    pub ds_is_mock: Value,
+    /// Whether the datasource comes from a template: the datasource's `isTemplate`, `true`,
+    /// `false` or `""` when it is not set, as [`Self::ds_is_mock`]. Not constrained further by
+    /// this schema.
+    #[schemars(extend("x-privacy" = "flag"))]
+    pub ds_is_template: Value,
+    /// The datasource's name, as its author gave it (the same as `datasource.name`).
+    #[schemars(extend("x-privacy" = "content-name"))]
+    pub ds_name: String,
+    /// The user who ran the action, as `sendObjectEvent` records it: the user id, hashed by
+    /// `sendEvent` as `userId` is (64 lower-case hex digits).
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub id: Sha256Hex,
+    /// Whether a person started the run (a click) rather than the application (a page load, a
+    /// binding): what the browser said in the request's analytics properties, `false` when it
+    /// said nothing.
+    #[schemars(extend("x-privacy" = "flag"))]
+    pub is_user_initiated: bool,
+    /// The id of the object the event is about, as `sendObjectEvent` records it: the action's id
+    /// (a MongoDB ObjectId, the same as `actionId`).
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub oid: ObjectId,
+    /// The plugin's account of a failed run, or `""` when there is none (a successful run): the
+    /// result's `PluginErrorDetails` as analytics-java writes an object, with the string members
+    /// `title`, `errorType`, `appsmithErrorCode`, `appsmithErrorMessage`, `downstreamErrorCode`
+    /// and `downstreamErrorMessage` (the datasource's own error message, which can quote what it
+    /// answered). Not constrained further by this schema.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
+    pub plugin_error_details: Value,
+    /// The size of the request's parameters, in bytes (`totalReadableBytesCount`).
+    #[schemars(extend("x-privacy" = "count"))]
+    pub total_readable_bytes_count: Count,
+}
+
+/// A MongoDB ObjectId written as 24 lower-case hex digits, or `""` where the record has no id (a
+/// datasource embedded in its action).
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = "609ce8fb4092701c69df9846")]
+#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "pattern": "^[0-9a-f]{24}$" }]))]
+pub struct ObjectIdOrEmpty(pub String);
+
+/// An RFC 3339 date-time kept as the exact text that was sent, or `""` where there is none.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = "2023-05-02T10:11:12.345Z")]
+#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "date-time" }]))]
+pub struct TimestampOrEmpty(pub String);
+
+crate::common::string_newtype_impls!(ObjectIdOrEmpty, TimestampOrEmpty);

@@ -120,9 +120,98 @@ impl<'a> Walk<'a> {
         if !self.compared.insert((old.1.clone(), new.1.clone())) {
             return Ok(());
         }
-        let old = read_unwrapped(self.old, old.0, old.1)?;
-        let new = read_unwrapped(self.new, new.0, new.1)?;
-        self.nodes(&old, &new, path)
+        let old_node = read_unwrapped(self.old, old.0, old.1.clone())?;
+        let new_node = read_unwrapped(self.new, new.0, new.1.clone())?;
+        if self.split((old, &old_node), (new, &new_node), path)? {
+            return Ok(());
+        }
+        self.nodes(&old_node, &new_node, path)
+    }
+
+    /// A schema that became the `anyOf` of alternatives, one of which accepts what it accepted
+    /// (a kind that gained eras), or the reverse: compared as a union of that one alternative,
+    /// so that the others are `alternative-added` (or `-removed`), not a change to every
+    /// keyword. `false` when the two are not such a pair.
+    fn split(
+        &mut self,
+        (old_site, old): (Site<'a>, &Node<'a>),
+        (new_site, new): (Site<'a>, &Node<'a>),
+        path: &str,
+    ) -> Result<bool, DiffError> {
+        let only_union = |node: &Node<'a>| -> Option<(&'a [Value], String)> {
+            let mut assertions = node
+                .assertions()
+                .filter(|keyword| !matches!(*keyword, "$defs" | "$id" | "$schema" | "$comment"));
+            match (assertions.next(), assertions.next(), node.site("anyOf")) {
+                (Some("anyOf"), None, Some((Value::Array(alternatives), at))) => {
+                    Some((alternatives.as_slice(), at))
+                }
+                _ => None,
+            }
+        };
+        let is_union = |node: &Node<'a>| {
+            ["anyOf", "oneOf", "allOf"]
+                .iter()
+                .any(|union| node.keywords.contains_key(union))
+        };
+        let (single, (alternatives, at), widened) = match (only_union(old), only_union(new)) {
+            (None, Some(union)) if !is_union(old) => (old_site.0, union, true),
+            (Some(union), None) if !is_union(new) => (new_site.0, union, false),
+            _ => return Ok(false),
+        };
+        let (single_root, union_root) = if widened {
+            (self.old, self.new)
+        } else {
+            (self.new, self.old)
+        };
+        let form = canonical(single_root, single);
+        let Some(same) = alternatives
+            .iter()
+            .position(|alternative| canonical(union_root, alternative) == form)
+        else {
+            return Ok(false);
+        };
+        let paired = (&alternatives[same], format!("{at}/{same}"));
+        self.annotations(old, new, path);
+        let before = self.changes.len();
+        if widened {
+            self.compare(old_site, paired, path)?;
+        } else {
+            self.compare(paired, new_site, path)?;
+        }
+        // The single schema's annotations stay beside the union (a title, a description): an
+        // alternative without them is no annotation removed.
+        let union = if widened { new } else { old };
+        let mut index = before;
+        while index < self.changes.len() {
+            let change = &self.changes[index];
+            let kept_beside = change.kind == ChangeKind::AnnotationChanged
+                && change.path == path
+                && union.keywords.keys().any(|keyword| {
+                    change.detail == format!("`{keyword}` removed")
+                        || change.detail == format!("`{keyword}` added")
+                });
+            if kept_beside {
+                self.changes.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+        let (kind, detail, verdict) = if widened {
+            (ChangeKind::AlternativeAdded, "added", Verdict::WIDER)
+        } else {
+            (ChangeKind::AlternativeRemoved, "removed", Verdict::NARROWER)
+        };
+        for index in (0..alternatives.len()).filter(|index| *index != same) {
+            self.report(
+                kind,
+                path,
+                format!("{at}/{index}"),
+                format!("the schema became the `anyOf` of alternatives; an alternative {detail}"),
+                verdict,
+            );
+        }
+        Ok(true)
     }
 
     /// Compares two subschemas read through their `$ref`s, keyword by keyword.
