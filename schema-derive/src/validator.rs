@@ -44,6 +44,13 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 fn validate_slice_with(bytes: &[u8], limits: #rt::Limits) -> #rt::Report {
                     #rt::eras::validate_slice_with(bytes, limits, Self::ERAS)
                 }
+
+                fn validate_slice_with_serde_json(
+                    bytes: &[u8],
+                    limits: #rt::Limits,
+                ) -> #rt::Report {
+                    #rt::eras::validate_slice_with_serde_json(bytes, limits, Self::ERAS)
+                }
             }
         };
     }

@@ -207,7 +207,7 @@ impl Operations {
             validate: T::validate_with,
             validate_slice: T::validate_slice_with,
             #[cfg(test)]
-            validate_slice_serde_json: crate::validate::stream_with_serde_json::<T>,
+            validate_slice_serde_json: T::validate_slice_with_serde_json,
             fixture: fixture::<T>,
             #[cfg(feature = "proptest")]
             random: random::<T>,

@@ -323,6 +323,18 @@ fn documents(root: &Value) -> Result<Vec<Object<'_>>, RefError> {
     Ok(eras.into_iter().map(|era| era.object).collect())
 }
 
+/// The names of the top-level members a document of the schema `root` may have: its root's
+/// `properties`, or those of every era of a kind with eras.
+pub fn top_level_names(root: &Value) -> Result<std::collections::BTreeSet<String>, RefError> {
+    let mut names = std::collections::BTreeSet::new();
+    for object in documents(root)? {
+        for member in members(root, &object)? {
+            names.extend(member.name.map(str::to_owned));
+        }
+    }
+    Ok(names)
+}
+
 /// Visits every member of the schema `root`, depth first in schema order: each member, then
 /// (when `visit` returns `true` and the member has an [`inner`](Member::inner) object) its own
 /// members. For a kind with eras, the members of each era in turn, oldest first ([`walk_era`]

@@ -31,6 +31,7 @@ pub struct Era {
     documented: bool,
     validate_at: for<'v> fn(&'v Value, &mut Checker<'v>),
     validate_slice_with: fn(&[u8], Limits) -> Report,
+    validate_slice_with_serde_json: fn(&[u8], Limits) -> Report,
 }
 
 impl Era {
@@ -42,6 +43,7 @@ impl Era {
             documented,
             validate_at: T::validate_at,
             validate_slice_with: T::validate_slice_with,
+            validate_slice_with_serde_json: T::validate_slice_with_serde_json,
         }
     }
 
@@ -75,7 +77,11 @@ impl Era {
 
     /// [`Self::validate_slice`] with other limits.
     pub fn validate_slice_with(&self, bytes: &[u8], limits: Limits) -> Report {
-        let report = (self.validate_slice_with)(bytes, limits);
+        self.named((self.validate_slice_with)(bytes, limits))
+    }
+
+    /// The report, held against this era unless it is about bytes that are no document.
+    fn named(&self, report: Report) -> Report {
         if report.is_about_bytes() {
             report
         } else {
@@ -168,9 +174,27 @@ pub fn stream_at<'de, D: Deserializer<'de>>(
 /// validator: the first era (in the order tried) that accepts it, else the closest one's report.
 #[doc(hidden)]
 pub fn validate_slice_with(bytes: &[u8], limits: Limits, eras: &'static [Era]) -> Report {
+    judge_bytes(eras, |era| era.validate_slice_with(bytes, limits))
+}
+
+/// [`validate_slice_with`] with `serde_json`'s deserializer only, the reference of the reader's
+/// tests (see [`Validate::validate_slice_with_serde_json`]).
+#[doc(hidden)]
+pub fn validate_slice_with_serde_json(
+    bytes: &[u8],
+    limits: Limits,
+    eras: &'static [Era],
+) -> Report {
+    judge_bytes(eras, |era| {
+        era.named((era.validate_slice_with_serde_json)(bytes, limits))
+    })
+}
+
+/// The first valid report of `judge` on the eras (in the order tried), else the closest.
+fn judge_bytes(eras: &'static [Era], judge: impl Fn(&Era) -> Report) -> Report {
     let mut best: Option<(usize, Report)> = None;
     for index in trial_order(eras) {
-        let report = eras[index].validate_slice_with(bytes, limits);
+        let report = judge(&eras[index]);
         if report.is_valid() || report.is_about_bytes() {
             return report;
         }

@@ -118,6 +118,13 @@ pub trait Validate {
         Self::validate_slice_with(bytes, Limits::DEFAULT)
     }
 
+    /// [`Self::validate_slice_with`] with `serde_json`'s deserializer only (see
+    /// [`stream_with_serde_json`]): the reference the reader's tests compare with.
+    #[doc(hidden)]
+    fn validate_slice_with_serde_json(bytes: &[u8], limits: Limits) -> Report {
+        stream_with_serde_json::<Self>(bytes, limits)
+    }
+
     /// [`Self::validate_slice`] with other limits.
     fn validate_slice_with(bytes: &[u8], limits: Limits) -> Report {
         if let Err(report) = check_size(bytes, limits) {

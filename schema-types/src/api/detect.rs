@@ -384,19 +384,14 @@ fn nearest_kinds(document: &Value) -> Vec<&'static PayloadKind> {
         .collect()
 }
 
-/// The top-level members (`properties`) of each kind's published schema, in the order of
+/// The top-level members (`properties`, of every era) of each kind's published schema, in the order of
 /// [`PAYLOADS`]; computed once.
 fn member_names() -> &'static [BTreeSet<String>] {
     static MEMBERS: OnceLock<Vec<BTreeSet<String>>> = OnceLock::new();
     MEMBERS.get_or_init(|| {
         PAYLOADS
             .iter()
-            .map(|kind| {
-                kind.schema()["properties"]
-                    .as_object()
-                    .map(|properties| properties.keys().cloned().collect())
-                    .unwrap_or_default()
-            })
+            .map(|kind| crate::schema_walk::top_level_names(&kind.schema()).unwrap_or_default())
             .collect()
     })
 }
