@@ -156,7 +156,7 @@ pub mod agreement {
     use std::sync::LazyLock;
 
     use schema_types::validate::Report;
-    use schema_types::{PAYLOADS, PayloadKind};
+    use schema_types::{PAYLOADS, PayloadKind, schema};
     use serde_json::Value;
 
     /// The published schemas compiled once, in registry order.
@@ -171,6 +171,59 @@ pub mod agreement {
             })
             .collect()
     });
+
+    /// For each kind, in registry order, the `jsonschema` validator of each of its eras (in the
+    /// kind's order): its published schema with the root's `anyOf` replaced by a `$ref` to that
+    /// era (`#/$defs/era-NAME`), which is what a strict reader of one era validates against.
+    static ERA_ORACLES: LazyLock<Vec<Vec<jsonschema::Validator>>> = LazyLock::new(|| {
+        PAYLOADS
+            .iter()
+            .map(|kind| {
+                kind.eras
+                    .iter()
+                    .map(|era| {
+                        let mut schema = kind.schema();
+                        let reference = format!("#/$defs/{}", schema::era_def(era.name()));
+                        if let Value::Object(root) = &mut schema {
+                            root.remove("anyOf");
+                            root.insert("$ref".into(), reference.into());
+                        }
+                        jsonschema::options()
+                            .should_validate_formats(true)
+                            .build(&schema)
+                            .expect("every era's schema compiles")
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+
+    /// The `jsonschema` validator of the era `era` of `kind` (see [`ERA_ORACLES`]).
+    ///
+    /// # Panics
+    ///
+    /// When `kind` is not in the registry or has no such era.
+    pub fn era_oracle(kind: &PayloadKind, era: &str) -> &'static jsonschema::Validator {
+        let index = PAYLOADS
+            .iter()
+            .position(|k| k.id == kind.id)
+            .expect("a registered payload");
+        let era = kind
+            .eras
+            .iter()
+            .position(|known| known.name() == era)
+            .expect("an era of the kind");
+        &ERA_ORACLES[index][era]
+    }
+
+    /// The `jsonschema` validator of what the upstream page documents of `kind`: its documented
+    /// era for a kind with eras, else its published schema.
+    pub fn documented_oracle(kind: &PayloadKind) -> &'static jsonschema::Validator {
+        match kind.documented_era() {
+            Some(era) => era_oracle(kind, era.name()),
+            None => oracle(kind),
+        }
+    }
 
     /// The `jsonschema` validator of `kind`'s published schema (formats on), compiled once.
     ///
@@ -220,8 +273,12 @@ pub mod agreement {
             return Ok(streamed);
         };
         let report = kind.validate(&document);
-        // The streaming path (bytes, no `Value`) reports the same violations, in document order.
-        if sorted(&streamed) != sorted(&report) || streamed.total() != report.total() {
+        // The streaming path (bytes, no `Value`) reports the same violations, in document order,
+        // against the same era.
+        if sorted(&streamed) != sorted(&report)
+            || streamed.total() != report.total()
+            || streamed.era() != report.era()
+        {
             return Err(format!(
                 "{}: the streaming validator reports\n{streamed}\nthe parsed one\n{report}\ndocument: {text}",
                 kind.id
@@ -232,7 +289,29 @@ pub mod agreement {
             .iter()
             .map(|v| v.pointer.clone())
             .collect();
-        let theirs: BTreeSet<String> = oracle(kind)
+        // A kind with eras: `jsonschema` on the kind's schema gives the verdict (one `anyOf`
+        // error when no era holds), and on the schema of the era the report names the paths.
+        let checked = match (kind.eras.is_empty(), report.era()) {
+            (true, _) => oracle(kind),
+            (false, Some(era)) => {
+                if oracle(kind).is_valid(&document) != report.is_valid() {
+                    return Err(format!(
+                        "{}: the validator says valid: {}, jsonschema on the kind's schema the \
+                         opposite\ndocument: {text}",
+                        kind.id,
+                        report.is_valid()
+                    ));
+                }
+                era_oracle(kind, era)
+            }
+            (false, None) => {
+                return Err(format!(
+                    "{}: a parsed document's report names no era\nreport: {report}\ndocument: {text}",
+                    kind.id
+                ));
+            }
+        };
+        let theirs: BTreeSet<String> = checked
             .iter_errors(&document)
             .map(|error| error.instance_path().as_str().to_owned())
             .collect();

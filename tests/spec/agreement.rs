@@ -72,6 +72,8 @@ pub(crate) struct InvalidCase {
     pub(crate) kind: &'static PayloadKind,
     pub(crate) document: Value,
     pub(crate) expected: BTreeSet<Listed>,
+    /// For a kind with eras, the era the report is held against (the sidecar's `era`).
+    pub(crate) era: Option<String>,
 }
 
 pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
@@ -89,16 +91,25 @@ pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
                 path.display(),
                 sidecar.display()
             );
+            let sidecar = read_json(&sidecar);
             let expected = listed(
-                read_json(&sidecar)["violations"]
+                sidecar["violations"]
                     .as_array()
                     .expect("a `violations` array"),
+            );
+            let era = sidecar["era"].as_str().map(str::to_owned);
+            assert_eq!(
+                era.is_some(),
+                !kind.eras.is_empty(),
+                "{}: a sidecar names an era exactly when its kind has eras",
+                path.display()
             );
             cases.push(InvalidCase {
                 document: read_json(&path),
                 path,
                 kind,
                 expected,
+                era,
             });
         }
     }
@@ -123,6 +134,12 @@ fn the_invalid_corpus_is_rejected_as_its_sidecars_say_by_both() {
         assert!(!report.is_valid(), "{} is accepted", case.path.display());
         let found = violation_set(&report);
         assert_eq!(found, case.expected, "{}", case.path.display());
+        assert_eq!(
+            report.era(),
+            case.era.as_deref(),
+            "{}: held against another era",
+            case.path.display()
+        );
     }
 }
 

@@ -24,6 +24,8 @@ struct RealCase {
     document: Value,
     accepted: bool,
     variant: String,
+    /// For a kind with eras, the era its report names: the one it matched, or the closest.
+    era: Option<String>,
     expected: BTreeSet<Listed>,
 }
 
@@ -66,12 +68,20 @@ fn real_cases() -> Vec<RealCase> {
                     .as_array()
                     .map(|violations| listed(violations))
                     .unwrap_or_default();
+                let era = sidecar["era"].as_str().map(str::to_owned);
+                assert_eq!(
+                    era.is_some(),
+                    !kind.eras.is_empty(),
+                    "{}: a sidecar names an era exactly when its kind has eras",
+                    path.display()
+                );
                 cases.push(RealCase {
                     document: read_json(&path),
                     path,
                     kind,
                     accepted: verdict == "accepted",
                     variant: sidecar["variant"].as_str().unwrap().to_owned(),
+                    era,
                     expected,
                 });
             }
@@ -87,6 +97,12 @@ fn real_documents_get_the_verdict_their_sidecars_give_by_both_validators() {
     for case in &cases {
         let report = agreement(case.kind, &case.document)
             .unwrap_or_else(|disagreement| panic!("{}: {disagreement}", case.path.display()));
+        assert_eq!(
+            report.era(),
+            case.era.as_deref(),
+            "{}: held against another era",
+            case.path.display()
+        );
         if case.accepted {
             assert!(
                 report.is_valid(),
