@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use integration_tests::cases::{Listed, documents, listed, read_json};
-use schema_types::{Layer, PAYLOADS, PayloadKind, registry};
+use schema_types::validate::Limits;
+use schema_types::{Layer, PAYLOADS, PayloadKind, api, registry};
 use serde_json::Value;
 
 use crate::agreement::{agreement, violation_set};
@@ -149,6 +150,45 @@ fn every_variant_accepted_has_a_rejected_counterpart() {
         lonely.is_empty(),
         "variants with no rejected counterpart: {lonely:#?}"
     );
+}
+
+#[test]
+fn every_accepted_document_is_detected_as_its_kind_whatever_its_era() {
+    for case in real_cases().iter().filter(|case| case.accepted) {
+        let bytes = serde_json::to_vec(&case.document).expect("a value serialises");
+        let from_bytes = api::detect_slice(&bytes).expect("JSON bytes");
+        for detection in [api::detect(&case.document), from_bytes] {
+            assert_eq!(
+                detection.kind().map(|kind| kind.id),
+                Some(case.kind.id),
+                "{}: {detection}",
+                case.path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn an_accepted_document_of_a_kind_with_eras_is_valid_under_its_era_alone() {
+    let cases = real_cases();
+    let with_eras = cases
+        .iter()
+        .filter(|case| case.accepted && !case.kind.eras.is_empty());
+    for case in with_eras {
+        let named = case.era.as_deref().expect("an era");
+        let bytes = serde_json::to_vec(&case.document).expect("a value serialises");
+        for era in case.kind.eras {
+            let selection = api::select(&format!("{}@{}", case.kind.id, era.name())).unwrap();
+            let report = selection.validate_slice_with(&bytes, Limits::DEFAULT);
+            assert_eq!(report.era(), Some(era.name()));
+            assert_eq!(
+                report.is_valid(),
+                era.name() == named,
+                "{} as {selection}: {report}",
+                case.path.display()
+            );
+        }
+    }
 }
 
 fn leak(text: &str) -> &'static str {
