@@ -1,11 +1,13 @@
 //! `list`: every payload kind the registry holds, as an aligned table or a JSON array.
 //!
 //! The rows are [`schema_types::registry::PAYLOADS`] in its order; nothing here adds to what a
-//! kind says about itself.
+//! kind says about itself. A kind with eras lists them (the documented one marked), each
+//! checkable alone with `validate --kind ID@ERA`.
 
 use std::io::{self, Write};
 
 use clap::Args;
+use schema_types::api::Selection;
 use schema_types::registry::{PAYLOADS, PayloadKind};
 use serde_json::{Value, json};
 
@@ -25,7 +27,7 @@ pub fn run(args: ListArgs) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match args.format {
         Format::Human => {
-            let rows: Vec<[String; 5]> = PAYLOADS
+            let rows: Vec<[String; 6]> = PAYLOADS
                 .iter()
                 .map(|kind| {
                     [
@@ -34,26 +36,28 @@ pub fn run(args: ListArgs) -> Result<(), Failure> {
                         kind.layer.name().to_owned(),
                         kind.version.to_string(),
                         format!("schemas/{}", kind.schema_path()),
+                        eras(kind),
                     ]
                 })
                 .collect();
-            let header = ["ID", "PRODUCT", "LAYER", "VERSION", "SCHEMA"].map(str::to_owned);
-            let mut widths = [0; 5];
+            let header = ["ID", "PRODUCT", "LAYER", "VERSION", "SCHEMA", "ERAS"].map(str::to_owned);
+            let mut widths = [0; 6];
             for row in std::iter::once(&header).chain(&rows) {
                 for (width, cell) in widths.iter_mut().zip(row) {
                     *width = (*width).max(cell.chars().count());
                 }
             }
             for row in std::iter::once(&header).chain(&rows) {
-                let [id, product, layer, version, schema] = row;
-                writeln!(
-                    out,
-                    "{id:<w0$}  {product:<w1$}  {layer:<w2$}  {version:<w3$}  {schema}",
+                let [id, product, layer, version, schema, eras] = row;
+                let line = format!(
+                    "{id:<w0$}  {product:<w1$}  {layer:<w2$}  {version:<w3$}  {schema:<w4$}  {eras}",
                     w0 = widths[0],
                     w1 = widths[1],
                     w2 = widths[2],
                     w3 = widths[3],
-                )?;
+                    w4 = widths[4],
+                );
+                writeln!(out, "{}", line.trim_end())?;
             }
         }
         Format::Json => {
@@ -65,8 +69,26 @@ pub fn run(args: ListArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The eras of a kind, as the human table writes them: `2021 (documented), 2023`; empty for a
+/// kind of one shape.
+fn eras(kind: &PayloadKind) -> String {
+    let eras: Vec<String> = kind
+        .eras
+        .iter()
+        .map(|era| {
+            let documented = if era.is_documented() {
+                " (documented)"
+            } else {
+                ""
+            };
+            format!("{}{documented}", era.name())
+        })
+        .collect();
+    eras.join(", ")
+}
+
 /// A payload kind as `list --format json` prints it.
-fn describe(kind: &PayloadKind) -> Value {
+fn describe(kind: &'static PayloadKind) -> Value {
     json!({
         "id": kind.id,
         "product": kind.product.name(),
@@ -81,5 +103,10 @@ fn describe(kind: &PayloadKind) -> Value {
             "page": example.page.repo_path(),
             "line": example.line,
         })),
+        "eras": kind.eras.iter().map(|era| json!({
+            "name": era.name(),
+            "documented": era.is_documented(),
+            "kind": Selection::of_era(kind, era).to_string(),
+        })).collect::<Vec<_>>(),
     })
 }

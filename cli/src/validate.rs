@@ -25,7 +25,6 @@ use std::io::{self, BufWriter, Write};
 use clap::Args;
 use schema_types::api;
 use schema_types::documents::{Documents, Item};
-use schema_types::registry::PayloadKind;
 use schema_types::validate::Limits;
 
 use crate::diagnostics::{describe_io_error, print_error, print_note};
@@ -51,7 +50,10 @@ is ignored, with a warning.
 
 Kinds: with `--kind`, every document is checked as that kind. Without it, the kind of each \
 document is detected from the members and event names that identify each kind; a document that \
-matches no kind, or more than one, is invalid, and its verdict names the candidates.
+matches no kind, or more than one, is invalid, and its verdict names the candidates. A kind whose \
+emitters have sent several shapes (eras) accepts each; `--kind ID@ERA` accepts that era only \
+(`ID@documented`: the shape the vendor's page prints), and a verdict names the era a document \
+matched, or for an invalid one the era it is closest to (`KIND@ERA`).
 
 A bad document does not stop the run: invalid JSON, invalid UTF-8, nesting deeper than 128 \
 levels and documents over the size limit are invalid verdicts like any other. An input that \
@@ -76,8 +78,9 @@ pub const EXAMPLES: &str = "Examples:
 /// The options of `validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Check every document as this payload kind instead of detecting its kind
-    #[arg(long, value_name = "ID")]
+    /// Check every document as this payload kind (`ID@ERA`: one era of it) instead of detecting
+    /// its kind
+    #[arg(long, value_name = "ID[@ERA]")]
     kind: Option<String>,
     /// `human`: verdicts and violations as text; `json`: one JSON object per document (NDJSON)
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -129,7 +132,7 @@ fn parse_size(text: &str) -> Result<usize, String> {
 
 /// What `validate` needs besides the inputs.
 struct Options {
-    kind: Option<&'static PayloadKind>,
+    kind: Option<api::Selection>,
     format: Format,
     mask: bool,
     limits: Limits,
@@ -146,7 +149,7 @@ struct Tally {
 
 /// `validate`.
 pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
-    let kind = args.kind.as_deref().map(api::kind).transpose()?;
+    let kind = args.kind.as_deref().map(api::select).transpose()?;
     let options = Options {
         kind,
         format: args.format,

@@ -37,16 +37,28 @@ impl Judgement {
             _ => None,
         }
     }
+
+    /// The kind, and the era its report was held against (`KIND@ERA`, the library's
+    /// [`api::Selection`]); `""` without a kind.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Checked {
+                kind: Some(kind),
+                report,
+            } => api::Selection::held(kind, report).to_string(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// The verdict on the document `bytes`: the one place bytes become a [`Judgement`]. With
 /// `--kind`, that kind's validator reads them; without, the library's judge detects the kind from
 /// the bytes and then validates them ([`api::judge_with`]): neither builds a `Value`.
 pub fn judge(bytes: &[u8], options: &Options) -> Judgement {
-    if let Some(kind) = options.kind {
+    if let Some(selection) = options.kind {
         return Judgement::Checked {
-            kind: Some(kind),
-            report: kind.validate_slice_with(bytes, options.limits),
+            kind: Some(selection.kind()),
+            report: selection.validate_slice_with(bytes, options.limits),
         };
     }
     match api::judge_with(bytes, options.limits) {

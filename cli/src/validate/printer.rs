@@ -82,7 +82,7 @@ impl Printer {
             let detection = detection.to_string();
             return format!("{file}:{line}: invalid: {}\n", printable(&detection));
         }
-        let id = judgement.kind().map_or("", |kind| kind.id);
+        let id = judgement.label();
         if judgement.is_valid() {
             return format!("{file}:{line}: valid: {id}\n");
         }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use schema_types::api::Selection;
 use schema_types::corpus::VALUE_ERRATA;
 use schema_types::registry::{PAYLOADS, PayloadKind, find};
 use serde_json::Value;
@@ -36,15 +37,33 @@ fn list_names_every_kind_with_product_version_and_schema_file() {
     for (row, kind) in rows[1..].iter().zip(PAYLOADS) {
         let cells: Vec<&str> = row.split("  ").filter(|cell| !cell.is_empty()).collect();
         let schema = format!("schemas/{}", kind.schema_path());
+        let version = kind.version.to_string();
+        let eras: Vec<String> = kind
+            .eras
+            .iter()
+            .map(|era| {
+                let documented = if era.is_documented() {
+                    " (documented)"
+                } else {
+                    ""
+                };
+                format!("{}{documented}", era.name())
+            })
+            .collect();
+        let eras = eras.join(", ");
+        let mut expected = vec![
+            kind.id,
+            kind.product.name(),
+            kind.layer.name(),
+            &version,
+            &schema,
+        ];
+        if !eras.is_empty() {
+            expected.push(&eras);
+        }
         assert_eq!(
             cells.iter().map(|cell| cell.trim()).collect::<Vec<_>>(),
-            [
-                kind.id,
-                kind.product.name(),
-                kind.layer.name(),
-                &kind.version.to_string(),
-                &schema
-            ]
+            expected
         );
         assert!(workspace_root().join(&schema).is_file(), "{schema}");
     }
@@ -61,7 +80,35 @@ fn list_names_every_kind_with_product_version_and_schema_file() {
         assert_eq!(listed["layer"], kind.layer.name());
         assert_eq!(listed["derived_from"].as_str(), kind.derived_from);
         assert_eq!(listed["example"].is_null(), kind.example.is_none());
+        let eras: Vec<(&str, bool, String)> = kind
+            .eras
+            .iter()
+            .map(|era| {
+                (
+                    era.name(),
+                    era.is_documented(),
+                    format!("{}@{}", kind.id, era.name()),
+                )
+            })
+            .collect();
+        let listed_eras: Vec<(&str, bool, String)> = listed["eras"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|era| {
+                (
+                    era["name"].as_str().unwrap(),
+                    era["documented"].as_bool().unwrap(),
+                    era["kind"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(listed_eras, eras, "{}", kind.id);
     }
+    assert!(
+        PAYLOADS.iter().any(|kind| !kind.eras.is_empty()),
+        "some kind has eras, so the column is shown"
+    );
 }
 
 /// The published schema as `cargo xtask gen` writes it (the files under `schemas/` are checked
@@ -113,9 +160,11 @@ fn every_documented_example_is_judged_as_its_errata_say() {
         assert_eq!(verdicts.len(), 1, "{}", kind.id);
         assert_eq!(verdicts[0].line, 1);
         let errata = errata_pointers(kind.id);
+        // The kind, and for a kind with eras the era the library holds the example against.
+        let label = Selection::held(kind, &kind.validate(&example)).to_string();
         if errata.is_empty() {
             assert_eq!(validated.status, 0, "{}", kind.id);
-            assert_eq!(verdicts[0].head, format!("valid: {}", kind.id));
+            assert_eq!(verdicts[0].head, format!("valid: {label}"));
             assert_eq!(summary, "1 valid, 0 invalid");
             assert!(sample.stderr.is_empty(), "{}", sample.stderr);
         } else {
@@ -125,7 +174,7 @@ fn every_documented_example_is_judged_as_its_errata_say() {
             assert!(total >= errata.len());
             assert_eq!(
                 verdicts[0].head,
-                format!("invalid: {}: {total} violations", kind.id)
+                format!("invalid: {label}: {total} violations")
             );
             let pointers: BTreeSet<String> =
                 verdicts[0].details.iter().map(|d| pointer_of(d)).collect();
@@ -156,10 +205,11 @@ fn every_fixture_is_valid_and_detected_as_its_kind() {
         assert_eq!(sample.stdout, pretty(&kind.fixture()), "{}", kind.id);
         let (_, validated) = validate_both_ways(&dir, kind, &sample.stdout);
         assert_eq!(validated.status, 0, "{}: {}", kind.id, validated.stdout);
+        let label = Selection::held(kind, &kind.validate(&kind.fixture())).to_string();
         assert!(
             validated
                 .stdout
-                .ends_with(&format!(": valid: {}\n1 valid, 0 invalid\n", kind.id)),
+                .ends_with(&format!(": valid: {label}\n1 valid, 0 invalid\n")),
             "{}",
             validated.stdout
         );
@@ -198,5 +248,93 @@ fn seeded_samples_are_random_valid_and_reproducible() {
             let document: Value = serde_json::from_str(line).unwrap();
             assert_eq!(document, kind.random(7 + offset as u64), "{}", kind.id);
         }
+    }
+}
+
+/// A kind with eras: `validate` names the era each document matched (or, invalid, the era it
+/// is closest to) in both forms, and `--kind ID@ERA` checks one era only; the verdicts are the
+/// library's, era for era.
+#[test]
+fn validate_names_the_era_and_checks_one_era_with_kind_at_era() {
+    let real = workspace_root().join("tests/real");
+    for kind in PAYLOADS.iter().filter(|kind| !kind.eras.is_empty()) {
+        let folder = real.join(kind.id);
+        let mut files: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                name.ends_with(".json") && !name.ends_with(".case.json")
+            })
+            .map(|path| path.to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        for file in &files {
+            let bytes = std::fs::read(file).unwrap();
+            let expected = kind.validate_slice(&bytes);
+            let era = expected
+                .era()
+                .expect("a document of a kind with eras names one");
+            let human = run(&["validate", "--kind", kind.id, file]);
+            let (verdicts, _) = human_verdicts(&human.stdout, file);
+            let verdict = if expected.is_valid() {
+                "valid"
+            } else {
+                "invalid"
+            };
+            assert!(
+                verdicts[0]
+                    .head
+                    .starts_with(&format!("{verdict}: {}@{era}", kind.id)),
+                "{file}: {}",
+                verdicts[0].head
+            );
+            let json = run(&["validate", "--format", "json", file]);
+            let (objects, _) = crate::support::json_verdicts(&json.stdout);
+            assert_eq!(objects[0]["report"]["era"], era, "{file}");
+            assert_eq!(objects[0]["kind"], kind.id, "{file}");
+            for one in kind.eras {
+                let selection = format!("{}@{}", kind.id, one.name());
+                let strict = run(&["validate", "--kind", &selection, file]);
+                let valid = one.validate_slice(&bytes).is_valid();
+                assert_eq!(
+                    strict.status,
+                    if valid { 0 } else { 1 },
+                    "{file} as {selection}"
+                );
+                let (verdicts, _) = human_verdicts(&strict.stdout, file);
+                assert!(
+                    verdicts[0].head.contains(&selection),
+                    "{file}: {}",
+                    verdicts[0].head
+                );
+            }
+        }
+        let documented = kind.documented_era().expect("a documented era");
+        let alias = run(&[
+            "validate",
+            "--kind",
+            &format!("{}@documented", kind.id),
+            &files[0],
+        ]);
+        let (verdicts, _) = human_verdicts(&alias.stdout, &files[0]);
+        assert!(
+            verdicts[0]
+                .head
+                .contains(&format!("{}@{}", kind.id, documented.name()))
+        );
+        let unknown = run(&[
+            "validate",
+            "--kind",
+            &format!("{}@1999", kind.id),
+            &files[0],
+        ]);
+        assert_eq!(unknown.status, 2);
+        let error = schema_types::api::select(&format!("{}@1999", kind.id)).unwrap_err();
+        assert!(
+            unknown.stderr.contains(&error.to_string()),
+            "{}",
+            unknown.stderr
+        );
     }
 }

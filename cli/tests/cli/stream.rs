@@ -12,8 +12,8 @@ use crate::support::{TempDir, human_verdicts, json_verdicts, pointer_of, run, ru
 /// What the verdict on a line must be.
 #[derive(Clone, Debug)]
 enum Expect {
-    /// Valid, of this kind.
-    Valid(&'static str),
+    /// Valid, of this kind (and, for a kind with eras, this era, as the library names it).
+    Valid(&'static str, Option<&'static str>),
     /// Invalid: of this kind (or none detected), with this text in the human verdict and these
     /// pointers (if any) among the violations.
     Invalid {
@@ -114,7 +114,8 @@ fn stream() -> Vec<Line> {
         if index % 100 == 99 {
             line.push(b'\r'); // CRLF line endings are read too
         }
-        lines.push((line, Some(Expect::Valid(kind.id))));
+        let era = kind.validate_slice(&line).era();
+        lines.push((line, Some(Expect::Valid(kind.id, era))));
         if index % 37 == 36 {
             lines.push(bad_lines.next().unwrap().clone());
         }
@@ -144,7 +145,7 @@ fn expected_verdicts(lines: &[Line]) -> Vec<(usize, Expect)> {
 fn counts(expected: &[(usize, Expect)]) -> (usize, usize) {
     let valid = expected
         .iter()
-        .filter(|(_, expect)| matches!(expect, Expect::Valid(_)))
+        .filter(|(_, expect)| matches!(expect, Expect::Valid(..)))
         .count();
     (valid, expected.len() - valid)
 }
@@ -155,7 +156,10 @@ fn check_human(stdout: &str, file: &str, expected: &[(usize, Expect)]) {
     for (verdict, (line, expect)) in verdicts.iter().zip(expected) {
         assert_eq!(verdict.line, *line, "{verdict:?}");
         match expect {
-            Expect::Valid(kind) => assert_eq!(verdict.head, format!("valid: {kind}")),
+            Expect::Valid(kind, None) => assert_eq!(verdict.head, format!("valid: {kind}")),
+            Expect::Valid(kind, Some(era)) => {
+                assert_eq!(verdict.head, format!("valid: {kind}@{era}"));
+            }
             Expect::Invalid {
                 kind,
                 says,
@@ -183,13 +187,14 @@ fn check_json(stdout: &str, file: &str, expected: &[(usize, Expect)]) {
         assert_eq!(verdict["file"], file);
         assert_eq!(verdict["line"], *line as u64, "{verdict}");
         match expect {
-            Expect::Valid(kind) => {
+            Expect::Valid(kind, era) => {
                 assert_eq!(verdict["valid"], true, "{verdict}");
                 assert_eq!(verdict["kind"], *kind, "{verdict}");
-                assert_eq!(
-                    verdict["report"],
-                    json!({"valid": true, "total": 0, "violations": []})
-                );
+                let report = match era {
+                    Some(era) => json!({"valid": true, "era": era, "total": 0, "violations": []}),
+                    None => json!({"valid": true, "total": 0, "violations": []}),
+                };
+                assert_eq!(verdict["report"], report);
             }
             Expect::Invalid {
                 kind,
@@ -288,7 +293,7 @@ fn an_ndjson_stream_gets_every_verdict_at_its_line() {
 fn a_stream_of_valid_documents_exits_with_0() {
     let lines: Vec<Line> = stream()
         .into_iter()
-        .filter(|(_, expect)| matches!(expect, Some(Expect::Valid(_))))
+        .filter(|(_, expect)| matches!(expect, Some(Expect::Valid(..))))
         .collect();
     let expected = expected_verdicts(&lines);
     let dir = TempDir::new("valid-stream");
@@ -320,7 +325,7 @@ fn with_kind_every_document_is_judged_as_that_kind() {
         assert_eq!(verdict["line"], *line as u64);
         assert_eq!(verdict["kind"], "appsmith/keep-alive-ping", "{verdict}");
         assert!(verdict.get("detection").is_none(), "{verdict}");
-        let should_be_valid = matches!(expect, Expect::Valid("appsmith/keep-alive-ping"));
+        let should_be_valid = matches!(expect, Expect::Valid("appsmith/keep-alive-ping", _));
         assert_eq!(verdict["valid"], should_be_valid, "{verdict}");
         valid += usize::from(should_be_valid);
     }

@@ -31,7 +31,7 @@ fn help_teaches_the_commands_and_the_exit_status() {
         &["validate", "--help"],
         &[
             "one document per non-blank line",
-            "--kind <ID>",
+            "--kind <ID[@ERA]>",
             "--format <FORMAT>",
             "--mask",
             "--max-bytes <SIZE>",

@@ -74,6 +74,14 @@ impl Selection {
         Self { kind, era: None }
     }
 
+    /// One era of the kind.
+    pub fn of_era(kind: &'static PayloadKind, era: &'static Era) -> Self {
+        Self {
+            kind,
+            era: Some(era),
+        }
+    }
+
     /// The kind and the era a report of it was held against ([`Report::era`]): what the
     /// verdict on a document names (`appsmith/backend-call-event@2023`).
     pub fn held(kind: &'static PayloadKind, report: &Report) -> Self {
