@@ -74,13 +74,18 @@ pub fn run(args: PrivacyArgs) -> Result<(), Failure> {
                     .max()
                     .unwrap_or(0);
                 for member in &inventory.members {
-                    writeln!(
-                        out,
+                    let line = format!(
                         "  {:<width$}  {:<18}  identifies: {}",
                         member.pointer,
                         member.class.name(),
                         wire_name(&member.identifies)
-                    )?;
+                    );
+                    // A kind with eras: which of them send the member.
+                    if member.eras.is_empty() {
+                        writeln!(out, "{line}")?;
+                    } else {
+                        writeln!(out, "{line}  eras: {}", member.eras.join(", "))?;
+                    }
                 }
             }
         }
