@@ -198,16 +198,25 @@ impl<'a> Walk<'a> {
             }
         }
         let (kind, detail, verdict) = if widened {
-            (ChangeKind::AlternativeAdded, "added", Verdict::WIDER)
+            (
+                ChangeKind::AlternativeAdded,
+                "the schema became the `anyOf` of alternatives, one of them the old schema; an \
+                 alternative added",
+                Verdict::WIDER,
+            )
         } else {
-            (ChangeKind::AlternativeRemoved, "removed", Verdict::NARROWER)
+            (
+                ChangeKind::AlternativeRemoved,
+                "the `anyOf` of alternatives became one of them; an alternative removed",
+                Verdict::NARROWER,
+            )
         };
         for index in (0..alternatives.len()).filter(|index| *index != same) {
             self.report(
                 kind,
                 path,
                 format!("{at}/{index}"),
-                format!("the schema became the `anyOf` of alternatives; an alternative {detail}"),
+                detail.to_owned(),
                 verdict,
             );
         }
