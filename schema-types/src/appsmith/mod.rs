@@ -15,7 +15,8 @@
 //! - [`NavigationEvent`] and [`BackendCallEvent`] are Segment `track` messages ([`SegmentTrack`],
 //!   `segment.rs`): the event's own properties ([`NavigationProperties`],
 //!   [`BackendCallProperties`]) in `properties`, with the context, ids and timestamps of the
-//!   message, declared once.
+//!   message, declared once. [`BackendCallEvent`] has eras: the page's shape and that of the
+//!   servers of 2023 ([`BackendCallProperties2023`]), each a `SegmentTrack` of its own.
 //! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services, a payload
 //!   of its own.
 //!
@@ -27,7 +28,7 @@
 //! messages (`integrations` of both, `properties` of [`NavigationEvent`]): a privacy audit wants
 //! every member accounted for, the page's sample is the documented shape, and variants seen in
 //! real traffic (a failed execution's `error`, the later `appMode` values) are added, with their
-//! source, as new schema versions.
+//! source, as new schema versions, and the shapes of later emitter versions as eras of the kind.
 //!
 //! The constrained strings only this product uses ([`EmailOrEmpty`], [`CountryCode`],
 //! [`HmacSha256Hex`]) are defined beside the type that uses them rather than in
