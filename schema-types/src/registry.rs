@@ -34,6 +34,9 @@ macro_rules! registry {
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[serde(untagged)]
         #[non_exhaustive]
+        // A document is parsed once and handed over whole, in the room of the largest kind;
+        // boxing the large ones would cost an allocation per document.
+        #[allow(clippy::large_enum_variant)]
         pub enum AnyPayload {
             $(
                 #[doc = concat!("[`hasura::", stringify!($posted), "`], in one of its layers.")]

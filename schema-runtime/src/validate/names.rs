@@ -45,6 +45,8 @@ impl<'de> Names<'de> {
         if let Some(many) = &mut self.many {
             return many.insert(name);
         }
+        // Lazily: the array is made once, at the object's first name, not at every name.
+        #[allow(clippy::unnecessary_lazy_evaluations)]
         let few = self
             .few
             .get_or_insert_with(|| [const { Cow::Borrowed("") }; FEW]);

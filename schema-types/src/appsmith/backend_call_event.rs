@@ -27,6 +27,9 @@ use crate::validate::Validate;
 /// page's era alone (`appsmith/backend-call-event@2021`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
+// A document is read once and handed over whole: it takes the room of its largest era, as one
+// struct of every member would; boxing an era would cost an allocation per document.
+#[allow(clippy::large_enum_variant)]
 pub enum BackendCallEvent {
     /// The page's shape, from the servers of 2021 (`NewActionServiceCEImpl.java`), with the
     /// variants the same member set took on later servers (a failed run's `error`, `appMode`
