@@ -31,7 +31,11 @@ pub enum Entry {
         bytes: Vec<u8>,
     },
     /// A document over the size limit, counted and not kept.
-    Oversize { input: usize, line: usize, size: u64 },
+    Oversize {
+        input: usize,
+        line: usize,
+        size: u64,
+    },
     /// An input that cannot be read, whole or from some point: a message for standard error,
     /// and one more input in error.
     Error(String),

@@ -79,7 +79,10 @@ mod tests {
     #[test]
     fn an_invalid_document_is_kept_whole_in_its_line() {
         let line = routed(Some(br#" {"a": [1, 2.50]} "#));
-        assert_eq!(line, json!({"line": 3, "valid": false, "document": {"a": [1, 2.5]}}));
+        assert_eq!(
+            line,
+            json!({"line": 3, "valid": false, "document": {"a": [1, 2.5]}})
+        );
 
         let broken = "{\"a\": \"caf\u{e9}\", ";
         let line = routed(Some(broken.as_bytes()));
@@ -93,7 +96,10 @@ mod tests {
         let bytes = b"{\"a\": \"\xff\xfe\"}";
         let line = routed(Some(bytes));
         let base64 = line["document_base64"].as_str().unwrap();
-        assert_eq!(data_encoding::BASE64.decode(base64.as_bytes()).unwrap(), bytes);
+        assert_eq!(
+            data_encoding::BASE64.decode(base64.as_bytes()).unwrap(),
+            bytes
+        );
 
         assert_eq!(routed(None)["document"], Value::Null);
     }

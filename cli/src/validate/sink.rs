@@ -49,7 +49,9 @@ impl RouteFile {
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
-        self.out.write_all(bytes).map_err(|error| self.failure(&error))
+        self.out
+            .write_all(bytes)
+            .map_err(|error| self.failure(&error))
     }
 
     fn finish(mut self) -> Result<(), Failure> {

@@ -76,7 +76,9 @@ impl Stats {
         let kind = judgement.kind().map(|kind| kind.id);
         let group = match (judgement, kind) {
             (_, Some(id)) => Group::Kind(id),
-            (Judgement::Undetected(Detection::Ambiguous(_)), None) => Group::Undetected("ambiguous"),
+            (Judgement::Undetected(Detection::Ambiguous(_)), None) => {
+                Group::Undetected("ambiguous")
+            }
             (Judgement::Undetected(_), None) => Group::Undetected("unknown"),
             (_, None) => Group::Unreadable,
         };
@@ -135,7 +137,11 @@ impl Stats {
     pub fn write_human(&self, out: &mut Vec<u8>, names: &[String]) {
         let documents: u64 = self.kinds.values().map(|c| c.valid + c.invalid).sum();
         let _ = writeln!(out, "stats: {documents} documents");
-        let _ = writeln!(out, "  {:>10} {:>10} {:>10}  kind", "documents", "valid", "invalid");
+        let _ = writeln!(
+            out,
+            "  {:>10} {:>10} {:>10}  kind",
+            "documents", "valid", "invalid"
+        );
         for (group, counts) in &self.kinds {
             let label = match group {
                 Group::Kind(id) => (*id).to_owned(),
