@@ -249,6 +249,14 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
         .and_then(|jobs| NonZeroUsize::new(jobs.into()))
         .or_else(|| std::thread::available_parallelism().ok())
         .unwrap_or(NonZeroUsize::MIN);
+    if let (Some(valid), Some(invalid)) = (&args.valid_out, &args.invalid_out) {
+        if valid == invalid {
+            return Err(Failure::new(format!(
+                "`--valid-out` and `--invalid-out` name the same file, `{}`",
+                valid.display()
+            )));
+        }
+    }
     let paths = &args.paths;
     let route = |path: &Option<PathBuf>| {
         path.as_deref()

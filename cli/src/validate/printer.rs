@@ -134,7 +134,7 @@ impl Printer<'_> {
         };
         let name = &self.names[input];
         let mut verdict = Vec::new();
-        if print && options.format == Format::Json || !valid && options.invalid_out {
+        if (print && options.format == Format::Json) || (!valid && options.invalid_out) {
             self.json(&mut verdict, name, line, judgement, &violations);
         }
         if print {

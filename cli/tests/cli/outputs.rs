@@ -378,3 +378,37 @@ fn kept_document(line: &[u8], record: &Value) -> (&'static str, Option<Vec<u8>>)
         Some(line[prefix.len()..line.len() - 1].to_vec()),
     )
 }
+
+#[test]
+fn a_routed_file_is_never_an_input_nor_the_other_routed_file() {
+    let dir = TempDir::new("routing-refused");
+    let bytes = b"{}\n{\"a\": 1}\n";
+    let input = dir.file("input.ndjson", bytes);
+    let other = dir.0.join("out.ndjson").display().to_string();
+    for args in [
+        vec!["validate", "--valid-out", &input, &input],
+        vec!["validate", "--invalid-out", &input, &input],
+        vec![
+            "validate",
+            "--valid-out",
+            &other,
+            "--invalid-out",
+            &other,
+            &input,
+        ],
+    ] {
+        let run = run(&args);
+        assert_eq!(run.status, 2, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: nothing judged");
+        assert!(
+            run.stderr.starts_with("telemetry-spec: error: `"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(
+            std::fs::read(&input).unwrap(),
+            bytes,
+            "{args:?}: the input is kept"
+        );
+    }
+}
