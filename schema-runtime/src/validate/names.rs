@@ -45,6 +45,9 @@ impl<'de> Names<'de> {
         if let Some(many) = &mut self.many {
             return many.insert(name);
         }
+        // The array is written once, at the object's first name; `get_or_insert` would build it
+        // on every name before looking.
+        #[allow(clippy::unnecessary_lazy_evaluations)]
         let few = self
             .few
             .get_or_insert_with(|| [const { Cow::Borrowed("") }; FEW]);
