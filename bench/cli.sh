@@ -79,9 +79,10 @@ hyperfine --ignore-failure --warmup 1 --runs "$runs" --export-json "$work/hyperf
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$work/hyperfine.json" <<'EOF'
-import json, sys
+import json, os, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 median = {name: r["median"] for name, r in results.items()}
+cpu = {name: r["user"] + r["system"] for name, r in results.items()}
 def show(label, faster, slower, target=None):
     ratio = median[slower] / median[faster]
     verdict = "" if target is None else ("  met" if ratio >= target else "  NOT met") + f" (target {target}x)"
@@ -89,7 +90,8 @@ def show(label, faster, slower, target=None):
 print("== medians")
 for name, seconds in median.items():
     documents = 1_000 if "1000-files" in name else 100_000
-    print(f"{name:<34} {seconds * 1000:8.0f} ms   {seconds / documents * 1e6:6.2f} µs per document")
+    print(f"{name:<34} {seconds * 1000:8.0f} ms   {seconds / documents * 1e6:6.2f} µs per document"
+          f"   CPU (user + system, mean) {cpu[name] * 1000:6.0f} ms")
 print("== ratios (medians; throughput of the first ÷ throughput of the second)")
 show("cli --jobs 1 ÷ library judge (detection both)", "cli-jobs-1", "library-judge", 0.8)
 show("cli --jobs 1 ÷ library validate_slice (kind known to the library)", "cli-jobs-1", "library-validate-slice")
@@ -102,6 +104,14 @@ third = median["cli-jobs-1-third-invalid"] / median["cli-jobs-1"]
 print(f"{'a third invalid ÷ all valid, per document, --jobs 1':<66} {third:6.2f}x  {'met' if third <= 2 else 'NOT met'} (target ≤ 2x)")
 third = median["cli-default-jobs-third-invalid"] / median["cli-default-jobs"]
 print(f"{'a third invalid ÷ all valid, per document, default --jobs':<66} {third:6.2f}x")
+print("== the same from CPU time (user + system), which another process's load changes less")
+print(f"{'cli --jobs 1 ÷ library judge':<66} {cpu['library-judge'] / cpu['cli-jobs-1']:6.2f}x")
+print(f"{'cli --jobs 1 --kind ÷ library validate_slice, one kind':<66} {cpu['library-one-kind'] / cpu['cli-one-kind-jobs-1']:6.2f}x")
+print(f"{'cli --jobs 1 ÷ node + ajv':<66} {cpu['node-ajv'] / cpu['cli-jobs-1']:6.2f}x")
+print(f"{'a third invalid ÷ all valid, --jobs 1':<66} {cpu['cli-jobs-1-third-invalid'] / cpu['cli-jobs-1']:6.2f}x")
+cores = os.cpu_count()
+print(f"{f'default --jobs on {cores} idle cores, at most ({cores} × CPU --jobs 1 ÷ CPU default)':<66} "
+      f"{cores * cpu['cli-jobs-1'] / cpu['cli-default-jobs']:6.2f}x")
 EOF
 
 echo "== peak RSS on $(du -h "$work/1gib.ndjson" | cut -f1) ($(wc -c <"$work/1gib.ndjson") bytes)"
@@ -113,6 +123,7 @@ if command -v valgrind >/dev/null; then
   echo "== callgrind, first 20,000 lines: instructions"
   head -n 20000 "$work/stream.ndjson" >"$work/stream-20k.ndjson"
   head -n 20000 "$work/third.ndjson" >"$work/third-20k.ndjson"
+  head -n 20000 "$work/kind.ndjson" >"$work/kind-20k.ndjson"
   # The instructions of one run (exit status 1, some document invalid, is expected).
   count() {
     { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
@@ -122,8 +133,12 @@ if command -v valgrind >/dev/null; then
   judge=$(count "$bin/stream_library" "$work/stream-20k.ndjson" --detect)
   one=$(count "$cli" validate --jobs 1 "$work/stream-20k.ndjson")
   third=$(count "$cli" validate --jobs 1 "$work/third-20k.ndjson")
+  library_kind=$(count "$bin/stream_library" "$work/kind-20k.ndjson" --kind "$kind")
+  cli_kind=$(count "$cli" validate --jobs 1 --kind "$kind" "$work/kind-20k.ndjson")
   python3 -c "
 known, judge, one, third = $known, $judge, $one, $third
+library_kind, cli_kind = $library_kind, $cli_kind
+print(f'one kind: library validate_slice {library_kind:>13,}   cli --jobs 1 --kind {cli_kind:>13,}: {library_kind / cli_kind:.2f}x')
 print(f'library validate_slice {known:>13,}   library judge {judge:>13,}')
 print(f'cli --jobs 1 {one:>13,}   on a third invalid {third:>13,}')
 print(f'cli --jobs 1 ÷ library judge, throughput: {judge / one:.2f}x; ÷ library validate_slice: {known / one:.2f}x')
