@@ -385,6 +385,24 @@ impl Stream {
         Self { bytes, lines }
     }
 
+    /// A stream of `count` random valid documents of `kind` alone (line `i` with seed `i`).
+    pub fn of_kind(kind: Measured, count: usize) -> Self {
+        let mut bytes = Vec::new();
+        let mut lines = Vec::with_capacity(count);
+        for line in 0..count {
+            let start = bytes.len();
+            serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
+                .expect("a `Value` always serialises");
+            lines.push(Line {
+                kind,
+                start,
+                end: bytes.len(),
+            });
+            bytes.push(b'\n');
+        }
+        Self { bytes, lines }
+    }
+
     /// Every document with its kind, in stream order.
     pub fn documents(&self) -> impl Iterator<Item = (Measured, &[u8])> {
         self.lines

@@ -1,40 +1,55 @@
 //! `validate`: reads each input as documents, judges each document and prints its verdict, then
-//! the summary.
+//! the summary; on every core, with the output of one.
 //!
 //! Splitting an input into documents and judging them are the library's:
-//! [`schema_types::documents`] (one JSON document or NDJSON, in bounded memory),
-//! [`schema_types::api::detect`] and the kind's generated validator. This module and its
-//! children add where a document stands (its input and line, and violations' text positions
-//! made relative to the input rather than the document) and how verdicts are printed:
+//! [`schema_types::documents`] (one JSON document or NDJSON, in bounded memory) and
+//! [`schema_types::api::judge_with`] or the kind's generated validator, from the bytes. This
+//! module and its children add where a document stands (its input and line, and violations'
+//! text positions made relative to the input rather than the document), how verdicts are
+//! printed, and how the work is shared between threads:
 //!
 //! - [`input`]: a file or standard input, opened, refused when it cannot hold JSON text;
+//! - [`batches`]: the inputs read into batches of documents, messages at their place;
+//! - [`pool`]: batches judged on `--jobs` threads, handed back in input order, a bounded
+//!   number in flight;
 //! - [`judgement`]: the verdict on one document, from its bytes;
-//! - [`printer`]: verdicts and the summary, as text or NDJSON;
+//! - [`printer`]: a batch judged and rendered: verdicts as text or NDJSON, routed documents,
+//!   counts;
+//! - [`routing`]: the lines of `--valid-out` and `--invalid-out`;
+//! - [`stats`]: the figures of `--stats`;
+//! - [`sink`]: what a batch gave, written in order (standard output and error, routed files);
 //! - [`progress`]: the progress bar of long runs.
 //!
-//! This file holds the command itself: its arguments and help, and the loop over inputs and
-//! documents.
+//! This file holds the command itself: its arguments and help, and the run: batches read on the
+//! calling thread, judged and rendered by the pool, written by the calling thread in order.
 
+mod batches;
 mod input;
 mod judgement;
+mod pool;
 mod printer;
 mod progress;
+mod routing;
+mod sink;
+mod stats;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
 
 use clap::Args;
 use schema_types::api;
-use schema_types::documents::{Documents, Item};
 use schema_types::validate::Limits;
 
-use crate::diagnostics::{describe_io_error, print_error, print_note};
 use crate::exit::{Failure, Status};
-use crate::output::Format;
+use crate::output::{Format, printable};
 
+use self::batches::Batches;
 use self::input::{Input, READ_BUFFER};
-use self::judgement::{Judgement, judge};
 use self::printer::Printer;
 use self::progress::Progress;
+use self::sink::{RouteFile, Sink};
+use self::stats::Stats;
 
 /// The long help of `validate`.
 pub const HELP: &str = "Check documents against the schemas of their payload kinds and \
@@ -64,7 +79,23 @@ Output: `human` prints `FILE:LINE: valid: KIND` or `FILE:LINE: invalid: ...` wit
 violations indented below; `json` prints one JSON object per document (NDJSON) with `file`, \
 `line`, `kind`, `valid` and `report` (and `detection` when no kind was found), then \
 `{\"summary\": {...}}`. A progress bar is drawn on standard error when it is a terminal and the \
-run takes more than a moment; nothing is drawn when it is redirected.
+run takes more than a moment; nothing is drawn when it is redirected. `--quiet` prints no verdict \
+for valid documents, `--summary-only` no verdict at all. `--stats` ends the output (before the \
+summary, which stays the last line) with the documents of each kind and the most frequent \
+violations, grouped by kind, rule and pointer, each with its count and the first document where \
+it was found.
+
+Routing: `--valid-out FILE` writes every valid document to FILE unchanged, byte for byte, each \
+followed by a line feed; `--invalid-out FILE` writes one JSON line per invalid document: its \
+verdict as `--format json` prints it, plus the document in `document` (when it is JSON on one \
+line), `document_text` (other UTF-8 text) or `document_base64` (bytes that are not UTF-8), or \
+`\"document\": null` for a document over the size limit, which is not kept. Together the two \
+files hold every document of the inputs once.
+
+Jobs: documents are judged on `--jobs` threads (by default one per core) in batches, and \
+printed in input order: the output is the same, byte for byte, whatever the number of jobs, and \
+memory stays bounded (a few batches of at most 512 documents or 1 MiB each are in flight). \
+`--jobs 1` judges every document on the calling thread.
 
 Exit status: 0 every document valid, 1 some document invalid, 2 a usage error or an input that \
 could not be read.";
@@ -73,7 +104,8 @@ could not be read.";
 pub const EXAMPLES: &str = "Examples:
   telemetry-spec validate ping.json
   telemetry-spec validate --kind hasura/ee-usage-metrics metrics/*.json
-  zcat events.ndjson.gz | telemetry-spec validate --format json --mask - > verdicts.ndjson";
+  zcat events.ndjson.gz | telemetry-spec validate --format json --mask - > verdicts.ndjson
+  telemetry-spec validate --quiet --stats --valid-out good.ndjson --invalid-out bad.ndjson dump.ndjson";
 
 /// The options of `validate`.
 #[derive(Debug, Args)]
@@ -95,6 +127,27 @@ pub struct ValidateArgs {
     /// How many violations of one document are printed; the rest are counted
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     max_violations: u32,
+    /// Judge documents on N threads; by default one per core, and `--jobs 1` judges them on the
+    /// calling thread. The output is the same whatever N
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Print no verdict for valid documents: the invalid ones and the summary only
+    #[arg(long, short = 'q', conflicts_with = "summary_only")]
+    quiet: bool,
+    /// Print no verdict at all: the summary only (and the stats, with `--stats`)
+    #[arg(long)]
+    summary_only: bool,
+    /// Before the summary, print the documents of each kind and the most frequent violations,
+    /// grouped by kind, rule and pointer, with their counts and first lines
+    #[arg(long)]
+    stats: bool,
+    /// Write every valid document to FILE, unchanged, one per line
+    #[arg(long, value_name = "FILE")]
+    valid_out: Option<PathBuf>,
+    /// Write every invalid document to FILE as one JSON line: its verdict as `--format json`
+    /// prints it, and the document itself (`document`, `document_text` or `document_base64`)
+    #[arg(long, value_name = "FILE")]
+    invalid_out: Option<PathBuf>,
     /// Files to check; `-` or none reads standard input
     #[arg(value_name = "PATH")]
     paths: Vec<std::path::PathBuf>,
@@ -130,21 +183,46 @@ fn parse_size(text: &str) -> Result<usize, String> {
     }
 }
 
-/// What `validate` needs besides the inputs.
+/// Which verdicts are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    /// Every verdict.
+    All,
+    /// Invalid documents' verdicts only (`--quiet`).
+    Invalid,
+    /// None: the summary only (`--summary-only`).
+    Summary,
+}
+
+/// What judging and printing a document needs besides the document.
 struct Options {
     kind: Option<api::Selection>,
     format: Format,
     mask: bool,
     limits: Limits,
+    shown: Shown,
+    stats: bool,
+    /// Whether valid documents are routed (`--valid-out`).
+    valid_out: bool,
+    /// Whether invalid documents are routed (`--invalid-out`).
+    invalid_out: bool,
 }
 
 /// Counts of the run.
-#[derive(Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Tally {
     valid: u64,
     invalid: u64,
     /// Inputs that could not be read (whole or in part).
     errors: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Self) {
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+        self.errors += other.errors;
+    }
 }
 
 /// `validate`.
@@ -158,28 +236,74 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
             max_violations: args.max_violations as usize,
             max_bytes: args.max_bytes,
         },
+        shown: if args.summary_only {
+            Shown::Summary
+        } else if args.quiet {
+            Shown::Invalid
+        } else {
+            Shown::All
+        },
+        stats: args.stats,
+        valid_out: args.valid_out.is_some(),
+        invalid_out: args.invalid_out.is_some(),
     };
+    let jobs = args
+        .jobs
+        .and_then(|jobs| NonZeroUsize::new(jobs.into()))
+        .or_else(|| std::thread::available_parallelism().ok())
+        .unwrap_or(NonZeroUsize::MIN);
+    if let (Some(valid), Some(invalid)) = (&args.valid_out, &args.invalid_out) {
+        if valid == invalid {
+            return Err(Failure::new(format!(
+                "`--valid-out` and `--invalid-out` name the same file, `{}`",
+                valid.display()
+            )));
+        }
+    }
+    let paths = &args.paths;
+    let route = |path: &Option<PathBuf>| {
+        path.as_deref()
+            .map(|path| RouteFile::create(path, paths))
+            .transpose()
+    };
+    let valid_out = route(&args.valid_out)?;
+    let invalid_out = route(&args.invalid_out)?;
     let inputs: Vec<Input> = if args.paths.is_empty() {
         vec![Input::Stdin]
     } else {
-        args.paths.into_iter().map(Input::from_path).collect()
+        args.paths.iter().cloned().map(Input::from_path).collect()
     };
+    let names: Vec<String> = inputs.iter().map(Input::name).collect();
+    let shown_names: Vec<String> = names
+        .iter()
+        .map(|name| printable(name).into_owned())
+        .collect();
     let total = inputs
         .iter()
         .map(Input::size)
         .try_fold(0u64, |sum, size| size.map(|size| sum + size));
-    let mut printer = Printer {
-        out: BufWriter::with_capacity(READ_BUFFER, io::stdout()),
-        options,
-        progress: Progress::new(total),
+    let printer = Printer {
+        options: &options,
+        names: &names,
+        shown_names: &shown_names,
     };
-    let mut tally = Tally::default();
-    let mut done = 0u64;
-    for input in &inputs {
-        done += check_input(input, &mut printer, &mut tally, done)?;
-    }
-    printer.progress.finish();
-    printer.summary(&tally)?;
+    let mut sink = Sink {
+        out: BufWriter::with_capacity(READ_BUFFER, io::stdout()),
+        progress: Progress::new(total),
+        valid_out,
+        invalid_out,
+        tally: Tally::default(),
+        stats: options.stats.then(Stats::default),
+        options: &options,
+        names: &names,
+    };
+    pool::run_ordered(
+        jobs,
+        Batches::new(&inputs, options.limits.max_bytes),
+        |batch| printer.batch(batch),
+        |rendered| sink.take(rendered),
+    )?;
+    let tally = sink.finish()?;
     Ok(if tally.errors > 0 {
         Status::Error
     } else if tally.invalid > 0 {
@@ -187,75 +311,6 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
     } else {
         Status::Success
     })
-}
-
-/// Checks one input; returns how many of its bytes were read.
-fn check_input(
-    input: &Input,
-    printer: &mut Printer,
-    tally: &mut Tally,
-    done_before: u64,
-) -> Result<u64, Failure> {
-    let name = input.name();
-    printer.progress.set_input(&name);
-    let reader = match input.open() {
-        Ok(reader) => reader,
-        Err(message) => {
-            printer.out.flush()?;
-            print_error(&message);
-            tally.errors += 1;
-            return Ok(0);
-        }
-    };
-    let mut documents = Documents::new(reader, printer.options.limits.max_bytes);
-    let mut count = 0u64;
-    let mut failed = false;
-    while let Some(item) = documents.next() {
-        let item = match item {
-            Ok(item) => item,
-            Err(error) => {
-                printer.out.flush()?;
-                print_error(&format!(
-                    "cannot read `{name}` after {} documents: {}",
-                    count,
-                    describe_io_error(error.io_error())
-                ));
-                tally.errors += 1;
-                failed = true;
-                break;
-            }
-        };
-        if count == 0 && documents.byte_order_mark() {
-            printer.out.flush()?;
-            print_note(
-                "warning",
-                &format!(
-                    "`{name}` starts with a UTF-8 byte order mark, which JSON text must not have \
-                     (RFC 8259, section 8.1); it is ignored here, but a strict receiver refuses it"
-                ),
-            );
-        }
-        count += 1;
-        let line = item.line();
-        let judgement = match item {
-            Item::Document { bytes, .. } => judge(&bytes, &printer.options),
-            Item::Oversize { size, .. } => Judgement::Oversize { size },
-        };
-        if judgement.is_valid() {
-            tally.valid += 1;
-        } else {
-            tally.invalid += 1;
-        }
-        printer.verdict(&name, line, &judgement)?;
-        printer
-            .progress
-            .set_position(done_before + documents.consumed());
-    }
-    if count == 0 && !failed {
-        printer.out.flush()?;
-        print_note("warning", &format!("`{name}` holds no document"));
-    }
-    Ok(documents.consumed())
 }
 
 #[cfg(test)]

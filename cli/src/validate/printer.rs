@@ -1,182 +1,337 @@
-//! How `validate` prints: a verdict per document (`FILE:LINE: valid: KIND`, or `invalid:` with
-//! the violations indented below; or one JSON object per document), then the summary.
+//! How `validate` prints: a batch of documents judged and rendered into what goes out (verdicts
+//! as text or NDJSON, the lines of `--valid-out` and `--invalid-out`, counts and `--stats`), then
+//! the summary.
 //!
-//! Violations' text positions are counted from the start of the input, not of the document, so
-//! that `FILE:LINE` and `line L column C` point at the same file. In human form, what comes from
-//! the input (its name, member names, pointers and values) is escaped by [`printable`], so that
-//! every line printed is one the tool wrote. Output goes through the progress bar, so that the
-//! two do not tear each other on a terminal.
+//! [`Printer::batch`] is the work a worker does, and all of it: it judges each document and
+//! renders every byte the run will write for it, so that the thread that writes only copies
+//! bytes, and the output does not depend on which thread rendered it. Violations' text positions
+//! are counted from the start of the input, not of the document, so that `FILE:LINE` and `line L
+//! column C` point at the same file. In human form, what comes from the input (its name, member
+//! names, pointers and values) is escaped by [`printable`], so that every line printed is one the
+//! tool wrote.
 
-use std::io::{self, BufWriter, Write};
+use std::borrow::Cow;
+use std::io::Write;
 
 use schema_types::api::Detection;
 use schema_types::validate::{Report, Rule, TextPosition, Violation};
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::judgement::Judgement;
-use super::progress::Progress;
-use super::{Options, Tally};
+use super::batches::{Batch, Entry};
+use super::judgement::{Judgement, judge};
+use super::routing;
+use super::stats::Stats;
+use super::{Options, Shown, Tally};
 use crate::output::{Format, printable};
 
-/// Prints verdicts in the chosen format.
-pub struct Printer {
-    pub out: BufWriter<io::Stdout>,
-    pub options: Options,
-    pub progress: Progress,
+/// A message for standard error, or the start of an input, at its place among the verdicts.
+pub enum Message {
+    /// The input of this index starts (for the progress bar).
+    Input(usize),
+    Error(String),
+    Warning(String),
 }
 
-impl Printer {
-    fn write(&mut self, text: &[u8]) -> io::Result<()> {
-        let out = &mut self.out;
-        let interleaves = self.progress.interleaves();
-        self.progress.print(|| {
-            out.write_all(text)?;
-            if interleaves {
-                out.flush()?;
-            }
-            Ok(())
-        })
-    }
+/// Everything a batch gives, ready to be written in order.
+#[derive(Default)]
+pub struct Rendered {
+    /// The verdicts, for standard output.
+    pub out: Vec<u8>,
+    /// Messages, each to be printed once `out` has been written up to its offset.
+    pub messages: Vec<(usize, Message)>,
+    /// The lines of `--valid-out` and `--invalid-out`, when asked for.
+    pub valid_out: Vec<u8>,
+    pub invalid_out: Vec<u8>,
+    pub tally: Tally,
+    /// The batch's figures, with `--stats`.
+    pub stats: Option<Stats>,
+    /// How many bytes of all inputs were read at the end of the batch.
+    pub position: u64,
+}
 
-    pub fn verdict(&mut self, file: &str, line: usize, judgement: &Judgement) -> io::Result<()> {
-        let text = match self.options.format {
-            Format::Human => self.human(file, line, judgement),
-            Format::Json => {
-                let mut text = self.json(file, line, judgement).to_string();
-                text.push('\n');
-                text
-            }
+/// Judges and renders batches.
+pub struct Printer<'a> {
+    pub options: &'a Options,
+    /// The inputs' names, as JSON gives them.
+    pub names: &'a [String],
+    /// The inputs' names as text prints them ([`printable`]).
+    pub shown_names: &'a [String],
+}
+
+impl Printer<'_> {
+    /// Judges the documents of `batch` and renders all that the run writes for them.
+    pub fn batch(&self, batch: Batch) -> Rendered {
+        let mut rendered = Rendered {
+            position: batch.position,
+            stats: self.options.stats.then(Stats::default),
+            ..Rendered::default()
         };
-        self.write(text.as_bytes())
+        for entry in batch.entries {
+            let (input, line, bytes, judgement) = match entry {
+                Entry::Input(index) => {
+                    rendered
+                        .messages
+                        .push((rendered.out.len(), Message::Input(index)));
+                    continue;
+                }
+                Entry::Error(message) => {
+                    rendered.tally.errors += 1;
+                    rendered
+                        .messages
+                        .push((rendered.out.len(), Message::Error(message)));
+                    continue;
+                }
+                Entry::Warning(message) => {
+                    rendered
+                        .messages
+                        .push((rendered.out.len(), Message::Warning(message)));
+                    continue;
+                }
+                Entry::Document { input, line, bytes } => {
+                    let judgement = judge(&bytes, self.options);
+                    (input, line, Some(bytes), judgement)
+                }
+                Entry::Oversize { input, line, size } => {
+                    (input, line, None, Judgement::Oversize { size })
+                }
+            };
+            self.document(&mut rendered, input, line, bytes.as_deref(), &judgement);
+        }
+        rendered
     }
 
-    /// The violations of a judgement as printed: masked if asked, text positions counted in
-    /// the input.
-    fn violations(&self, line: usize, judgement: &Judgement) -> (Vec<Violation>, usize) {
+    /// Renders one judged document (`bytes`: `None` when over the size limit).
+    fn document(
+        &self,
+        rendered: &mut Rendered,
+        input: usize,
+        line: usize,
+        bytes: Option<&[u8]>,
+        judgement: &Judgement,
+    ) {
+        let valid = judgement.is_valid();
+        let options = self.options;
+        if valid {
+            rendered.tally.valid += 1;
+            if let (true, Some(bytes)) = (options.valid_out, bytes) {
+                routing::valid_line(&mut rendered.valid_out, bytes);
+            }
+        } else {
+            rendered.tally.invalid += 1;
+        }
+        let violations = if valid {
+            (Cow::Borrowed(&[][..]), 0)
+        } else {
+            self.violations(line, judgement)
+        };
+        if let Some(stats) = &mut rendered.stats {
+            stats.count(input, line, judgement, &violations.0);
+        }
+        let print = match options.shown {
+            Shown::All => true,
+            Shown::Invalid => !valid,
+            Shown::Summary => false,
+        };
+        let name = &self.names[input];
+        let mut verdict = Vec::new();
+        if (print && options.format == Format::Json) || (!valid && options.invalid_out) {
+            self.json(&mut verdict, name, line, judgement, &violations);
+        }
+        if print {
+            match options.format {
+                Format::Human => {
+                    let name = &self.shown_names[input];
+                    self.human(&mut rendered.out, name, line, judgement, &violations);
+                }
+                Format::Json => {
+                    rendered.out.extend_from_slice(&verdict);
+                    rendered.out.push(b'\n');
+                }
+            }
+        }
+        if !valid && options.invalid_out {
+            routing::invalid_line(&mut rendered.invalid_out, &verdict, bytes);
+        }
+    }
+
+    /// The violations of an invalid document as printed: masked if asked, text positions
+    /// counted in the input; and how many there were, kept or not.
+    fn violations<'j>(
+        &self,
+        line: usize,
+        judgement: &'j Judgement,
+    ) -> (Cow<'j, [Violation]>, usize) {
         match judgement {
             Judgement::Checked { report, .. } => {
-                let report = if self.options.mask {
-                    report.masked()
+                let total = report.total();
+                if self.options.mask {
+                    let masked = report.masked();
+                    let violations = masked.violations().iter();
+                    (violations.map(|v| in_input(v, line)).collect(), total)
+                } else if report.violations().iter().any(|v| v.position.is_some()) {
+                    let violations = report.violations().iter();
+                    (violations.map(|v| in_input(v, line)).collect(), total)
                 } else {
-                    report.clone()
-                };
-                let violations = report
-                    .violations()
-                    .iter()
-                    .map(|violation| in_input(violation, line))
-                    .collect();
-                (violations, report.total())
+                    (Cow::Borrowed(report.violations()), total)
+                }
             }
             Judgement::Oversize { size } => {
                 let size = usize::try_from(*size).unwrap_or(usize::MAX);
                 let report = Report::too_large(size, self.options.limits);
-                (report.violations().to_vec(), report.total())
+                (Cow::Owned(report.violations().to_vec()), report.total())
             }
-            Judgement::Undetected(_) => (Vec::new(), 0),
+            Judgement::Undetected(_) => (Cow::Borrowed(&[][..]), 0),
         }
     }
 
-    fn human(&self, file: &str, line: usize, judgement: &Judgement) -> String {
-        let file = printable(file);
+    /// The verdict as text: `FILE:LINE: valid: KIND`, or `invalid:` with the violations
+    /// indented below. `file` is printable already.
+    fn human(
+        &self,
+        out: &mut Vec<u8>,
+        file: &str,
+        line: usize,
+        judgement: &Judgement,
+        (violations, total): &(Cow<'_, [Violation]>, usize),
+    ) {
+        // Writing into a `Vec` cannot fail.
         if let Judgement::Undetected(detection) = judgement {
             let detection = detection.to_string();
-            return format!("{file}:{line}: invalid: {}\n", printable(&detection));
+            let _ = writeln!(out, "{file}:{line}: invalid: {}", printable(&detection));
+            return;
         }
         let id = judgement.label();
         if judgement.is_valid() {
-            return format!("{file}:{line}: valid: {id}\n");
+            let _ = writeln!(out, "{file}:{line}: valid: {id}");
+            return;
         }
         // The kind, when known, leads the verdict: `invalid: KIND: ...`.
-        let kind = if id.is_empty() {
-            String::new()
-        } else {
-            format!("{id}: ")
-        };
-        let (violations, total) = self.violations(line, judgement);
+        let separator = if id.is_empty() { "" } else { ": " };
         // A document that is not JSON at all gets one line: why.
-        if let [violation] = violations.as_slice() {
-            if total == 1 && matches!(violation.rule, Rule::Syntax | Rule::Size) {
+        if let [violation] = &violations[..] {
+            if *total == 1 && matches!(violation.rule, Rule::Syntax | Rule::Size) {
                 let violation = violation.to_string();
-                return format!("{file}:{line}: invalid: {kind}{}\n", printable(&violation));
+                let _ = writeln!(
+                    out,
+                    "{file}:{line}: invalid: {id}{separator}{}",
+                    printable(&violation)
+                );
+                return;
             }
         }
-        let plural = if total == 1 { "" } else { "s" };
-        let mut text = format!("{file}:{line}: invalid: {kind}{total} violation{plural}\n");
-        for violation in &violations {
-            let violation = violation.to_string();
-            text.push_str(&format!("  {}\n", printable(&violation)));
+        let plural = if *total == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{file}:{line}: invalid: {id}{separator}{total} violation{plural}"
+        );
+        let mut text = String::new();
+        for violation in violations.iter() {
+            text.clear();
+            let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{violation}"));
+            let _ = writeln!(out, "  {}", printable(&text));
         }
-        if total > violations.len() {
-            text.push_str(&format!("  ... and {} more\n", total - violations.len()));
+        if *total > violations.len() {
+            let _ = writeln!(out, "  ... and {} more", total - violations.len());
         }
-        text
     }
 
-    fn json(&self, file: &str, line: usize, judgement: &Judgement) -> Value {
-        let mut verdict = json!({
-            "file": file,
-            "line": line,
-            "kind": judgement.kind().map(|kind| kind.id),
-            "valid": judgement.is_valid(),
-        });
-        let report = match judgement {
-            Judgement::Checked { report, .. } => {
-                let mut json = if self.options.mask {
-                    report.masked().to_json()
-                } else {
-                    report.to_json()
-                };
-                json["violations"] = json!(self.violations(line, judgement).0);
-                json
-            }
-            Judgement::Oversize { .. } => {
-                let (violations, total) = self.violations(line, judgement);
-                json!({"valid": false, "total": total, "violations": violations})
-            }
+    /// The verdict as one JSON object (no line feed): `file`, `line`, `kind`, `valid`,
+    /// `detection` when no kind was found, and `report`.
+    fn json(
+        &self,
+        out: &mut Vec<u8>,
+        file: &str,
+        line: usize,
+        judgement: &Judgement,
+        (violations, total): &(Cow<'_, [Violation]>, usize),
+    ) {
+        #[derive(Serialize)]
+        struct JsonDetection {
+            verdict: &'static str,
+            candidates: Vec<&'static str>,
+            message: String,
+        }
+        #[derive(Serialize)]
+        struct JsonReport<'a> {
+            valid: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            era: Option<&'static str>,
+            total: usize,
+            violations: &'a [Violation],
+        }
+        #[derive(Serialize)]
+        struct JsonVerdict<'a> {
+            file: &'a str,
+            line: usize,
+            kind: Option<&'static str>,
+            valid: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            detection: Option<JsonDetection>,
+            report: Option<JsonReport<'a>>,
+        }
+        let detection = match judgement {
             Judgement::Undetected(detection) => {
-                let (verdict_name, candidates) = match detection {
+                let (verdict, candidates) = match detection {
                     Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
                     Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
                     Detection::Known(kind) => ("known", vec![*kind]),
                 };
-                verdict["detection"] = json!({
-                    "verdict": verdict_name,
-                    "candidates": candidates.iter().map(|kind| kind.id).collect::<Vec<_>>(),
-                    "message": detection.to_string(),
-                });
-                Value::Null
+                Some(JsonDetection {
+                    verdict,
+                    candidates: candidates.iter().map(|kind| kind.id).collect(),
+                    message: detection.to_string(),
+                })
             }
+            _ => None,
         };
-        verdict["report"] = report;
-        verdict
+        let valid = judgement.is_valid();
+        let verdict = JsonVerdict {
+            file,
+            line,
+            kind: judgement.kind().map(|kind| kind.id),
+            valid,
+            report: detection.is_none().then_some(JsonReport {
+                valid,
+                era: match judgement {
+                    Judgement::Checked { report, .. } => report.era(),
+                    _ => None,
+                },
+                total: *total,
+                violations,
+            }),
+            detection,
+        };
+        // Serialising strings, numbers and violations into a `Vec` cannot fail.
+        let _ = serde_json::to_writer(&mut *out, &verdict);
     }
+}
 
-    pub fn summary(&mut self, tally: &Tally) -> io::Result<()> {
-        let text = match self.options.format {
-            Format::Human => {
-                let mut text = format!("{} valid, {} invalid", tally.valid, tally.invalid);
-                if tally.errors > 0 {
-                    let plural = if tally.errors == 1 { "" } else { "s" };
-                    text.push_str(&format!(
-                        "; {} input{plural} could not be read",
-                        tally.errors
-                    ));
-                }
-                text + "\n"
+/// The summary: `N valid, M invalid` (and the inputs that could not be read), or its JSON
+/// object.
+pub fn summary(format: Format, tally: &Tally) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    match format {
+        Format::Human => {
+            let _ = write!(out, "{} valid, {} invalid", tally.valid, tally.invalid);
+            if tally.errors > 0 {
+                let plural = if tally.errors == 1 { "" } else { "s" };
+                let _ = write!(out, "; {} input{plural} could not be read", tally.errors);
             }
-            Format::Json => {
-                let summary = json!({"summary": {
-                    "documents": tally.valid + tally.invalid,
-                    "valid": tally.valid,
-                    "invalid": tally.invalid,
-                    "errors": tally.errors,
-                }});
-                summary.to_string() + "\n"
-            }
-        };
-        self.write(text.as_bytes())?;
-        self.out.flush()
+            out.push(b'\n');
+        }
+        Format::Json => {
+            let _ = writeln!(
+                out,
+                "{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{}}}}}",
+                tally.valid + tally.invalid,
+                tally.valid,
+                tally.invalid,
+                tally.errors
+            );
+        }
     }
+    out
 }
 
 /// A violation with its text position counted from the start of the input rather than of the

@@ -16,6 +16,8 @@
 //!   masked, truncated reports, a byte order mark, lines that are not blank).
 //! - [`inputs`]: inputs that cannot be read or hold no document.
 //! - [`stream`]: a generated NDJSON stream with bad lines at known places.
+//! - [`outputs`]: what a stream needs: the same output whatever `--jobs`, `--quiet`,
+//!   `--summary-only`, `--stats`, and documents routed by `--valid-out` and `--invalid-out`.
 //! - [`terminal`]: what reaches a terminal: text from the inputs, escaped.
 //! - [`optout`], [`privacy`]: the specification around the payloads, printed.
 
@@ -23,6 +25,7 @@ mod documents;
 mod inputs;
 mod kinds;
 mod optout;
+mod outputs;
 mod privacy;
 mod stream;
 mod support;

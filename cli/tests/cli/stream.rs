@@ -11,7 +11,7 @@ use crate::support::{TempDir, human_verdicts, json_verdicts, pointer_of, run, ru
 
 /// What the verdict on a line must be.
 #[derive(Clone, Debug)]
-enum Expect {
+pub(crate) enum Expect {
     /// Valid, of this kind (and, for a kind with eras, this era, as the library names it).
     Valid(&'static str, Option<&'static str>),
     /// Invalid: of this kind (or none detected), with this text in the human verdict and these
@@ -24,11 +24,11 @@ enum Expect {
 }
 
 /// A line of the stream and the verdict it must get; `None` for a blank line, which gets none.
-type Line = (Vec<u8>, Option<Expect>);
+pub(crate) type Line = (Vec<u8>, Option<Expect>);
 
 /// The stream's lines and what each must give: seeded samples of every kind, made by
 /// `telemetry-spec sample --seed --count`, with bad lines mixed in every 37 lines.
-fn stream() -> Vec<Line> {
+pub(crate) fn stream() -> Vec<Line> {
     const PER_KIND: usize = 90;
     let samples: Vec<Vec<String>> = PAYLOADS
         .iter()
@@ -123,7 +123,7 @@ fn stream() -> Vec<Line> {
     lines
 }
 
-fn stream_bytes(lines: &[Line]) -> Vec<u8> {
+pub(crate) fn stream_bytes(lines: &[Line]) -> Vec<u8> {
     let mut bytes = Vec::new();
     for (line, _) in lines {
         bytes.extend_from_slice(line);

@@ -45,7 +45,8 @@ impl<'de> Names<'de> {
         if let Some(many) = &mut self.many {
             return many.insert(name);
         }
-        // Lazily: the array is made once, at the object's first name, not at every name.
+        // The array is written once, at the object's first name; `get_or_insert` would build it
+        // on every name before looking.
         #[allow(clippy::unnecessary_lazy_evaluations)]
         let few = self
             .few
