@@ -9,6 +9,11 @@
 //!   after the byte naming each check;
 //! - `lenient/`: the examples as the pages print them (comments and trailing commas included)
 //!   and the kept documents;
+//! - `cli_input/`: after the three bytes that choose the limit and the reads
+//!   (`documents::Setup`), the kept documents as on disk (pretty-printed) and an NDJSON stream
+//!   of every kind's fixture with blank lines, a line that is not JSON and a truncated first
+//!   line, each also with CRLF line breaks and after a byte order mark, under a limit they fit
+//!   and one some do not;
 //! - `json.dict`: JSON's tokens, a few escapes and edge numbers, and every member name of the
 //!   published schemas, quoted.
 //!
@@ -21,6 +26,7 @@ use std::path::Path;
 use schema_types::PAYLOADS;
 use schema_types::corpus;
 use serde_json::Value;
+use telemetry_spec_fuzz::documents::Setup;
 use telemetry_spec_fuzz::mutation::TOKENS;
 use telemetry_spec_fuzz::{STRING_CHECKS, byte_of, document_files, member_names, workspace_root};
 
@@ -30,9 +36,13 @@ fn main() {
 
     let mut reader = Vec::new();
     let mut lenient = Vec::new();
+    let mut inputs = Vec::new();
+    let mut stream = b"{\"truncated\": \n".to_vec();
     for kind in PAYLOADS.iter() {
         let byte = byte_of(kind);
         let fixture = serde_json::to_vec(&kind.fixture()).expect("a value serialises");
+        stream.extend_from_slice(&fixture);
+        stream.extend_from_slice(b"\n \t\n");
         reader.push([&[byte], fixture.as_slice()].concat());
         for path in document_files(kind) {
             let bytes =
@@ -42,9 +52,36 @@ fn main() {
             collect_strings(&value, &mut strings);
             reader.push([&[byte], bytes.as_slice()].concat());
             reader.push([&[byte], compact.as_slice()].concat());
+            inputs.push(bytes.clone());
             lenient.push(bytes);
         }
     }
+    stream.extend_from_slice(b"not json\n[1, 2]\n");
+    inputs.push(stream);
+    let mut cli_input = Vec::new();
+    for input in &inputs {
+        let mut crlf = Vec::with_capacity(input.len());
+        for &byte in input {
+            if byte == b'\n' {
+                crlf.push(b'\r');
+            }
+            crlf.push(byte);
+        }
+        let marked = [b"\xef\xbb\xbf", input.as_slice()].concat();
+        for text in [input, &crlf, &marked] {
+            // No limit, read 3 and 7 bytes at a time through a buffer of 5; 1 KiB (some
+            // documents are over it), 16 and 1 bytes through 32, interrupted; 100 bytes (most
+            // lines are over it), 1 byte at a time.
+            for setup in [
+                Setup::bytes(255, [3, 7], 5, false),
+                Setup::bytes(240, [16, 1], 32, true),
+                Setup::bytes(100, [1, 1], 1, false),
+            ] {
+                cli_input.push([setup.as_slice(), text].concat());
+            }
+        }
+    }
+    write(&out.join("cli_input"), &cli_input);
     for example in corpus::examples() {
         lenient.push(example.text.as_bytes().to_vec());
     }
@@ -126,12 +163,13 @@ fn main() {
     }
     fs::write(out.join("json.dict"), dictionary).expect("the dictionary is written");
     eprintln!(
-        "seeds in {}: reader {}, agreement {}, formats {}, lenient {}",
+        "seeds in {}: reader {}, agreement {}, formats {}, lenient {}, cli_input {}",
         out.display(),
         reader.len(),
         agreement.len(),
         formats.len(),
-        lenient.len()
+        lenient.len(),
+        cli_input.len()
     );
 }
 

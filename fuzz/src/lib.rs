@@ -1,5 +1,6 @@
 //! What the fuzz targets share: the payload kind an input names, the documents the structure-aware
-//! target starts from, the mutations it applies, and the checks the format target compares.
+//! target starts from, the mutations it applies, the checks the format target compares, and the
+//! input-splitting target's check.
 //!
 //! Each target in `fuzz_targets/` is a few lines over these; `examples/seed.rs` writes the seed
 //! corpora and the dictionary from the same sources (see README.md).
@@ -12,6 +13,7 @@ use integration_tests::cases::{documents, read_json};
 use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::{Map, Value};
 
+pub mod documents;
 pub mod mutation;
 
 /// The payload kind an input's first byte names: `PAYLOADS[byte % PAYLOADS.len()]`.

@@ -31,6 +31,8 @@
 //!
 //! - every document gets exactly one item, at the line where it starts (lines count from 1, at
 //!   the start of the input);
+//! - the input is read to its end once, never past it (a terminal's Ctrl-D is asked for once),
+//!   and a read interrupted by a signal is tried again;
 //! - memory stays bounded by the limit: a line is kept up to the limit and only counted beyond
 //!   it, and one document is buffered only up to the limit; an item's bytes are handed over,
 //!   never copied;
@@ -194,6 +196,7 @@ impl<R: BufRead> Documents<R> {
                 replayed: 0,
                 reader,
                 consumed: 0,
+                ended: false,
             },
             max_bytes,
             mode: Mode::Start,
@@ -411,7 +414,8 @@ impl<R: BufRead> Iterator for Documents<R> {
 impl<R: BufRead> FusedIterator for Documents<R> {}
 
 /// The input, after the bytes of a buffered start that turned out to be NDJSON, read again.
-/// Counts the bytes it reads from the input, each once.
+/// Counts the bytes it reads from the input, each once, and reads the input's end once: a
+/// terminal gives an end each time Ctrl-D is typed, and waits for more when read again after it.
 struct Replay<R> {
     /// Bytes read before, to give again first.
     replay: Vec<u8>,
@@ -420,6 +424,8 @@ struct Replay<R> {
     reader: R,
     /// Bytes read from `reader`.
     consumed: u64,
+    /// Whether `reader` has reached its end.
+    ended: bool,
 }
 
 impl<R: BufRead> Replay<R> {
@@ -428,13 +434,22 @@ impl<R: BufRead> Replay<R> {
         if self.replayed < self.replay.len() {
             return Ok(&self.replay[self.replayed..]);
         }
-        loop {
+        if self.ended {
+            return Ok(&[]);
+        }
+        let available = loop {
             match self.reader.fill_buf() {
-                Ok(_) => break,
+                Ok(available) => break available.len(),
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 Err(error) => return Err(error),
             }
+        };
+        if available == 0 {
+            self.ended = true;
+            return Ok(&[]);
         }
+        // The buffer is not empty, so this returns it without reading (`BufRead`'s contract).
+        // Returning the first call's slice from inside the loop is refused by the borrow checker.
         self.reader.fill_buf()
     }
 
@@ -682,6 +697,101 @@ mod tests {
             out[..used].copy_from_slice(&self.good[..used]);
             self.good = &self.good[used..];
             Ok(used)
+        }
+    }
+
+    /// A terminal as a reader: `input` in pieces of at most `piece` bytes, every
+    /// `interrupted`-th read interrupted by a signal, and a panic when read again after its end
+    /// (a terminal would wait for another Ctrl-D).
+    struct Terminal<'a> {
+        input: &'a [u8],
+        piece: usize,
+        interrupted: usize,
+        reads: usize,
+        ended: bool,
+    }
+
+    impl io::Read for Terminal<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            assert!(!self.ended, "read again after the end of the input");
+            self.reads += 1;
+            if self.reads % self.interrupted == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let used = self.input.len().min(out.len()).min(self.piece);
+            out[..used].copy_from_slice(&self.input[..used]);
+            self.input = &self.input[used..];
+            self.ended = used == 0;
+            Ok(used)
+        }
+    }
+
+    /// The items of `input` read from a [`Terminal`] through a `BufReader` of `capacity`.
+    fn from_terminal(
+        input: &[u8],
+        limit: usize,
+        piece: usize,
+        interrupted: usize,
+        capacity: usize,
+    ) -> Vec<Item> {
+        let terminal = Terminal {
+            input,
+            piece,
+            interrupted,
+            reads: 0,
+            ended: false,
+        };
+        let reader = io::BufReader::with_capacity(capacity, terminal);
+        Documents::new(reader, limit)
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|error| panic!("{:?}: {error}", String::from_utf8_lossy(input)))
+    }
+
+    /// Inputs that end in every way the reader can meet an end: empty, blank, NDJSON with and
+    /// without a final line break, one document, a broken one, NDJSON after a buffered start,
+    /// one document over the limit (its rest skipped).
+    const ENDINGS: &[&[u8]] = &[
+        b"",
+        b"\n \n",
+        b"[1]\n[2]",
+        b"[1]\n[2]\n",
+        b"\n{\n  \"a\": 1\n}\n",
+        b"{\n  \"a\": 1\n  \"b\": 2\n}",
+        b"{\"a\": \n[1]\n[2]\n",
+        b"{\n  \"a\": \"a long value, over the limit\"\n}\n",
+    ];
+
+    #[test]
+    fn the_end_of_the_input_is_read_once() {
+        for input in ENDINGS {
+            for limit in [1000, 16] {
+                let expected: Vec<Item> = Documents::new(*input, limit)
+                    .collect::<Result<_, _>>()
+                    .expect("a slice is read");
+                assert_eq!(from_terminal(input, limit, 3, usize::MAX, 5), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn an_interrupted_read_is_tried_again() {
+        // The `cli_input` fuzz target's case: a pretty-printed document read 16 then 1 bytes at
+        // a time, every third read interrupted, the last one at the end of the input.
+        let pretty = b"{\n  \"enable_telemetry\": true,\n  \"show_update_notification\": true\n}\n";
+        let found = from_terminal(pretty, 1024, 1, 3, 32);
+        assert_eq!(
+            found,
+            [Item::Document {
+                line: 1,
+                bytes: pretty.to_vec()
+            }]
+        );
+        for input in ENDINGS {
+            for interrupted in [2, 3, 5] {
+                let found = from_terminal(input, 16, 2, interrupted, 3);
+                let expected = from_terminal(input, 16, 2, usize::MAX, 3);
+                assert_eq!(found, expected, "{:?}", String::from_utf8_lossy(input));
+            }
         }
     }
 
