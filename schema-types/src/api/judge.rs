@@ -13,7 +13,7 @@ use serde::ser::SerializeStruct as _;
 
 use super::detect::{Detection, detect_slice};
 use crate::registry::{AnyPayload, PayloadKind};
-use crate::validate::{Limits, Report, Rule, parse};
+use crate::validate::{Limits, Masking, Report, Rule, parse};
 
 /// What became of one unlabelled document ([`judge`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -135,12 +135,18 @@ impl Rejection {
     /// The same rejection with every value a report quotes replaced by its JSON type
     /// ([`Report::masked`]), for logs.
     pub fn masked(&self) -> Self {
+        self.masked_with(Masking::Values)
+    }
+
+    /// The same rejection masked at `level` ([`Report::masked_with`]); a detection names
+    /// kinds only, and is kept.
+    pub fn masked_with(&self, level: Masking) -> Self {
         match self {
-            Self::Unreadable(report) => Self::Unreadable(report.masked()),
+            Self::Unreadable(report) => Self::Unreadable(report.masked_with(level)),
             Self::Undetected(detection) => Self::Undetected(detection.clone()),
             Self::Invalid { kind, report } => Self::Invalid {
                 kind,
-                report: report.masked(),
+                report: report.masked_with(level),
             },
         }
     }
@@ -255,7 +261,6 @@ mod tests {
 
     use super::*;
     use crate::PAYLOADS;
-    use crate::validate::Masking;
 
     /// Every kind's fixture is accepted as its kind and read into a typed payload that writes
     /// back the same document; the typed payload is the kind's own parse.
