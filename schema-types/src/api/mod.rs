@@ -39,6 +39,7 @@
 //! ```
 
 mod detect;
+mod implied;
 mod judge;
 mod lookup;
 mod probe;
