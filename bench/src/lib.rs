@@ -10,7 +10,9 @@
 //! - [`report`]: criterion's estimates turned into the tables and ratios of `BENCHMARKS.md`.
 //!
 //! The benchmark itself is `benches/validation.rs`; `src/bin/stream_memory.rs` measures peak
-//! heap on the stream and `src/bin/report.rs` refreshes `BENCHMARKS.md`.
+//! heap on the stream and `src/bin/report.rs` refreshes `BENCHMARKS.md`. `src/bin/stream_pass.rs`
+//! and `src/bin/unlabelled.rs` are single passes for callgrind (the latter also times
+//! `api::judge` and `api::parse_any` against validation with the kind known).
 
 pub mod inputs;
 pub mod names;

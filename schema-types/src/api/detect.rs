@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::probe::PROBES;
+use super::probe::{Facts, PROBES};
 use crate::registry::{PAYLOADS, PayloadKind};
 
 /// One fact about a document that points to a payload kind. Pointers are RFC 6901, from where
@@ -329,7 +329,11 @@ pub fn detect(document: &Value) -> Detection {
 /// assert!(detect_slice(b"{\"event\": ").is_none());
 /// ```
 pub fn detect_slice(bytes: &[u8]) -> Option<Detection> {
-    let facts = PROBES.read(bytes)?;
+    detection_of(PROBES.read(bytes)?, bytes)
+}
+
+/// The detection of the document `bytes`, from what it shows of the clues' pointers.
+pub(crate) fn detection_of(facts: Facts, bytes: &[u8]) -> Option<Detection> {
     let mut matching = PROBES.matching(facts).map(|index| &PAYLOADS[index]);
     let (first, second) = (matching.next(), matching.next());
     if let (Some(kind), None) = (first, second) {
@@ -397,7 +401,7 @@ fn member_names() -> &'static [BTreeSet<String>] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -459,7 +463,7 @@ mod tests {
 
     /// JSON values whose member names are often those the clues name, and whose strings are
     /// often the event names they expect, nested at random.
-    fn clue_like_values() -> impl Strategy<Value = Value> {
+    pub(in crate::api) fn clue_like_values() -> impl Strategy<Value = Value> {
         let names = prop::sample::select(vec![
             "id",
             "db_uid",

@@ -1,19 +1,25 @@
 //! One entry point for unlabelled bytes: detect the kind from the bytes, validate with that
 //! kind's validator, and (for [`parse_any`]) read the valid document into its Rust type.
 //!
-//! Detection reads only what the kinds' clues ask ([`super::detect_slice`]) and the validator
-//! reads the bytes without building a `Value`; nothing is validated twice. Everything that is not
-//! a valid document of one kind is a [`Rejection`], an error that composes with `?`, `Box<dyn
-//! Error>` and `anyhow`, and serialises for logs.
+//! Detection reads only what the kinds' clues ask ([`super::detect_slice`]), and stops as soon
+//! as the members read meet the signature of a kind whose valid documents meet no other kind's
+//! (a kind *settled by validity*, read from its published schema): that kind's validator then
+//! reads the whole document, and a valid report settles the kind, as detection on the whole
+//! document would have; any other report sends the document through full detection. The
+//! validator reads the bytes without building a `Value`; a valid document is validated once.
+//!
+//! Everything that is not a valid document of one kind is a [`Rejection`], an error that
+//! composes with `?`, `Box<dyn Error>` and `anyhow`, and serialises for logs.
 
 use std::fmt;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct as _;
 
-use super::detect::{Detection, detect_slice};
-use crate::registry::{AnyPayload, PayloadKind};
-use crate::validate::{Limits, Report, Rule, parse};
+use super::detect::{Detection, detect_slice, detection_of};
+use super::probe::{PROBES, Reading};
+use crate::registry::{AnyPayload, PAYLOADS, PayloadKind};
+use crate::validate::{Limits, Masking, Report, Rule, parse};
 
 /// What became of one unlabelled document ([`judge`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -74,21 +80,27 @@ pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
     if bytes.len() > limits.max_bytes {
         return Judgement::Unreadable(Report::too_large(bytes.len(), limits));
     }
-    match detect_slice(bytes) {
-        Some(Detection::Known(kind)) => {
+    let detection = match PROBES.read_settling(bytes) {
+        Reading::Settled(index) => {
+            // The members read meet the signature of a kind whose valid documents meet no
+            // other's: a valid report settles it, as detection on the whole document would.
+            let kind = &PAYLOADS[index];
             let report = kind.validate_slice_with(bytes, limits);
-            // Detection passes over what it does not need; the validator reads every byte and
-            // is the one to say that they are not JSON.
-            if report
-                .violations()
-                .first()
-                .is_some_and(|first| first.rule == Rule::Syntax)
-            {
-                Judgement::Unreadable(report)
-            } else {
-                Judgement::Checked { kind, report }
+            if report.is_valid() {
+                return Judgement::Checked { kind, report };
             }
+            // Not valid: the rest of the document may name another kind.
+            let detection = detect_slice(bytes);
+            if detection.as_ref().and_then(Detection::kind) == Some(kind) {
+                return checked(kind, report);
+            }
+            detection
         }
+        Reading::Facts(facts) => detection_of(facts, bytes),
+        Reading::Malformed => None,
+    };
+    match detection {
+        Some(Detection::Known(kind)) => checked(kind, kind.validate_slice_with(bytes, limits)),
         Some(detection) => Judgement::Undetected(detection),
         // Not JSON: the parser's report says where and why.
         None => Judgement::Unreadable(parse(bytes, limits).err().unwrap_or_else(|| {
@@ -102,6 +114,21 @@ pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
                 },
             )
         })),
+    }
+}
+
+/// The judgement on a document detected as `kind`, from its validator's report.
+fn checked(kind: &'static PayloadKind, report: Report) -> Judgement {
+    // Detection passes over what it does not need; the validator reads every byte and is the
+    // one to say that they are not JSON.
+    if report
+        .violations()
+        .first()
+        .is_some_and(|first| first.rule == Rule::Syntax)
+    {
+        Judgement::Unreadable(report)
+    } else {
+        Judgement::Checked { kind, report }
     }
 }
 
@@ -135,12 +162,18 @@ impl Rejection {
     /// The same rejection with every value a report quotes replaced by its JSON type
     /// ([`Report::masked`]), for logs.
     pub fn masked(&self) -> Self {
+        self.masked_with(Masking::Values)
+    }
+
+    /// The same rejection masked at `level` ([`Report::masked_with`]); a detection names
+    /// kinds only, and is kept.
+    pub fn masked_with(&self, level: Masking) -> Self {
         match self {
-            Self::Unreadable(report) => Self::Unreadable(report.masked()),
+            Self::Unreadable(report) => Self::Unreadable(report.masked_with(level)),
             Self::Undetected(detection) => Self::Undetected(detection.clone()),
             Self::Invalid { kind, report } => Self::Invalid {
                 kind,
-                report: report.masked(),
+                report: report.masked_with(level),
             },
         }
     }
@@ -251,11 +284,10 @@ pub fn parse_any_with(bytes: &[u8], limits: Limits) -> Result<Accepted, Rejectio
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
     use crate::PAYLOADS;
-    use crate::validate::Masking;
 
     /// Every kind's fixture is accepted as its kind and read into a typed payload that writes
     /// back the same document; the typed payload is the kind's own parse.
@@ -274,6 +306,76 @@ mod tests {
             );
             assert_eq!(kind.parse(&bytes).unwrap(), accepted.payload);
             assert!(judge(&bytes).is_valid());
+        }
+    }
+
+    /// The judgement of detection on the whole document, then the detected kind's validator.
+    fn judged_in_full(bytes: &[u8]) -> Judgement {
+        match detect_slice(bytes) {
+            Some(Detection::Known(kind)) => checked(kind, kind.validate_slice(bytes)),
+            Some(detection) => Judgement::Undetected(detection),
+            None => Judgement::Unreadable(parse(bytes, Limits::DEFAULT).unwrap_err()),
+        }
+    }
+
+    /// `judge` stops reading for detection when a kind is settled by validity; whatever the
+    /// document, its judgement is the one of detection on the whole document. Every kind's
+    /// valid documents, and each edited: a member removed, or another kind's member added
+    /// after its own (where a reading stopped early has not looked).
+    #[test]
+    fn judgement_is_that_of_detection_on_the_whole_document() {
+        let mut documents: Vec<Value> = Vec::new();
+        for kind in PAYLOADS {
+            documents.push(kind.fixture());
+            #[cfg(feature = "proptest")]
+            documents.extend((0..8).map(|seed| kind.random(seed)));
+            documents.extend(kind.documented_example());
+        }
+        let fixtures: Vec<Value> = PAYLOADS.iter().map(PayloadKind::fixture).collect();
+        for fixture in &fixtures {
+            let Value::Object(members) = fixture else {
+                continue;
+            };
+            for name in members.keys() {
+                let mut edited = fixture.clone();
+                edited.as_object_mut().unwrap().remove(name);
+                documents.push(edited);
+            }
+            for other in &fixtures {
+                for (name, value) in other.as_object().into_iter().flatten() {
+                    let mut edited = fixture.clone();
+                    edited[name.as_str()] = value.clone();
+                    documents.push(edited);
+                }
+            }
+        }
+        let mut settled_and_valid = 0;
+        for document in &documents {
+            for bytes in [
+                serde_json::to_vec(document).unwrap(),
+                serde_json::to_vec_pretty(document).unwrap(),
+            ] {
+                let judgement = judge(&bytes);
+                assert_eq!(judgement, judged_in_full(&bytes), "{document}");
+                if let Reading::Settled(_) = PROBES.read_settling(&bytes) {
+                    settled_and_valid += usize::from(judgement.is_valid());
+                }
+            }
+        }
+        // The early stop is taken, not only tested for.
+        assert!(settled_and_valid > 100, "{settled_and_valid}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Whatever the value, its judgement is the one of detection on the whole document.
+        #[test]
+        fn judgement_is_that_of_detection_on_any_value(
+            value in crate::api::detect::tests::clue_like_values()
+        ) {
+            let bytes = serde_json::to_vec(&value).unwrap();
+            proptest::prop_assert_eq!(judge(&bytes), judged_in_full(&bytes));
         }
     }
 

@@ -1,6 +1,10 @@
 //! The entry points for a service that receives or audits telemetry: look a payload kind up by
 //! its id, tell the kind of an unlabelled document, and validate and parse in one step.
 //!
+//! For unlabelled bytes, [`judge`] detects the kind and validates in one call, and
+//! [`parse_any`] also reads a valid document into its Rust type ([`crate::AnyPayload`]); what
+//! they refuse is a [`Rejection`].
+//!
 //! Everything here is built on the [registry](crate::registry) and the generated validators; it
 //! adds no rule of its own about what a payload may hold. What it adds is judgement about which
 //! payload a document is: [`detect`] reads the members and event names that identify each kind
@@ -39,6 +43,7 @@
 //! ```
 
 mod detect;
+mod implied;
 mod judge;
 mod lookup;
 mod probe;

@@ -6,13 +6,18 @@
 //! and passes over everything else at the speed of a byte scan ([`Scanner`]), recording as bits
 //! which pointers are present, which hold an expected string, and which objects have an array
 //! member with an expected prefix ([`Facts`]).
-//! Each kind's signature is then a list of tests on those bits. The answers are the ones
+//! Each kind's signature is then a few masks over those bits. The answers are the ones
 //! [`super::detect`] gives on the parsed document (a test compares them on every document the
 //! tests have): a clue about a pointer means the same here and there.
+//!
+//! [`Probes::read_settling`] may stop before the end: as soon as what was read meets the
+//! signature of a kind settled by validity ([`super::implied`]), the rest is left to that
+//! kind's validator ([`super::judge`]).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::detect::{Clue, Signature};
+use super::implied::{Implied, Shown};
 use crate::registry::PAYLOADS;
 use crate::validate::pointer::unescape_token;
 
@@ -27,12 +32,26 @@ pub(crate) struct Facts {
     holds: u128,
 }
 
+/// What reading a document with [`Probes::read_settling`] found.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Reading {
+    /// The whole document was read: what it shows.
+    Facts(Facts),
+    /// The members read meet the signature of this kind (its index in [`PAYLOADS`]), which is
+    /// settled by validity ([`super::implied`]); the rest was not read.
+    Settled(usize),
+    /// The structure is not that of one JSON document.
+    Malformed,
+}
+
 /// One pointer of the tree: its members on the way to deeper pointers, and what is asked of the
 /// value there.
 #[derive(Debug, Default)]
 struct Node {
     /// The members that lead to other nodes, by name.
     children: Vec<(String, usize)>,
+    /// Bit `n`: a child's name is `n` bytes long (`n` below 64; bit 63 for any longer name).
+    child_lengths: u64,
     /// Strings the value may be, each with its test bit.
     equals: Vec<(&'static str, usize)>,
     /// Prefixes of member names whose values are arrays, each with its test bit.
@@ -56,13 +75,30 @@ impl Node {
     }
 }
 
-/// What a kind's signature asks, as tests on [`Facts`].
-#[derive(Clone, Debug)]
-enum Check {
-    Present(usize),
-    Absent(usize),
-    Holds(usize),
-    AnyPresent(Vec<usize>),
+/// What a kind's signature asks, as masks over [`Facts`].
+#[derive(Clone, Debug, Default)]
+struct Checks {
+    /// Nodes that must be present.
+    present: u128,
+    /// Nodes that must be absent.
+    absent: u128,
+    /// Tests that must hold.
+    holds: u128,
+    /// Groups of nodes of which at least one must be present.
+    any_present: Vec<u128>,
+}
+
+impl Checks {
+    #[inline]
+    fn met_by(&self, facts: &Facts) -> bool {
+        facts.present & self.present == self.present
+            && facts.present & self.absent == 0
+            && facts.holds & self.holds == self.holds
+            && self
+                .any_present
+                .iter()
+                .all(|group| facts.present & group != 0)
+    }
 }
 
 /// The tree of every pointer the registry's clues name, and each kind's checks on it.
@@ -71,7 +107,14 @@ pub(crate) struct Probes {
     nodes: Vec<Node>,
     tests: usize,
     /// Per kind of [`PAYLOADS`], in its order.
-    kinds: Vec<Vec<Check>>,
+    kinds: Vec<Checks>,
+    /// Per node: the kinds whose signature asks for it to be present (alone or in a group).
+    kinds_by_node: Vec<Vec<usize>>,
+    /// Per test: the kinds whose signature asks for it to hold.
+    kinds_by_test: Vec<Vec<usize>>,
+    /// Per kind: whether it is settled by validity, read from its schema the first time a
+    /// reading that may stop early meets its signature.
+    settled: Vec<OnceLock<bool>>,
 }
 
 /// The probes of the registry's kinds, built the first time detection reads bytes.
@@ -80,6 +123,9 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         nodes: vec![Node::default()],
         tests: 0,
         kinds: Vec::new(),
+        kinds_by_node: Vec::new(),
+        kinds_by_test: Vec::new(),
+        settled: PAYLOADS.iter().map(|_| OnceLock::new()).collect(),
     };
     for kind in PAYLOADS {
         let checks = probes.compile(&kind.signature);
@@ -89,7 +135,25 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         probes.nodes.len() <= 128 && probes.tests <= 128,
         "the clues name more pointers than a document's facts hold"
     );
-    probes
+    let asking = |bits: fn(&Checks) -> u128, count: usize| -> Vec<Vec<usize>> {
+        (0..count)
+            .map(|bit| {
+                (0..probes.kinds.len())
+                    .filter(|&kind| bits(&probes.kinds[kind]) & (1 << bit) != 0)
+                    .collect()
+            })
+            .collect()
+    };
+    let kinds_by_node = asking(
+        |checks| checks.present | checks.any_present.iter().fold(0, |all, group| all | group),
+        probes.nodes.len(),
+    );
+    let kinds_by_test = asking(|checks| checks.holds, probes.tests);
+    Probes {
+        kinds_by_node,
+        kinds_by_test,
+        ..probes
+    }
 });
 
 impl Probes {
@@ -107,6 +171,7 @@ impl Probes {
                 None => {
                     let child = self.nodes.len();
                     self.nodes.push(Node::default());
+                    self.nodes[at].child_lengths |= length_bit(name.len());
                     self.nodes[at].children.push((name.into_owned(), child));
                     child
                 }
@@ -121,8 +186,8 @@ impl Probes {
     }
 
     /// The checks of one signature.
-    fn compile(&mut self, signature: &Signature) -> Vec<Check> {
-        let mut checks = Vec::new();
+    fn compile(&mut self, signature: &Signature) -> Checks {
+        let mut checks = Checks::default();
         let clues = signature.layer.iter().map(|clue| (clue, "")).chain(
             signature
                 .payload
@@ -130,33 +195,32 @@ impl Probes {
                 .map(|clue| (clue, signature.payload_at)),
         );
         if !signature.payload_at.is_empty() {
-            checks.push(Check::Present(self.node(signature.payload_at)));
+            checks.present |= 1 << self.node(signature.payload_at);
         }
         for (clue, root) in clues {
             let at = |pointer: &str| format!("{root}{pointer}");
-            let check = match *clue {
-                Clue::Present(pointer) => Check::Present(self.node(&at(pointer))),
-                Clue::Absent(pointer) => Check::Absent(self.node(&at(pointer))),
-                Clue::AnyPresent(pointers) => Check::AnyPresent(
-                    pointers
+            match *clue {
+                Clue::Present(pointer) => checks.present |= 1 << self.node(&at(pointer)),
+                Clue::Absent(pointer) => checks.absent |= 1 << self.node(&at(pointer)),
+                Clue::AnyPresent(pointers) => {
+                    let group = pointers
                         .iter()
-                        .map(|pointer| self.node(&at(pointer)))
-                        .collect(),
-                ),
+                        .fold(0, |group, pointer| group | 1 << self.node(&at(pointer)));
+                    checks.any_present.push(group);
+                }
                 Clue::Equals(pointer, value) => {
                     let node = self.node(&at(pointer));
                     let test = self.test();
                     self.nodes[node].equals.push((value, test));
-                    Check::Holds(test)
+                    checks.holds |= 1 << test;
                 }
                 Clue::ArrayNamed { object, prefix } => {
                     let node = self.node(&at(object));
                     let test = self.test();
                     self.nodes[node].array_prefixes.push((prefix, test));
-                    Check::Holds(test)
+                    checks.holds |= 1 << test;
                 }
-            };
-            checks.push(check);
+            }
         }
         checks
     }
@@ -164,8 +228,28 @@ impl Probes {
     /// What the document `bytes` shows; `None` when its structure is not that of one JSON
     /// document.
     pub(crate) fn read(&'static self, bytes: &[u8]) -> Option<Facts> {
+        match self.scan(bytes, false) {
+            Reading::Facts(facts) => Some(facts),
+            Reading::Settled(_) | Reading::Malformed => None,
+        }
+    }
+
+    /// Whether kind `kind` (its index in [`PAYLOADS`]) is settled by validity.
+    pub(crate) fn is_settled(&self, kind: usize) -> bool {
+        *self.settled[kind].get_or_init(|| super::implied::settled_by_validity(self, kind))
+    }
+
+    /// [`Self::read`], stopped as soon as what was read meets the signature of a kind settled
+    /// by validity ([`Reading::Settled`]).
+    pub(crate) fn read_settling(&'static self, bytes: &[u8]) -> Reading {
+        self.scan(bytes, true)
+    }
+
+    fn scan(&'static self, bytes: &[u8], settling: bool) -> Reading {
         let mut scanner = Scanner {
             probes: self,
+            settling,
+            settled: None,
             bytes,
             at: 0,
             facts: Facts {
@@ -173,24 +257,80 @@ impl Probes {
                 ..Facts::default()
             },
         };
-        scanner.value(Some(0))?;
+        let read = scanner.value(Some(0)).is_some();
+        if let Some(kind) = scanner.settled {
+            return Reading::Settled(kind);
+        }
         scanner.whitespace();
-        (scanner.at == bytes.len()).then_some(scanner.facts)
+        if read && scanner.at == bytes.len() {
+            Reading::Facts(scanner.facts)
+        } else {
+            Reading::Malformed
+        }
+    }
+
+    /// How many nodes the tree has (the root is node 0; a parent comes before its children).
+    pub(crate) fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// How many tests the nodes hold.
+    pub(crate) fn test_count(&self) -> usize {
+        self.tests
+    }
+
+    /// The children of `node`: each member name with its node.
+    pub(crate) fn children(&self, node: usize) -> impl Iterator<Item = (&str, usize)> {
+        self.nodes[node]
+            .children
+            .iter()
+            .map(|(name, child)| (name.as_str(), *child))
+    }
+
+    /// The strings the value at `node` is tested against, each with its test.
+    pub(crate) fn equals(&self, node: usize) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.nodes[node].equals.iter().copied()
+    }
+
+    /// The prefixes of array members' names the object at `node` is tested for, each with its
+    /// test.
+    pub(crate) fn array_prefixes(
+        &self,
+        node: usize,
+    ) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.nodes[node].array_prefixes.iter().copied()
+    }
+
+    /// Whether documents that show `shown` meet the signature of kind `kind` (its index in
+    /// [`PAYLOADS`]).
+    pub(crate) fn meets(&self, kind: usize, shown: &Shown) -> Implied {
+        let checks = &self.kinds[kind];
+        let bits = |mask: u128| (0..128).filter(move |bit| mask & (1 << bit) != 0);
+        let mut met = Implied::Yes;
+        for node in bits(checks.present) {
+            met = met.and(shown.present[node]);
+        }
+        for node in bits(checks.absent) {
+            met = met.and(shown.present[node].not());
+        }
+        for test in bits(checks.holds) {
+            met = met.and(shown.holds[test]);
+        }
+        for group in &checks.any_present {
+            let any = bits(*group)
+                .map(|node| shown.present[node])
+                .fold(Implied::No, Implied::or);
+            met = met.and(any);
+        }
+        met
     }
 
     /// The indices (in [`PAYLOADS`]) of the kinds whose signature `facts` meet.
     pub(crate) fn matching(&self, facts: Facts) -> impl Iterator<Item = usize> + '_ {
-        let bit = |bits: u128, index: usize| bits & (1 << index) != 0;
-        let holds = move |check: &Check| match check {
-            Check::Present(node) => bit(facts.present, *node),
-            Check::Absent(node) => !bit(facts.present, *node),
-            Check::Holds(test) => bit(facts.holds, *test),
-            Check::AnyPresent(nodes) => nodes.iter().any(|node| bit(facts.present, *node)),
-        };
         self.kinds
             .iter()
             .enumerate()
-            .filter(move |(_, checks)| checks.iter().all(holds))
+            .filter(move |(_, checks)| checks.met_by(&facts))
             .map(|(index, _)| index)
     }
 }
@@ -199,11 +339,15 @@ impl Probes {
 ///
 /// It reads what detection needs and no more: member names, the strings the clues expect, and
 /// where each value ends. Strings and the containers off the tree are passed over eight bytes
-/// at a time, containers by counting brackets without recursion, so nesting costs no stack. It does not check what it
-/// passes over (a number's digits, a string's escapes): the validator, which reads every byte,
-/// reports that.
+/// at a time, containers by counting brackets without recursion, so nesting costs no stack. It
+/// does not check what it passes over (a number's digits, a string's escapes): the validator,
+/// which reads every byte, reports that.
 struct Scanner<'b> {
     probes: &'static Probes,
+    /// Whether reading stops as soon as a kind is settled.
+    settling: bool,
+    /// The kind that stopped the reading.
+    settled: Option<usize>,
     bytes: &'b [u8],
     at: usize,
     facts: Facts,
@@ -218,9 +362,23 @@ impl<'b> Scanner<'b> {
     }
 
     /// Consumes `byte` after optional whitespace.
+    #[inline]
     fn expect(&mut self, byte: u8) -> Option<()> {
         self.whitespace();
         (self.bytes.get(self.at) == Some(&byte)).then(|| self.at += 1)
+    }
+
+    /// Whether one of `kinds` is settled by validity and has its signature met by what was
+    /// read; if so, the reading stops there (the caller returns `None`).
+    #[inline(always)]
+    fn settles(&mut self, kinds: &[usize]) -> bool {
+        if !self.settling {
+            return false;
+        }
+        self.settled = kinds.iter().copied().find(|&kind| {
+            self.probes.kinds[kind].met_by(&self.facts) && self.probes.is_settled(kind)
+        });
+        self.settled.is_some()
     }
 
     /// The value at the current position, at `node` of the tree (`None`: passed over).
@@ -229,12 +387,15 @@ impl<'b> Scanner<'b> {
         match (self.bytes.get(self.at)?, node) {
             (b'{', Some(node)) => self.object(node),
             (b'"', Some(node)) if !self.probes.nodes[node].equals.is_empty() => {
-                let text = self.string()?;
-                let decoded = decode(text)?;
+                let (text, escaped) = self.string()?;
+                let decoded = decode(text, escaped)?;
                 for &(expected, test) in &self.probes.nodes[node].equals {
                     // The last occurrence of a repeated member is the one that counts.
                     if expected == decoded.as_ref() {
                         self.facts.holds |= 1 << test;
+                        if self.settles(&self.probes.kinds_by_test[test]) {
+                            return None;
+                        }
                     } else {
                         self.facts.holds &= !(1 << test);
                     }
@@ -261,18 +422,21 @@ impl<'b> Scanner<'b> {
         let probe = &self.probes.nodes[node];
         loop {
             self.whitespace();
-            let raw = self.string()?;
+            let (raw, escaped) = self.string()?;
             // A name without escapes is compared as it is written, without decoding it.
-            let escaped = find_two(raw, 0, b'\\', b'\\').is_some();
-            let decoded = if escaped {
-                decode(raw)?
+            let decoded;
+            let name: &[u8] = if escaped {
+                decoded = decode(raw, true)?;
+                decoded.as_bytes()
             } else {
-                std::borrow::Cow::Borrowed("")
+                raw
             };
-            let name: &[u8] = if escaped { decoded.as_bytes() } else { raw };
             self.expect(b':')?;
             if let Some(child) = probe.child(name) {
                 self.facts.present |= 1 << child;
+                if self.settles(&self.probes.kinds_by_node[child]) {
+                    return None;
+                }
                 let read = self.probes.nodes[child].is_read();
                 self.value(read.then_some(child))?;
             } else if probe.array_prefixes.is_empty() {
@@ -284,6 +448,9 @@ impl<'b> Scanner<'b> {
                 for &(prefix, test) in &probe.array_prefixes {
                     if is_array && name.starts_with(prefix.as_bytes()) {
                         self.facts.holds |= 1 << test;
+                        if self.settles(&self.probes.kinds_by_test[test]) {
+                            return None;
+                        }
                     }
                 }
             }
@@ -299,50 +466,42 @@ impl<'b> Scanner<'b> {
         }
     }
 
-    /// A string's text between its quotes (escapes left as written); the position after it.
+    /// A string's text between its quotes (escapes left as written) and whether it has
+    /// escapes; the position after it.
     #[inline]
-    fn string(&mut self) -> Option<&'b [u8]> {
+    fn string(&mut self) -> Option<(&'b [u8], bool)> {
         if self.bytes.get(self.at) != Some(&b'"') {
             return None;
         }
-        let bytes = self.bytes;
         let start = self.at + 1;
-        let mut at = start;
-        loop {
-            at = find_two(bytes, at, b'"', b'\\')?;
-            if bytes[at] == b'"' {
-                self.at = at + 1;
-                return Some(&bytes[start..at]);
-            }
-            at += 2;
-            if at > bytes.len() {
-                return None;
-            }
-        }
+        let (end, escaped) = string_end(self.bytes, start)?;
+        self.at = end + 1;
+        Some((&self.bytes[start..end], escaped))
     }
 
     /// An object or array passed over: brackets counted, strings passed over.
     fn container(&mut self) -> Option<()> {
+        let bytes = self.bytes;
+        let mut at = self.at;
         let mut depth = 0usize;
         loop {
-            self.at = find_structural(self.bytes, self.at)?;
-            match self.bytes[self.at] {
+            at = find_structural(bytes, at)?;
+            match bytes[at] {
                 b'"' => {
-                    self.string()?;
-                    continue;
+                    at = string_end(bytes, at + 1)?.0;
                 }
                 b'{' | b'[' => depth += 1,
                 b'}' | b']' => {
                     depth -= 1;
                     if depth == 0 {
-                        self.at += 1;
+                        self.at = at + 1;
                         return Some(());
                     }
                 }
                 // A byte the word test let through (`y`, DEL): not structural.
                 _ => {}
             }
-            self.at += 1;
+            at += 1;
         }
     }
 
@@ -350,8 +509,8 @@ impl<'b> Scanner<'b> {
     #[inline]
     fn scalar(&mut self) -> Option<()> {
         let start = self.at;
-        while let Some(byte) = self.bytes.get(self.at) {
-            if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+        while let Some(&byte) = self.bytes.get(self.at) {
+            if ENDS_SCALAR[usize::from(byte)] {
                 break;
             }
             self.at += 1;
@@ -360,24 +519,66 @@ impl<'b> Scanner<'b> {
     }
 }
 
+/// The bytes that end a scalar: a separator, a closing bracket, whitespace.
+const ENDS_SCALAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    let ends = b",}] \t\n\r";
+    while index < ends.len() {
+        table[ends[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// The bit of [`Node::child_lengths`] for a name of `length` bytes.
+#[inline]
+fn length_bit(length: usize) -> u64 {
+    1 << length.min(63)
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether a byte of `word` equals `byte`, as a mask with the high bit of each equal byte set
 /// (exact below the first equal byte, which is all the callers read).
-#[inline]
+#[inline(always)]
 fn equal_bytes(word: u64, byte: u8) -> u64 {
     let equal = word ^ (ONES * u64::from(byte));
     equal.wrapping_sub(ONES) & !equal & HIGHS
 }
 
+/// The eight bytes of `bytes` from `at`, when there are eight.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map(|chunk| u64::from_le_bytes(*chunk))
+}
+
+/// The index of the quote that ends the string whose text starts at `from`, and whether the
+/// text has escapes.
+#[inline(always)]
+fn string_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut at = from;
+    let mut escaped = false;
+    loop {
+        at = find_two(bytes, at, b'"', b'\\')?;
+        if bytes[at] == b'"' {
+            return Some((at, escaped));
+        }
+        escaped = true;
+        at += 2;
+    }
+}
+
 /// The index, from `from`, of the first byte of `bytes` that is `a` or `b`: eight bytes at a
 /// time (most strings a document holds are short, where `memchr`'s setup would dominate).
-#[inline]
+#[inline(always)]
 fn find_two(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(word) = word_at(bytes, at) {
         let found = equal_bytes(word, a) | equal_bytes(word, b);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
@@ -393,11 +594,10 @@ fn find_two(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
 
 /// The index, from `from`, of the first quote or bracket of `bytes`, eight bytes at a time; it
 /// may stop early at a few other bytes (`Y`, `_`, `y`, DEL), which the caller passes over.
-#[inline]
+#[inline(always)]
 fn find_structural(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(word) = word_at(bytes, at) {
         // `{` and `}`, `[` and `]` differ in bits 1 and 2: one test each with those bits
         // cleared, which lets `Y`, `_`, `y` and DEL through too.
         let braces = word & !(ONES * 6);
@@ -417,9 +617,9 @@ fn find_structural(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// A string's text with its escapes undone (borrowed when it has none); `None` when an escape
-/// is not JSON.
-fn decode(text: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
-    if find_two(text, 0, b'\\', b'\\').is_none() {
+/// is not JSON or the text is not UTF-8.
+fn decode(text: &[u8], escaped: bool) -> Option<std::borrow::Cow<'_, str>> {
+    if !escaped {
         return std::str::from_utf8(text)
             .ok()
             .map(std::borrow::Cow::Borrowed);
