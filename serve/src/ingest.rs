@@ -1,0 +1,351 @@
+//! What arrives, turned into records to keep and verdicts to answer: one function per protocol.
+//!
+//! - [`hasura`]: Hasura's `POST /v1/http`, `{"topic": ..., "data": ...}`. The topic decides the
+//!   kind: the `-wire` kinds whose published schema lists the topic ([`topics`], read from the
+//!   schemas, not written here). A topic several kinds share (`server`: the v1 report and the
+//!   three Enterprise reports) is narrowed by detection among those kinds only; an unknown topic
+//!   is recorded as undetected.
+//! - [`documents`]: `POST /validate/KIND` and `POST /validate`: one JSON document or NDJSON,
+//!   split by the library ([`schema_types::documents`]) exactly as `validate` splits a file, each
+//!   judged as that kind or, without one, by the library's judge.
+//!
+//! Every verdict is the library's JSON ([`schema_types::api::verdict`]); bytes that are not JSON
+//! or not UTF-8 are a verdict like any other, and their record keeps them.
+//!
+//! Invariant: every document of a body gets exactly one record, whatever its bytes; nothing here
+//! panics on any input.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use schema_types::Layer;
+use schema_types::api::{self, Detection, verdict};
+use schema_types::documents::{Documents, Item};
+use schema_types::registry::{PAYLOADS, PayloadKind};
+use schema_types::schema_walk;
+use schema_types::validate::{Limits, Report};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::store::Record;
+
+/// Where and when a body arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct Receipt<'a> {
+    /// The path it was sent to.
+    pub endpoint: &'a str,
+    /// When, in microseconds since the Unix epoch.
+    pub received_at: i64,
+}
+
+/// One document, judged: the record to keep and the verdict to answer.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    /// What the store keeps.
+    pub record: Record,
+    /// The verdict, as answered (and as kept in the record, as text).
+    pub verdict: Value,
+}
+
+/// What was found about one document, before it becomes JSON.
+enum Finding {
+    /// Checked by a kind's validator, or refused as not JSON (then of no kind).
+    Checked {
+        kind: Option<&'static PayloadKind>,
+        report: Report,
+    },
+    /// No single kind.
+    Undetected(Detection),
+}
+
+impl From<api::Judgement> for Finding {
+    fn from(judgement: api::Judgement) -> Self {
+        match judgement {
+            api::Judgement::Checked { kind, report } => Self::Checked {
+                kind: Some(kind),
+                report,
+            },
+            api::Judgement::Undetected(detection) => Self::Undetected(detection),
+            api::Judgement::Unreadable(report) => Self::Checked { kind: None, report },
+        }
+    }
+}
+
+/// The record and verdict of the document `body`, starting at `line` of what was received.
+fn judged(receipt: Receipt<'_>, line: usize, finding: &Finding, body: Vec<u8>) -> Judged {
+    let (kind, outcome, violations) = match finding {
+        Finding::Checked { kind, report } => (
+            *kind,
+            verdict::Outcome::Report(report),
+            report
+                .violations()
+                .iter()
+                .map(|violation| (violation.rule.name(), violation.pointer.clone()))
+                .collect(),
+        ),
+        Finding::Undetected(detection) => {
+            (None, verdict::Outcome::Undetected(detection), Vec::new())
+        }
+    };
+    let json = verdict::to_json(line, kind, outcome, false);
+    Judged {
+        record: Record {
+            received_at: receipt.received_at,
+            endpoint: receipt.endpoint.to_owned(),
+            kind: kind.map(|kind| kind.id),
+            version: kind.map(|kind| kind.version.to_string()),
+            valid: outcome.is_valid(),
+            verdict: json.to_string(),
+            violations,
+            body,
+        },
+        verdict: json,
+    }
+}
+
+/// The `-wire` kinds of each Hasura topic, read from the `topic` member of each wire kind's
+/// published schema (its `enum`, or the `const` of each `oneOf` branch).
+pub fn topics() -> &'static BTreeMap<String, Vec<&'static PayloadKind>> {
+    static TOPICS: OnceLock<BTreeMap<String, Vec<&'static PayloadKind>>> = OnceLock::new();
+    TOPICS.get_or_init(|| {
+        let mut topics: BTreeMap<String, Vec<&'static PayloadKind>> = BTreeMap::new();
+        for kind in PAYLOADS
+            .iter()
+            .filter(|kind| kind.layer == Layer::HasuraWire)
+        {
+            for topic in topics_of(&kind.schema()) {
+                topics.entry(topic).or_default().push(kind);
+            }
+        }
+        topics
+    })
+}
+
+/// The topics the wire schema `root` allows.
+fn topics_of(root: &Value) -> Vec<String> {
+    let Some(topic) = root.pointer("/properties/topic") else {
+        return Vec::new();
+    };
+    let Ok(topic) = schema_walk::follow(root, topic) else {
+        return Vec::new();
+    };
+    let listed = topic
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let branches = topic
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|branch| branch.get("const"));
+    listed
+        .chain(branches)
+        .filter_map(|value| value.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The envelope's `topic`, when the body is a JSON object with a string there.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    topic: Option<Cow<'a, str>>,
+}
+
+/// A body POSTed to Hasura's `/v1/http`: one wire message.
+pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
+    let topic = serde_json::from_slice::<Envelope<'_>>(&body)
+        .ok()
+        .and_then(|envelope| envelope.topic)
+        .map(Cow::into_owned);
+    let finding = match &topic {
+        // Not an object with a string `topic`: the library judges it as it stands.
+        None => Finding::from(api::judge_with(&body, limits)),
+        Some(topic) => match topics().get(topic.as_str()).map(Vec::as_slice) {
+            Some([kind]) => Finding::Checked {
+                kind: Some(kind),
+                report: kind.validate_slice_with(&body, limits),
+            },
+            Some(candidates) => match api::detect_slice(&body) {
+                Some(Detection::Known(kind)) if candidates.contains(&kind) => Finding::Checked {
+                    kind: Some(kind),
+                    report: kind.validate_slice_with(&body, limits),
+                },
+                _ => Finding::Undetected(Detection::Unknown {
+                    nearest: candidates.to_vec(),
+                    object: true,
+                }),
+            },
+            None => Finding::Undetected(Detection::Unknown {
+                nearest: api::detect_slice(&body)
+                    .map(|detection| detection.candidates())
+                    .unwrap_or_default(),
+                object: true,
+            }),
+        },
+    };
+    let mut judged = judged(receipt, 1, &finding, body);
+    if let (Some(topic), Value::Object(members)) = (topic, &mut judged.verdict) {
+        // Said in the verdict: which topic the kind was told by (or which was unknown).
+        members.insert("topic".to_owned(), Value::from(topic));
+        judged.record.verdict = judged.verdict.to_string();
+    }
+    judged
+}
+
+/// A body holding more documents than allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyDocuments {
+    /// The limit.
+    pub limit: usize,
+}
+
+/// A body POSTed to `/validate/KIND` (`kind` given) or `/validate` (detected): one JSON document
+/// or NDJSON, one verdict per document, in order.
+pub fn documents(
+    receipt: Receipt<'_>,
+    body: &[u8],
+    kind: Option<&'static PayloadKind>,
+    limits: Limits,
+    max_documents: usize,
+) -> Result<Vec<Judged>, TooManyDocuments> {
+    let mut judged_documents = Vec::new();
+    for item in Documents::new(body, limits.max_bytes) {
+        if judged_documents.len() == max_documents {
+            return Err(TooManyDocuments {
+                limit: max_documents,
+            });
+        }
+        // Reading from memory cannot fail; should it, the rest of the body is one document.
+        let (line, bytes, finding) = match item {
+            Ok(Item::Document { line, bytes }) => {
+                let finding = match kind {
+                    Some(kind) => Finding::Checked {
+                        kind: Some(kind),
+                        report: kind.validate_slice_with(&bytes, limits),
+                    },
+                    None => Finding::from(api::judge_with(&bytes, limits)),
+                };
+                (line, bytes, finding)
+            }
+            Ok(Item::Oversize { line, size }) => {
+                let size = usize::try_from(size).unwrap_or(usize::MAX);
+                let report = Report::too_large(size, limits);
+                (line, Vec::new(), Finding::Checked { kind, report })
+            }
+            Err(error) => {
+                let finding = Finding::from(api::judge_with(body, limits));
+                (error.line(), body.to_vec(), finding)
+            }
+        };
+        judged_documents.push(judged(receipt, line, &finding, bytes));
+    }
+    Ok(judged_documents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RECEIPT: Receipt<'static> = Receipt {
+        endpoint: "/test",
+        received_at: 0,
+    };
+
+    fn wire(kind: &str) -> Vec<u8> {
+        let kind = schema_types::registry::find(kind).unwrap();
+        serde_json::to_vec(&kind.fixture()).unwrap()
+    }
+
+    #[test]
+    fn every_wire_kind_has_its_topics() {
+        let wire_kinds = PAYLOADS
+            .iter()
+            .filter(|kind| kind.layer == Layer::HasuraWire)
+            .count();
+        let listed: std::collections::BTreeSet<&str> =
+            topics().values().flatten().map(|kind| kind.id).collect();
+        assert_eq!(listed.len(), wire_kinds);
+        let ids = |topic: &str| -> Vec<&str> { topics()[topic].iter().map(|k| k.id).collect() };
+        assert_eq!(ids("cli"), ["hasura/cli-execution-wire"]);
+        assert_eq!(ids("console_test"), ["hasura/console-error-wire"]);
+        assert_eq!(ids("server").len(), 4, "{:?}", ids("server"));
+    }
+
+    #[test]
+    fn the_topic_decides_the_kind() {
+        for kind in PAYLOADS
+            .iter()
+            .filter(|kind| kind.layer == Layer::HasuraWire)
+        {
+            let judged = hasura(RECEIPT, wire(kind.id), Limits::DEFAULT);
+            assert_eq!(judged.record.kind, Some(kind.id));
+            assert!(judged.record.valid, "{}: {}", kind.id, judged.verdict);
+            assert_eq!(judged.verdict["kind"], kind.id);
+        }
+        // A CLI message whose data is a server report is checked as the CLI's, and fails.
+        let mut message: Value =
+            serde_json::from_slice(&wire("hasura/server-telemetry-wire")).unwrap();
+        message["topic"] = "cli".into();
+        let judged = hasura(
+            RECEIPT,
+            serde_json::to_vec(&message).unwrap(),
+            Limits::DEFAULT,
+        );
+        assert_eq!(judged.record.kind, Some("hasura/cli-execution-wire"));
+        assert!(!judged.record.valid);
+    }
+
+    #[test]
+    fn an_unknown_topic_is_kept_as_undetected() {
+        let mut message: Value =
+            serde_json::from_slice(&wire("hasura/cli-execution-wire")).unwrap();
+        message["topic"] = "telemetry_v9".into();
+        let body = serde_json::to_vec(&message).unwrap();
+        let judged = hasura(RECEIPT, body.clone(), Limits::DEFAULT);
+        assert_eq!(judged.record.kind, None);
+        assert!(!judged.record.valid);
+        assert_eq!(judged.record.body, body);
+        assert_eq!(judged.verdict["topic"], "telemetry_v9");
+        assert_eq!(judged.verdict["detection"]["verdict"], "unknown");
+    }
+
+    #[test]
+    fn bytes_that_are_not_json_are_kept_with_their_verdict() {
+        for body in [
+            &b"\xff\xfe{"[..],
+            b"",
+            b"{\"topic\": \"cli\", ",
+            b"[1, 2]",
+            b"null",
+        ] {
+            let judged = hasura(RECEIPT, body.to_vec(), Limits::DEFAULT);
+            assert!(!judged.record.valid, "{body:?}");
+            assert_eq!(judged.record.body, body);
+            let checked = documents(RECEIPT, body, None, Limits::DEFAULT, 10).unwrap();
+            assert!(
+                checked.iter().all(|judged| !judged.record.valid),
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ndjson_gives_one_verdict_per_line() {
+        let kind = schema_types::registry::find("appsmith/keep-alive-ping").unwrap();
+        let valid = serde_json::to_string(&kind.fixture()).unwrap();
+        let body = format!("{valid}\n{{\"event\": 1}}\n\n{valid}\n");
+        let judged = documents(RECEIPT, body.as_bytes(), Some(kind), Limits::DEFAULT, 10).unwrap();
+        let lines: Vec<_> = judged.iter().map(|j| j.verdict["line"].clone()).collect();
+        assert_eq!(lines, [1, 2, 4]);
+        let valid: Vec<_> = judged.iter().map(|j| j.record.valid).collect();
+        assert_eq!(valid, [true, false, true]);
+        assert_eq!(judged[1].record.body, b"{\"event\": 1}");
+        assert_eq!(
+            documents(RECEIPT, body.as_bytes(), Some(kind), Limits::DEFAULT, 2).unwrap_err(),
+            TooManyDocuments { limit: 2 }
+        );
+    }
+}

@@ -1,0 +1,172 @@
+#![doc = include_str!("../README.md")]
+//!
+//! ## Code layout
+//!
+//! One module per job: [`options`] (the command line of `serve`), [`limits`] (the bounds on
+//! bodies, documents and the queue), [`store`] (the SQLite store, its migrations and its one
+//! writer), [`ingest`] (each protocol's bytes turned into records and verdicts), [`api`] (the
+//! router and the handlers), [`auth`] (the bearer token), [`schemas`] (the published schemas,
+//! compiled in). This file starts and stops the receiver: [`Server::bind`], [`Server::run`] and
+//! [`run`], which the CLI calls.
+
+pub mod api;
+pub mod auth;
+pub mod ingest;
+pub mod limits;
+pub mod options;
+pub mod schemas;
+pub mod store;
+
+use std::fmt;
+use std::future::Future;
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+pub use options::{ServeArgs, StoreUrl};
+use store::{Store, Writer};
+
+/// Why the receiver could not start or stopped early, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl Error {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<store::StoreError> for Error {
+    fn from(error: store::StoreError) -> Self {
+        Self(error.to_string())
+    }
+}
+
+/// A receiver whose store is open and whose socket is bound, not yet serving.
+pub struct Server {
+    listener: TcpListener,
+    state: api::AppState,
+    writer: Writer,
+    stop: watch::Sender<bool>,
+}
+
+impl Server {
+    /// Opens the store and binds the socket, as `args` say (after checking that they may).
+    pub async fn bind(args: &ServeArgs) -> Result<Self, Error> {
+        args.check_exposure()?;
+        let limits = args.limits()?;
+        let (store, writer) = match &args.store {
+            StoreUrl::Sqlite(path) => {
+                let path = path.clone();
+                let queue = limits.queue;
+                tokio::task::spawn_blocking(move || Store::open_sqlite(&path, queue))
+                    .await
+                    .map_err(|error| Error::new(format!("cannot open the store: {error}")))??
+            }
+        };
+        let listener = TcpListener::bind(args.listen)
+            .await
+            .map_err(|error| Error::new(format!("cannot listen on {}: {error}", args.listen)))?;
+        let (stop, stopping) = watch::channel(false);
+        Ok(Self {
+            listener,
+            state: api::AppState {
+                store,
+                limits,
+                token: args.token.as_deref().map(Arc::from),
+                reject_invalid: args.reject_invalid,
+                stopping,
+            },
+            writer,
+            stop,
+        })
+    }
+
+    /// The address the socket is bound to (the port chosen when asked for port 0).
+    pub fn local_addr(&self) -> Result<SocketAddr, Error> {
+        self.listener
+            .local_addr()
+            .map_err(|error| Error::new(format!("cannot read the bound address: {error}")))
+    }
+
+    /// Serves until `shutdown` completes, then answers every request already accepted, writes
+    /// every queued document and closes the store.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), Error> {
+        let Self {
+            listener,
+            state,
+            writer,
+            stop,
+        } = self;
+        let app = api::router(state);
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                let _ = stop.send(true);
+            })
+            .await;
+        // Every connection is closed and the router with its handles on the store dropped: the
+        // writer drains its queue and closes the database.
+        tokio::task::spawn_blocking(move || writer.join())
+            .await
+            .map_err(|error| Error::new(format!("the store did not close: {error}")))?;
+        served.map_err(|error| Error::new(format!("the server failed: {error}")))
+    }
+}
+
+/// `telemetry-spec serve`: opens the store, listens, prints `listening on http://ADDRESS` on
+/// standard output, and serves until SIGTERM or Ctrl-C.
+pub fn run(args: ServeArgs) -> Result<(), Error> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| Error::new(format!("cannot start the runtime: {error}")))?;
+    runtime.block_on(async {
+        let server = Server::bind(&args).await?;
+        let address = server.local_addr()?;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "listening on http://{address} (store {})", args.store);
+        let _ = out.flush();
+        drop(out);
+        server.run(stop_signal()).await
+    })
+}
+
+/// SIGTERM or Ctrl-C (SIGINT).
+async fn stop_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let terminate = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            () = terminate => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
