@@ -109,14 +109,15 @@ fn now() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
 }
 
-/// Stores `records`; the answer when they could not be.
-async fn keep(state: &AppState, judged: &mut Vec<Judged>) -> Result<(), Response> {
-    let records = judged
-        .iter_mut()
-        .map(|judged| std::mem::take(&mut judged.record))
-        .collect();
+/// Stores the records of `judged` and hands back their verdicts; the answer when they could
+/// not be stored.
+async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<Vec<Value>, Response> {
+    let (records, verdicts) = judged
+        .into_iter()
+        .map(|judged| (judged.record, judged.verdict))
+        .unzip();
     match state.store.insert(records).await {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(verdicts),
         Err(Refused::Busy) => {
             let mut response = error(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -154,17 +155,12 @@ async fn hasura(
                 error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response()
             })?;
     let valid = judged.record.valid;
-    let mut judged = vec![judged];
-    keep(&state, &mut judged).await?;
+    let verdict = keep(&state, vec![judged]).await?.pop().unwrap_or_default();
     let status = if state.reject_invalid && !valid {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    let verdict = judged
-        .pop()
-        .map(|judged| judged.verdict)
-        .unwrap_or_default();
     Ok((status, Json(verdict)).into_response())
 }
 
@@ -207,7 +203,7 @@ async fn validate(
     })
     .await
     .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response())?;
-    let mut judged = judged.map_err(|too_many| {
+    let judged = judged.map_err(|too_many| {
         error(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
@@ -217,16 +213,18 @@ async fn validate(
         )
         .into_response()
     })?;
-    if !judged.is_empty() {
-        keep(&state, &mut judged).await?;
-    }
     let valid = judged.iter().filter(|judged| judged.record.valid).count();
+    let invalid = judged.len() - valid;
+    let verdicts = if judged.is_empty() {
+        Vec::new()
+    } else {
+        keep(&state, judged).await?
+    };
     let mut text = String::new();
-    for judged in &judged {
-        text.push_str(&judged.verdict.to_string());
+    for verdict in &verdicts {
+        text.push_str(&verdict.to_string());
         text.push('\n');
     }
-    let invalid = judged.len() - valid;
     let summary = schema_types::api::verdict::summary_json(valid as u64, invalid as u64, 0);
     text.push_str(&summary.to_string());
     text.push('\n');
@@ -249,18 +247,27 @@ async fn schema(Path(path): Path<String>) -> Response {
     }
 }
 
-/// The filters of `/api/documents` and `/api/wait`, as the query gives them.
+/// The query of `/api/documents` and `/api/wait`: the filters both take, and each one's own
+/// parameters. (One flat struct: `serde(flatten)` would read every value as a string.)
 #[derive(Debug, Deserialize)]
-struct FilterQuery {
+struct ApiQuery {
     valid: Option<bool>,
     /// A kind id, or `none` for undetected documents.
     kind: Option<String>,
     /// RFC 3339.
     since: Option<String>,
     rule: Option<String>,
+    /// `/api/documents`: the most documents in the page.
+    limit: Option<usize>,
+    /// `/api/documents`: where the page starts (the previous page's `next`).
+    cursor: Option<String>,
+    /// `/api/wait`: how many documents to wait for.
+    count: Option<u64>,
+    /// `/api/wait`: how long to wait at most, in seconds.
+    timeout: Option<f64>,
 }
 
-impl FilterQuery {
+impl ApiQuery {
     fn filter(&self) -> Result<Filter, Response> {
         let since = match &self.since {
             Some(text) => {
@@ -333,24 +340,16 @@ async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response>
     })))
 }
 
-#[derive(Debug, Deserialize)]
-struct DocumentsQuery {
-    #[serde(flatten)]
-    filter: FilterQuery,
-    limit: Option<usize>,
-    cursor: Option<String>,
-}
-
 /// The most documents one page of `/api/documents` holds.
 const MAX_PAGE: usize = 1000;
 
 /// `GET /api/documents`.
 async fn documents(
     State(state): State<AppState>,
-    parameters: Result<Query<DocumentsQuery>, QueryRejection>,
+    parameters: Result<Query<ApiQuery>, QueryRejection>,
 ) -> Result<Json<Value>, Response> {
     let parameters = query(parameters)?;
-    let filter = parameters.filter.filter()?;
+    let filter = parameters.filter()?;
     let limit = parameters.limit.unwrap_or(100).clamp(1, MAX_PAGE);
     let after = match &parameters.cursor {
         Some(cursor) => cursor.parse::<i64>().map_err(|_| {
@@ -403,15 +402,6 @@ fn document_json(document: Stored) -> Value {
     json
 }
 
-#[derive(Debug, Deserialize)]
-struct WaitQuery {
-    #[serde(flatten)]
-    filter: FilterQuery,
-    count: Option<u64>,
-    /// Seconds.
-    timeout: Option<f64>,
-}
-
 /// The longest `/api/wait` waits, in seconds.
 const MAX_WAIT_SECONDS: f64 = 600.0;
 
@@ -419,10 +409,10 @@ const MAX_WAIT_SECONDS: f64 = 600.0;
 /// 408 when `timeout` seconds (default 30) pass first.
 async fn wait(
     State(state): State<AppState>,
-    parameters: Result<Query<WaitQuery>, QueryRejection>,
+    parameters: Result<Query<ApiQuery>, QueryRejection>,
 ) -> Result<Response, Response> {
     let parameters = query(parameters)?;
-    let filter = parameters.filter.filter()?;
+    let filter = parameters.filter()?;
     let wanted = parameters.count.unwrap_or(1);
     let seconds = parameters.timeout.unwrap_or(30.0);
     if !(0.0..=MAX_WAIT_SECONDS).contains(&seconds) {

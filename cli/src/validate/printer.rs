@@ -9,9 +9,9 @@
 
 use std::io::{self, BufWriter, Write};
 
-use schema_types::api::verdict;
-use schema_types::validate::{Report, Rule, Violation};
-use serde_json::{Map, Value};
+use schema_types::api::Detection;
+use schema_types::validate::{Report, Rule, TextPosition, Violation};
+use serde_json::{Value, json};
 
 use super::judgement::Judgement;
 use super::progress::Progress;
@@ -55,21 +55,25 @@ impl Printer {
     fn violations(&self, line: usize, judgement: &Judgement) -> (Vec<Violation>, usize) {
         match judgement {
             Judgement::Checked { report, .. } => {
-                verdict::violations(report, line, self.options.mask)
+                let report = if self.options.mask {
+                    report.masked()
+                } else {
+                    report.clone()
+                };
+                let violations = report
+                    .violations()
+                    .iter()
+                    .map(|violation| in_input(violation, line))
+                    .collect();
+                (violations, report.total())
             }
             Judgement::Oversize { size } => {
-                verdict::violations(&self.too_large(*size), line, self.options.mask)
+                let size = usize::try_from(*size).unwrap_or(usize::MAX);
+                let report = Report::too_large(size, self.options.limits);
+                (report.violations().to_vec(), report.total())
             }
             Judgement::Undetected(_) => (Vec::new(), 0),
         }
-    }
-
-    /// The report on a document over the size limit.
-    fn too_large(&self, size: u64) -> Report {
-        Report::too_large(
-            usize::try_from(size).unwrap_or(usize::MAX),
-            self.options.limits,
-        )
     }
 
     fn human(&self, file: &str, line: usize, judgement: &Judgement) -> String {
@@ -108,25 +112,43 @@ impl Printer {
         text
     }
 
-    /// The library's JSON verdict ([`verdict::to_json`]), with the input's name first.
     fn json(&self, file: &str, line: usize, judgement: &Judgement) -> Value {
-        let too_large;
-        let outcome = match judgement {
-            Judgement::Checked { report, .. } => verdict::Outcome::Report(report),
-            Judgement::Oversize { size } => {
-                too_large = self.too_large(*size);
-                verdict::Outcome::Report(&too_large)
+        let mut verdict = json!({
+            "file": file,
+            "line": line,
+            "kind": judgement.kind().map(|kind| kind.id),
+            "valid": judgement.is_valid(),
+        });
+        let report = match judgement {
+            Judgement::Checked { report, .. } => {
+                let mut json = if self.options.mask {
+                    report.masked().to_json()
+                } else {
+                    report.to_json()
+                };
+                json["violations"] = json!(self.violations(line, judgement).0);
+                json
             }
-            Judgement::Undetected(detection) => verdict::Outcome::Undetected(detection),
+            Judgement::Oversize { .. } => {
+                let (violations, total) = self.violations(line, judgement);
+                json!({"valid": false, "total": total, "violations": violations})
+            }
+            Judgement::Undetected(detection) => {
+                let (verdict_name, candidates) = match detection {
+                    Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
+                    Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
+                    Detection::Known(kind) => ("known", vec![*kind]),
+                };
+                verdict["detection"] = json!({
+                    "verdict": verdict_name,
+                    "candidates": candidates.iter().map(|kind| kind.id).collect::<Vec<_>>(),
+                    "message": detection.to_string(),
+                });
+                Value::Null
+            }
         };
-        let mut json = Map::new();
-        json.insert("file".to_owned(), Value::from(file));
-        if let Value::Object(members) =
-            verdict::to_json(line, judgement.kind(), outcome, self.options.mask)
-        {
-            json.extend(members);
-        }
-        Value::Object(json)
+        verdict["report"] = report;
+        verdict
     }
 
     pub fn summary(&mut self, tally: &Tally) -> io::Result<()> {
@@ -143,11 +165,34 @@ impl Printer {
                 text + "\n"
             }
             Format::Json => {
-                let summary = verdict::summary_json(tally.valid, tally.invalid, tally.errors);
+                let summary = json!({"summary": {
+                    "documents": tally.valid + tally.invalid,
+                    "valid": tally.valid,
+                    "invalid": tally.invalid,
+                    "errors": tally.errors,
+                }});
                 summary.to_string() + "\n"
             }
         };
         self.write(text.as_bytes())?;
         self.out.flush()
     }
+}
+
+/// A violation with its text position counted from the start of the input rather than of the
+/// document (which starts at `line`), and without the parser's own position repeated in
+/// `found`.
+fn in_input(violation: &Violation, line: usize) -> Violation {
+    let mut violation = violation.clone();
+    if let Some(position) = violation.position {
+        let suffix = format!(" at line {} column {}", position.line, position.column);
+        if let Some(found) = violation.found.strip_suffix(&suffix) {
+            violation.found = found.to_owned();
+        }
+        violation.position = Some(TextPosition {
+            line: position.line + line - 1,
+            column: position.column,
+        });
+    }
+    violation
 }

@@ -18,12 +18,14 @@
 //! - [`stream`]: a generated NDJSON stream with bad lines at known places.
 //! - [`terminal`]: what reaches a terminal: text from the inputs, escaped.
 //! - [`optout`], [`privacy`]: the specification around the payloads, printed.
+//! - [`serve`]: the receiver as a process: killed during a load run, stopped with SIGTERM.
 
 mod documents;
 mod inputs;
 mod kinds;
 mod optout;
 mod privacy;
+mod serve;
 mod stream;
 mod support;
 mod terminal;

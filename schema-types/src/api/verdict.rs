@@ -20,6 +20,7 @@
 //! assert_eq!(json["report"]["valid"], false);
 //! ```
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::detect::Detection;
@@ -72,40 +73,95 @@ pub fn violations(report: &Report, line: usize, mask: bool) -> (Vec<Violation>, 
     (violations, report.total())
 }
 
-/// The JSON verdict on the document starting at `line` of its input, of `kind` when one was
-/// given or detected.
+/// The verdict on one document, ready to serialise: `{"line", "kind", "valid", "detection"
+/// (only when no kind was told), "report"}`. [`to_json`] makes its `Value`; a writer that
+/// streams serialises it directly (`serde_json::to_writer`), or flattens it into an object of
+/// its own (`#[serde(flatten)]`, after a `file` member, say).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    /// The line of the input where the document starts, from 1.
+    pub line: usize,
+    /// The kind it was checked as, if one was given or detected.
+    pub kind: Option<&'static str>,
+    /// Whether it is a valid document of that kind.
+    pub valid: bool,
+    /// Why no kind was told, when none was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detection: Option<DetectionVerdict>,
+    /// Its report (`null` when no kind was told), positions counted in the input.
+    pub report: Option<ReportVerdict>,
+}
+
+/// Why no kind was told: `{"verdict": "ambiguous" | "unknown", "candidates", "message"}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DetectionVerdict {
+    /// `ambiguous` or `unknown`.
+    pub verdict: &'static str,
+    /// The kinds in question.
+    pub candidates: Vec<&'static str>,
+    /// The detection's message for people.
+    pub message: String,
+}
+
+/// A report as a verdict carries it: `{"valid", "total", "violations"}`, the violations'
+/// positions counted in the input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportVerdict {
+    /// Whether there is no violation.
+    pub valid: bool,
+    /// How many violations in all.
+    pub total: usize,
+    /// The violations the report keeps.
+    pub violations: Vec<Violation>,
+}
+
+impl Verdict {
+    /// The verdict on the document starting at `line` of its input, of `kind` when one was
+    /// given or detected; values masked when `mask`.
+    pub fn new(line: usize, kind: Option<&PayloadKind>, outcome: Outcome<'_>, mask: bool) -> Self {
+        let (detection, report) = match outcome {
+            Outcome::Report(report) => {
+                let (violations, total) = violations(report, line, mask);
+                let report = ReportVerdict {
+                    valid: report.is_valid(),
+                    total,
+                    violations,
+                };
+                (None, Some(report))
+            }
+            Outcome::Undetected(detection) => {
+                let (verdict, candidates) = match detection {
+                    Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
+                    Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
+                    Detection::Known(kind) => ("known", vec![*kind]),
+                };
+                let detection = DetectionVerdict {
+                    verdict,
+                    candidates: candidates.iter().map(|kind| kind.id).collect(),
+                    message: detection.to_string(),
+                };
+                (Some(detection), None)
+            }
+        };
+        Self {
+            line,
+            kind: kind.map(|kind| kind.id),
+            valid: outcome.is_valid(),
+            detection,
+            report,
+        }
+    }
+
+    /// The verdict as a JSON value.
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// The JSON verdict on the document starting at `line` of its input ([`Verdict::new`], as a
+/// value).
 pub fn to_json(line: usize, kind: Option<&PayloadKind>, outcome: Outcome<'_>, mask: bool) -> Value {
-    let mut verdict = json!({
-        "line": line,
-        "kind": kind.map(|kind| kind.id),
-        "valid": outcome.is_valid(),
-    });
-    let report = match outcome {
-        Outcome::Report(report) => {
-            let mut json = if mask {
-                report.masked().to_json()
-            } else {
-                report.to_json()
-            };
-            json["violations"] = json!(violations(report, line, mask).0);
-            json
-        }
-        Outcome::Undetected(detection) => {
-            let (verdict_name, candidates) = match detection {
-                Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
-                Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
-                Detection::Known(kind) => ("known", vec![*kind]),
-            };
-            verdict["detection"] = json!({
-                "verdict": verdict_name,
-                "candidates": candidates.iter().map(|kind| kind.id).collect::<Vec<_>>(),
-                "message": detection.to_string(),
-            });
-            Value::Null
-        }
-    };
-    verdict["report"] = report;
-    verdict
+    Verdict::new(line, kind, outcome, mask).to_json()
 }
 
 /// The JSON summary that closes a run: `{"summary": {"documents", "valid", "invalid",

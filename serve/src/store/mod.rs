@@ -69,7 +69,7 @@ pub enum Refused {
 }
 
 /// One document to keep.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// When its request arrived, in microseconds since the Unix epoch.
     pub received_at: i64,

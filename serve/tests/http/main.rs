@@ -1,0 +1,13 @@
+//! The receiver in-process, over real HTTP on loopback with a real SQLite file: each module one
+//! concern, [`support`] the only code that starts a receiver and sends requests.
+//!
+//! What a verdict should be comes from the library (`schema_types`), never from the receiver.
+//!
+//! - [`endpoints`]: every endpoint's answer, and documents read back byte for byte.
+//! - [`security`]: the bearer token, the body and document limits, bytes that are not JSON.
+//! - [`pressure`]: a full queue answers 503 and loses nothing it acknowledged.
+
+mod endpoints;
+mod pressure;
+mod security;
+mod support;
