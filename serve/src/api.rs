@@ -12,6 +12,7 @@
 //! | `GET /api/documents` | stored documents, filtered, in pages |
 //! | `GET /api/wait` | as soon as enough matching documents are stored (408 at the timeout) |
 //! | `POST /api/reset` | deletes every document |
+//! | `GET /metrics` | Prometheus metrics ([`crate::metrics`]) |
 //!
 //! Every error is `{"error": "..."}` with its status: 401 (token), 404, 400 (a bad query), 413
 //! (body or documents over the limits), 503 with `Retry-After` (the store's queue is full),
@@ -36,6 +37,7 @@ use tokio::sync::watch;
 
 use crate::ingest::{self, Judged, Receipt};
 use crate::limits::{Limits, RETRY_AFTER_SECONDS};
+use crate::metrics::{Metrics, Tally};
 use crate::store::{Filter, Refused, Store, Stored};
 use crate::{auth, schemas};
 
@@ -52,6 +54,8 @@ pub struct AppState {
     pub reject_invalid: bool,
     /// Becomes `true` when the receiver stops: long polls end early.
     pub stopping: watch::Receiver<bool>,
+    /// The metrics `/metrics` serves.
+    pub metrics: Arc<Metrics>,
 }
 
 /// The router of every endpoint.
@@ -61,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/documents", get(documents))
         .route("/api/wait", get(wait))
         .route("/api/reset", post(reset))
+        .route("/metrics", get(metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::require_token,
@@ -73,6 +78,10 @@ pub fn router(state: AppState) -> Router {
         .route("/kinds", get(kinds))
         .route("/schemas/{*path}", get(schema))
         .merge(guarded)
+        .route_layer(middleware::from_fn_with_state(
+            Arc::clone(&state.metrics),
+            crate::metrics::time_requests,
+        ))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(state.limits.max_body_bytes))
         .with_state(state)
@@ -112,12 +121,16 @@ fn now() -> i64 {
 /// Stores the records of `judged` and hands back their verdicts; the answer when they could
 /// not be stored.
 async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<Vec<Value>, Response> {
-    let (records, verdicts) = judged
+    let (records, verdicts): (Vec<_>, _) = judged
         .into_iter()
         .map(|judged| (judged.record, judged.verdict))
         .unzip();
+    let tally = Tally::of(&records);
     match state.store.insert(records).await {
-        Ok(_) => Ok(verdicts),
+        Ok(_) => {
+            state.metrics.stored(tally);
+            Ok(verdicts)
+        }
         Err(Refused::Busy) => {
             let mut response = error(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -445,6 +458,18 @@ async fn wait(
                 .into_response());
         }
     }
+}
+
+/// `GET /metrics`: the Prometheus metrics.
+async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
 }
 
 /// `POST /api/reset`.

@@ -13,6 +13,7 @@ pub mod api;
 pub mod auth;
 pub mod ingest;
 pub mod limits;
+pub mod metrics;
 pub mod options;
 pub mod schemas;
 pub mod store;
@@ -88,6 +89,7 @@ impl Server {
                 token: args.token.as_deref().map(Arc::from),
                 reject_invalid: args.reject_invalid,
                 stopping,
+                metrics: metrics::Metrics::new(),
             },
             writer,
             stop,

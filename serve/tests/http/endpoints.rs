@@ -279,3 +279,48 @@ async fn reset_deletes_every_document() {
     );
     receiver.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metrics_count_stored_documents_violations_and_requests() {
+    let receiver = start(|_| {}).await;
+    let valid = fixture("appsmith/keep-alive-ping");
+    let missing = br#"{"event": "FETCH_RELEASE_NOTES", "properties": {}}"#;
+    let report = find("appsmith/keep-alive-ping")
+        .unwrap()
+        .validate_slice(missing);
+    for body in [valid.clone(), valid, missing.to_vec()] {
+        let response = receiver
+            .post("/validate/appsmith/keep-alive-ping", body)
+            .await;
+        assert_eq!(response.status(), 200);
+    }
+    assert_eq!(receiver.post("/validate", "{}").await.status(), 200);
+    let response = receiver.get("/metrics").await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let line = |start: &str| -> String {
+        text.lines()
+            .find(|line| line.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in\n{text}"))
+            .to_owned()
+    };
+    assert!(
+        line(r#"telemetry_spec_documents_total{kind="appsmith/keep-alive-ping",valid="true"}"#)
+            .ends_with(" 2")
+    );
+    assert!(
+        line(r#"telemetry_spec_documents_total{kind="appsmith/keep-alive-ping",valid="false"}"#)
+            .ends_with(" 1")
+    );
+    assert!(line(r#"telemetry_spec_documents_total{kind="none",valid="false"}"#).ends_with(" 1"));
+    let required = report.total();
+    assert!(
+        line(r#"telemetry_spec_violations_total{rule="required"}"#)
+            .ends_with(&format!(" {required}"))
+    );
+    assert!(
+        line(r#"telemetry_spec_request_duration_seconds_count{endpoint="/validate/{*kind}",status="200"}"#)
+            .ends_with(" 3")
+    );
+    receiver.stop().await;
+}

@@ -27,7 +27,12 @@ async fn the_api_asks_for_the_token_and_a_refused_request_changes_nothing() {
         Some("Bearer s3cre"),
         Some("Basic s3cret"),
     ] {
-        for path in ["/api/summary", "/api/documents", "/api/wait?timeout=0"] {
+        for path in [
+            "/api/summary",
+            "/api/documents",
+            "/api/wait?timeout=0",
+            "/metrics",
+        ] {
             let response = ask(path, authorization).await.unwrap();
             assert_eq!(response.status(), 401, "{path} with {authorization:?}");
             assert_eq!(response.headers()["www-authenticate"], "Bearer");
