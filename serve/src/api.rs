@@ -12,6 +12,7 @@
 //! | `GET /api/documents` | stored documents, filtered, in pages |
 //! | `GET /api/wait` | as soon as enough matching documents are stored (408 at the timeout) |
 //! | `POST /api/reset` | deletes every document |
+//! | `GET /api/coverage` | which declared kinds were seen (and in which versions), which never |
 //! | `GET /metrics` | Prometheus metrics ([`crate::metrics`]) |
 //!
 //! Every error is `{"error": "..."}` with its status: 401 (token), 404, 400 (a bad query), 413
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/documents", get(documents))
         .route("/api/wait", get(wait))
         .route("/api/reset", post(reset))
+        .route("/api/coverage", get(coverage))
         .route("/metrics", get(metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -351,6 +353,49 @@ async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response>
         "invalid": invalid,
         "kinds": kinds,
     })))
+}
+
+/// `GET /api/coverage`: every kind the registry declares, with the documents stored of it per
+/// schema version, the ids of those never seen, and how many documents were of no kind.
+async fn coverage(State(state): State<AppState>) -> Result<Json<Value>, Response> {
+    let counts = state.store.counts().await.map_err(store_failed)?;
+    let mut undetected = 0;
+    let mut kinds = Vec::new();
+    let mut unseen = Vec::new();
+    for kind in schema_types::PAYLOADS.iter() {
+        let mut versions: Vec<Value> = Vec::new();
+        for count in counts
+            .iter()
+            .filter(|count| count.kind.as_deref() == Some(kind.id))
+        {
+            let version = json!(count.version);
+            let index = match versions
+                .iter()
+                .position(|entry| entry["version"] == version)
+            {
+                Some(index) => index,
+                None => {
+                    versions.push(json!({"version": version, "valid": 0, "invalid": 0}));
+                    versions.len() - 1
+                }
+            };
+            versions[index][if count.valid { "valid" } else { "invalid" }] = json!(count.documents);
+        }
+        if versions.is_empty() {
+            unseen.push(kind.id);
+        }
+        kinds.push(json!({
+            "kind": kind.id,
+            "declaredVersion": kind.version.to_string(),
+            "seen": versions,
+        }));
+    }
+    for count in counts.iter().filter(|count| count.kind.is_none()) {
+        undetected += count.documents;
+    }
+    Ok(Json(
+        json!({"kinds": kinds, "unseen": unseen, "undetected": undetected}),
+    ))
 }
 
 /// The most documents one page of `/api/documents` holds.

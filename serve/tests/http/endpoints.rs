@@ -324,3 +324,39 @@ async fn metrics_count_stored_documents_violations_and_requests() {
     );
     receiver.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn coverage_names_the_kinds_seen_and_those_never_seen() {
+    let receiver = start(|_| {}).await;
+    let kind = find("appsmith/keep-alive-ping").unwrap();
+    let body = [fixture(kind.id), b"\n{}\n".to_vec()].concat();
+    assert_eq!(
+        receiver
+            .post("/validate/appsmith/keep-alive-ping", body)
+            .await
+            .status(),
+        200
+    );
+    let coverage = receiver.get_json("/api/coverage").await;
+    let unseen: Vec<&str> = coverage["unseen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    let declared: Vec<&str> = PAYLOADS.iter().map(|kind| kind.id).collect();
+    assert_eq!(unseen.len(), declared.len() - 1);
+    assert!(!unseen.contains(&kind.id));
+    let entry = coverage["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["kind"] == kind.id)
+        .unwrap();
+    assert_eq!(
+        entry["seen"],
+        json!([{"version": kind.version.to_string(), "valid": 1, "invalid": 1}])
+    );
+    assert_eq!(coverage["undetected"], 0);
+    receiver.stop().await;
+}
