@@ -120,18 +120,14 @@ fn now() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
 }
 
-/// Stores the records of `judged` and hands back their verdicts; the answer when they could
-/// not be stored.
-async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<Vec<Value>, Response> {
-    let (records, verdicts): (Vec<_>, _) = judged
-        .into_iter()
-        .map(|judged| (judged.record, judged.verdict))
-        .unzip();
+/// Stores the records of `judged`; the answer when they could not be stored.
+async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<(), Response> {
+    let records: Vec<_> = judged.into_iter().map(|judged| judged.record).collect();
     let tally = Tally::of(&records);
     match state.store.insert(records).await {
         Ok(_) => {
             state.metrics.stored(tally);
-            Ok(verdicts)
+            Ok(())
         }
         Err(Refused::Busy) => {
             let mut response = error(
@@ -152,6 +148,23 @@ async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<Vec<Value>, Respo
     }
 }
 
+/// Bodies up to this size are judged on the request's own task (microseconds); larger ones on
+/// a blocking thread, so that a large body never holds up the runtime.
+const JUDGED_INLINE: usize = 64 * 1024;
+
+/// Runs `judge` inline for a small body, on a blocking thread for a large one.
+async fn judging<T: Send + 'static>(
+    size: usize,
+    judge: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
+    if size <= JUDGED_INLINE {
+        return Ok(judge());
+    }
+    tokio::task::spawn_blocking(judge)
+        .await
+        .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response())
+}
+
 /// `POST /v1/http`: one Hasura wire message.
 async fn hasura(
     State(state): State<AppState>,
@@ -163,20 +176,24 @@ async fn hasura(
         received_at: now(),
     };
     let limits = state.limits.report();
-    let judged =
-        tokio::task::spawn_blocking(move || ingest::hasura(receipt, body.to_vec(), limits))
-            .await
-            .map_err(|_| {
-                error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response()
-            })?;
+    let judged = judging(body.len(), move || {
+        ingest::hasura(receipt, body.to_vec(), limits)
+    })
+    .await?;
     let valid = judged.record.valid;
-    let verdict = keep(&state, vec![judged]).await?.pop().unwrap_or_default();
+    let verdict = judged.record.verdict.clone();
+    keep(&state, vec![judged]).await?;
     let status = if state.reject_invalid && !valid {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(verdict)).into_response())
+    Ok((
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        verdict,
+    )
+        .into_response())
 }
 
 /// `POST /validate/KIND`.
@@ -209,15 +226,14 @@ async fn validate(
     let body = body_or_error(body)?;
     let limits = state.limits;
     let received_at = now();
-    let judged = tokio::task::spawn_blocking(move || {
+    let judged = judging(body.len(), move || {
         let receipt = Receipt {
             endpoint: &endpoint,
             received_at,
         };
         ingest::documents(receipt, &body, kind, limits.report(), limits.max_documents)
     })
-    .await
-    .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response())?;
+    .await?;
     let judged = judged.map_err(|too_many| {
         error(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -230,15 +246,13 @@ async fn validate(
     })?;
     let valid = judged.iter().filter(|judged| judged.record.valid).count();
     let invalid = judged.len() - valid;
-    let verdicts = if judged.is_empty() {
-        Vec::new()
-    } else {
-        keep(&state, judged).await?
-    };
     let mut text = String::new();
-    for verdict in &verdicts {
-        text.push_str(&verdict.to_string());
+    for judged in &judged {
+        text.push_str(&judged.record.verdict);
         text.push('\n');
+    }
+    if !judged.is_empty() {
+        keep(&state, judged).await?;
     }
     let summary = schema_types::api::verdict::summary_json(valid as u64, invalid as u64, 0);
     text.push_str(&summary.to_string());

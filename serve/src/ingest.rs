@@ -25,7 +25,7 @@ use schema_types::documents::{Documents, Item};
 use schema_types::registry::{PAYLOADS, PayloadKind};
 use schema_types::schema_walk;
 use schema_types::validate::{Limits, Report};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::store::Record;
@@ -39,13 +39,26 @@ pub struct Receipt<'a> {
     pub received_at: i64,
 }
 
-/// One document, judged: the record to keep and the verdict to answer.
+/// One document, judged: the record to keep, whose `verdict` is also the answer.
 #[derive(Debug, Clone)]
 pub struct Judged {
     /// What the store keeps.
     pub record: Record,
-    /// The verdict, as answered (and as kept in the record, as text).
-    pub verdict: Value,
+}
+
+impl Judged {
+    /// The verdict, parsed (for tests and tools; the receiver answers the text).
+    pub fn verdict(&self) -> Value {
+        serde_json::from_str(&self.record.verdict).unwrap_or(Value::Null)
+    }
+}
+
+/// A verdict with the Hasura topic it was told by.
+#[derive(Serialize)]
+struct WithTopic<'a> {
+    #[serde(flatten)]
+    verdict: &'a verdict::Verdict,
+    topic: &'a str,
 }
 
 /// What was found about one document, before it becomes JSON.
@@ -72,8 +85,15 @@ impl From<api::Judgement> for Finding {
     }
 }
 
-/// The record and verdict of the document `body`, starting at `line` of what was received.
-fn judged(receipt: Receipt<'_>, line: usize, finding: &Finding, body: Vec<u8>) -> Judged {
+/// The record and verdict of the document `body`, starting at `line` of what was received;
+/// `topic` is said in the verdict when the kind was told by one.
+fn judged(
+    receipt: Receipt<'_>,
+    line: usize,
+    finding: &Finding,
+    body: Vec<u8>,
+    topic: Option<&str>,
+) -> Judged {
     let (kind, outcome, violations) = match finding {
         Finding::Checked { kind, report } => (
             *kind,
@@ -88,7 +108,16 @@ fn judged(receipt: Receipt<'_>, line: usize, finding: &Finding, body: Vec<u8>) -
             (None, verdict::Outcome::Undetected(detection), Vec::new())
         }
     };
-    let json = verdict::to_json(line, kind, outcome, false);
+    let verdict = verdict::Verdict::new(line, kind, outcome, false);
+    // Serialising strings, numbers and violations cannot fail.
+    let text = match topic {
+        Some(topic) => serde_json::to_string(&WithTopic {
+            verdict: &verdict,
+            topic,
+        }),
+        None => serde_json::to_string(&verdict),
+    }
+    .unwrap_or_default();
     Judged {
         record: Record {
             received_at: receipt.received_at,
@@ -96,11 +125,10 @@ fn judged(receipt: Receipt<'_>, line: usize, finding: &Finding, body: Vec<u8>) -
             kind: kind.map(|kind| kind.id),
             version: kind.map(|kind| kind.version.to_string()),
             valid: outcome.is_valid(),
-            verdict: json.to_string(),
+            verdict: text,
             violations,
             body,
         },
-        verdict: json,
     }
 }
 
@@ -186,13 +214,7 @@ pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
             }),
         },
     };
-    let mut judged = judged(receipt, 1, &finding, body);
-    if let (Some(topic), Value::Object(members)) = (topic, &mut judged.verdict) {
-        // Said in the verdict: which topic the kind was told by (or which was unknown).
-        members.insert("topic".to_owned(), Value::from(topic));
-        judged.record.verdict = judged.verdict.to_string();
-    }
-    judged
+    judged(receipt, 1, &finding, body, topic.as_deref())
 }
 
 /// A body holding more documents than allowed.
@@ -240,7 +262,7 @@ pub fn documents(
                 (error.line(), body.to_vec(), finding)
             }
         };
-        judged_documents.push(judged(receipt, line, &finding, bytes));
+        judged_documents.push(judged(receipt, line, &finding, bytes, None));
     }
     Ok(judged_documents)
 }
@@ -282,8 +304,8 @@ mod tests {
         {
             let judged = hasura(RECEIPT, wire(kind.id), Limits::DEFAULT);
             assert_eq!(judged.record.kind, Some(kind.id));
-            assert!(judged.record.valid, "{}: {}", kind.id, judged.verdict);
-            assert_eq!(judged.verdict["kind"], kind.id);
+            assert!(judged.record.valid, "{}: {}", kind.id, judged.verdict());
+            assert_eq!(judged.verdict()["kind"], kind.id);
         }
         // A CLI message whose data is a server report is checked as the CLI's, and fails.
         let mut message: Value =
@@ -308,8 +330,8 @@ mod tests {
         assert_eq!(judged.record.kind, None);
         assert!(!judged.record.valid);
         assert_eq!(judged.record.body, body);
-        assert_eq!(judged.verdict["topic"], "telemetry_v9");
-        assert_eq!(judged.verdict["detection"]["verdict"], "unknown");
+        assert_eq!(judged.verdict()["topic"], "telemetry_v9");
+        assert_eq!(judged.verdict()["detection"]["verdict"], "unknown");
     }
 
     #[test]
@@ -338,7 +360,7 @@ mod tests {
         let valid = serde_json::to_string(&kind.fixture()).unwrap();
         let body = format!("{valid}\n{{\"event\": 1}}\n\n{valid}\n");
         let judged = documents(RECEIPT, body.as_bytes(), Some(kind), Limits::DEFAULT, 10).unwrap();
-        let lines: Vec<_> = judged.iter().map(|j| j.verdict["line"].clone()).collect();
+        let lines: Vec<_> = judged.iter().map(|j| j.verdict()["line"].clone()).collect();
         assert_eq!(lines, [1, 2, 4]);
         let valid: Vec<_> = judged.iter().map(|j| j.record.valid).collect();
         assert_eq!(valid, [true, false, true]);
