@@ -371,3 +371,49 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod any_bytes {
+    //! Whatever the bytes, every protocol gives records and keeps them; nothing panics.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Bytes that are often nearly JSON: pieces of a wire message, mixed with anything.
+    fn bodies() -> impl Strategy<Value = Vec<u8>> {
+        let pieces = prop_oneof![
+            Just(b"{\"topic\": \"server\", \"data\": ".to_vec()),
+            Just(b"{\"topic\": \"cli\", \"data\": {}}".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"{".to_vec()),
+            Just(b"}".to_vec()),
+            Just(b"\"".to_vec()),
+            Just(b"\xff".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..16),
+        ];
+        proptest::collection::vec(pieces, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_body_is_kept(body in bodies()) {
+            let judged = hasura(RECEIPT, body.clone(), Limits::DEFAULT);
+            prop_assert_eq!(&judged.record.body, &body);
+            prop_assert!(judged.verdict().is_object());
+            let documents = documents(RECEIPT, &body, None, Limits::DEFAULT, usize::MAX).unwrap();
+            // Every byte that is not a line break or JSON whitespace is in some record.
+            let kept: usize = documents.iter().map(|judged| judged.record.body.len()).sum();
+            let blank = body.iter().all(|byte| b" \t\r\n".contains(byte));
+            prop_assert!(blank || kept > 0);
+            for judged in &documents {
+                prop_assert!(judged.verdict().is_object());
+            }
+        }
+    }
+
+    const RECEIPT: Receipt<'static> = Receipt {
+        endpoint: "/test",
+        received_at: 0,
+    };
+}
