@@ -76,6 +76,7 @@ impl Server {
                     .await
                     .map_err(|error| Error::new(format!("cannot open the store: {error}")))??
             }
+            StoreUrl::Postgres(url) => Store::open_postgres(url, limits.queue).await?,
         };
         let listener = TcpListener::bind(args.listen)
             .await
@@ -124,9 +125,7 @@ impl Server {
             .await;
         // Every connection is closed and the router with its handles on the store dropped: the
         // writer drains its queue and closes the database.
-        tokio::task::spawn_blocking(move || writer.join())
-            .await
-            .map_err(|error| Error::new(format!("the store did not close: {error}")))?;
+        writer.join().await;
         served.map_err(|error| Error::new(format!("the server failed: {error}")))
     }
 }

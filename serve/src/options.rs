@@ -37,7 +37,7 @@ pub struct ServeArgs {
     /// The address and port to listen on (port 0: any free port, printed at start)
     #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_LISTEN)]
     pub listen: SocketAddr,
-    /// Where documents are kept: `sqlite:PATH` (created if missing)
+    /// Where documents are kept: `sqlite:PATH` (created if missing) or `postgres://...`
     #[arg(long, value_name = "STORE", default_value = DEFAULT_STORE)]
     pub store: StoreUrl,
     /// A bearer token asked of `/api/...`; needed to listen on an address other than loopback
@@ -112,10 +112,20 @@ impl ServeArgs {
 }
 
 /// Where documents are kept, as `--store` names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum StoreUrl {
     /// An SQLite database file.
     Sqlite(PathBuf),
+    /// A PostgreSQL database (a `postgres://` or `postgresql://` URL, or key-value settings
+    /// after `postgres:`), which several receivers may share.
+    Postgres(String),
+}
+
+/// As [`std::fmt::Display`]: a password is never written.
+impl std::fmt::Debug for StoreUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 impl FromStr for StoreUrl {
@@ -130,9 +140,9 @@ impl FromStr for StoreUrl {
             return Ok(Self::Sqlite(PathBuf::from(path)));
         }
         if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            return Err("a PostgreSQL store is not supported yet; use `sqlite:PATH`".to_owned());
+            return Ok(Self::Postgres(text.to_owned()));
         }
-        Err(format!("`{text}` is not a store: use `sqlite:PATH`"))
+        Err("not a store: use `sqlite:PATH` or `postgres://USER@HOST:PORT/DATABASE`".to_owned())
     }
 }
 
@@ -140,6 +150,20 @@ impl std::fmt::Display for StoreUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
+            // `postgres://user:password@host/db` is written `postgres://user@host/db`.
+            Self::Postgres(url) => match url.split_once("://") {
+                Some((scheme, rest)) => {
+                    let rest = match rest.split_once('@') {
+                        Some((credentials, place)) => {
+                            let user = credentials.split(':').next().unwrap_or_default();
+                            format!("{user}@{place}")
+                        }
+                        None => rest.to_owned(),
+                    };
+                    write!(f, "{scheme}://{rest}")
+                }
+                None => f.write_str("postgres"),
+            },
         }
     }
 }
@@ -160,6 +184,11 @@ mod tests {
         );
         assert!("sqlite:".parse::<StoreUrl>().is_err());
         assert!("mysql://x".parse::<StoreUrl>().is_err());
+        let postgres: StoreUrl = "postgres://ingest:hunter2@db:5432/telemetry"
+            .parse()
+            .unwrap();
+        assert_eq!(postgres.to_string(), "postgres://ingest@db:5432/telemetry");
+        assert!(!format!("{postgres:?}").contains("hunter2"));
     }
 
     #[test]

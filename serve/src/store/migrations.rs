@@ -2,7 +2,7 @@
 //! applied in order, each in its own transaction, recorded in `schema_migrations`.
 //!
 //! Invariant: a migration once released is never edited; a change to the schema is a new file
-//! and a new line in [`SQLITE`]. A store whose schema is newer than this receiver knows is
+//! and a new line in [`SQLITE`] and in [`POSTGRES`], which hold the same tables. A store whose schema is newer than this receiver knows is
 //! refused rather than written.
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -26,6 +26,63 @@ pub const SQLITE: &[Migration] = &[Migration {
     sql: include_str!("../../migrations/sqlite/0001_documents.sql"),
 }];
 
+/// The migrations of a PostgreSQL store.
+pub const POSTGRES: &[Migration] = &[Migration {
+    version: 1,
+    name: "documents",
+    sql: include_str!("../../migrations/postgres/0001_documents.sql"),
+}];
+
+/// The version after `current` that `migrations` reach, or why a store at `current` is refused.
+fn latest(migrations: &[Migration], current: i64) -> Result<i64, StoreError> {
+    let latest = migrations.last().map_or(0, |migration| migration.version);
+    if current > latest {
+        return Err(StoreError::new(format!(
+            "the store's schema is at version {current}, newer than this receiver's ({latest}): \
+             use a newer telemetry-spec"
+        )));
+    }
+    Ok(latest)
+}
+
+/// Brings the PostgreSQL store of `client` to the latest schema, holding an advisory lock so
+/// that receivers starting together migrate once; the version it is at afterwards.
+pub async fn apply_postgres(
+    client: &mut tokio_postgres::Client,
+    migrations: &[Migration],
+) -> Result<i64, StoreError> {
+    let transaction = client.transaction().await?;
+    // One number for this store's migrations: "telemetry-spec" in ASCII, folded into 63 bits.
+    transaction
+        .execute("SELECT pg_advisory_xact_lock(7_165_247_436_001)", &[])
+        .await?;
+    transaction
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY,
+                name TEXT NOT NULL
+            )",
+        )
+        .await?;
+    let current: Option<i64> = transaction
+        .query_one("SELECT MAX(version) FROM schema_migrations", &[])
+        .await?
+        .try_get(0)?;
+    let current = current.unwrap_or(0);
+    let latest = latest(migrations, current)?;
+    for migration in migrations.iter().filter(|m| m.version > current) {
+        transaction.batch_execute(migration.sql).await?;
+        transaction
+            .execute(
+                "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+                &[&migration.version, &migration.name],
+            )
+            .await?;
+    }
+    transaction.commit().await?;
+    Ok(latest)
+}
+
 /// Brings the store at `connection` to the latest schema; the version it is at afterwards.
 pub fn apply(connection: &mut Connection, migrations: &[Migration]) -> Result<i64, StoreError> {
     connection.execute_batch(
@@ -34,7 +91,6 @@ pub fn apply(connection: &mut Connection, migrations: &[Migration]) -> Result<i6
             name TEXT NOT NULL
         )",
     )?;
-    let latest = migrations.last().map_or(0, |migration| migration.version);
     let current: i64 = connection
         .query_row("SELECT MAX(version) FROM schema_migrations", [], |row| {
             row.get::<_, Option<i64>>(0)
@@ -42,12 +98,7 @@ pub fn apply(connection: &mut Connection, migrations: &[Migration]) -> Result<i6
         .optional()?
         .flatten()
         .unwrap_or(0);
-    if current > latest {
-        return Err(StoreError::new(format!(
-            "the store's schema is at version {current}, newer than this receiver's ({latest}): \
-             use a newer telemetry-spec"
-        )));
-    }
+    let latest = latest(migrations, current)?;
     for migration in migrations.iter().filter(|m| m.version > current) {
         let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         transaction.execute_batch(migration.sql)?;
@@ -66,9 +117,15 @@ mod tests {
 
     #[test]
     fn migrations_are_numbered_in_order_and_applied_once() {
-        for (index, migration) in SQLITE.iter().enumerate() {
-            assert_eq!(migration.version, index as i64 + 1, "{}", migration.name);
+        for migrations in [SQLITE, POSTGRES] {
+            for (index, migration) in migrations.iter().enumerate() {
+                assert_eq!(migration.version, index as i64 + 1, "{}", migration.name);
+            }
         }
+        let names = |migrations: &[Migration]| -> Vec<&str> {
+            migrations.iter().map(|migration| migration.name).collect()
+        };
+        assert_eq!(names(SQLITE), names(POSTGRES));
         let mut connection = Connection::open_in_memory().unwrap();
         assert_eq!(apply(&mut connection, SQLITE).unwrap(), SQLITE.len() as i64);
         // A second time changes nothing and fails nowhere (no table is created twice).

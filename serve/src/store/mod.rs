@@ -1,38 +1,35 @@
-//! Where documents are kept: an SQLite database file (WAL, `synchronous=FULL`), written by one
-//! thread and read by any number.
+//! Where documents are kept: an SQLite database file (WAL, `synchronous=FULL`; [`sqlite`]) or a
+//! PostgreSQL database that several receivers share ([`postgres`]). Either way one writer per
+//! receiver writes, and any number of reads run beside it.
 //!
 //! Writes go through [`Store::insert`] and [`Store::reset`], which queue a command on a bounded
-//! channel and wait for its answer. The writer thread takes the first waiting command and every
-//! insert queued behind it (up to [`MAX_BATCH`] documents), writes them in one transaction,
-//! commits, announces the commit ([`Store::subscribe`]) and only then answers each request: a
-//! group commit. When the channel is full, [`Store::insert`] answers [`Refused::Busy`] at once.
+//! channel and wait for its answer. The writer takes the first waiting command and every insert
+//! queued behind it (up to [`MAX_BATCH`] documents), writes them in one transaction, commits,
+//! announces the commit ([`Store::subscribe`]) and only then answers each request: a group
+//! commit. When the channel is full, [`Store::insert`] answers [`Refused::Busy`] at once. On
+//! PostgreSQL a commit is also announced to the other receivers (`NOTIFY`), whose subscribers
+//! wake as for their own.
 //!
 //! Invariant: an insert is answered `Ok` only after the transaction that holds its documents
 //! has committed (so a 200 means the documents survive the process being killed), and a
 //! document is visible to readers before its request is answered.
-//! Invariant: the writer thread is the only writer; it ends when every [`Store`] handle is
-//! dropped, after writing every command queued before.
+//! Invariant: the writer ends when every [`Store`] handle is dropped, after writing every
+//! command queued before.
 
 mod migrations;
+pub mod postgres;
+pub mod sqlite;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
+use std::path::Path;
+use std::sync::Arc;
 
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
 use tokio::sync::{mpsc, oneshot, watch};
 
-pub use migrations::{Migration, SQLITE as SQLITE_MIGRATIONS};
+pub use migrations::Migration;
 
 /// The most documents one transaction of the writer holds.
 pub const MAX_BATCH: usize = 4096;
-
-/// How long the writer and the readers wait for a lock another process holds on the file, in
-/// milliseconds. The receiver is the only writer; another process only locks the file while an
-/// operator inspects or backs it up.
-const BUSY_TIMEOUT_MS: u64 = 30_000;
 
 /// A failure of the store, in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +52,12 @@ impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
+        Self(format!("store: {error}"))
+    }
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(error: tokio_postgres::Error) -> Self {
         Self(format!("store: {error}"))
     }
 }
@@ -123,26 +126,38 @@ pub struct Filter {
     pub rule: Option<String>,
 }
 
+/// A parameter of a query, whatever the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    /// An integer.
+    Int(i64),
+    /// A text.
+    Text(String),
+    /// A truth value (an integer in SQLite).
+    Bool(bool),
+}
+
 impl Filter {
-    /// The SQL condition and its parameters (never text from the query in the SQL itself).
-    fn to_sql(&self) -> (String, Vec<SqlValue>) {
+    /// The SQL condition, with `?` for each parameter, and its parameters (never text from the
+    /// query in the SQL itself).
+    fn to_sql(&self) -> (String, Vec<Param>) {
         let mut conditions = vec!["1 = 1".to_owned()];
         let mut parameters = Vec::new();
         if let Some(valid) = self.valid {
             conditions.push("valid = ?".to_owned());
-            parameters.push(SqlValue::Integer(i64::from(valid)));
+            parameters.push(Param::Bool(valid));
         }
         match &self.kind {
             Some(Some(kind)) => {
                 conditions.push("kind = ?".to_owned());
-                parameters.push(SqlValue::Text(kind.clone()));
+                parameters.push(Param::Text(kind.clone()));
             }
             Some(None) => conditions.push("kind IS NULL".to_owned()),
             None => {}
         }
         if let Some(since) = self.since {
             conditions.push("received_at >= ?".to_owned());
-            parameters.push(SqlValue::Integer(since));
+            parameters.push(Param::Int(since));
         }
         if let Some(rule) = &self.rule {
             conditions.push(
@@ -150,7 +165,7 @@ impl Filter {
                  AND violations.rule = ?)"
                     .to_owned(),
             );
-            parameters.push(SqlValue::Text(rule.clone()));
+            parameters.push(Param::Text(rule.clone()));
         }
         (conditions.join(" AND "), parameters)
     }
@@ -169,7 +184,7 @@ pub struct Count {
     pub documents: u64,
 }
 
-/// A command to the writer thread.
+/// A command to the writer.
 enum Command {
     Insert {
         records: Vec<Record>,
@@ -180,11 +195,73 @@ enum Command {
     },
 }
 
+/// Inserts the writer commits together, each with its request's answer.
+type Batch = Vec<(Vec<Record>, oneshot::Sender<Result<Vec<i64>, StoreError>>)>;
+
+/// What the writer does next.
+enum Step {
+    Reset(oneshot::Sender<Result<u64, StoreError>>),
+    Insert(Batch),
+}
+
+/// The writer's next step from `first`: a reset, or `first` and every insert queued behind it
+/// (up to [`MAX_BATCH`] documents); a reset met on the way waits in `next`.
+fn step(
+    first: Command,
+    commands: &mut mpsc::Receiver<Command>,
+    next: &mut Option<Command>,
+) -> Step {
+    match first {
+        Command::Reset { done } => Step::Reset(done),
+        Command::Insert { records, done } => {
+            let mut documents = records.len();
+            let mut batch = vec![(records, done)];
+            while documents < MAX_BATCH {
+                match commands.try_recv() {
+                    Ok(Command::Insert { records, done }) => {
+                        documents += records.len();
+                        batch.push((records, done));
+                    }
+                    Ok(other) => {
+                        *next = Some(other);
+                        break;
+                    }
+                    Err(_) => break,
+                }
+            }
+            Step::Insert(batch)
+        }
+    }
+}
+
+/// Answers each request of a batch with its ids, or all with the error.
+fn answer(batch: Batch, result: Result<Vec<Vec<i64>>, StoreError>) {
+    match result {
+        Ok(ids) => {
+            for ((_, done), ids) in batch.into_iter().zip(ids) {
+                let _ = done.send(Ok(ids));
+            }
+        }
+        Err(error) => {
+            for (_, done) in batch {
+                let _ = done.send(Err(error.clone()));
+            }
+        }
+    }
+}
+
+/// Where reads go.
+#[derive(Clone)]
+enum Reader {
+    Sqlite(Arc<sqlite::Readers>),
+    Postgres(Arc<tokio_postgres::Client>),
+}
+
 /// A handle on the store: cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct Store {
     writer: mpsc::Sender<Command>,
-    readers: Arc<Readers>,
+    reader: Reader,
     commits: watch::Receiver<u64>,
 }
 
@@ -201,15 +278,27 @@ impl Pending {
     }
 }
 
-/// The writer thread, to wait for when the receiver stops.
-pub struct Writer(JoinHandle<()>);
+/// The writer, to wait for when the receiver stops.
+pub enum Writer {
+    /// SQLite's: a thread.
+    Thread(std::thread::JoinHandle<()>),
+    /// PostgreSQL's: a task.
+    Task(tokio::task::JoinHandle<()>),
+}
 
 impl Writer {
-    /// Waits until the writer has written every queued command and closed the database; it
+    /// Waits until the writer has written every queued command and closed its connection; it
     /// does so once every [`Store`] handle is dropped.
-    pub fn join(self) {
-        // The writer's loop catches nothing that could panic; should it, the process ends anyway.
-        let _ = self.0.join();
+    pub async fn join(self) {
+        // A writer that panicked has nothing left to write; the receiver stops all the same.
+        match self {
+            Self::Thread(thread) => {
+                let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+            }
+            Self::Task(task) => {
+                let _ = task.await;
+            }
+        }
     }
 }
 
@@ -217,24 +306,27 @@ impl Store {
     /// Opens (creating if missing) the SQLite store at `path` and brings its schema up to date;
     /// `queue` commands may wait for the writer.
     pub fn open_sqlite(path: &Path, queue: usize) -> Result<(Self, Writer), StoreError> {
-        let mut connection = open(path)?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
-        migrations::apply(&mut connection, SQLITE_MIGRATIONS)?;
         let (writer, commands) = mpsc::channel(queue.max(1));
-        let (announce, commits) = watch::channel(0);
-        let thread = std::thread::Builder::new()
-            .name("store-writer".to_owned())
-            .spawn(move || write_loop(connection, commands, announce))
-            .map_err(|error| StoreError::new(format!("cannot start the writer: {error}")))?;
+        let (reader, commits, thread) = sqlite::open(path, commands)?;
         let store = Self {
             writer,
-            readers: Arc::new(Readers {
-                path: path.to_owned(),
-                idle: Mutex::new(Vec::new()),
-            }),
+            reader: Reader::Sqlite(reader),
             commits,
         };
-        Ok((store, Writer(thread)))
+        Ok((store, Writer::Thread(thread)))
+    }
+
+    /// Connects to the PostgreSQL database at `url` and brings its schema up to date; `queue`
+    /// commands may wait for the writer.
+    pub async fn open_postgres(url: &str, queue: usize) -> Result<(Self, Writer), StoreError> {
+        let (writer, commands) = mpsc::channel(queue.max(1));
+        let (reader, commits, task) = postgres::open(url, commands).await?;
+        let store = Self {
+            writer,
+            reader: Reader::Postgres(reader),
+            commits,
+        };
+        Ok((store, Writer::Task(task)))
     }
 
     /// Stores `records` in one transaction; their ids once committed.
@@ -263,45 +355,34 @@ impl Store {
             .map_err(|_| StoreError::new("the writer stopped"))?
     }
 
-    /// A receiver that changes after every commit.
+    /// A receiver that changes after every commit (on PostgreSQL, any receiver's).
     pub fn subscribe(&self) -> watch::Receiver<u64> {
         self.commits.clone()
     }
 
     /// The number of documents per kind, version and verdict.
     pub async fn counts(&self) -> Result<Vec<Count>, StoreError> {
-        self.read(|connection| {
-            let mut statement = connection.prepare_cached(
-                "SELECT kind, version, valid, COUNT(*) FROM documents \
-                 GROUP BY kind, version, valid ORDER BY kind, version, valid",
-            )?;
-            let rows = statement.query_map([], |row| {
-                Ok(Count {
-                    kind: row.get(0)?,
-                    version: row.get(1)?,
-                    valid: row.get(2)?,
-                    documents: row.get::<_, i64>(3)?.try_into().unwrap_or(0),
-                })
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        })
-        .await
+        match &self.reader {
+            Reader::Sqlite(readers) => readers.read(sqlite::counts).await,
+            Reader::Postgres(client) => postgres::counts(client).await,
+        }
     }
 
     /// How many documents match `filter`.
     pub async fn count(&self, filter: &Filter) -> Result<u64, StoreError> {
         let (condition, parameters) = filter.to_sql();
-        self.read(move |connection| {
-            let sql = format!("SELECT COUNT(*) FROM documents WHERE {condition}");
-            let count: i64 = connection
-                .prepare_cached(&sql)?
-                .query_row(params_from_iter(parameters), |row| row.get(0))?;
-            Ok(count.try_into().unwrap_or(0))
-        })
-        .await
+        let sql = format!("SELECT COUNT(*) FROM documents WHERE {condition}");
+        match &self.reader {
+            Reader::Sqlite(readers) => {
+                readers
+                    .read(move |connection| sqlite::count(connection, &sql, parameters))
+                    .await
+            }
+            Reader::Postgres(client) => postgres::count(client, &sql, &parameters).await,
+        }
     }
 
-    /// Up to `limit` documents matching `filter` with an id above `after`, in order of receipt.
+    /// Up to `limit` documents matching `filter` with an id above `after`, in order of id.
     pub async fn documents(
         &self,
         filter: &Filter,
@@ -309,191 +390,21 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Stored>, StoreError> {
         let (condition, mut parameters) = filter.to_sql();
-        parameters.push(SqlValue::Integer(after));
-        parameters.push(SqlValue::Integer(limit.try_into().unwrap_or(i64::MAX)));
-        self.read(move |connection| {
-            let sql = format!(
-                "SELECT id, received_at, endpoint, kind, version, valid, verdict, body \
-                 FROM documents WHERE {condition} AND id > ? ORDER BY id LIMIT ?"
-            );
-            let mut statement = connection.prepare_cached(&sql)?;
-            let rows = statement.query_map(params_from_iter(parameters), |row| {
-                Ok(Stored {
-                    id: row.get(0)?,
-                    received_at: row.get(1)?,
-                    endpoint: row.get(2)?,
-                    kind: row.get(3)?,
-                    version: row.get(4)?,
-                    valid: row.get(5)?,
-                    verdict: row.get(6)?,
-                    body: row.get(7)?,
-                })
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        })
-        .await
-    }
-
-    /// Runs `query` on a reading connection, off the async threads.
-    async fn read<T: Send + 'static>(
-        &self,
-        query: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, StoreError> {
-        let readers = Arc::clone(&self.readers);
-        tokio::task::spawn_blocking(move || {
-            let connection = readers.take()?;
-            let result = query(&connection);
-            readers.give_back(connection);
-            result
-        })
-        .await
-        .map_err(|error| StoreError::new(format!("a read failed: {error}")))?
-    }
-}
-
-/// Idle reading connections, opened as needed.
-struct Readers {
-    path: PathBuf,
-    idle: Mutex<Vec<Connection>>,
-}
-
-impl Readers {
-    fn take(&self) -> Result<Connection, StoreError> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        match idle {
-            Some(connection) => Ok(connection),
-            None => {
-                let connection = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                connection.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
-                Ok(connection)
+        parameters.push(Param::Int(after));
+        parameters.push(Param::Int(limit.try_into().unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT id, received_at, endpoint, kind, version, valid, verdict, body \
+             FROM documents WHERE {condition} AND id > ? ORDER BY id LIMIT ?"
+        );
+        match &self.reader {
+            Reader::Sqlite(readers) => {
+                readers
+                    .read(move |connection| sqlite::documents(connection, &sql, parameters))
+                    .await
             }
+            Reader::Postgres(client) => postgres::documents(client, &sql, &parameters).await,
         }
     }
-
-    fn give_back(&self, connection: Connection) {
-        if let Ok(mut idle) = self.idle.lock() {
-            idle.push(connection);
-        }
-    }
-}
-
-/// The writer's connection: durable commits, foreign keys on.
-fn open(path: &Path) -> Result<Connection, StoreError> {
-    let connection = Connection::open(path).map_err(|error| {
-        StoreError::new(format!("cannot open the store {}: {error}", path.display()))
-    })?;
-    connection.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
-    connection.pragma_update(None, "synchronous", "FULL")?;
-    connection.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(connection)
-}
-
-/// The writer thread: commands in order, consecutive inserts committed together.
-fn write_loop(
-    mut connection: Connection,
-    mut commands: mpsc::Receiver<Command>,
-    announce: watch::Sender<u64>,
-) {
-    let mut next: Option<Command> = None;
-    loop {
-        let command = match next.take() {
-            Some(command) => command,
-            None => match commands.blocking_recv() {
-                Some(command) => command,
-                None => break,
-            },
-        };
-        match command {
-            Command::Reset { done } => {
-                let result = reset(&mut connection);
-                announce.send_modify(|commits| *commits += 1);
-                let _ = done.send(result);
-            }
-            Command::Insert { records, done } => {
-                let mut batch = vec![(records, done)];
-                let mut documents = batch[0].0.len();
-                while documents < MAX_BATCH {
-                    match commands.try_recv() {
-                        Ok(Command::Insert { records, done }) => {
-                            documents += records.len();
-                            batch.push((records, done));
-                        }
-                        Ok(other) => {
-                            next = Some(other);
-                            break;
-                        }
-                        Err(_) => break,
-                    }
-                }
-                match insert(&mut connection, &batch) {
-                    Ok(ids) => {
-                        announce.send_modify(|commits| *commits += 1);
-                        for ((_, done), ids) in batch.into_iter().zip(ids) {
-                            let _ = done.send(Ok(ids));
-                        }
-                    }
-                    Err(error) => {
-                        for (_, done) in batch {
-                            let _ = done.send(Err(error.clone()));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    // Every handle is gone and every command written: fold the log into the database.
-    let _ = connection.pragma_update(None, "wal_checkpoint", "TRUNCATE");
-    let _ = connection.close();
-}
-
-type Batch = [(Vec<Record>, oneshot::Sender<Result<Vec<i64>, StoreError>>)];
-
-/// Writes every record of `batch` in one transaction; the ids of each request's records.
-fn insert(connection: &mut Connection, batch: &Batch) -> Result<Vec<Vec<i64>>, StoreError> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut ids = Vec::with_capacity(batch.len());
-    {
-        let mut document = transaction.prepare_cached(
-            "INSERT INTO documents (received_at, endpoint, kind, version, valid, verdict, body) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut violation = transaction.prepare_cached(
-            "INSERT INTO violations (document_id, rule, pointer) VALUES (?1, ?2, ?3)",
-        )?;
-        for (records, _) in batch {
-            let mut request = Vec::with_capacity(records.len());
-            for record in records {
-                let id = document.insert((
-                    record.received_at,
-                    &record.endpoint,
-                    record.kind,
-                    &record.version,
-                    record.valid,
-                    &record.verdict,
-                    &record.body,
-                ))?;
-                for (rule, pointer) in &record.violations {
-                    violation.execute((id, rule, pointer))?;
-                }
-                request.push(id);
-            }
-            ids.push(request);
-        }
-    }
-    transaction.commit()?;
-    Ok(ids)
-}
-
-/// Deletes every document; how many there were.
-fn reset(connection: &mut Connection) -> Result<u64, StoreError> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    transaction.execute("DELETE FROM violations", [])?;
-    let deleted = transaction.execute("DELETE FROM documents", [])?;
-    transaction.commit()?;
-    Ok(deleted.try_into().unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The store on a real SQLite file: what is inserted is read back, filtered and counted;
 //! a reset empties it; a full queue refuses at once; a commit wakes subscribers.
 
+use rusqlite::{Connection, TransactionBehavior};
+
 use super::*;
 
 fn record(kind: Option<&'static str>, valid: bool, rules: &[&'static str]) -> Record {
@@ -77,9 +79,7 @@ fn documents_are_kept_filtered_and_reset() {
         assert!(commits.has_changed().unwrap());
         assert_eq!(store.count(&Filter::default()).await.unwrap(), 0);
         drop(store);
-        tokio::task::spawn_blocking(move || writer.join())
-            .await
-            .unwrap();
+        writer.join().await;
     });
     // Closed cleanly: the file opens and passes SQLite's own check.
     let connection = Connection::open(&path).unwrap();
@@ -128,8 +128,6 @@ fn a_full_queue_refuses_and_loses_nothing_accepted() {
             stored as u64
         );
         drop(store);
-        tokio::task::spawn_blocking(move || writer.join())
-            .await
-            .unwrap();
+        writer.join().await;
     });
 }
