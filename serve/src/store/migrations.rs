@@ -52,9 +52,9 @@ pub async fn apply_postgres(
     migrations: &[Migration],
 ) -> Result<i64, StoreError> {
     let transaction = client.transaction().await?;
-    // One number for this store's migrations: "telemetry-spec" in ASCII, folded into 63 bits.
+    // One number for this store's migrations, the same in every receiver.
     transaction
-        .execute("SELECT pg_advisory_xact_lock(7_165_247_436_001)", &[])
+        .execute("SELECT pg_advisory_xact_lock(7165247436001)", &[])
         .await?;
     transaction
         .batch_execute(

@@ -58,7 +58,11 @@ impl From<rusqlite::Error> for StoreError {
 
 impl From<tokio_postgres::Error> for StoreError {
     fn from(error: tokio_postgres::Error) -> Self {
-        Self(format!("store: {error}"))
+        // The server's own message, when it sent one (`db error` says nothing).
+        match error.as_db_error() {
+            Some(db) => Self(format!("store: {}: {}", db.severity(), db.message())),
+            None => Self(format!("store: {error}")),
+        }
     }
 }
 

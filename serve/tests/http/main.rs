@@ -6,8 +6,10 @@
 //! - [`endpoints`]: every endpoint's answer, and documents read back byte for byte.
 //! - [`security`]: the bearer token, the body and document limits, bytes that are not JSON.
 //! - [`pressure`]: a full queue answers 503 and loses nothing it acknowledged.
+//! - [`postgres`]: two receivers on one PostgreSQL database (a server the test starts).
 
 mod endpoints;
+mod postgres;
 mod pressure;
 mod security;
 mod support;

@@ -96,3 +96,118 @@ pub fn ndjson(text: &str) -> Vec<Value> {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect()
 }
+
+/// A PostgreSQL server of its own (Debian's `postgresql` package: `initdb` and `pg_ctl` under
+/// `/usr/lib/postgresql/VERSION/bin`), on a free loopback port, its data in a temporary
+/// directory; stopped when dropped. As root, it runs as the package's `postgres` user.
+pub struct Postgres {
+    pub url: String,
+    bin: PathBuf,
+    data: PathBuf,
+    as_postgres: bool,
+    _directory: tempfile::TempDir,
+}
+
+impl Postgres {
+    pub fn start() -> Self {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|versions| {
+                versions
+                    .filter_map(Result::ok)
+                    .map(|version| version.path().join("bin"))
+                    .find(|bin| bin.join("initdb").exists())
+            })
+            .expect("PostgreSQL's server is needed: apt-get install postgresql (.ci/run does)");
+        let directory = tempfile::tempdir().unwrap();
+        let data = directory.path().join("data");
+        let as_postgres = is_root();
+        if as_postgres {
+            let owner = std::process::Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(directory.path())
+                .status()
+                .unwrap();
+            assert!(owner.success());
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let postgres = Self {
+            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
+            bin,
+            data,
+            as_postgres,
+            _directory: directory,
+        };
+        postgres.run(
+            "initdb",
+            &[
+                "-D",
+                &postgres.data(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+            ],
+        );
+        // `-w`: pg_ctl returns once the server accepts connections.
+        let options = format!("-h 127.0.0.1 -p {port} -k {} -c fsync=off", postgres.data());
+        let log = format!("{}/log", postgres.data());
+        postgres.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &postgres.data(),
+                "-l",
+                &log,
+                "-o",
+                &options,
+                "-w",
+                "start",
+            ],
+        );
+        postgres
+    }
+
+    fn data(&self) -> String {
+        self.data.display().to_string()
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let program = self.bin.join(program);
+        let mut command = if self.as_postgres {
+            let mut command = std::process::Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(&program);
+            command
+        } else {
+            std::process::Command::new(&program)
+        };
+        let output = command.args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{} {args:?}: {}{}",
+            program.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let data = self.data();
+        self.run("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"]);
+    }
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|output| output.stdout.trim_ascii() == b"0")
+        .unwrap_or(false)
+}
