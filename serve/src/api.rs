@@ -6,6 +6,8 @@
 //! |---|---|
 //! | `GET /health` | `{"status": "ok"}` (the store is open before the socket is bound) |
 //! | `POST /v1/http` | Hasura's emitters: the verdict; 200 (400 with `--reject-invalid` when invalid) |
+//! | `POST /v1/track`, `/v1/t` | Segment's track call, judged as Segment stores it: the verdict |
+//! | `POST /v1/batch`, `/v1/b` | Segment's batch: NDJSON, a verdict per call, then the summary |
 //! | `POST /validate/KIND`, `POST /validate` | NDJSON: a verdict per document, then the summary |
 //! | `GET /kinds`, `GET /schemas/PATH` | `schemas/index.json`, a published schema |
 //! | `GET /api/summary` | counts per kind, version and verdict |
@@ -19,12 +21,13 @@
 //! (body or documents over the limits), 503 with `Retry-After` (the store's queue is full),
 //! 500 (the store failed: nothing of the request is stored).
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -51,6 +54,8 @@ pub struct AppState {
     pub limits: Limits,
     /// The bearer token `/api/...` asks for, if any.
     pub token: Option<Arc<str>>,
+    /// The Segment write key Segment's endpoints ask for, if any.
+    pub write_key: Option<Arc<str>>,
     /// Whether an emitter's invalid document is answered with 400.
     pub reject_invalid: bool,
     /// Becomes `true` when the receiver stops: long polls end early.
@@ -72,6 +77,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             auth::require_token,
         ));
+    let segment = Router::new()
+        .route("/v1/track", post(segment_track))
+        .route("/v1/t", post(segment_track))
+        .route("/v1/batch", post(segment_batch))
+        .route("/v1/b", post(segment_batch))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_write_key,
+        ));
     Router::new()
         .route("/health", get(health))
         .route("/v1/http", post(hasura))
@@ -80,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .route("/kinds", get(kinds))
         .route("/schemas/{*path}", get(schema))
         .merge(guarded)
+        .merge(segment)
         .route_layer(middleware::from_fn_with_state(
             Arc::clone(&state.metrics),
             crate::metrics::time_requests,
@@ -196,6 +211,63 @@ async fn hasura(
         .into_response())
 }
 
+/// `POST /v1/track` (and analytics.js's `/v1/t`): one Segment call.
+async fn segment_track(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Response> {
+    let body = body_or_error(body)?;
+    let receipt = Receipt {
+        endpoint: "/v1/track",
+        received_at: now(),
+    };
+    let limits = state.limits.report();
+    let judged = judging(body.len(), move || {
+        ingest::segment_call(receipt, 1, &body, None, Some(client.ip()), limits)
+    })
+    .await?;
+    let valid = judged.record.valid;
+    let verdict = judged.record.verdict.clone();
+    keep(&state, vec![judged]).await?;
+    let status = if state.reject_invalid && !valid {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        verdict,
+    )
+        .into_response())
+}
+
+/// `POST /v1/batch` (and analytics.js's `/v1/b`): Segment calls in `{"batch": [...]}`.
+async fn segment_batch(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Response> {
+    let body = body_or_error(body)?;
+    let receipt = Receipt {
+        endpoint: "/v1/batch",
+        received_at: now(),
+    };
+    let limits = state.limits;
+    let judged = judging(body.len(), move || {
+        ingest::segment_batch(
+            receipt,
+            &body,
+            Some(client.ip()),
+            limits.report(),
+            limits.max_documents,
+        )
+    })
+    .await?;
+    answer_documents(&state, judged, state.reject_invalid).await
+}
+
 /// `POST /validate/KIND`.
 async fn validate_kind(
     State(state): State<AppState>,
@@ -234,6 +306,17 @@ async fn validate(
         ingest::documents(receipt, &body, kind, limits.report(), limits.max_documents)
     })
     .await?;
+    answer_documents(&state, judged, false).await
+}
+
+/// Stores the documents of a body and answers their verdicts: NDJSON, a verdict per document
+/// and the summary; 413 when there were too many; with `reject` (an emitter's endpoint under
+/// `--reject-invalid`), 400 when one is invalid.
+async fn answer_documents(
+    state: &AppState,
+    judged: Result<Vec<Judged>, ingest::TooManyDocuments>,
+    reject: bool,
+) -> Result<Response, Response> {
     let judged = judged.map_err(|too_many| {
         error(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -252,12 +335,22 @@ async fn validate(
         text.push('\n');
     }
     if !judged.is_empty() {
-        keep(&state, judged).await?;
+        keep(state, judged).await?;
     }
     let summary = schema_types::api::verdict::summary_json(valid as u64, invalid as u64, 0);
     text.push_str(&summary.to_string());
     text.push('\n');
-    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], text).into_response())
+    let status = if reject && invalid > 0 {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        text,
+    )
+        .into_response())
 }
 
 /// `GET /kinds`: the index of the published schemas.

@@ -5,6 +5,10 @@
 //!   schemas, not written here). A topic several kinds share (`server`: the v1 report and the
 //!   three Enterprise reports) is narrowed by detection among those kinds only; an unknown topic
 //!   is recorded as undetected.
+//! - [`segment_call`], [`segment_batch`]: Segment's tracking API (`POST /v1/track`, `/v1/batch`),
+//!   each call judged as Segment stores it: what Segment adds on receipt (`receivedAt`, the
+//!   skew-corrected `timestamp`, `context.ip`) added as Segment adds it and said in the verdict,
+//!   then checked as the Appsmith event (Segment track kind) it is detected as.
 //! - [`documents`]: `POST /validate/KIND` and `POST /validate`: one JSON document or NDJSON,
 //!   split by the library ([`schema_types::documents`]) exactly as `validate` splits a file, each
 //!   judged as that kind or, without one, by the library's judge.
@@ -27,6 +31,8 @@ use schema_types::schema_walk;
 use schema_types::validate::{Limits, Report};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 use crate::store::Record;
 
@@ -215,6 +221,172 @@ pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
         },
     };
     judged(receipt, 1, &finding, body, topic.as_deref())
+}
+
+/// The Segment `track` layer's kinds (Appsmith's events as Segment stores them).
+fn segment_kinds() -> Vec<&'static PayloadKind> {
+    PAYLOADS
+        .iter()
+        .filter(|kind| kind.layer == Layer::SegmentTrack)
+        .collect()
+}
+
+/// `time` in RFC 3339 with milliseconds, as Segment writes its timestamps.
+fn segment_time(time: OffsetDateTime) -> String {
+    let milliseconds = time
+        .replace_nanosecond(u32::from(time.millisecond()) * 1_000_000)
+        .unwrap_or(time);
+    milliseconds.format(&Rfc3339).unwrap_or_default()
+}
+
+/// The members Segment adds to a call on receipt, added to `call`: `receivedAt` (now), the
+/// sender's `timestamp` moved to `originalTimestamp`, `timestamp` corrected for the sender's
+/// clock skew (`receivedAt − (sentAt − originalTimestamp)`), `sentAt` from the batch when the
+/// call has none, and for analytics.js's calls `context.ip` from the connection when the sender
+/// gave none. What was added, by pointer.
+fn add_on_receipt(
+    call: &mut serde_json::Map<String, Value>,
+    batch_sent_at: Option<&str>,
+    client: Option<std::net::IpAddr>,
+    now: OffsetDateTime,
+) -> serde_json::Map<String, Value> {
+    let mut added = serde_json::Map::new();
+    let received_at = segment_time(now);
+    if !call.contains_key("originalTimestamp") {
+        if let Some(sent) = call.remove("timestamp") {
+            added.insert("/originalTimestamp".to_owned(), sent.clone());
+            call.insert("originalTimestamp".to_owned(), sent);
+        }
+    }
+    if let (false, Some(sent_at)) = (call.contains_key("sentAt"), batch_sent_at) {
+        added.insert("/sentAt".to_owned(), Value::from(sent_at));
+        call.insert("sentAt".to_owned(), Value::from(sent_at));
+    }
+    let parse = |name: &str| {
+        call.get(name)
+            .and_then(Value::as_str)
+            .and_then(|text| OffsetDateTime::parse(text, &Rfc3339).ok())
+    };
+    let timestamp = match (parse("sentAt"), parse("originalTimestamp")) {
+        (Some(sent_at), Some(original)) => segment_time(now - (sent_at - original)),
+        _ => received_at.clone(),
+    };
+    if !call.contains_key("timestamp") {
+        added.insert("/timestamp".to_owned(), Value::from(timestamp.clone()));
+        call.insert("timestamp".to_owned(), Value::from(timestamp));
+    }
+    added.insert("/receivedAt".to_owned(), Value::from(received_at.clone()));
+    call.insert("receivedAt".to_owned(), Value::from(received_at));
+    if let (Some(Value::Object(context)), Some(client)) = (call.get_mut("context"), client) {
+        // Segment fills the address in for its browser library only; a server library's calls
+        // come from the sender's servers, whose address says nothing of the user.
+        let browser = context
+            .get("library")
+            .and_then(|library| library.get("name"))
+            .and_then(Value::as_str)
+            == Some("analytics.js");
+        if browser && !context.contains_key("ip") {
+            added.insert("/context/ip".to_owned(), Value::from(client.to_string()));
+            context.insert("ip".to_owned(), Value::from(client.to_string()));
+        }
+    }
+    added
+}
+
+/// One Segment call (`POST /v1/track`, or one element of a batch at `position`), judged as
+/// Segment stores it: the members Segment adds on receipt added ([`add_on_receipt`]), then
+/// checked as the Segment track kind it is detected as. The record keeps the call's bytes as
+/// received; its verdict says what was added.
+pub fn segment_call(
+    receipt: Receipt<'_>,
+    position: usize,
+    call: &[u8],
+    batch_sent_at: Option<&str>,
+    client: Option<std::net::IpAddr>,
+    limits: Limits,
+) -> Judged {
+    let now = OffsetDateTime::from_unix_timestamp_nanos(i128::from(receipt.received_at) * 1000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let parsed = if call.len() > limits.max_bytes {
+        None
+    } else {
+        serde_json::from_slice::<Value>(call).ok()
+    };
+    let Some(Value::Object(mut members)) = parsed else {
+        // Not a JSON object: judged as it stands (not JSON, or of no kind).
+        let finding = Finding::from(api::judge_with(call, limits));
+        return judged(receipt, position, &finding, call.to_vec(), None);
+    };
+    let added = add_on_receipt(&mut members, batch_sent_at, client, now);
+    let stored = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
+    let kinds = segment_kinds();
+    let finding = match api::detect_slice(&stored) {
+        Some(Detection::Known(kind)) if kinds.contains(&kind) => Finding::Checked {
+            kind: Some(kind),
+            report: kind.validate_slice_with(&stored, limits),
+        },
+        Some(Detection::Ambiguous(candidates)) => {
+            Finding::Undetected(Detection::Ambiguous(candidates))
+        }
+        _ => Finding::Undetected(Detection::Unknown {
+            nearest: kinds,
+            object: true,
+        }),
+    };
+    let mut judged = judged(receipt, position, &finding, call.to_vec(), None);
+    if let Ok(Value::Object(mut verdict)) = serde_json::from_str::<Value>(&judged.record.verdict) {
+        verdict.insert(
+            "segment".to_owned(),
+            serde_json::json!({"added": Value::Object(added)}),
+        );
+        judged.record.verdict = Value::Object(verdict).to_string();
+    }
+    judged
+}
+
+/// A Segment batch: its calls, each as its bytes.
+#[derive(Deserialize)]
+struct SegmentBatch<'a> {
+    #[serde(borrow)]
+    batch: Vec<&'a serde_json::value::RawValue>,
+    #[serde(rename = "sentAt", borrow)]
+    sent_at: Option<Cow<'a, str>>,
+}
+
+/// A Segment batch (`POST /v1/batch`): each call judged by [`segment_call`] at its position
+/// (from 1); a body that is not a batch is one document, judged as it stands.
+pub fn segment_batch(
+    receipt: Receipt<'_>,
+    body: &[u8],
+    client: Option<std::net::IpAddr>,
+    limits: Limits,
+    max_documents: usize,
+) -> Result<Vec<Judged>, TooManyDocuments> {
+    let Ok(batch) = serde_json::from_slice::<SegmentBatch<'_>>(body) else {
+        let finding = Finding::from(api::judge_with(body, limits));
+        return Ok(vec![judged(receipt, 1, &finding, body.to_vec(), None)]);
+    };
+    if batch.batch.len() > max_documents {
+        return Err(TooManyDocuments {
+            limit: max_documents,
+        });
+    }
+    let sent_at = batch.sent_at.as_deref();
+    Ok(batch
+        .batch
+        .iter()
+        .enumerate()
+        .map(|(index, call)| {
+            segment_call(
+                receipt,
+                index + 1,
+                call.get().as_bytes(),
+                sent_at,
+                client,
+                limits,
+            )
+        })
+        .collect())
 }
 
 /// A body holding more documents than allowed.

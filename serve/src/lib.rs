@@ -88,6 +88,7 @@ impl Server {
                 store,
                 limits,
                 token: args.token.as_deref().map(Arc::from),
+                write_key: args.write_key.as_deref().map(Arc::from),
                 reject_invalid: args.reject_invalid,
                 stopping,
                 metrics: metrics::Metrics::new(),
@@ -117,6 +118,7 @@ impl Server {
             stop,
         } = self;
         let app = api::router(state);
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 shutdown.await;

@@ -21,7 +21,8 @@ pub const DEFAULT_STORE: &str = "sqlite:telemetry-spec.db";
 /// The long help of `serve`.
 pub const HELP: &str = "Receive telemetry where the collectors stand, validate it and keep every \
 document.\n\nThe receiver speaks Hasura's protocol (`POST /v1/http` with `{\"topic\", \"data\"}`) \
-and offers validation as a service (`POST /validate/KIND` and `POST /validate`, one JSON \
+and Segment's tracking API (`POST /v1/track`, `/v1/batch`, `/v1/t`, `/v1/b`; with `--write-key`, \
+asked as HTTP Basic), and offers validation as a service (`POST /validate/KIND` and `POST /validate`, one JSON \
 document or NDJSON, answered with one JSON verdict per document as `validate --format json` \
 prints it). Every document is stored with its receipt time, endpoint, kind, verdict and bytes \
 before it is answered: a 200 means it is committed. `GET /api/summary`, `GET /api/documents`, \
@@ -48,6 +49,14 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub token: Option<String>,
+    /// A Segment write key asked of `/v1/track` and `/v1/batch` (HTTP Basic, the key as user)
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "TELEMETRY_SPEC_WRITE_KEY",
+        hide_env_values = true
+    )]
+    pub write_key: Option<String>,
     /// Listen on an address other than loopback without a token
     #[arg(long)]
     pub insecure_no_auth: bool,
@@ -72,6 +81,7 @@ impl ServeArgs {
             listen: DEFAULT_LISTEN.parse().expect("the default address parses"),
             store,
             token: None,
+            write_key: None,
             insecure_no_auth: false,
             reject_invalid: false,
             max_bytes: Limits::DEFAULT.max_body_bytes,

@@ -5,6 +5,7 @@
 //!
 //! - [`endpoints`]: every endpoint's answer, and documents read back byte for byte.
 //! - [`security`]: the bearer token, the body and document limits, bytes that are not JSON.
+//! - [`segment`]: Segment's tracking API, calls judged as Segment stores them.
 //! - [`pressure`]: a full queue answers 503 and loses nothing it acknowledged.
 //! - [`postgres`]: two receivers on one PostgreSQL database (a server the test starts).
 
@@ -12,4 +13,5 @@ mod endpoints;
 mod postgres;
 mod pressure;
 mod security;
+mod segment;
 mod support;
