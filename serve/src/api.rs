@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `GET /health` | `{"status": "ok"}` (the store is open before the socket is bound) |
 //! | `POST /v1/http` | Hasura's emitters: the verdict; 200 (400 with `--reject-invalid` when invalid) |
+//! | `GET /v1/ws` | the Console's WebSocket: each text or binary message one Hasura message |
 //! | `POST /v1/track`, `/v1/t` | Segment's track call, judged as Segment stores it: the verdict |
 //! | `POST /v1/batch`, `/v1/b` | Segment's batch: NDJSON, a verdict per call, then the summary |
 //! | `POST /validate/KIND`, `POST /validate` | NDJSON: a verdict per document, then the summary |
@@ -27,6 +28,7 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -89,6 +91,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/v1/http", post(hasura))
+        .route("/v1/ws", get(console_socket))
         .route("/validate", post(validate_detected))
         .route("/validate/{*kind}", post(validate_kind))
         .route("/kinds", get(kinds))
@@ -209,6 +212,49 @@ async fn hasura(
         verdict,
     )
         .into_response())
+}
+
+/// `GET /v1/ws`: the Console's WebSocket channel; every message (text or binary) is one Hasura
+/// message, judged and stored as `/v1/http` does, before the next is read. Nothing is answered
+/// on the socket (the Console reads nothing back); `/api/wait` says when messages are stored.
+async fn console_socket(State(state): State<AppState>, upgrade: WebSocketUpgrade) -> Response {
+    let max_bytes = state.limits.max_body_bytes;
+    upgrade
+        .max_message_size(max_bytes)
+        .max_frame_size(max_bytes)
+        .on_upgrade(move |socket| console_messages(state, socket))
+}
+
+async fn console_messages(state: AppState, mut socket: WebSocket) {
+    let mut stopping = state.stopping.clone();
+    loop {
+        let message = tokio::select! {
+            message = socket.recv() => message,
+            _ = stopping.changed() => None,
+        };
+        let body = match message {
+            Some(Ok(Message::Text(text))) => Vec::from(text.as_bytes()),
+            Some(Ok(Message::Binary(bytes))) => bytes.to_vec(),
+            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+            // Closed, or a protocol error (a message over the limit): the connection ends.
+            Some(Ok(Message::Close(_)) | Err(_)) | None => break,
+        };
+        let receipt = Receipt {
+            endpoint: "/v1/ws",
+            received_at: now(),
+        };
+        let limits = state.limits.report();
+        let Ok(judged) = judging(body.len(), move || ingest::hasura(receipt, body, limits)).await
+        else {
+            break;
+        };
+        let records = vec![judged.record];
+        let tally = Tally::of(&records);
+        if state.store.insert_waiting(records).await.is_err() {
+            break;
+        }
+        state.metrics.stored(tally);
+    }
 }
 
 /// `POST /v1/track` (and analytics.js's `/v1/t`): one Segment call.

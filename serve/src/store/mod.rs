@@ -338,6 +338,18 @@ impl Store {
         self.submit(records)?.committed().await
     }
 
+    /// Stores `records` like [`Store::insert`], but waits for room in the queue instead of
+    /// refusing: for a stream (a WebSocket), whose next message is not read until this one is
+    /// stored, so that the sender is held back by the connection itself.
+    pub async fn insert_waiting(&self, records: Vec<Record>) -> Result<Vec<i64>, Refused> {
+        let (done, answer) = oneshot::channel();
+        self.writer
+            .send(Command::Insert { records, done })
+            .await
+            .map_err(|_| Refused::Busy)?;
+        Pending(answer).committed().await
+    }
+
     /// Queues `records` for the writer, or refuses them at once when the queue is full.
     pub fn submit(&self, records: Vec<Record>) -> Result<Pending, Refused> {
         let (done, answer) = oneshot::channel();

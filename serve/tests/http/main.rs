@@ -6,6 +6,7 @@
 //! - [`endpoints`]: every endpoint's answer, and documents read back byte for byte.
 //! - [`security`]: the bearer token, the body and document limits, bytes that are not JSON.
 //! - [`segment`]: Segment's tracking API, calls judged as Segment stores them.
+//! - [`socket`]: the Console's WebSocket channel.
 //! - [`pressure`]: a full queue answers 503 and loses nothing it acknowledged.
 //! - [`postgres`]: two receivers on one PostgreSQL database (a server the test starts).
 
@@ -14,4 +15,5 @@ mod postgres;
 mod pressure;
 mod security;
 mod segment;
+mod socket;
 mod support;
