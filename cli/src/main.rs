@@ -83,9 +83,14 @@ fn main() -> ExitCode {
         Command::Sample(args) => sample::run(args).map(|()| Status::Success),
         Command::Optout(args) => optout::run(args).map(|()| Status::Success),
         Command::Privacy(args) => privacy::run(args).map(|()| Status::Success),
-        Command::Serve(args) => serve::run(args)
-            .map(|()| Status::Success)
-            .map_err(|error| exit::Failure::new(error.to_string())),
+        Command::Serve(args) => match serve::run(args) {
+            Ok(serve::Ending::Clean) => Ok(Status::Success),
+            Ok(serve::Ending::Failed(why)) => {
+                diagnostics::print_note("failed", &why);
+                Ok(Status::Invalid)
+            }
+            Err(error) => Err(exit::Failure::new(error.to_string())),
+        },
     };
     exit::code(result)
 }

@@ -508,47 +508,12 @@ async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response>
     })))
 }
 
-/// `GET /api/coverage`: every kind the registry declares, with the documents stored of it per
-/// schema version, the ids of those never seen, and how many documents were of no kind.
+/// `GET /api/coverage` ([`crate::coverage`]).
 async fn coverage(State(state): State<AppState>) -> Result<Json<Value>, Response> {
-    let counts = state.store.counts().await.map_err(store_failed)?;
-    let mut undetected = 0;
-    let mut kinds = Vec::new();
-    let mut unseen = Vec::new();
-    for kind in schema_types::PAYLOADS.iter() {
-        let mut versions: Vec<Value> = Vec::new();
-        for count in counts
-            .iter()
-            .filter(|count| count.kind.as_deref() == Some(kind.id))
-        {
-            let version = json!(count.version);
-            let index = match versions
-                .iter()
-                .position(|entry| entry["version"] == version)
-            {
-                Some(index) => index,
-                None => {
-                    versions.push(json!({"version": version, "valid": 0, "invalid": 0}));
-                    versions.len() - 1
-                }
-            };
-            versions[index][if count.valid { "valid" } else { "invalid" }] = json!(count.documents);
-        }
-        if versions.is_empty() {
-            unseen.push(kind.id);
-        }
-        kinds.push(json!({
-            "kind": kind.id,
-            "declaredVersion": kind.version.to_string(),
-            "seen": versions,
-        }));
-    }
-    for count in counts.iter().filter(|count| count.kind.is_none()) {
-        undetected += count.documents;
-    }
-    Ok(Json(
-        json!({"kinds": kinds, "unseen": unseen, "undetected": undetected}),
-    ))
+    let coverage = crate::coverage::of(&state.store)
+        .await
+        .map_err(store_failed)?;
+    Ok(Json(coverage.to_json()))
 }
 
 /// The most documents one page of `/api/documents` holds.

@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod coverage;
 pub mod ingest;
 pub mod limits;
 pub mod metrics;
@@ -27,7 +28,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-pub use options::{ServeArgs, StoreUrl};
+pub use options::{FailOn, ServeArgs, StoreUrl};
 use store::{Store, Writer};
 
 /// Why the receiver could not start or stopped early, in words.
@@ -55,12 +56,23 @@ impl From<store::StoreError> for Error {
     }
 }
 
+/// How a receiver ended ([`Server::run`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Stopped, with nothing `--fail-on` names.
+    Clean,
+    /// Stopped, and what `--fail-on` names was found: why, in words.
+    Failed(String),
+}
+
 /// A receiver whose store is open and whose socket is bound, not yet serving.
 pub struct Server {
     listener: TcpListener,
     state: api::AppState,
     writer: Writer,
     stop: watch::Sender<bool>,
+    report: Option<std::path::PathBuf>,
+    fail_on: Vec<FailOn>,
 }
 
 impl Server {
@@ -95,6 +107,8 @@ impl Server {
             },
             writer,
             stop,
+            report: args.report.clone(),
+            fail_on: args.fail_on.clone(),
         })
     }
 
@@ -106,17 +120,21 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then answers every request already accepted, writes
-    /// every queued document and closes the store.
+    /// every queued document, writes the coverage report (`--report`), closes the store and
+    /// says whether what `--fail-on` names was found.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> Result<(), Error> {
+    ) -> Result<Ending, Error> {
         let Self {
             listener,
             state,
             writer,
             stop,
+            report,
+            fail_on,
         } = self;
+        let store = state.store.clone();
         let app = api::router(state);
         let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(listener, app)
@@ -125,16 +143,45 @@ impl Server {
                 let _ = stop.send(true);
             })
             .await;
-        // Every connection is closed and the router with its handles on the store dropped: the
-        // writer drains its queue and closes the database.
+        // Every connection is closed and every request answered: what the store holds is final.
+        let ending = if report.is_some() || !fail_on.is_empty() {
+            let coverage = coverage::of(&store).await?;
+            if let Some(path) = &report {
+                let mut text =
+                    serde_json::to_string_pretty(&coverage.to_json()).unwrap_or_default();
+                text.push('\n');
+                std::fs::write(path, text).map_err(|error| {
+                    Error::new(format!("cannot write {}: {error}", path.display()))
+                })?;
+            }
+            let mut failures = Vec::new();
+            if fail_on.contains(&FailOn::Invalid) && coverage.invalid > 0 {
+                let plural = if coverage.invalid == 1 { "" } else { "s" };
+                failures.push(format!("{} invalid document{plural}", coverage.invalid));
+            }
+            if fail_on.contains(&FailOn::Unseen) && !coverage.unseen.is_empty() {
+                failures.push(format!("never seen: {}", coverage.unseen.join(", ")));
+            }
+            if failures.is_empty() {
+                Ending::Clean
+            } else {
+                Ending::Failed(failures.join("; "))
+            }
+        } else {
+            Ending::Clean
+        };
+        // The router with its handles on the store is dropped, and this one: the writer drains
+        // its queue and closes the database.
+        drop(store);
         writer.join().await;
-        served.map_err(|error| Error::new(format!("the server failed: {error}")))
+        served.map_err(|error| Error::new(format!("the server failed: {error}")))?;
+        Ok(ending)
     }
 }
 
 /// `telemetry-spec serve`: opens the store, listens, prints `listening on http://ADDRESS` on
 /// standard output, and serves until SIGTERM or Ctrl-C.
-pub fn run(args: ServeArgs) -> Result<(), Error> {
+pub fn run(args: ServeArgs) -> Result<Ending, Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

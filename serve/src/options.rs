@@ -69,6 +69,13 @@ pub struct ServeArgs {
     /// The most documents one request may carry; more are answered with 413 and not stored
     #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT.max_documents)]
     pub max_documents: usize,
+    /// When the receiver stops, write the coverage (`GET /api/coverage`) to FILE
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// When the receiver stops, exit with status 1 if a stored document is invalid, or if a
+    /// declared kind was never seen (repeatable)
+    #[arg(long, value_name = "WHAT", value_enum)]
+    pub fail_on: Vec<FailOn>,
     /// How many requests may wait for the store; beyond, 503 with Retry-After
     #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT.queue)]
     pub queue: usize,
@@ -84,6 +91,8 @@ impl ServeArgs {
             write_key: None,
             insecure_no_auth: false,
             reject_invalid: false,
+            report: None,
+            fail_on: Vec::new(),
             max_bytes: Limits::DEFAULT.max_body_bytes,
             max_documents: Limits::DEFAULT.max_documents,
             queue: Limits::DEFAULT.queue,
@@ -119,6 +128,15 @@ impl ServeArgs {
         }
         Ok(())
     }
+}
+
+/// What makes `serve` end with status 1 (`--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// A stored document is invalid (or of no kind).
+    Invalid,
+    /// A kind the specification declares was never seen.
+    Unseen,
 }
 
 /// Where documents are kept, as `--store` names it.

@@ -24,9 +24,15 @@ struct Receiver {
 /// Starts `telemetry-spec serve` on a free loopback port with the store at `store`, and reads
 /// the address from its first line (printed once the store is open and the socket bound).
 fn start(store: &Path) -> Receiver {
+    start_with(store, &[])
+}
+
+/// [`start`] with more options.
+fn start_with(store: &Path, options: &[&str]) -> Receiver {
     let mut child = Command::new(env!("CARGO_BIN_EXE_telemetry-spec"))
         .args(["serve", "--listen", "127.0.0.1:0", "--store"])
         .arg(format!("sqlite:{}", store.display()))
+        .args(options)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -193,4 +199,27 @@ fn sigterm_answers_what_was_accepted_and_closes_the_store() {
         .filter(|body| !stored.contains(*body))
         .count();
     assert_eq!(lost, 0, "of {} acknowledged", acknowledged.len());
+}
+
+#[test]
+fn fail_on_invalid_sets_the_exit_status_when_stopped() {
+    let directory = TempDir::new("serve-fail-on");
+    let store = directory.0.join("store.db");
+    let receiver = start_with(&store, &["--fail-on", "invalid"]);
+    let response = client()
+        .post(format!("{}/v1/http", receiver.url))
+        .body(r#"{"topic": "cli", "data": {}}"#)
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let pid = receiver.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let output = receiver.child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
 }

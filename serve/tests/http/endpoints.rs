@@ -360,3 +360,44 @@ async fn coverage_names_the_kinds_seen_and_those_never_seen() {
     assert_eq!(coverage["undetected"], 0);
     receiver.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_stopping_the_coverage_is_written_and_fail_on_decides_the_ending() {
+    let directory = tempfile::tempdir().unwrap();
+    let report = directory.path().join("coverage.json");
+    let path = report.clone();
+    let receiver = start(move |args| {
+        args.report = Some(path);
+        args.fail_on = vec![serve::FailOn::Invalid];
+    })
+    .await;
+    let missing = r#"{"event": "FETCH_RELEASE_NOTES", "properties": {}}"#;
+    assert_eq!(receiver.post("/validate", missing).await.status(), 200);
+    let ending = receiver.stop().await;
+    assert_eq!(
+        ending,
+        serve::Ending::Failed("1 invalid document".to_owned())
+    );
+    let written: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(written["invalid"], 1);
+    assert_eq!(
+        written["unseen"].as_array().unwrap().len(),
+        PAYLOADS.len() - 1
+    );
+
+    // Only what `--fail-on` names counts: valid documents of one kind, and `unseen` asked.
+    let receiver = start(|args| args.fail_on = vec![serve::FailOn::Unseen]).await;
+    let valid = fixture("appsmith/keep-alive-ping");
+    assert_eq!(receiver.post("/validate", valid).await.status(), 200);
+    let serve::Ending::Failed(why) = receiver.stop().await else {
+        panic!("every kind seen?");
+    };
+    assert!(
+        why.starts_with("never seen: hasura/server-telemetry, "),
+        "{why}"
+    );
+    assert!(!why.contains("appsmith/keep-alive-ping"), "{why}");
+    let receiver = start(|_| {}).await;
+    assert_eq!(receiver.post("/validate", missing).await.status(), 200);
+    assert_eq!(receiver.stop().await, serve::Ending::Clean);
+}

@@ -15,7 +15,7 @@ pub struct Receiver {
     pub store: PathBuf,
     pub client: reqwest::Client,
     stop: oneshot::Sender<()>,
-    task: JoinHandle<Result<(), serve::Error>>,
+    task: JoinHandle<Result<serve::Ending, serve::Error>>,
     _directory: tempfile::TempDir,
 }
 
@@ -75,12 +75,10 @@ impl Receiver {
         page["documents"].as_array().unwrap().clone()
     }
 
-    /// Stops the receiver and waits until its store is closed.
-    pub async fn stop(self) -> PathBuf {
+    /// Stops the receiver and waits until its store is closed; how it ended.
+    pub async fn stop(self) -> serve::Ending {
         let _ = self.stop.send(());
-        self.task.await.unwrap().unwrap();
-        // The directory goes with the receiver; the caller only reads the path's name.
-        self.store
+        self.task.await.unwrap().unwrap()
     }
 }
 
