@@ -4,6 +4,7 @@
 //!
 //! | Endpoint | Answer |
 //! |---|---|
+//! | `GET /` | a page for people ([`crate::dashboard`]) |
 //! | `GET /health` | `{"status": "ok"}` (the store is open before the socket is bound) |
 //! | `POST /v1/http` | Hasura's emitters: the verdict; 200 (400 with `--reject-invalid` when invalid) |
 //! | `GET /v1/ws` | the Console's WebSocket: each text or binary message one Hasura message |
@@ -58,6 +59,8 @@ pub struct AppState {
     pub token: Option<Arc<str>>,
     /// The Segment write key Segment's endpoints ask for, if any.
     pub write_key: Option<Arc<str>>,
+    /// Whether the page shows the values of identifying members.
+    pub show_values: bool,
     /// Whether an emitter's invalid document is answered with 400.
     pub reject_invalid: bool,
     /// Becomes `true` when the receiver stops: long polls end early.
@@ -74,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/wait", get(wait))
         .route("/api/reset", post(reset))
         .route("/api/coverage", get(coverage))
+        .route("/", get(dashboard))
         .route("/metrics", get(metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -506,6 +510,14 @@ async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response>
         "invalid": invalid,
         "kinds": kinds,
     })))
+}
+
+/// `GET /`: the page ([`crate::dashboard`]).
+async fn dashboard(State(state): State<AppState>) -> Result<Response, Response> {
+    let page = crate::dashboard::page(&state.store, state.show_values)
+        .await
+        .map_err(store_failed)?;
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
 }
 
 /// `GET /api/coverage` ([`crate::coverage`]).

@@ -1,4 +1,4 @@
-//! Who may read and reset the store: with `--token`, `/api/...` and `/metrics` ask for
+//! Who may read and reset the store: with `--token`, `/`, `/api/...` and `/metrics` ask for
 //! `Authorization: Bearer TOKEN` and answers anything else with 401, before the handler runs,
 //! so that a refused request reads nothing and changes nothing. The emitters' endpoints and
 //! `/validate` are not guarded (an emitter sends no token); neither are `/health`, `/kinds`

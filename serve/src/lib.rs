@@ -12,6 +12,7 @@
 pub mod api;
 pub mod auth;
 pub mod coverage;
+pub mod dashboard;
 pub mod ingest;
 pub mod limits;
 pub mod metrics;
@@ -102,6 +103,7 @@ impl Server {
                 token: args.token.as_deref().map(Arc::from),
                 write_key: args.write_key.as_deref().map(Arc::from),
                 reject_invalid: args.reject_invalid,
+                show_values: args.show_values,
                 stopping,
                 metrics: metrics::Metrics::new(),
             },

@@ -60,6 +60,9 @@ pub struct ServeArgs {
     /// Listen on an address other than loopback without a token
     #[arg(long)]
     pub insecure_no_auth: bool,
+    /// Show on the page (`GET /`) the values of members that can point at a person or a machine
+    #[arg(long)]
+    pub show_values: bool,
     /// Answer an emitter's invalid document with 400 and its verdict (it is stored all the same)
     #[arg(long)]
     pub reject_invalid: bool,
@@ -91,6 +94,7 @@ impl ServeArgs {
             write_key: None,
             insecure_no_auth: false,
             reject_invalid: false,
+            show_values: false,
             report: None,
             fail_on: Vec::new(),
             max_bytes: Limits::DEFAULT.max_body_bytes,

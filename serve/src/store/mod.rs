@@ -398,6 +398,42 @@ impl Store {
         }
     }
 
+    /// The `limit` most frequent violations: rule, pointer and how many, most frequent first.
+    pub async fn top_violations(
+        &self,
+        limit: usize,
+    ) -> Result<Vec<(String, String, u64)>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = "SELECT rule, pointer, COUNT(*) AS n FROM violations \
+                   GROUP BY rule, pointer ORDER BY n DESC, rule, pointer LIMIT ?";
+        match &self.reader {
+            Reader::Sqlite(readers) => {
+                readers
+                    .read(move |connection| sqlite::top_violations(connection, sql, limit))
+                    .await
+            }
+            Reader::Postgres(client) => postgres::top_violations(client, sql, limit).await,
+        }
+    }
+
+    /// The `limit` latest documents matching `filter`, newest first.
+    pub async fn latest(&self, filter: &Filter, limit: usize) -> Result<Vec<Stored>, StoreError> {
+        let (condition, mut parameters) = filter.to_sql();
+        parameters.push(Param::Int(limit.try_into().unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT id, received_at, endpoint, kind, version, valid, verdict, body \
+             FROM documents WHERE {condition} ORDER BY id DESC LIMIT ?"
+        );
+        match &self.reader {
+            Reader::Sqlite(readers) => {
+                readers
+                    .read(move |connection| sqlite::documents(connection, &sql, parameters))
+                    .await
+            }
+            Reader::Postgres(client) => postgres::documents(client, &sql, &parameters).await,
+        }
+    }
+
     /// Up to `limit` documents matching `filter` with an id above `after`, in order of id.
     pub async fn documents(
         &self,

@@ -206,6 +206,23 @@ pub(super) async fn counts(client: &Client) -> Result<Vec<Count>, StoreError> {
         .collect()
 }
 
+pub(super) async fn top_violations(
+    client: &Client,
+    sql: &str,
+    limit: i64,
+) -> Result<Vec<(String, String, u64)>, StoreError> {
+    let rows = client.query(&numbered(sql), &[&limit]).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get(0)?,
+                row.try_get(1)?,
+                row.try_get::<_, i64>(2)?.try_into().unwrap_or(0),
+            ))
+        })
+        .collect()
+}
+
 pub(super) async fn count(
     client: &Client,
     sql: &str,

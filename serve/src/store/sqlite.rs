@@ -147,6 +147,22 @@ pub(super) fn documents(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+pub(super) fn top_violations(
+    connection: &Connection,
+    sql: &str,
+    limit: i64,
+) -> Result<Vec<(String, String, u64)>, StoreError> {
+    let mut statement = connection.prepare_cached(sql)?;
+    let rows = statement.query_map([limit], |row| {
+        Ok((
+            row.get(0)?,
+            row.get(1)?,
+            row.get::<_, i64>(2)?.try_into().unwrap_or(0),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The writer thread: commands in order, consecutive inserts committed together.
 fn write_loop(
     mut connection: Connection,

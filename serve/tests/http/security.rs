@@ -28,6 +28,7 @@ async fn the_api_asks_for_the_token_and_a_refused_request_changes_nothing() {
         Some("Basic s3cret"),
     ] {
         for path in [
+            "/",
             "/api/summary",
             "/api/documents",
             "/api/wait?timeout=0",
