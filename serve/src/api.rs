@@ -23,6 +23,10 @@
 //! (body or documents over the limits), 503 with `Retry-After` (the store's queue is full),
 //! 500 (the store failed: nothing of the request is stored).
 
+// A handler answers an error as the `Response` it is (axum's `IntoResponse`), made once per
+// request on its way out; boxing it would add an allocation to every error for nothing.
+#![allow(clippy::result_large_err)]
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;

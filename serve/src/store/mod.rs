@@ -311,26 +311,26 @@ impl Store {
     /// `queue` commands may wait for the writer.
     pub fn open_sqlite(path: &Path, queue: usize) -> Result<(Self, Writer), StoreError> {
         let (writer, commands) = mpsc::channel(queue.max(1));
-        let (reader, commits, thread) = sqlite::open(path, commands)?;
+        let opened = sqlite::open(path, commands)?;
         let store = Self {
             writer,
-            reader: Reader::Sqlite(reader),
-            commits,
+            reader: Reader::Sqlite(opened.readers),
+            commits: opened.commits,
         };
-        Ok((store, Writer::Thread(thread)))
+        Ok((store, Writer::Thread(opened.thread)))
     }
 
     /// Connects to the PostgreSQL database at `url` and brings its schema up to date; `queue`
     /// commands may wait for the writer.
     pub async fn open_postgres(url: &str, queue: usize) -> Result<(Self, Writer), StoreError> {
         let (writer, commands) = mpsc::channel(queue.max(1));
-        let (reader, commits, task) = postgres::open(url, commands).await?;
+        let opened = postgres::open(url, commands).await?;
         let store = Self {
             writer,
-            reader: Reader::Postgres(reader),
-            commits,
+            reader: Reader::Postgres(opened.reader),
+            commits: opened.commits,
         };
-        Ok((store, Writer::Task(task)))
+        Ok((store, Writer::Task(opened.task)))
     }
 
     /// Stores `records` in one transaction; their ids once committed.

@@ -26,18 +26,18 @@ async fn connect(url: &str) -> Result<Client, StoreError> {
     Ok(client)
 }
 
+/// An open PostgreSQL store: its reading client, its commits, its writer task.
+pub(super) struct Opened {
+    pub reader: Arc<Client>,
+    pub commits: watch::Receiver<u64>,
+    pub task: tokio::task::JoinHandle<()>,
+}
+
 /// Connects, migrates, listens for commits and starts the writer task on `commands`.
 pub(super) async fn open(
     url: &str,
     commands: mpsc::Receiver<Command>,
-) -> Result<
-    (
-        Arc<Client>,
-        watch::Receiver<u64>,
-        tokio::task::JoinHandle<()>,
-    ),
-    StoreError,
-> {
+) -> Result<Opened, StoreError> {
     let mut writer = connect(url).await?;
     migrations::apply_postgres(&mut writer, migrations::POSTGRES).await?;
     let reader = connect(url).await?;
@@ -60,7 +60,11 @@ pub(super) async fn open(
     });
     listener.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
     let task = tokio::spawn(write_loop(writer, listener, commands, announce));
-    Ok((Arc::new(reader), commits, task))
+    Ok(Opened {
+        reader: Arc::new(reader),
+        commits,
+        task,
+    })
 }
 
 /// The writer: commands in order, consecutive inserts committed together. It keeps the

@@ -18,11 +18,15 @@ use super::{Batch, Command, Count, Param, Step, StoreError, Stored, answer, migr
 /// or backs it up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// An open SQLite store: its readers, its commits, its writer thread.
+pub(super) struct Opened {
+    pub readers: Arc<Readers>,
+    pub commits: watch::Receiver<u64>,
+    pub thread: JoinHandle<()>,
+}
+
 /// Opens the store at `path`, migrates it, and starts the writer thread on `commands`.
-pub(super) fn open(
-    path: &Path,
-    commands: mpsc::Receiver<Command>,
-) -> Result<(Arc<Readers>, watch::Receiver<u64>, JoinHandle<()>), StoreError> {
+pub(super) fn open(path: &Path, commands: mpsc::Receiver<Command>) -> Result<Opened, StoreError> {
     let mut connection = Connection::open(path).map_err(|error| {
         StoreError::new(format!("cannot open the store {}: {error}", path.display()))
     })?;
@@ -40,7 +44,11 @@ pub(super) fn open(
         path: path.to_owned(),
         idle: Mutex::new(Vec::new()),
     });
-    Ok((readers, commits, thread))
+    Ok(Opened {
+        readers,
+        commits,
+        thread,
+    })
 }
 
 /// Idle reading connections, opened as needed.
