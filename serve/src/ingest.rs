@@ -294,7 +294,7 @@ fn add_on_receipt(
 }
 
 /// One Segment call (`POST /v1/track`, or one element of a batch at `position`), judged as
-/// Segment stores it: the members Segment adds on receipt added ([`add_on_receipt`]), then
+/// Segment stores it: the members Segment adds on receipt added (`add_on_receipt`), then
 /// checked as the Segment track kind it is detected as. The record keeps the call's bytes as
 /// received; its verdict says what was added.
 pub fn segment_call(
