@@ -69,6 +69,9 @@ enum Command {
     /// Print what in each payload can identify a person or a machine
     #[command(long_about = privacy::HELP)]
     Privacy(privacy::PrivacyArgs),
+    /// Receive telemetry over HTTP, validate it and keep every document
+    #[command(long_about = serve::options::HELP)]
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +83,14 @@ fn main() -> ExitCode {
         Command::Sample(args) => sample::run(args).map(|()| Status::Success),
         Command::Optout(args) => optout::run(args).map(|()| Status::Success),
         Command::Privacy(args) => privacy::run(args).map(|()| Status::Success),
+        Command::Serve(args) => match serve::run(args) {
+            Ok(serve::Ending::Clean) => Ok(Status::Success),
+            Ok(serve::Ending::Failed(why)) => {
+                diagnostics::print_note("failed", &why);
+                Ok(Status::Invalid)
+            }
+            Err(error) => Err(exit::Failure::new(error.to_string())),
+        },
     };
     exit::code(result)
 }

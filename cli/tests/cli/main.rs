@@ -20,6 +20,7 @@
 //!   `--summary-only`, `--stats`, and documents routed by `--valid-out` and `--invalid-out`.
 //! - [`terminal`]: what reaches a terminal: text from the inputs, escaped.
 //! - [`optout`], [`privacy`]: the specification around the payloads, printed.
+//! - [`serve`]: the receiver as a process: killed during a load run, stopped with SIGTERM.
 
 mod documents;
 mod inputs;
@@ -27,6 +28,7 @@ mod kinds;
 mod optout;
 mod outputs;
 mod privacy;
+mod serve;
 mod stream;
 mod support;
 mod terminal;

@@ -47,6 +47,7 @@ mod implied;
 mod judge;
 mod lookup;
 mod probe;
+pub mod verdict;
 
 pub use detect::{Clue, Detection, Signature, detect, detect_slice};
 pub use judge::{Accepted, Judgement, Rejection, judge, judge_with, parse_any, parse_any_with};

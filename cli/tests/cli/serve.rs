@@ -1,0 +1,225 @@
+//! `serve` as a process: documents acknowledged with 200 survive the receiver being killed
+//! (SIGKILL) during a load run, and the store opens cleanly after; SIGTERM answers what was
+//! accepted, closes the store and exits 0. What a stored document should be is what was sent,
+//! byte for byte.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::TempDir;
+
+/// A receiver process and the address it printed.
+struct Receiver {
+    child: Child,
+    url: String,
+}
+
+/// Starts `telemetry-spec serve` on a free loopback port with the store at `store`, and reads
+/// the address from its first line (printed once the store is open and the socket bound).
+fn start(store: &Path) -> Receiver {
+    start_with(store, &[])
+}
+
+/// [`start`] with more options.
+fn start_with(store: &Path, options: &[&str]) -> Receiver {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_telemetry-spec"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--store"])
+        .arg(format!("sqlite:{}", store.display()))
+        .args(options)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the binary starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout is piped"))
+        .read_line(&mut line)
+        .expect("the receiver prints its address");
+    let url = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    Receiver { child, url }
+}
+
+fn client() -> reqwest::blocking::Client {
+    // A bound for a receiver that hangs, not a timed assertion.
+    reqwest::blocking::Client::builder()
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap()
+}
+
+/// A Hasura CLI message, unique by `n`.
+fn message(n: usize) -> Vec<u8> {
+    let kind = schema_types::registry::find("hasura/cli-execution-wire").unwrap();
+    let mut message = kind.fixture();
+    message["data"]["execution_id"] = format!("00000000-0000-4000-8000-{n:012x}").into();
+    serde_json::to_vec(&message).unwrap()
+}
+
+/// Sends messages from four threads until each has sent `per_thread` or met an error (the
+/// receiver gone); `acknowledged` gets each body answered 200, and `events` a unit for each.
+fn load(
+    url: &str,
+    per_thread: usize,
+    acknowledged: &Arc<Mutex<Vec<Vec<u8>>>>,
+    events: &mpsc::Sender<()>,
+) -> Vec<std::thread::JoinHandle<()>> {
+    (0..4)
+        .map(|thread| {
+            let url = format!("{url}/v1/http");
+            let acknowledged = Arc::clone(acknowledged);
+            let events = events.clone();
+            std::thread::spawn(move || {
+                let client = client();
+                for i in 0..per_thread {
+                    let body = message(thread * 1_000_000 + i);
+                    let Ok(response) = client.post(&url).body(body.clone()).send() else {
+                        return;
+                    };
+                    match response.status().as_u16() {
+                        200 => {
+                            acknowledged.lock().unwrap().push(body);
+                            let _ = events.send(());
+                        }
+                        503 => {}
+                        other => panic!("answered {other}"),
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+/// Every stored body, read through `/api/documents` page by page.
+fn stored_bodies(url: &str) -> Vec<Vec<u8>> {
+    let client = client();
+    let mut bodies = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = client
+            .get(format!("{url}/api/documents?limit=1000{cursor}"))
+            .send()
+            .unwrap()
+            .bytes()
+            .unwrap();
+        let page: Value = serde_json::from_slice(&page).unwrap();
+        for document in page["documents"].as_array().unwrap() {
+            bodies.push(document["body"].as_str().unwrap().as_bytes().to_vec());
+        }
+        match page["next"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => return bodies,
+        }
+    }
+}
+
+/// SQLite's own check of the file.
+fn integrity(store: &Path) -> String {
+    let connection = rusqlite::Connection::open(store).unwrap();
+    connection
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn documents_acknowledged_survive_sigkill_and_the_store_opens_cleanly() {
+    let directory = TempDir::new("serve-kill");
+    let store = directory.0.join("store.db");
+    let mut receiver = start(&store);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let (events, acks) = mpsc::channel();
+    let threads = load(&receiver.url, 5_000, &acknowledged, &events);
+    drop(events);
+    // Killed in the middle of the run: after 300 acknowledgements, with requests in flight.
+    for _ in 0..300 {
+        acks.recv().expect("the load stopped early");
+    }
+    receiver.child.kill().unwrap();
+    receiver.child.wait().unwrap();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 300);
+
+    let mut receiver = start(&store);
+    let stored: BTreeSet<Vec<u8>> = stored_bodies(&receiver.url).into_iter().collect();
+    let lost = acknowledged
+        .iter()
+        .filter(|body| !stored.contains(*body))
+        .count();
+    assert_eq!(lost, 0, "of {} acknowledged", acknowledged.len());
+    receiver.child.kill().unwrap();
+    receiver.child.wait().unwrap();
+    assert_eq!(integrity(&store), "ok");
+}
+
+#[test]
+fn sigterm_answers_what_was_accepted_and_closes_the_store() {
+    let directory = TempDir::new("serve-term");
+    let store = directory.0.join("store.db");
+    let receiver = start(&store);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let (events, acks) = mpsc::channel();
+    let threads = load(&receiver.url, 5_000, &acknowledged, &events);
+    drop(events);
+    for _ in 0..100 {
+        acks.recv().expect("the load stopped early");
+    }
+    let pid = receiver.child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let output = receiver.child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "SIGTERM is a clean stop");
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    // Closed: the write-ahead log folded into the file and removed.
+    assert!(!directory.0.join("store.db-wal").exists());
+    assert_eq!(integrity(&store), "ok");
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    let connection = rusqlite::Connection::open(&store).unwrap();
+    let mut statement = connection.prepare("SELECT body FROM documents").unwrap();
+    let stored: BTreeSet<Vec<u8>> = statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let lost = acknowledged
+        .iter()
+        .filter(|body| !stored.contains(*body))
+        .count();
+    assert_eq!(lost, 0, "of {} acknowledged", acknowledged.len());
+}
+
+#[test]
+fn fail_on_invalid_sets_the_exit_status_when_stopped() {
+    let directory = TempDir::new("serve-fail-on");
+    let store = directory.0.join("store.db");
+    let receiver = start_with(&store, &["--fail-on", "invalid"]);
+    let response = client()
+        .post(format!("{}/v1/http", receiver.url))
+        .body(r#"{"topic": "cli", "data": {}}"#)
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let pid = receiver.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let output = receiver.child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -1,0 +1,282 @@
+//! The PostgreSQL store, which several receivers share: each receiver has one writer task (its
+//! own connection, the same group commits as SQLite's), one connection for reads (queries
+//! pipelined on it), and one that `LISTEN`s, so that a commit by any receiver (`NOTIFY` in the
+//! same transaction, delivered when it commits) wakes every receiver's `/api/wait`.
+
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, watch};
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{AsyncMessage, Client, NoTls};
+
+use super::{Batch, Command, Count, Param, Step, StoreError, Stored, answer, migrations, step};
+
+/// The channel commits are announced on.
+const CHANNEL: &str = "telemetry_spec_documents";
+
+/// A connection to `url`, its connection task spawned.
+async fn connect(url: &str) -> Result<Client, StoreError> {
+    let (client, connection) = tokio_postgres::connect(url, NoTls)
+        .await
+        .map_err(|error| StoreError::new(format!("cannot connect to the store: {error}")))?;
+    tokio::spawn(async move {
+        // A connection that fails fails its client's next query, which reports it.
+        let _ = connection.await;
+    });
+    Ok(client)
+}
+
+/// An open PostgreSQL store: its reading client, its commits, its writer task.
+pub(super) struct Opened {
+    pub reader: Arc<Client>,
+    pub commits: watch::Receiver<u64>,
+    pub task: tokio::task::JoinHandle<()>,
+}
+
+/// Connects, migrates, listens for commits and starts the writer task on `commands`.
+pub(super) async fn open(
+    url: &str,
+    commands: mpsc::Receiver<Command>,
+) -> Result<Opened, StoreError> {
+    let mut writer = connect(url).await?;
+    migrations::apply_postgres(&mut writer, migrations::POSTGRES).await?;
+    let reader = connect(url).await?;
+    let (announce, commits) = watch::channel(0);
+    let announce = Arc::new(announce);
+
+    // The listening connection is driven here, to read its notifications.
+    let (listener, mut connection) = tokio_postgres::connect(url, NoTls)
+        .await
+        .map_err(|error| StoreError::new(format!("cannot connect to the store: {error}")))?;
+    let heard = Arc::clone(&announce);
+    tokio::spawn(async move {
+        while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+            match message {
+                Ok(AsyncMessage::Notification(_)) => heard.send_modify(|commits| *commits += 1),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+    });
+    listener.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
+    let task = tokio::spawn(write_loop(writer, listener, commands, announce));
+    Ok(Opened {
+        reader: Arc::new(reader),
+        commits,
+        task,
+    })
+}
+
+/// The writer: commands in order, consecutive inserts committed together. It keeps the
+/// listener's client, so that listening lasts as long as the store.
+async fn write_loop(
+    mut client: Client,
+    _listener: Client,
+    mut commands: mpsc::Receiver<Command>,
+    announce: Arc<watch::Sender<u64>>,
+) {
+    let mut next: Option<Command> = None;
+    loop {
+        let command = match next.take() {
+            Some(command) => command,
+            None => match commands.recv().await {
+                Some(command) => command,
+                None => break,
+            },
+        };
+        match step(command, &mut commands, &mut next) {
+            Step::Reset(done) => {
+                let result = reset(&mut client).await;
+                announce.send_modify(|commits| *commits += 1);
+                let _ = done.send(result);
+            }
+            Step::Insert(batch) => {
+                let result = insert(&mut client, &batch).await;
+                if result.is_ok() {
+                    announce.send_modify(|commits| *commits += 1);
+                }
+                answer(batch, result);
+            }
+        }
+    }
+}
+
+/// Writes every record of `batch` in one transaction and announces it; the ids of each
+/// request's records.
+async fn insert(client: &mut Client, batch: &Batch) -> Result<Vec<Vec<i64>>, StoreError> {
+    let transaction = client.transaction().await?;
+    let document = transaction
+        .prepare(
+            "INSERT INTO documents (received_at, endpoint, kind, version, valid, verdict, body) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .await?;
+    let violation = transaction
+        .prepare("INSERT INTO violations (document_id, rule, pointer) VALUES ($1, $2, $3)")
+        .await?;
+    let mut ids = Vec::with_capacity(batch.len());
+    for (records, _) in batch {
+        let mut request = Vec::with_capacity(records.len());
+        for record in records {
+            let row = transaction
+                .query_one(
+                    &document,
+                    &[
+                        &record.received_at,
+                        &record.endpoint,
+                        &record.kind,
+                        &record.version,
+                        &record.valid,
+                        &record.verdict,
+                        &record.body,
+                    ],
+                )
+                .await?;
+            let id: i64 = row.try_get(0)?;
+            for (rule, pointer) in &record.violations {
+                transaction
+                    .execute(&violation, &[&id, rule, pointer])
+                    .await?;
+            }
+            request.push(id);
+        }
+        ids.push(request);
+    }
+    transaction
+        .batch_execute(&format!("NOTIFY {CHANNEL}"))
+        .await?;
+    transaction.commit().await?;
+    Ok(ids)
+}
+
+/// Deletes every document; how many there were.
+async fn reset(client: &mut Client) -> Result<u64, StoreError> {
+    let transaction = client.transaction().await?;
+    transaction.execute("DELETE FROM violations", &[]).await?;
+    let deleted = transaction.execute("DELETE FROM documents", &[]).await?;
+    transaction
+        .batch_execute(&format!("NOTIFY {CHANNEL}"))
+        .await?;
+    transaction.commit().await?;
+    Ok(deleted)
+}
+
+/// `sql` with its `?` placeholders numbered as PostgreSQL writes them (`$1`, `$2`, ...).
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut number = 0;
+    for character in sql.chars() {
+        if character == '?' {
+            number += 1;
+            out.push_str(&format!("${number}"));
+        } else {
+            out.push(character);
+        }
+    }
+    out
+}
+
+/// The parameters as the driver takes them.
+fn values(parameters: &[Param]) -> Vec<Box<dyn ToSql + Sync + Send>> {
+    parameters
+        .iter()
+        .map(|parameter| -> Box<dyn ToSql + Sync + Send> {
+            match parameter {
+                Param::Int(value) => Box::new(*value),
+                Param::Text(value) => Box::new(value.clone()),
+                Param::Bool(value) => Box::new(*value),
+            }
+        })
+        .collect()
+}
+
+pub(super) async fn counts(client: &Client) -> Result<Vec<Count>, StoreError> {
+    let rows = client
+        .query(
+            "SELECT kind, version, valid, COUNT(*) FROM documents \
+             GROUP BY kind, version, valid ORDER BY kind, version, valid",
+            &[],
+        )
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Count {
+                kind: row.try_get(0)?,
+                version: row.try_get(1)?,
+                valid: row.try_get(2)?,
+                documents: row.try_get::<_, i64>(3)?.try_into().unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn top_violations(
+    client: &Client,
+    sql: &str,
+    limit: i64,
+) -> Result<Vec<(String, String, u64)>, StoreError> {
+    let rows = client.query(&numbered(sql), &[&limit]).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get(0)?,
+                row.try_get(1)?,
+                row.try_get::<_, i64>(2)?.try_into().unwrap_or(0),
+            ))
+        })
+        .collect()
+}
+
+pub(super) async fn count(
+    client: &Client,
+    sql: &str,
+    parameters: &[Param],
+) -> Result<u64, StoreError> {
+    let values = values(parameters);
+    let references: Vec<&(dyn ToSql + Sync)> = values
+        .iter()
+        .map(|value| value.as_ref() as &(dyn ToSql + Sync))
+        .collect();
+    let row = client.query_one(&numbered(sql), &references).await?;
+    Ok(row.try_get::<_, i64>(0)?.try_into().unwrap_or(0))
+}
+
+pub(super) async fn documents(
+    client: &Client,
+    sql: &str,
+    parameters: &[Param],
+) -> Result<Vec<Stored>, StoreError> {
+    let values = values(parameters);
+    let references: Vec<&(dyn ToSql + Sync)> = values
+        .iter()
+        .map(|value| value.as_ref() as &(dyn ToSql + Sync))
+        .collect();
+    let rows = client.query(&numbered(sql), &references).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Stored {
+                id: row.try_get(0)?,
+                received_at: row.try_get(1)?,
+                endpoint: row.try_get(2)?,
+                kind: row.try_get(3)?,
+                version: row.try_get(4)?,
+                valid: row.try_get(5)?,
+                verdict: row.try_get(6)?,
+                body: row.try_get(7)?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_in_order() {
+        assert_eq!(
+            numbered("a = ? AND b > ? LIMIT ?"),
+            "a = $1 AND b > $2 LIMIT $3"
+        );
+    }
+}

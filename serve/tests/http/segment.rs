@@ -1,0 +1,143 @@
+//! Segment's tracking API: calls as the libraries send them, judged as Segment stores them
+//! (what Segment adds on receipt added and said), kept as sent; the write key as Segment asks
+//! for it.
+
+use base64::Engine as _;
+use schema_types::registry::find;
+use serde_json::{Map, Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::support::start;
+
+/// A call as the sending library sends it, from a valid stored message of `kind` (the page's
+/// example when it is valid, its fixture otherwise): without what Segment adds (`receivedAt`,
+/// the corrected `timestamp`, `context.ip`), the library's own `timestamp` being the stored
+/// `originalTimestamp`.
+fn sent_call(kind: &str) -> Map<String, Value> {
+    let kind = find(kind).unwrap();
+    let stored = kind
+        .documented_example()
+        .filter(|example| kind.validate(example).is_valid())
+        .unwrap_or_else(|| kind.fixture());
+    let Value::Object(mut call) = stored else {
+        panic!("not an object");
+    };
+    call.remove("receivedAt");
+    let original = call.remove("originalTimestamp").unwrap();
+    call.insert("timestamp".to_owned(), original);
+    if let Some(Value::Object(context)) = call.get_mut("context") {
+        context.remove("ip");
+    }
+    call
+}
+
+fn time(value: &Value) -> OffsetDateTime {
+    OffsetDateTime::parse(value.as_str().unwrap(), &Rfc3339).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_track_call_is_judged_as_segment_stores_it_and_kept_as_sent() {
+    let receiver = start(|_| {}).await;
+    let call = sent_call("appsmith/navigation-event");
+    let body = serde_json::to_vec_pretty(&call).unwrap();
+    let response = receiver.post("/v1/t", body.clone()).await;
+    assert_eq!(response.status(), 200);
+    let verdict: Value = response.json().await.unwrap();
+    assert_eq!(verdict["kind"], "appsmith/navigation-event");
+    assert_eq!(verdict["valid"], true, "{verdict}");
+    let added = &verdict["segment"]["added"];
+    assert_eq!(added["/originalTimestamp"], call["timestamp"]);
+    assert_eq!(added["/context/ip"], "127.0.0.1");
+    // timestamp = receivedAt − (sentAt − originalTimestamp)
+    let skew = time(&call["sentAt"]) - time(&call["timestamp"]);
+    assert_eq!(
+        time(&added["/timestamp"]),
+        time(&added["/receivedAt"]) - skew
+    );
+
+    let documents = receiver.documents("").await;
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["body"], String::from_utf8(body).unwrap());
+    assert_eq!(documents[0]["endpoint"], "/v1/track");
+    assert_eq!(documents[0]["verdict"], verdict);
+    receiver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_gives_a_verdict_per_call() {
+    let receiver = start(|_| {}).await;
+    let mut browser = sent_call("appsmith/navigation-event");
+    let mut server = sent_call("appsmith/backend-call-event");
+    let sent_at = browser.remove("sentAt").unwrap();
+    server.remove("sentAt");
+    let batch = json!({
+        "batch": [browser, server, {"type": "track", "event": "UNKNOWN"}],
+        "sentAt": sent_at,
+    });
+    let response = receiver
+        .post("/v1/b", serde_json::to_vec(&batch).unwrap())
+        .await;
+    assert_eq!(response.status(), 200);
+    let lines: Vec<Value> = response
+        .text()
+        .await
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["kind"], "appsmith/navigation-event");
+    assert_eq!(lines[0]["valid"], true, "{}", lines[0]);
+    assert_eq!(lines[0]["segment"]["added"]["/sentAt"], sent_at);
+    assert_eq!(lines[1]["kind"], "appsmith/backend-call-event");
+    assert_eq!(lines[1]["valid"], true, "{}", lines[1]);
+    // A server library's call gets no address.
+    assert!(lines[1]["segment"]["added"].get("/context/ip").is_none());
+    assert_eq!(lines[2]["valid"], false);
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(
+        lines[3],
+        json!({"summary": {"documents": 3, "valid": 2, "invalid": 1, "errors": 0}})
+    );
+    let stored = receiver.documents("").await;
+    assert_eq!(stored.len(), 3);
+    assert_eq!(stored[2]["body"], r#"{"type":"track","event":"UNKNOWN"}"#);
+    receiver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_write_key_is_asked_as_segment_asks_it() {
+    let receiver = start(|args| args.write_key = Some("wk_live".to_owned())).await;
+    let body = serde_json::to_vec(&sent_call("appsmith/navigation-event")).unwrap();
+    let basic = |user: &str| {
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{user}:"))
+        )
+    };
+    for (path, authorization) in [
+        ("/v1/track", None),
+        ("/v1/t", Some(basic("wk_test"))),
+        ("/v1/batch", Some("Bearer wk_live".to_owned())),
+    ] {
+        let mut request = receiver.client.post(receiver.url(path)).body(body.clone());
+        if let Some(authorization) = authorization {
+            request = request.header("authorization", authorization);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 401, "{path}");
+    }
+    assert_eq!(receiver.get_json("/api/summary").await["documents"], 0);
+    let response = receiver
+        .client
+        .post(receiver.url("/v1/track"))
+        .header("authorization", basic("wk_live"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(receiver.get_json("/api/summary").await["documents"], 1);
+    receiver.stop().await;
+}
