@@ -45,9 +45,7 @@ impl<'de> Names<'de> {
         if let Some(many) = &mut self.many {
             return many.insert(name);
         }
-        let few = self
-            .few
-            .get_or_insert_with(|| [const { Cow::Borrowed("") }; FEW]);
+        let few = self.few.get_or_insert([const { Cow::Borrowed("") }; FEW]);
         if few[..self.len].contains(&name) {
             return false;
         }
