@@ -79,7 +79,7 @@ impl Read for Pieces<'_> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         assert!(!self.ended, "read again after the end of the input");
         self.reads += 1;
-        if self.interrupt && self.reads % 3 == 0 {
+        if self.interrupt && self.reads.is_multiple_of(3) {
             return Err(io::ErrorKind::Interrupted.into());
         }
         let size = self.pieces[self.reads % 2]
