@@ -45,6 +45,8 @@ impl<'de> Names<'de> {
         if let Some(many) = &mut self.many {
             return many.insert(name);
         }
+        // Built at the first name only: eagerly, the empty names would be written at every one.
+        #[allow(clippy::unnecessary_lazy_evaluations)]
         let few = self
             .few
             .get_or_insert_with(|| [const { Cow::Borrowed("") }; FEW]);
