@@ -39,8 +39,11 @@ const WARM_UP: usize = 1_000;
 /// How many timed passes each mode makes over each stream.
 const PASSES: usize = 11;
 
+/// One way of judging a document known to be a valid one of `kind`: whether it found it so.
+type Mode = fn(kind: &'static PayloadKind, bytes: &[u8]) -> bool;
+
 /// The ways of judging a document that are compared, each by name.
-const MODES: [(&str, fn(&'static PayloadKind, &[u8]) -> bool); 7] = [
+const MODES: [(&str, Mode); 7] = [
     ("known", known),
     ("known+typed", known_typed),
     ("detect_slice", detect_slice),
@@ -157,7 +160,7 @@ impl Documents {
 /// One pass of `mode` over `documents`: how many documents it did not find valid as their
 /// kind.
 #[inline(never)]
-fn pass(documents: &Documents, mode: fn(&'static PayloadKind, &[u8]) -> bool) -> usize {
+fn pass(documents: &Documents, mode: Mode) -> usize {
     documents
         .lines
         .iter()
@@ -169,7 +172,7 @@ fn pass(documents: &Documents, mode: fn(&'static PayloadKind, &[u8]) -> bool) ->
 /// mode builds once (compiled patterns, detection's tables, what a kind's schema implies) is
 /// built here.
 #[inline(never)]
-fn warm_up(documents: &Documents, mode: fn(&'static PayloadKind, &[u8]) -> bool) -> usize {
+fn warm_up(documents: &Documents, mode: Mode) -> usize {
     documents.lines[..WARM_UP]
         .iter()
         .filter(|(kind, range)| !mode(kind, &documents.bytes[range.clone()]))
