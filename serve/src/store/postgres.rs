@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use futures_util::future::try_join_all;
 use tokio::sync::{mpsc, watch};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{AsyncMessage, Client, NoTls};
@@ -114,33 +115,50 @@ async fn insert(client: &mut Client, batch: &Batch) -> Result<Vec<Vec<i64>>, Sto
     let violation = transaction
         .prepare("INSERT INTO violations (document_id, rule, pointer) VALUES ($1, $2, $3)")
         .await?;
+    // Every insert of the batch sent at once: the driver pipelines them on the connection, so
+    // the batch costs about one round trip rather than one per document.
+    let records: Vec<&super::Record> = batch.iter().flat_map(|(records, _)| records).collect();
+    let (pipeline, document, violation) = (&transaction, &document, &violation);
+    let rows = try_join_all(records.iter().map(|record| async move {
+        pipeline
+            .query_one(
+                document,
+                &[
+                    &record.received_at,
+                    &record.endpoint,
+                    &record.kind,
+                    &record.version,
+                    &record.valid,
+                    &record.verdict,
+                    &record.body,
+                ],
+            )
+            .await
+    }))
+    .await?;
+    let mut document_ids = Vec::with_capacity(rows.len());
+    for row in &rows {
+        document_ids.push(row.try_get::<_, i64>(0)?);
+    }
+    try_join_all(
+        records
+            .iter()
+            .zip(&document_ids)
+            .flat_map(|(record, id)| {
+                record
+                    .violations
+                    .iter()
+                    .map(move |(rule, pointer)| (id, rule, pointer))
+            })
+            .map(|(id, rule, pointer)| async move {
+                pipeline.execute(violation, &[id, rule, pointer]).await
+            }),
+    )
+    .await?;
     let mut ids = Vec::with_capacity(batch.len());
+    let mut next = document_ids.into_iter();
     for (records, _) in batch {
-        let mut request = Vec::with_capacity(records.len());
-        for record in records {
-            let row = transaction
-                .query_one(
-                    &document,
-                    &[
-                        &record.received_at,
-                        &record.endpoint,
-                        &record.kind,
-                        &record.version,
-                        &record.valid,
-                        &record.verdict,
-                        &record.body,
-                    ],
-                )
-                .await?;
-            let id: i64 = row.try_get(0)?;
-            for (rule, pointer) in &record.violations {
-                transaction
-                    .execute(&violation, &[&id, rule, pointer])
-                    .await?;
-            }
-            request.push(id);
-        }
-        ids.push(request);
+        ids.push(next.by_ref().take(records.len()).collect());
     }
     transaction
         .batch_execute(&format!("NOTIFY {CHANNEL}"))
