@@ -146,6 +146,25 @@ fn now() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
 }
 
+/// Stores one judged document and answers with its verdict: `200`, or `400` for an invalid one
+/// under `--reject-invalid`.
+async fn keep_one(state: &AppState, judged: Judged) -> Result<Response, Response> {
+    let valid = judged.record.valid;
+    let verdict = judged.record.verdict.clone();
+    keep(state, vec![judged]).await?;
+    let status = if state.reject_invalid && !valid {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        verdict,
+    )
+        .into_response())
+}
+
 /// Stores the records of `judged`; the answer when they could not be stored.
 async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<(), Response> {
     let records: Vec<_> = judged.into_iter().map(|judged| judged.record).collect();
@@ -206,20 +225,7 @@ async fn hasura(
         ingest::hasura(receipt, body.to_vec(), limits)
     })
     .await?;
-    let valid = judged.record.valid;
-    let verdict = judged.record.verdict.clone();
-    keep(&state, vec![judged]).await?;
-    let status = if state.reject_invalid && !valid {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        verdict,
-    )
-        .into_response())
+    keep_one(&state, judged).await
 }
 
 /// `GET /v1/ws`: the Console's WebSocket channel; every message (text or binary) is one Hasura
@@ -281,20 +287,7 @@ async fn segment_track(
         ingest::segment_call(receipt, 1, &body, None, Some(client.ip()), limits)
     })
     .await?;
-    let valid = judged.record.valid;
-    let verdict = judged.record.verdict.clone();
-    keep(&state, vec![judged]).await?;
-    let status = if state.reject_invalid && !valid {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        verdict,
-    )
-        .into_response())
+    keep_one(&state, judged).await
 }
 
 /// `POST /v1/batch` (and analytics.js's `/v1/b`): Segment calls in `{"batch": [...]}`.
