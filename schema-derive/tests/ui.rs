@@ -18,6 +18,11 @@
 //! twice or badly, two documented eras, `x-era` elsewhere), `collector/` (several errors, no
 //! cascade).
 //!
+//! The enums of eras under `eras/` hold the same two valid documents, declared once in
+//! `eras/documents/mod.rs` and pulled in by `mod documents;` (trybuild compiles each case where
+//! it stands, so the module resolves next to it; a folder, so the glob below does not read it as
+//! a case). Each case file keeps its own enum, so every span still points into the case.
+//!
 //! A `.stderr` that shows more than one error for a case with one mistake (or a message that is
 //! not the derive's own) records a defect of the derive still to be fixed, not a wanted output:
 //! fixing it changes that file, which the review then sees.

@@ -45,18 +45,10 @@ impl Payload for KeepAlivePing {
                 .event(KeepAliveEventName::FetchReleaseNotes)
                 .properties(
                     // Mixpanel's members first, then the event's own: the export lists them all by name.
-                    MixpanelProperties::fixture()
+                    MixpanelProperties::page_sample("609ce8fb4092701c69df9846")
                         .time(fractional_seconds(1_704_784_217.602))
-                        .distinct_id("609ce8fb4092701c69df9846")
-                        .identified_id("609ce8fb4092701c69df9846")
-                        .import(true)
                         .insert_id("75ddda7c-ba47-41e0-9578-7d3afaf05284")
-                        .lib_version("3.3.1")
-                        .mp_api_endpoint("api.mixpanel.com")
                         .mp_api_timestamp_ms(1_704_784_233_604)
-                        .source("segment")
-                        .user_id("609ce8fb4092701c69df9846")
-                        .mp_lib("Segment Actions: analytics-java")
                         .mp_processing_time_ms(1_704_784_233_665)
                         .segment_source_name("cloud-services")
                         .event(

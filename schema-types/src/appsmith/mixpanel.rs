@@ -162,6 +162,27 @@ pub struct MixpanelProperties<P> {
     pub event: P,
 }
 
+impl<P: MixpanelEvent> MixpanelProperties<P> {
+    /// The members the page's two exports share, set with the fixture builder, for their
+    /// documented examples: events the Appsmith server sent through analytics-java and Segment's
+    /// Mixpanel destination (`$lib_version`, `mp_lib`, `$source`), which Mixpanel took in through
+    /// its import API (`$import`, `$mp_api_endpoint`), and whose three ids of the sender are the
+    /// instance id `instance`. The caller sets each export's own: the times, `$insert_id`,
+    /// `segment_source_name`, the geolocation, and the event. The order they are set in is
+    /// immaterial: the export lists them by name.
+    pub(super) fn page_sample(instance: &str) -> MixpanelPropertiesBuilder<P> {
+        Self::fixture()
+            .distinct_id(instance)
+            .identified_id(instance)
+            .import(true)
+            .lib_version("3.3.1")
+            .mp_api_endpoint("api.mixpanel.com")
+            .source("segment")
+            .user_id(instance)
+            .mp_lib("Segment Actions: analytics-java")
+    }
+}
+
 /// Serialises an export's `properties` as Mixpanel's export lists them: `time`, `distinct_id`,
 /// then every other member by name, in code-point order (so the `$...` members come before the
 /// others). Deserialising takes any order.

@@ -216,14 +216,8 @@ impl Payload for EeUsageMetrics {
                 .hasura_action_request_bytes_total([unlabelled(0)])
                 .hasura_action_response_bytes_total([unlabelled(0)])
                 .hasura_active_subscriptions([unlabelled(0)])
-                .hasura_cron_events_invocation_total([StatusSample::fixture()
-                    .status("success")
-                    .value(0)
-                    .build()])
-                .hasura_event_invocations_total([StatusSample::fixture()
-                    .status("success")
-                    .value(0)
-                    .build()])
+                .hasura_cron_events_invocation_total([with_status("success", 0)])
+                .hasura_event_invocations_total([with_status("success", 0)])
                 .hasura_event_trigger_http_workers([unlabelled(0)])
                 .hasura_events_fetched_per_batch([unlabelled(0)])
                 .hasura_event_trigger_request_bytes_total([unlabelled(0)])
@@ -265,4 +259,9 @@ impl Posted for EeUsageMetrics {
 /// A sample of a metric without labels.
 fn unlabelled(value: u64) -> UnlabelledSample {
     UnlabelledSample::fixture().value(value).build()
+}
+
+/// A sample of a metric labelled with an outcome.
+fn with_status(status: &str, value: u64) -> StatusSample {
+    StatusSample::fixture().status(status).value(value).build()
 }

@@ -1,15 +1,7 @@
 use schema_runtime::validate::Validate;
 
-#[derive(Validate)]
-pub struct Old {
-    name: String,
-}
-
-#[derive(Validate)]
-pub struct New {
-    name: String,
-    count: u64,
-}
+mod documents;
+use documents::Old;
 
 #[derive(Validate)]
 #[serde(untagged)]
