@@ -27,14 +27,17 @@
 // request on its way out; boxing it would add an allocation to every error for nothing.
 #![allow(clippy::result_large_err)]
 
+use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State,
+};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -116,11 +119,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// `{"error": message}` with `status`.
-pub fn error(status: StatusCode, message: impl Into<String>) -> (StatusCode, Json<Value>) {
-    (status, Json(json!({"error": message.into()})))
+pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, Json(json!({"error": message.into()}))).into_response()
 }
 
-async fn not_found() -> impl IntoResponse {
+async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "no such endpoint")
 }
 
@@ -128,22 +131,73 @@ async fn health() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// The body, or the answer to a body that could not be read (413 over the limit).
-fn body_or_error(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Response> {
-    body.map_err(|rejection| {
-        let status = rejection.status();
-        let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "the body is larger than the limit (`--max-bytes`); nothing was stored".to_owned()
-        } else {
-            format!("cannot read the body: {}", rejection.body_text())
-        };
-        error(status, message).into_response()
-    })
-}
-
 /// Now, in microseconds since the Unix epoch.
 fn now() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}
+
+/// What an emitter's endpoint starts from: the bytes received (a body, read within
+/// `--max-bytes`, or a WebSocket message) and when. As an extractor, a body that cannot be read
+/// is answered at once (413 over the limit) and the handler does not run.
+struct Received {
+    bytes: Bytes,
+    received_at: i64,
+}
+
+impl<S: Send + Sync> FromRequest<S> for Received {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                let status = rejection.status();
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    "the body is larger than the limit (`--max-bytes`); nothing was stored"
+                        .to_owned()
+                } else {
+                    format!("cannot read the body: {}", rejection.body_text())
+                };
+                error(status, message)
+            })?;
+        Ok(Self::now(bytes))
+    }
+}
+
+impl Received {
+    /// `bytes`, received now.
+    fn now(bytes: Bytes) -> Self {
+        Self {
+            bytes,
+            received_at: now(),
+        }
+    }
+
+    /// What `judge` makes of the bytes received at `endpoint`: judged on the request's own task
+    /// when they are few, on a blocking thread when they are many, so that a large body never
+    /// holds up the runtime.
+    async fn judge<T: Send + 'static>(
+        self,
+        endpoint: impl Into<Cow<'static, str>>,
+        judge: impl FnOnce(Receipt<'_>, &[u8]) -> T + Send + 'static,
+    ) -> Result<T, Response> {
+        let Self { bytes, received_at } = self;
+        let endpoint = endpoint.into();
+        let inline = bytes.len() <= JUDGED_INLINE;
+        let judged = move || {
+            let receipt = Receipt {
+                endpoint: &endpoint,
+                received_at,
+            };
+            judge(receipt, &bytes)
+        };
+        if inline {
+            return Ok(judged());
+        }
+        tokio::task::spawn_blocking(judged)
+            .await
+            .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed"))
+    }
 }
 
 /// Stores one judged document and answers with its verdict: `200`, or `400` for an invalid one
@@ -152,17 +206,21 @@ async fn keep_one(state: &AppState, judged: Judged) -> Result<Response, Response
     let valid = judged.record.valid;
     let verdict = judged.record.verdict.clone();
     keep(state, vec![judged]).await?;
-    let status = if state.reject_invalid && !valid {
+    Ok(verdicts(
+        state.reject_invalid && !valid,
+        "application/json",
+        verdict,
+    ))
+}
+
+/// An answer of verdicts (`content_type`): 400 when the request is `rejected`, 200 otherwise.
+fn verdicts(rejected: bool, content_type: &'static str, text: String) -> Response {
+    let status = if rejected {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    Ok((
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        verdict,
-    )
-        .into_response())
+    (status, [(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 
 /// Stores the records of `judged`; the answer when they could not be stored.
@@ -178,8 +236,7 @@ async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<(), Response> {
             let mut response = error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "the store is busy; nothing was stored: try again later",
-            )
-            .into_response();
+            );
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
@@ -188,43 +245,22 @@ async fn keep(state: &AppState, judged: Vec<Judged>) -> Result<(), Response> {
         Err(Refused::Failed(failure)) => Err(error(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("{failure}; nothing was stored"),
-        )
-        .into_response()),
+        )),
     }
 }
 
 /// Bodies up to this size are judged on the request's own task (microseconds); larger ones on
-/// a blocking thread, so that a large body never holds up the runtime.
+/// a blocking thread ([`Received::judge`]).
 const JUDGED_INLINE: usize = 64 * 1024;
 
-/// Runs `judge` inline for a small body, on a blocking thread for a large one.
-async fn judging<T: Send + 'static>(
-    size: usize,
-    judge: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, Response> {
-    if size <= JUDGED_INLINE {
-        return Ok(judge());
-    }
-    tokio::task::spawn_blocking(judge)
-        .await
-        .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "judging failed").into_response())
-}
-
 /// `POST /v1/http`: one Hasura wire message.
-async fn hasura(
-    State(state): State<AppState>,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, Response> {
-    let body = body_or_error(body)?;
-    let receipt = Receipt {
-        endpoint: "/v1/http",
-        received_at: now(),
-    };
+async fn hasura(State(state): State<AppState>, received: Received) -> Result<Response, Response> {
     let limits = state.limits.report();
-    let judged = judging(body.len(), move || {
-        ingest::hasura(receipt, body.to_vec(), limits)
-    })
-    .await?;
+    let judged = received
+        .judge("/v1/http", move |receipt, body| {
+            ingest::hasura(receipt, body.to_vec(), limits)
+        })
+        .await?;
     keep_one(&state, judged).await
 }
 
@@ -246,20 +282,20 @@ async fn console_messages(state: AppState, mut socket: WebSocket) {
             message = socket.recv() => message,
             _ = stopping.changed() => None,
         };
-        let body = match message {
-            Some(Ok(Message::Text(text))) => Vec::from(text.as_bytes()),
-            Some(Ok(Message::Binary(bytes))) => bytes.to_vec(),
+        let received = match message {
+            Some(Ok(Message::Text(text))) => Received::now(text.into()),
+            Some(Ok(Message::Binary(bytes))) => Received::now(bytes),
             Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
             // Closed, or a protocol error (a message over the limit): the connection ends.
             Some(Ok(Message::Close(_)) | Err(_)) | None => break,
         };
-        let receipt = Receipt {
-            endpoint: "/v1/ws",
-            received_at: now(),
-        };
         let limits = state.limits.report();
-        let Ok(judged) = judging(body.len(), move || ingest::hasura(receipt, body, limits)).await
-        else {
+        let judged = received
+            .judge("/v1/ws", move |receipt, body| {
+                ingest::hasura(receipt, body.to_vec(), limits)
+            })
+            .await;
+        let Ok(judged) = judged else {
             break;
         };
         let records = vec![judged.record];
@@ -275,18 +311,14 @@ async fn console_messages(state: AppState, mut socket: WebSocket) {
 async fn segment_track(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
-    body: Result<Bytes, BytesRejection>,
+    received: Received,
 ) -> Result<Response, Response> {
-    let body = body_or_error(body)?;
-    let receipt = Receipt {
-        endpoint: "/v1/track",
-        received_at: now(),
-    };
     let limits = state.limits.report();
-    let judged = judging(body.len(), move || {
-        ingest::segment_call(receipt, 1, &body, None, Some(client.ip()), limits)
-    })
-    .await?;
+    let judged = received
+        .judge("/v1/track", move |receipt, body| {
+            ingest::segment_call(receipt, 1, body, None, Some(client.ip()), limits)
+        })
+        .await?;
     keep_one(&state, judged).await
 }
 
@@ -294,24 +326,20 @@ async fn segment_track(
 async fn segment_batch(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
-    body: Result<Bytes, BytesRejection>,
+    received: Received,
 ) -> Result<Response, Response> {
-    let body = body_or_error(body)?;
-    let receipt = Receipt {
-        endpoint: "/v1/batch",
-        received_at: now(),
-    };
     let limits = state.limits;
-    let judged = judging(body.len(), move || {
-        ingest::segment_batch(
-            receipt,
-            &body,
-            Some(client.ip()),
-            limits.report(),
-            limits.max_documents,
-        )
-    })
-    .await?;
+    let judged = received
+        .judge("/v1/batch", move |receipt, body| {
+            ingest::segment_batch(
+                receipt,
+                body,
+                Some(client.ip()),
+                limits.report(),
+                limits.max_documents,
+            )
+        })
+        .await?;
     answer_documents(&state, judged, state.reject_invalid).await
 }
 
@@ -319,19 +347,26 @@ async fn segment_batch(
 async fn validate_kind(
     State(state): State<AppState>,
     Path(kind): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    // An unknown kind is answered 404 whatever the body.
+    received: Result<Received, Response>,
 ) -> Result<Response, Response> {
     let kind = schema_types::api::kind(&kind)
-        .map_err(|unknown| error(StatusCode::NOT_FOUND, unknown.to_string()).into_response())?;
-    validate(state, Some(kind), format!("/validate/{}", kind.id), body).await
+        .map_err(|unknown| error(StatusCode::NOT_FOUND, unknown.to_string()))?;
+    validate(
+        state,
+        Some(kind),
+        format!("/validate/{}", kind.id),
+        received?,
+    )
+    .await
 }
 
 /// `POST /validate`.
 async fn validate_detected(
     State(state): State<AppState>,
-    body: Result<Bytes, BytesRejection>,
+    received: Received,
 ) -> Result<Response, Response> {
-    validate(state, None, "/validate".to_owned(), body).await
+    validate(state, None, "/validate", received).await
 }
 
 /// Judges, stores and answers the documents of a body: NDJSON, a verdict per document and the
@@ -339,20 +374,15 @@ async fn validate_detected(
 async fn validate(
     state: AppState,
     kind: Option<&'static schema_types::PayloadKind>,
-    endpoint: String,
-    body: Result<Bytes, BytesRejection>,
+    endpoint: impl Into<Cow<'static, str>>,
+    received: Received,
 ) -> Result<Response, Response> {
-    let body = body_or_error(body)?;
     let limits = state.limits;
-    let received_at = now();
-    let judged = judging(body.len(), move || {
-        let receipt = Receipt {
-            endpoint: &endpoint,
-            received_at,
-        };
-        ingest::documents(receipt, &body, kind, limits.report(), limits.max_documents)
-    })
-    .await?;
+    let judged = received
+        .judge(endpoint, move |receipt, body| {
+            ingest::documents(receipt, body, kind, limits.report(), limits.max_documents)
+        })
+        .await?;
     answer_documents(&state, judged, false).await
 }
 
@@ -372,7 +402,6 @@ async fn answer_documents(
                 too_many.limit
             ),
         )
-        .into_response()
     })?;
     let valid = judged.iter().filter(|judged| judged.record.valid).count();
     let invalid = judged.len() - valid;
@@ -387,24 +416,18 @@ async fn answer_documents(
     let summary = schema_types::api::verdict::summary_json(valid as u64, invalid as u64, 0);
     text.push_str(&summary.to_string());
     text.push('\n');
-    let status = if reject && invalid > 0 {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        [(header::CONTENT_TYPE, "application/x-ndjson")],
+    Ok(verdicts(
+        reject && invalid > 0,
+        "application/x-ndjson",
         text,
-    )
-        .into_response())
+    ))
 }
 
 /// `GET /kinds`: the index of the published schemas.
 async fn kinds() -> Response {
     match schemas::file("index.json") {
         Some(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        None => error(StatusCode::NOT_FOUND, "no index").into_response(),
+        None => error(StatusCode::NOT_FOUND, "no index"),
     }
 }
 
@@ -412,7 +435,7 @@ async fn kinds() -> Response {
 async fn schema(Path(path): Path<String>) -> Response {
     match schemas::file(&path) {
         Some(bytes) => ([(header::CONTENT_TYPE, "application/schema+json")], bytes).into_response(),
-        None => error(StatusCode::NOT_FOUND, format!("no schema at `{path}`")).into_response(),
+        None => error(StatusCode::NOT_FOUND, format!("no schema at `{path}`")),
     }
 }
 
@@ -436,6 +459,26 @@ struct ApiQuery {
     timeout: Option<f64>,
 }
 
+/// What `/api/documents` and `/api/wait` are asked: the documents' filter and the query it was
+/// read from. As an extractor, a query that cannot be read is answered 400 and the handler does
+/// not run.
+struct Selection {
+    filter: Filter,
+    query: ApiQuery,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Selection {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let Query(query) = Query::<ApiQuery>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| error(StatusCode::BAD_REQUEST, rejection.body_text()))?;
+        let filter = query.filter()?;
+        Ok(Self { filter, query })
+    }
+}
+
 impl ApiQuery {
     fn filter(&self) -> Result<Filter, Response> {
         let since = match &self.since {
@@ -445,7 +488,6 @@ impl ApiQuery {
                         StatusCode::BAD_REQUEST,
                         format!("`since` is not an RFC 3339 time: `{text}`"),
                     )
-                    .into_response()
                 })?;
                 Some(i64::try_from(time.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX))
             }
@@ -466,14 +508,8 @@ impl ApiQuery {
     }
 }
 
-fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, Response> {
-    query
-        .map(|Query(query)| query)
-        .map_err(|rejection| error(StatusCode::BAD_REQUEST, rejection.body_text()).into_response())
-}
-
 fn store_failed(failure: impl std::fmt::Display) -> Response {
-    error(StatusCode::INTERNAL_SERVER_ERROR, failure.to_string()).into_response()
+    error(StatusCode::INTERNAL_SERVER_ERROR, failure.to_string())
 }
 
 /// `GET /api/summary`.
@@ -531,18 +567,15 @@ const MAX_PAGE: usize = 1000;
 /// `GET /api/documents`.
 async fn documents(
     State(state): State<AppState>,
-    parameters: Result<Query<ApiQuery>, QueryRejection>,
+    Selection { filter, query }: Selection,
 ) -> Result<Json<Value>, Response> {
-    let parameters = query(parameters)?;
-    let filter = parameters.filter()?;
-    let limit = parameters.limit.unwrap_or(100).clamp(1, MAX_PAGE);
-    let after = match &parameters.cursor {
+    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE);
+    let after = match &query.cursor {
         Some(cursor) => cursor.parse::<i64>().map_err(|_| {
             error(
                 StatusCode::BAD_REQUEST,
                 format!("`cursor` is not a cursor: `{cursor}`"),
             )
-            .into_response()
         })?,
         None => 0,
     };
@@ -594,18 +627,15 @@ const MAX_WAIT_SECONDS: f64 = 600.0;
 /// 408 when `timeout` seconds (default 30) pass first.
 async fn wait(
     State(state): State<AppState>,
-    parameters: Result<Query<ApiQuery>, QueryRejection>,
+    Selection { filter, query }: Selection,
 ) -> Result<Response, Response> {
-    let parameters = query(parameters)?;
-    let filter = parameters.filter()?;
-    let wanted = parameters.count.unwrap_or(1);
-    let seconds = parameters.timeout.unwrap_or(30.0);
+    let wanted = query.count.unwrap_or(1);
+    let seconds = query.timeout.unwrap_or(30.0);
     if !(0.0..=MAX_WAIT_SECONDS).contains(&seconds) {
         return Err(error(
             StatusCode::BAD_REQUEST,
             format!("`timeout` is a number of seconds from 0 to {MAX_WAIT_SECONDS}"),
-        )
-        .into_response());
+        ));
     }
     let deadline = tokio::time::Instant::now() + Duration::from_secs_f64(seconds);
     let mut commits = state.store.subscribe();

@@ -13,18 +13,20 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use subtle::ConstantTimeEq as _;
 
 use crate::api::{AppState, error};
 
+/// The scheme of `authorization` (the header's value) and what follows it.
+fn credentials(authorization: Option<&HeaderValue>) -> Option<(&str, &str)> {
+    authorization?.to_str().ok()?.split_once(' ')
+}
+
 /// Whether `authorization` (the header's value) carries `token` as a bearer token, compared in
 /// time independent of where they differ.
 pub fn is_bearer(authorization: Option<&HeaderValue>, token: &str) -> bool {
-    let Some(value) = authorization.and_then(|value| value.to_str().ok()) else {
-        return false;
-    };
-    let Some((scheme, given)) = value.split_once(' ') else {
+    let Some((scheme, given)) = credentials(authorization) else {
         return false;
     };
     scheme.eq_ignore_ascii_case("bearer")
@@ -35,10 +37,7 @@ pub fn is_bearer(authorization: Option<&HeaderValue>, token: &str) -> bool {
 /// key as the user name (any password, usually none).
 pub fn is_write_key(authorization: Option<&HeaderValue>, key: &str) -> bool {
     use base64::Engine as _;
-    let Some(value) = authorization.and_then(|value| value.to_str().ok()) else {
-        return false;
-    };
-    let Some((scheme, encoded)) = value.split_once(' ') else {
+    let Some((scheme, encoded)) = credentials(authorization) else {
         return false;
     };
     let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else {
@@ -51,6 +50,47 @@ pub fn is_write_key(authorization: Option<&HeaderValue>, key: &str) -> bool {
     scheme.eq_ignore_ascii_case("basic") && bool::from(user.ct_eq(key.as_bytes()))
 }
 
+/// How a guard asks for its secret.
+struct Guard {
+    /// Whether the `Authorization` header carries the secret.
+    carries: fn(Option<&HeaderValue>, &str) -> bool,
+    /// The 401's message.
+    message: &'static str,
+    /// The 401's `WWW-Authenticate`.
+    challenge: &'static str,
+}
+
+/// `/`, `/api/...` and `/metrics` under `--token`.
+const TOKEN: Guard = Guard {
+    carries: is_bearer,
+    message: "a bearer token is needed (`Authorization: Bearer TOKEN`)",
+    challenge: "Bearer",
+};
+
+/// Segment's endpoints under `--write-key`.
+const WRITE_KEY: Guard = Guard {
+    carries: is_write_key,
+    message: "a Segment write key is needed (HTTP Basic, the key as user)",
+    challenge: "Basic realm=\"segment\"",
+};
+
+impl Guard {
+    /// Passes the request on when no secret is set or the right one is given; 401 otherwise.
+    async fn pass(&self, secret: Option<&str>, request: Request, next: Next) -> Response {
+        if let Some(secret) = secret {
+            if !(self.carries)(request.headers().get(header::AUTHORIZATION), secret) {
+                let mut response = error(StatusCode::UNAUTHORIZED, self.message);
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(self.challenge),
+                );
+                return response;
+            }
+        }
+        next.run(request).await
+    }
+}
+
 /// The middleware of Segment's endpoints: passes the request on when no write key is set or the
 /// right one is given.
 pub async fn require_write_key(
@@ -58,21 +98,9 @@ pub async fn require_write_key(
     request: Request,
     next: Next,
 ) -> Response {
-    if let Some(key) = state.write_key.as_deref() {
-        if !is_write_key(request.headers().get(header::AUTHORIZATION), key) {
-            let mut response = error(
-                StatusCode::UNAUTHORIZED,
-                "a Segment write key is needed (HTTP Basic, the key as user)",
-            )
-            .into_response();
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Basic realm=\"segment\""),
-            );
-            return response;
-        }
-    }
-    next.run(request).await
+    WRITE_KEY
+        .pass(state.write_key.as_deref(), request, next)
+        .await
 }
 
 /// The middleware: passes the request on when no token is set or the right one is given.
@@ -81,20 +109,7 @@ pub async fn require_token(
     request: Request,
     next: Next,
 ) -> Response {
-    if let Some(token) = state.token.as_deref() {
-        if !is_bearer(request.headers().get(header::AUTHORIZATION), token) {
-            let mut response = error(
-                StatusCode::UNAUTHORIZED,
-                "a bearer token is needed (`Authorization: Bearer TOKEN`)",
-            )
-            .into_response();
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            return response;
-        }
-    }
-    next.run(request).await
+    TOKEN.pass(state.token.as_deref(), request, next).await
 }
 
 #[cfg(test)]

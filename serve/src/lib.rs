@@ -32,7 +32,8 @@ use tokio::sync::watch;
 pub use options::{FailOn, ServeArgs, StoreUrl};
 use store::{Store, Writer};
 
-/// Why the receiver could not start or stopped early, in words.
+/// Why the receiver could not start or stopped early, or why the store failed
+/// ([`store::StoreError`]), in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(String);
 
@@ -50,12 +51,6 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-impl From<store::StoreError> for Error {
-    fn from(error: store::StoreError) -> Self {
-        Self(error.to_string())
-    }
-}
 
 /// How a receiver ended ([`Server::run`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -65,38 +65,76 @@ fn message(n: usize) -> Vec<u8> {
     serde_json::to_vec(&message).unwrap()
 }
 
-/// Sends messages from four threads until each has sent `per_thread` or met an error (the
-/// receiver gone); `acknowledged` gets each body answered 200, and `events` a unit for each.
-fn load(
-    url: &str,
-    per_thread: usize,
-    acknowledged: &Arc<Mutex<Vec<Vec<u8>>>>,
-    events: &mpsc::Sender<()>,
-) -> Vec<std::thread::JoinHandle<()>> {
-    (0..4)
-        .map(|thread| {
-            let url = format!("{url}/v1/http");
-            let acknowledged = Arc::clone(acknowledged);
-            let events = events.clone();
-            std::thread::spawn(move || {
-                let client = client();
-                for i in 0..per_thread {
-                    let body = message(thread * 1_000_000 + i);
-                    let Ok(response) = client.post(&url).body(body.clone()).send() else {
-                        return;
-                    };
-                    match response.status().as_u16() {
-                        200 => {
-                            acknowledged.lock().unwrap().push(body);
-                            let _ = events.send(());
+/// Load on a receiver: four threads sending messages.
+struct Load {
+    /// Each body answered 200.
+    acknowledged: Arc<Mutex<Vec<Vec<u8>>>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Load {
+    /// Sends messages from four threads until each has sent 5,000 or met an error (the receiver
+    /// gone); returns once `acks` of them are answered 200, with requests still in flight.
+    fn until(url: &str, acks: usize) -> Self {
+        let acknowledged = Arc::new(Mutex::new(Vec::new()));
+        let (events, acked) = mpsc::channel();
+        let threads = (0..4)
+            .map(|thread| {
+                let url = format!("{url}/v1/http");
+                let acknowledged = Arc::clone(&acknowledged);
+                let events = events.clone();
+                std::thread::spawn(move || {
+                    let client = client();
+                    for i in 0..5_000 {
+                        let body = message(thread * 1_000_000 + i);
+                        let Ok(response) = client.post(&url).body(body.clone()).send() else {
+                            return;
+                        };
+                        match response.status().as_u16() {
+                            200 => {
+                                acknowledged.lock().unwrap().push(body);
+                                let _ = events.send(());
+                            }
+                            503 => {}
+                            other => panic!("answered {other}"),
                         }
-                        503 => {}
-                        other => panic!("answered {other}"),
                     }
-                }
+                })
             })
-        })
-        .collect()
+            .collect();
+        drop(events);
+        for _ in 0..acks {
+            acked.recv().expect("the load stopped early");
+        }
+        Self {
+            acknowledged,
+            threads,
+        }
+    }
+
+    /// Waits for the threads to end (the receiver stopped); every body answered 200.
+    fn acknowledged(self) -> Vec<Vec<u8>> {
+        for thread in self.threads {
+            thread.join().unwrap();
+        }
+        self.acknowledged.lock().unwrap().clone()
+    }
+}
+
+/// How many of the `acknowledged` bodies are not `stored`.
+fn lost(acknowledged: &[Vec<u8>], stored: &BTreeSet<Vec<u8>>) -> usize {
+    acknowledged
+        .iter()
+        .filter(|body| !stored.contains(*body))
+        .count()
+}
+
+/// Stops the receiver with SIGTERM; its exit code.
+fn terminate(receiver: Receiver) -> Option<i32> {
+    let pid = receiver.child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    receiver.child.wait_with_output().unwrap().status.code()
 }
 
 /// Every stored body, read through `/api/documents` page by page.
@@ -135,28 +173,16 @@ fn documents_acknowledged_survive_sigkill_and_the_store_opens_cleanly() {
     let directory = TempDir::new("serve-kill");
     let store = directory.0.join("store.db");
     let mut receiver = start(&store);
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    let (events, acks) = mpsc::channel();
-    let threads = load(&receiver.url, 5_000, &acknowledged, &events);
-    drop(events);
     // Killed in the middle of the run: after 300 acknowledgements, with requests in flight.
-    for _ in 0..300 {
-        acks.recv().expect("the load stopped early");
-    }
+    let load = Load::until(&receiver.url, 300);
     receiver.child.kill().unwrap();
     receiver.child.wait().unwrap();
-    for thread in threads {
-        thread.join().unwrap();
-    }
-    let acknowledged = acknowledged.lock().unwrap().clone();
+    let acknowledged = load.acknowledged();
     assert!(acknowledged.len() >= 300);
 
     let mut receiver = start(&store);
     let stored: BTreeSet<Vec<u8>> = stored_bodies(&receiver.url).into_iter().collect();
-    let lost = acknowledged
-        .iter()
-        .filter(|body| !stored.contains(*body))
-        .count();
+    let lost = lost(&acknowledged, &stored);
     assert_eq!(lost, 0, "of {} acknowledged", acknowledged.len());
     receiver.child.kill().unwrap();
     receiver.child.wait().unwrap();
@@ -168,25 +194,12 @@ fn sigterm_answers_what_was_accepted_and_closes_the_store() {
     let directory = TempDir::new("serve-term");
     let store = directory.0.join("store.db");
     let receiver = start(&store);
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    let (events, acks) = mpsc::channel();
-    let threads = load(&receiver.url, 5_000, &acknowledged, &events);
-    drop(events);
-    for _ in 0..100 {
-        acks.recv().expect("the load stopped early");
-    }
-    let pid = receiver.child.id().to_string();
-    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(killed.success());
-    let output = receiver.child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "SIGTERM is a clean stop");
-    for thread in threads {
-        thread.join().unwrap();
-    }
+    let load = Load::until(&receiver.url, 100);
+    assert_eq!(terminate(receiver), Some(0), "SIGTERM is a clean stop");
+    let acknowledged = load.acknowledged();
     // Closed: the write-ahead log folded into the file and removed.
     assert!(!directory.0.join("store.db-wal").exists());
     assert_eq!(integrity(&store), "ok");
-    let acknowledged = acknowledged.lock().unwrap().clone();
     let connection = rusqlite::Connection::open(&store).unwrap();
     let mut statement = connection.prepare("SELECT body FROM documents").unwrap();
     let stored: BTreeSet<Vec<u8>> = statement
@@ -194,10 +207,7 @@ fn sigterm_answers_what_was_accepted_and_closes_the_store() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let lost = acknowledged
-        .iter()
-        .filter(|body| !stored.contains(*body))
-        .count();
+    let lost = lost(&acknowledged, &stored);
     assert_eq!(lost, 0, "of {} acknowledged", acknowledged.len());
 }
 
@@ -212,14 +222,5 @@ fn fail_on_invalid_sets_the_exit_status_when_stopped() {
         .send()
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
-    let pid = receiver.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let output = receiver.child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(terminate(receiver), Some(1));
 }

@@ -20,7 +20,6 @@ mod migrations;
 pub mod postgres;
 pub mod sqlite;
 
-use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -31,28 +30,13 @@ pub use migrations::Migration;
 /// The most documents one transaction of the writer holds.
 pub const MAX_BATCH: usize = 4096;
 
-/// A failure of the store, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreError(String);
-
-impl StoreError {
-    /// An error with this message.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self(message.into())
-    }
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for StoreError {}
+/// A failure of the store, in words: the receiver's own [`Error`](crate::Error), which a failed
+/// store stops it with.
+pub type StoreError = crate::Error;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
-        Self(format!("store: {error}"))
+        Self::new(format!("store: {error}"))
     }
 }
 
@@ -60,8 +44,8 @@ impl From<tokio_postgres::Error> for StoreError {
     fn from(error: tokio_postgres::Error) -> Self {
         // The server's own message, when it sent one (`db error` says nothing).
         match error.as_db_error() {
-            Some(db) => Self(format!("store: {}: {}", db.severity(), db.message())),
-            None => Self(format!("store: {error}")),
+            Some(db) => Self::new(format!("store: {}: {}", db.severity(), db.message())),
+            None => Self::new(format!("store: {error}")),
         }
     }
 }
@@ -208,49 +192,165 @@ enum Step {
     Insert(Batch),
 }
 
-/// The writer's next step from `first`: a reset, or `first` and every insert queued behind it
-/// (up to [`MAX_BATCH`] documents); a reset met on the way waits in `next`.
-fn step(
-    first: Command,
-    commands: &mut mpsc::Receiver<Command>,
-    next: &mut Option<Command>,
-) -> Step {
-    match first {
-        Command::Reset { done } => Step::Reset(done),
-        Command::Insert { records, done } => {
-            let mut documents = records.len();
-            let mut batch = vec![(records, done)];
-            while documents < MAX_BATCH {
-                match commands.try_recv() {
-                    Ok(Command::Insert { records, done }) => {
-                        documents += records.len();
-                        batch.push((records, done));
+/// A writer's side of the store, whatever the database: the commands queued for it, taken in
+/// order and gathered into [`Step`]s, and the announcement of its commits.
+struct Queue {
+    commands: mpsc::Receiver<Command>,
+    /// A command taken from the channel and not yet done: a reset met while gathering inserts.
+    held: Option<Command>,
+    announce: Arc<watch::Sender<u64>>,
+}
+
+impl Queue {
+    fn new(commands: mpsc::Receiver<Command>, announce: Arc<watch::Sender<u64>>) -> Self {
+        Self {
+            commands,
+            held: None,
+            announce,
+        }
+    }
+
+    /// The writer's next step, once a command is queued; `None` once every [`Store`] handle is
+    /// dropped and every command taken.
+    async fn next(&mut self) -> Option<Step> {
+        if self.held.is_none() {
+            self.held = self.commands.recv().await;
+        }
+        self.step()
+    }
+
+    /// [`Queue::next`] for a writer thread, which blocks while it waits.
+    fn blocking_next(&mut self) -> Option<Step> {
+        if self.held.is_none() {
+            self.held = self.commands.blocking_recv();
+        }
+        self.step()
+    }
+
+    /// The step from the held command: a reset, or that insert and every insert queued behind
+    /// it (up to [`MAX_BATCH`] documents); a reset met on the way is held for the next step.
+    fn step(&mut self) -> Option<Step> {
+        match self.held.take()? {
+            Command::Reset { done } => Some(Step::Reset(done)),
+            Command::Insert { records, done } => {
+                let mut documents = records.len();
+                let mut batch = vec![(records, done)];
+                while documents < MAX_BATCH {
+                    match self.commands.try_recv() {
+                        Ok(Command::Insert { records, done }) => {
+                            documents += records.len();
+                            batch.push((records, done));
+                        }
+                        Ok(other) => {
+                            self.held = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
                     }
-                    Ok(other) => {
-                        *next = Some(other);
-                        break;
-                    }
-                    Err(_) => break,
+                }
+                Some(Step::Insert(batch))
+            }
+        }
+    }
+
+    /// Announces a commit to the subscribers.
+    fn announce(&self) {
+        self.announce.send_modify(|commits| *commits += 1);
+    }
+
+    /// Announces a reset, then answers it.
+    fn reset_done(
+        &self,
+        done: oneshot::Sender<Result<u64, StoreError>>,
+        result: Result<u64, StoreError>,
+    ) {
+        self.announce();
+        let _ = done.send(result);
+    }
+
+    /// Announces a batch once committed, then answers each of its requests with its ids, or all
+    /// with the error.
+    fn insert_done(&self, batch: Batch, result: Result<Vec<Vec<i64>>, StoreError>) {
+        match result {
+            Ok(ids) => {
+                self.announce();
+                for ((_, done), ids) in batch.into_iter().zip(ids) {
+                    let _ = done.send(Ok(ids));
                 }
             }
-            Step::Insert(batch)
+            Err(error) => {
+                for (_, done) in batch {
+                    let _ = done.send(Err(error.clone()));
+                }
+            }
         }
     }
 }
 
-/// Answers each request of a batch with its ids, or all with the error.
-fn answer(batch: Batch, result: Result<Vec<Vec<i64>>, StoreError>) {
-    match result {
-        Ok(ids) => {
-            for ((_, done), ids) in batch.into_iter().zip(ids) {
-                let _ = done.send(Ok(ids));
-            }
-        }
-        Err(error) => {
-            for (_, done) in batch {
-                let _ = done.send(Err(error.clone()));
-            }
-        }
+/// A value both databases read: an integer, a truth value, a text or bytes, or none.
+trait Value: rusqlite::types::FromSql + for<'a> tokio_postgres::types::FromSql<'a> {}
+
+impl<T: rusqlite::types::FromSql + for<'a> tokio_postgres::types::FromSql<'a>> Value for T {}
+
+/// A row read back, whatever the database.
+trait Columns {
+    /// The database's error.
+    type Error;
+
+    /// The value of the column at `index` (from 0).
+    fn column<T: Value>(&self, index: usize) -> Result<T, Self::Error>;
+
+    /// The `COUNT(*)` at `index`.
+    fn count(&self, index: usize) -> Result<u64, Self::Error> {
+        Ok(self.column::<i64>(index)?.try_into().unwrap_or(0))
+    }
+}
+
+/// What a row is read as: the order of the columns in the queries of [`Store`], once for both
+/// databases.
+trait FromRow: Sized {
+    fn from_row<R: Columns>(row: &R) -> Result<Self, R::Error>;
+}
+
+/// `COUNT(*)`.
+impl FromRow for u64 {
+    fn from_row<R: Columns>(row: &R) -> Result<Self, R::Error> {
+        row.count(0)
+    }
+}
+
+/// `id, received_at, endpoint, kind, version, valid, verdict, body`.
+impl FromRow for Stored {
+    fn from_row<R: Columns>(row: &R) -> Result<Self, R::Error> {
+        Ok(Self {
+            id: row.column(0)?,
+            received_at: row.column(1)?,
+            endpoint: row.column(2)?,
+            kind: row.column(3)?,
+            version: row.column(4)?,
+            valid: row.column(5)?,
+            verdict: row.column(6)?,
+            body: row.column(7)?,
+        })
+    }
+}
+
+/// `kind, version, valid, COUNT(*)`.
+impl FromRow for Count {
+    fn from_row<R: Columns>(row: &R) -> Result<Self, R::Error> {
+        Ok(Self {
+            kind: row.column(0)?,
+            version: row.column(1)?,
+            valid: row.column(2)?,
+            documents: row.count(3)?,
+        })
+    }
+}
+
+/// A violation: `rule, pointer, COUNT(*)`.
+impl FromRow for (String, String, u64) {
+    fn from_row<R: Columns>(row: &R) -> Result<Self, R::Error> {
+        Ok((row.column(0)?, row.column(1)?, row.count(2)?))
     }
 }
 
@@ -310,27 +410,29 @@ impl Store {
     /// Opens (creating if missing) the SQLite store at `path` and brings its schema up to date;
     /// `queue` commands may wait for the writer.
     pub fn open_sqlite(path: &Path, queue: usize) -> Result<(Self, Writer), StoreError> {
-        let (writer, commands) = mpsc::channel(queue.max(1));
-        let opened = sqlite::open(path, commands)?;
-        let store = Self {
-            writer,
-            reader: Reader::Sqlite(opened.readers),
-            commits: opened.commits,
-        };
-        Ok((store, Writer::Thread(opened.thread)))
+        let (store, queue) = Self::queued(queue);
+        let (readers, thread) = sqlite::open(path, queue)?;
+        Ok((store(Reader::Sqlite(readers)), Writer::Thread(thread)))
     }
 
     /// Connects to the PostgreSQL database at `url` and brings its schema up to date; `queue`
     /// commands may wait for the writer.
     pub async fn open_postgres(url: &str, queue: usize) -> Result<(Self, Writer), StoreError> {
+        let (store, queue) = Self::queued(queue);
+        let (reader, task) = postgres::open(url, queue).await?;
+        Ok((store(Reader::Postgres(reader)), Writer::Task(task)))
+    }
+
+    /// Room for `queue` commands: the store, once given its reads, and the writer's side.
+    fn queued(queue: usize) -> (impl FnOnce(Reader) -> Self, Queue) {
         let (writer, commands) = mpsc::channel(queue.max(1));
-        let opened = postgres::open(url, commands).await?;
-        let store = Self {
+        let (announce, commits) = watch::channel(0);
+        let store = move |reader| Self {
             writer,
-            reader: Reader::Postgres(opened.reader),
-            commits: opened.commits,
+            reader,
+            commits,
         };
-        Ok((store, Writer::Task(opened.task)))
+        (store, Queue::new(commands, Arc::new(announce)))
     }
 
     /// Stores `records` in one transaction; their ids once committed.
@@ -376,26 +478,36 @@ impl Store {
         self.commits.clone()
     }
 
+    /// The rows of `sql` (with a `?` for each of `parameters`), read as `T`.
+    async fn select<T: FromRow + Send + 'static>(
+        &self,
+        sql: String,
+        parameters: Vec<Param>,
+    ) -> Result<Vec<T>, StoreError> {
+        match &self.reader {
+            Reader::Sqlite(readers) => {
+                readers
+                    .read(move |connection| sqlite::select(connection, &sql, parameters))
+                    .await
+            }
+            Reader::Postgres(client) => postgres::select(client, &sql, &parameters).await,
+        }
+    }
+
     /// The number of documents per kind, version and verdict.
     pub async fn counts(&self) -> Result<Vec<Count>, StoreError> {
-        match &self.reader {
-            Reader::Sqlite(readers) => readers.read(sqlite::counts).await,
-            Reader::Postgres(client) => postgres::counts(client).await,
-        }
+        let sql = "SELECT kind, version, valid, COUNT(*) FROM documents \
+                   GROUP BY kind, version, valid ORDER BY kind, version, valid";
+        self.select(sql.to_owned(), Vec::new()).await
     }
 
     /// How many documents match `filter`.
     pub async fn count(&self, filter: &Filter) -> Result<u64, StoreError> {
         let (condition, parameters) = filter.to_sql();
         let sql = format!("SELECT COUNT(*) FROM documents WHERE {condition}");
-        match &self.reader {
-            Reader::Sqlite(readers) => {
-                readers
-                    .read(move |connection| sqlite::count(connection, &sql, parameters))
-                    .await
-            }
-            Reader::Postgres(client) => postgres::count(client, &sql, &parameters).await,
-        }
+        let count = self.select(sql, parameters).await?;
+        // `COUNT(*)` reads one row.
+        Ok(count.into_iter().next().unwrap_or(0))
     }
 
     /// The `limit` most frequent violations: rule, pointer and how many, most frequent first.
@@ -403,17 +515,10 @@ impl Store {
         &self,
         limit: usize,
     ) -> Result<Vec<(String, String, u64)>, StoreError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let sql = "SELECT rule, pointer, COUNT(*) AS n FROM violations \
                    GROUP BY rule, pointer ORDER BY n DESC, rule, pointer LIMIT ?";
-        match &self.reader {
-            Reader::Sqlite(readers) => {
-                readers
-                    .read(move |connection| sqlite::top_violations(connection, sql, limit))
-                    .await
-            }
-            Reader::Postgres(client) => postgres::top_violations(client, sql, limit).await,
-        }
+        let limit = Param::Int(limit.try_into().unwrap_or(i64::MAX));
+        self.select(sql.to_owned(), vec![limit]).await
     }
 
     /// The `limit` latest documents matching `filter`, newest first.
@@ -424,14 +529,7 @@ impl Store {
             "SELECT id, received_at, endpoint, kind, version, valid, verdict, body \
              FROM documents WHERE {condition} ORDER BY id DESC LIMIT ?"
         );
-        match &self.reader {
-            Reader::Sqlite(readers) => {
-                readers
-                    .read(move |connection| sqlite::documents(connection, &sql, parameters))
-                    .await
-            }
-            Reader::Postgres(client) => postgres::documents(client, &sql, &parameters).await,
-        }
+        self.select(sql, parameters).await
     }
 
     /// Up to `limit` documents matching `filter` with an id above `after`, in order of id.
@@ -448,14 +546,7 @@ impl Store {
             "SELECT id, received_at, endpoint, kind, version, valid, verdict, body \
              FROM documents WHERE {condition} AND id > ? ORDER BY id LIMIT ?"
         );
-        match &self.reader {
-            Reader::Sqlite(readers) => {
-                readers
-                    .read(move |connection| sqlite::documents(connection, &sql, parameters))
-                    .await
-            }
-            Reader::Postgres(client) => postgres::documents(client, &sql, &parameters).await,
-        }
+        self.select(sql, parameters).await
     }
 }
 

@@ -6,11 +6,10 @@
 use std::sync::Arc;
 
 use futures_util::future::try_join_all;
-use tokio::sync::{mpsc, watch};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{AsyncMessage, Client, NoTls};
 
-use super::{Batch, Command, Count, Param, Step, StoreError, Stored, answer, migrations, step};
+use super::{Batch, Columns, FromRow, Param, Queue, Step, StoreError, Value, migrations};
 
 /// The channel commits are announced on.
 const CHANNEL: &str = "telemetry_spec_documents";
@@ -27,29 +26,21 @@ async fn connect(url: &str) -> Result<Client, StoreError> {
     Ok(client)
 }
 
-/// An open PostgreSQL store: its reading client, its commits, its writer task.
-pub(super) struct Opened {
-    pub reader: Arc<Client>,
-    pub commits: watch::Receiver<u64>,
-    pub task: tokio::task::JoinHandle<()>,
-}
-
-/// Connects, migrates, listens for commits and starts the writer task on `commands`.
+/// Connects, migrates, listens for commits and starts the writer task on `queue`; the reading
+/// client and the task.
 pub(super) async fn open(
     url: &str,
-    commands: mpsc::Receiver<Command>,
-) -> Result<Opened, StoreError> {
+    queue: Queue,
+) -> Result<(Arc<Client>, tokio::task::JoinHandle<()>), StoreError> {
     let mut writer = connect(url).await?;
     migrations::apply_postgres(&mut writer, migrations::POSTGRES).await?;
     let reader = connect(url).await?;
-    let (announce, commits) = watch::channel(0);
-    let announce = Arc::new(announce);
 
     // The listening connection is driven here, to read its notifications.
     let (listener, mut connection) = tokio_postgres::connect(url, NoTls)
         .await
         .map_err(|error| StoreError::new(format!("cannot connect to the store: {error}")))?;
-    let heard = Arc::clone(&announce);
+    let heard = Arc::clone(&queue.announce);
     tokio::spawn(async move {
         while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
             match message {
@@ -60,43 +51,19 @@ pub(super) async fn open(
         }
     });
     listener.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
-    let task = tokio::spawn(write_loop(writer, listener, commands, announce));
-    Ok(Opened {
-        reader: Arc::new(reader),
-        commits,
-        task,
-    })
+    let task = tokio::spawn(write_loop(writer, listener, queue));
+    Ok((Arc::new(reader), task))
 }
 
-/// The writer: commands in order, consecutive inserts committed together. It keeps the
+/// The writer: its queue's steps in order, until every handle is dropped. It keeps the
 /// listener's client, so that listening lasts as long as the store.
-async fn write_loop(
-    mut client: Client,
-    _listener: Client,
-    mut commands: mpsc::Receiver<Command>,
-    announce: Arc<watch::Sender<u64>>,
-) {
-    let mut next: Option<Command> = None;
-    loop {
-        let command = match next.take() {
-            Some(command) => command,
-            None => match commands.recv().await {
-                Some(command) => command,
-                None => break,
-            },
-        };
-        match step(command, &mut commands, &mut next) {
-            Step::Reset(done) => {
-                let result = reset(&mut client).await;
-                announce.send_modify(|commits| *commits += 1);
-                let _ = done.send(result);
-            }
+async fn write_loop(mut client: Client, _listener: Client, mut queue: Queue) {
+    while let Some(step) = queue.next().await {
+        match step {
+            Step::Reset(done) => queue.reset_done(done, reset(&mut client).await),
             Step::Insert(batch) => {
                 let result = insert(&mut client, &batch).await;
-                if result.is_ok() {
-                    announce.send_modify(|commits| *commits += 1);
-                }
-                answer(batch, result);
+                queue.insert_done(batch, result);
             }
         }
     }
@@ -194,96 +161,32 @@ fn numbered(sql: &str) -> String {
     out
 }
 
-/// The parameters as the driver takes them.
-fn values(parameters: &[Param]) -> Vec<Box<dyn ToSql + Sync + Send>> {
-    parameters
+impl Columns for tokio_postgres::Row {
+    type Error = tokio_postgres::Error;
+
+    fn column<T: Value>(&self, index: usize) -> Result<T, tokio_postgres::Error> {
+        self.try_get(index)
+    }
+}
+
+/// The rows of `sql` (its `?` placeholders numbered) with `parameters`, read as `T`.
+pub(super) async fn select<T: FromRow>(
+    client: &Client,
+    sql: &str,
+    parameters: &[Param],
+) -> Result<Vec<T>, StoreError> {
+    let parameters: Vec<&(dyn ToSql + Sync)> = parameters
         .iter()
-        .map(|parameter| -> Box<dyn ToSql + Sync + Send> {
+        .map(|parameter| -> &(dyn ToSql + Sync) {
             match parameter {
-                Param::Int(value) => Box::new(*value),
-                Param::Text(value) => Box::new(value.clone()),
-                Param::Bool(value) => Box::new(*value),
+                Param::Int(value) => value,
+                Param::Text(value) => value,
+                Param::Bool(value) => value,
             }
         })
-        .collect()
-}
-
-pub(super) async fn counts(client: &Client) -> Result<Vec<Count>, StoreError> {
-    let rows = client
-        .query(
-            "SELECT kind, version, valid, COUNT(*) FROM documents \
-             GROUP BY kind, version, valid ORDER BY kind, version, valid",
-            &[],
-        )
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Count {
-                kind: row.try_get(0)?,
-                version: row.try_get(1)?,
-                valid: row.try_get(2)?,
-                documents: row.try_get::<_, i64>(3)?.try_into().unwrap_or(0),
-            })
-        })
-        .collect()
-}
-
-pub(super) async fn top_violations(
-    client: &Client,
-    sql: &str,
-    limit: i64,
-) -> Result<Vec<(String, String, u64)>, StoreError> {
-    let rows = client.query(&numbered(sql), &[&limit]).await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.try_get(0)?,
-                row.try_get(1)?,
-                row.try_get::<_, i64>(2)?.try_into().unwrap_or(0),
-            ))
-        })
-        .collect()
-}
-
-pub(super) async fn count(
-    client: &Client,
-    sql: &str,
-    parameters: &[Param],
-) -> Result<u64, StoreError> {
-    let values = values(parameters);
-    let references: Vec<&(dyn ToSql + Sync)> = values
-        .iter()
-        .map(|value| value.as_ref() as &(dyn ToSql + Sync))
         .collect();
-    let row = client.query_one(&numbered(sql), &references).await?;
-    Ok(row.try_get::<_, i64>(0)?.try_into().unwrap_or(0))
-}
-
-pub(super) async fn documents(
-    client: &Client,
-    sql: &str,
-    parameters: &[Param],
-) -> Result<Vec<Stored>, StoreError> {
-    let values = values(parameters);
-    let references: Vec<&(dyn ToSql + Sync)> = values
-        .iter()
-        .map(|value| value.as_ref() as &(dyn ToSql + Sync))
-        .collect();
-    let rows = client.query(&numbered(sql), &references).await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Stored {
-                id: row.try_get(0)?,
-                received_at: row.try_get(1)?,
-                endpoint: row.try_get(2)?,
-                kind: row.try_get(3)?,
-                version: row.try_get(4)?,
-                valid: row.try_get(5)?,
-                verdict: row.try_get(6)?,
-                body: row.try_get(7)?,
-            })
-        })
-        .collect()
+    let rows = client.query(&numbered(sql), &parameters).await?;
+    Ok(rows.iter().map(T::from_row).collect::<Result<_, _>>()?)
 }
 
 #[cfg(test)]

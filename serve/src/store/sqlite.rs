@@ -9,24 +9,20 @@ use std::time::Duration;
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
-use tokio::sync::{mpsc, watch};
 
-use super::{Batch, Command, Count, Param, Step, StoreError, Stored, answer, migrations, step};
+use super::{Batch, Columns, FromRow, Param, Queue, Step, StoreError, Value, migrations};
 
 /// How long the writer and the readers wait for a lock another process holds on the file. The
 /// receiver is the only writer; another process only locks the file while an operator inspects
 /// or backs it up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// An open SQLite store: its readers, its commits, its writer thread.
-pub(super) struct Opened {
-    pub readers: Arc<Readers>,
-    pub commits: watch::Receiver<u64>,
-    pub thread: JoinHandle<()>,
-}
-
-/// Opens the store at `path`, migrates it, and starts the writer thread on `commands`.
-pub(super) fn open(path: &Path, commands: mpsc::Receiver<Command>) -> Result<Opened, StoreError> {
+/// Opens the store at `path`, migrates it, and starts the writer thread on `queue`; the readers
+/// and the thread.
+pub(super) fn open(
+    path: &Path,
+    queue: Queue,
+) -> Result<(Arc<Readers>, JoinHandle<()>), StoreError> {
     let mut connection = Connection::open(path).map_err(|error| {
         StoreError::new(format!("cannot open the store {}: {error}", path.display()))
     })?;
@@ -35,20 +31,15 @@ pub(super) fn open(path: &Path, commands: mpsc::Receiver<Command>) -> Result<Ope
     connection.pragma_update(None, "synchronous", "FULL")?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
     migrations::apply(&mut connection, migrations::SQLITE)?;
-    let (announce, commits) = watch::channel(0);
     let thread = std::thread::Builder::new()
         .name("store-writer".to_owned())
-        .spawn(move || write_loop(connection, commands, announce))
+        .spawn(move || write_loop(connection, queue))
         .map_err(|error| StoreError::new(format!("cannot start the writer: {error}")))?;
     let readers = Arc::new(Readers {
         path: path.to_owned(),
         idle: Mutex::new(Vec::new()),
     });
-    Ok(Opened {
-        readers,
-        commits,
-        thread,
-    })
+    Ok((readers, thread))
 }
 
 /// Idle reading connections, opened as needed.
@@ -96,108 +87,38 @@ impl Readers {
     }
 }
 
-fn values(parameters: Vec<Param>) -> Vec<SqlValue> {
-    parameters
-        .into_iter()
-        .map(|parameter| match parameter {
-            Param::Int(value) => SqlValue::Integer(value),
-            Param::Text(value) => SqlValue::Text(value),
-            Param::Bool(value) => SqlValue::Integer(i64::from(value)),
-        })
-        .collect()
+impl Columns for rusqlite::Row<'_> {
+    type Error = rusqlite::Error;
+
+    fn column<T: Value>(&self, index: usize) -> Result<T, rusqlite::Error> {
+        self.get(index)
+    }
 }
 
-pub(super) fn counts(connection: &Connection) -> Result<Vec<Count>, StoreError> {
-    let mut statement = connection.prepare_cached(
-        "SELECT kind, version, valid, COUNT(*) FROM documents \
-         GROUP BY kind, version, valid ORDER BY kind, version, valid",
-    )?;
-    let rows = statement.query_map([], |row| {
-        Ok(Count {
-            kind: row.get(0)?,
-            version: row.get(1)?,
-            valid: row.get(2)?,
-            documents: row.get::<_, i64>(3)?.try_into().unwrap_or(0),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-pub(super) fn count(
+/// The rows of `sql` with `parameters`, read as `T`.
+pub(super) fn select<T: FromRow>(
     connection: &Connection,
     sql: &str,
     parameters: Vec<Param>,
-) -> Result<u64, StoreError> {
-    let count: i64 = connection
-        .prepare_cached(sql)?
-        .query_row(params_from_iter(values(parameters)), |row| row.get(0))?;
-    Ok(count.try_into().unwrap_or(0))
-}
-
-pub(super) fn documents(
-    connection: &Connection,
-    sql: &str,
-    parameters: Vec<Param>,
-) -> Result<Vec<Stored>, StoreError> {
+) -> Result<Vec<T>, StoreError> {
+    let parameters = parameters.into_iter().map(|parameter| match parameter {
+        Param::Int(value) => SqlValue::Integer(value),
+        Param::Text(value) => SqlValue::Text(value),
+        Param::Bool(value) => SqlValue::Integer(i64::from(value)),
+    });
     let mut statement = connection.prepare_cached(sql)?;
-    let rows = statement.query_map(params_from_iter(values(parameters)), |row| {
-        Ok(Stored {
-            id: row.get(0)?,
-            received_at: row.get(1)?,
-            endpoint: row.get(2)?,
-            kind: row.get(3)?,
-            version: row.get(4)?,
-            valid: row.get(5)?,
-            verdict: row.get(6)?,
-            body: row.get(7)?,
-        })
-    })?;
+    let rows = statement.query_map(params_from_iter(parameters), |row| T::from_row(row))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub(super) fn top_violations(
-    connection: &Connection,
-    sql: &str,
-    limit: i64,
-) -> Result<Vec<(String, String, u64)>, StoreError> {
-    let mut statement = connection.prepare_cached(sql)?;
-    let rows = statement.query_map([limit], |row| {
-        Ok((
-            row.get(0)?,
-            row.get(1)?,
-            row.get::<_, i64>(2)?.try_into().unwrap_or(0),
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// The writer thread: commands in order, consecutive inserts committed together.
-fn write_loop(
-    mut connection: Connection,
-    mut commands: mpsc::Receiver<Command>,
-    announce: watch::Sender<u64>,
-) {
-    let mut next: Option<Command> = None;
-    loop {
-        let command = match next.take() {
-            Some(command) => command,
-            None => match commands.blocking_recv() {
-                Some(command) => command,
-                None => break,
-            },
-        };
-        match step(command, &mut commands, &mut next) {
-            Step::Reset(done) => {
-                let result = reset(&mut connection);
-                announce.send_modify(|commits| *commits += 1);
-                let _ = done.send(result);
-            }
+/// The writer thread: its queue's steps in order, until every handle is dropped.
+fn write_loop(mut connection: Connection, mut queue: Queue) {
+    while let Some(step) = queue.blocking_next() {
+        match step {
+            Step::Reset(done) => queue.reset_done(done, reset(&mut connection)),
             Step::Insert(batch) => {
                 let result = insert(&mut connection, &batch);
-                if result.is_ok() {
-                    announce.send_modify(|commits| *commits += 1);
-                }
-                answer(batch, result);
+                queue.insert_done(batch, result);
             }
         }
     }

@@ -1,6 +1,8 @@
 //! The store on a real SQLite file: what is inserted is read back, filtered and counted;
 //! a reset empties it; a full queue refuses at once; a commit wakes subscribers.
 
+use std::path::PathBuf;
+
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::*;
@@ -18,19 +20,27 @@ fn record(kind: Option<&'static str>, valid: bool, rules: &[&'static str]) -> Re
     }
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
+/// Runs `test` on a store in a fresh file, with room for `queue` commands, and closes the store
+/// (waiting for its writer); the file, in its directory.
+fn on_store(queue: usize, test: impl AsyncFnOnce(&Store, &Path)) -> (tempfile::TempDir, PathBuf) {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("store.db");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .unwrap()
+        .unwrap();
+    runtime.block_on(async {
+        let (store, writer) = Store::open_sqlite(&path, queue).unwrap();
+        test(&store, &path).await;
+        drop(store);
+        writer.join().await;
+    });
+    (directory, path)
 }
 
 #[test]
 fn documents_are_kept_filtered_and_reset() {
-    let directory = tempfile::tempdir().unwrap();
-    let path = directory.path().join("store.db");
-    runtime().block_on(async {
-        let (store, writer) = Store::open_sqlite(&path, 8).unwrap();
+    let (_directory, path) = on_store(8, async |store, _| {
         let ids = store
             .insert(vec![
                 record(Some("a/one"), true, &[]),
@@ -78,8 +88,6 @@ fn documents_are_kept_filtered_and_reset() {
         assert_eq!(store.reset().await.unwrap(), 3);
         assert!(commits.has_changed().unwrap());
         assert_eq!(store.count(&Filter::default()).await.unwrap(), 0);
-        drop(store);
-        writer.join().await;
     });
     // Closed cleanly: the file opens and passes SQLite's own check.
     let connection = Connection::open(&path).unwrap();
@@ -93,11 +101,8 @@ fn documents_are_kept_filtered_and_reset() {
 /// insert is refused at once, and every insert accepted before is committed when the lock goes.
 #[test]
 fn a_full_queue_refuses_and_loses_nothing_accepted() {
-    let directory = tempfile::tempdir().unwrap();
-    let path = directory.path().join("store.db");
-    runtime().block_on(async {
-        let (store, writer) = Store::open_sqlite(&path, 1).unwrap();
-        let mut blocker = Connection::open(&path).unwrap();
+    on_store(1, async |store, path| {
+        let mut blocker = Connection::open(path).unwrap();
         let lock = blocker
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .unwrap();
@@ -127,7 +132,5 @@ fn a_full_queue_refuses_and_loses_nothing_accepted() {
             store.count(&Filter::default()).await.unwrap(),
             stored as u64
         );
-        drop(store);
-        writer.join().await;
     });
 }

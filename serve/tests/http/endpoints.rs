@@ -5,7 +5,7 @@ use schema_types::api::{self, verdict};
 use schema_types::registry::find;
 use serde_json::{Value, json};
 
-use crate::support::{fixture, ndjson, start};
+use crate::support::{error_message, fixture, ndjson, start};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hasura_message_is_judged_by_its_topic_and_kept_as_sent() {
@@ -111,14 +111,10 @@ async fn validate_answers_the_verdicts_validate_prints() {
     let response = receiver
         .post("/validate/hasura/server-telemetri", "{}")
         .await;
-    assert_eq!(response.status(), 404);
-    let answer: Value = response.json().await.unwrap();
+    let message = error_message(response, 404).await;
     assert!(
-        answer["error"]
-            .as_str()
-            .unwrap()
-            .contains("did you mean `hasura/server-telemetry`"),
-        "{answer}"
+        message.contains("did you mean `hasura/server-telemetry`"),
+        "{message}"
     );
     assert_eq!(
         receiver.documents("").await.len(),

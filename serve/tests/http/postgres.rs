@@ -1,5 +1,6 @@
 //! Two receivers on one PostgreSQL database (a real server, started by the test): both record,
-//! either's summary sees both, and a wait on one is answered by a document sent to the other.
+//! either's summary and page see both, and a wait on one is answered by a document sent to the
+//! other.
 
 use serde_json::{Value, json};
 use serve::StoreUrl;
@@ -47,6 +48,10 @@ async fn two_receivers_share_one_store() {
                 .any(|document| document["bodyBase64"] == "/w==")
         );
         assert_eq!(receiver.documents("rule=syntax").await.len(), 1);
+        // The page reads the latest documents and the most frequent violations.
+        let page = receiver.get("/").await;
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains("syntax"));
     }
     let response = second.post("/api/reset", "").await;
     let answer: Value = response.json().await.unwrap();

@@ -88,6 +88,13 @@ pub fn fixture(kind: &str) -> Vec<u8> {
     serde_json::to_vec(&kind.fixture()).unwrap()
 }
 
+/// The message of an error answer (`{"error": "..."}`), which must have `status`.
+pub async fn error_message(response: reqwest::Response, status: u16) -> String {
+    assert_eq!(response.status(), status);
+    let answer: Value = response.json().await.unwrap();
+    answer["error"].as_str().unwrap().to_owned()
+}
+
 /// The lines of an NDJSON answer, parsed.
 pub fn ndjson(text: &str) -> Vec<Value> {
     text.lines()
