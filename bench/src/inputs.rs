@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 
 use integration_tests::cases::{documents, read_json};
-use integration_tests::paths::{self, Step, node_mut, remove};
+use integration_tests::paths::{self, Step, nearest_object, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
 use serde_json::{Value, json};
 
@@ -300,16 +300,8 @@ fn nudge(node: &mut Value) {
 }
 
 fn add_member(document: &mut Value, path: &[Step], draw: u64) {
-    let mut at = path;
-    loop {
-        if let Value::Object(members) = node_mut(document, at) {
-            members.insert(format!("undeclared_{}", draw % 1_000), json!(draw % 7));
-            return;
-        }
-        match at.split_last() {
-            Some((_, parent)) => at = parent,
-            None => return,
-        }
+    if let Some(members) = nearest_object(document, path) {
+        members.insert(format!("undeclared_{}", draw % 1_000), json!(draw % 7));
     }
 }
 
