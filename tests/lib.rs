@@ -122,6 +122,7 @@ pub mod cases {
     use std::collections::BTreeSet;
     use std::path::{Path, PathBuf};
 
+    use schema_types::PayloadKind;
     use serde_json::Value;
 
     /// A violation as a sidecar lists it: (pointer, rule, member).
@@ -159,6 +160,24 @@ pub mod cases {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    }
+
+    /// The era a sidecar names (its `era`): for a kind with eras, the one the document's report
+    /// is held against.
+    ///
+    /// # Panics
+    ///
+    /// Unless the sidecar names an era exactly when `kind` has eras, naming the document at
+    /// `path`.
+    pub fn era(sidecar: &Value, kind: &PayloadKind, path: &Path) -> Option<String> {
+        let era = sidecar["era"].as_str().map(str::to_owned);
+        assert_eq!(
+            era.is_some(),
+            !kind.eras.is_empty(),
+            "{}: a sidecar names an era exactly when its kind has eras",
+            path.display()
+        );
+        era
     }
 
     /// The violations a sidecar lists (its `violations` array).

@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use integration_tests::cases::{Listed, documents, listed, read_json};
+use integration_tests::cases::{Listed, documents, era, listed, read_json};
 use integration_tests::paths::{self, node_mut};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -97,13 +97,7 @@ pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
                     .as_array()
                     .expect("a `violations` array"),
             );
-            let era = sidecar["era"].as_str().map(str::to_owned);
-            assert_eq!(
-                era.is_some(),
-                !kind.eras.is_empty(),
-                "{}: a sidecar names an era exactly when its kind has eras",
-                path.display()
-            );
+            let era = era(&sidecar, kind, &path);
             cases.push(InvalidCase {
                 document: read_json(&path),
                 path,
