@@ -2,15 +2,17 @@
 //! live in `spec/`.
 //!
 //! [`paths`] addresses the nodes of a JSON document, for the code that mutates valid documents
-//! into invalid ones (the property tests in `spec/agreement.rs` and the benchmark's mutants).
+//! into invalid ones (the property tests in `spec/agreement.rs`, the benchmark's mutants and the
+//! fuzz targets' mutations).
 //! [`cases`] reads the folders of documents with sidecars (`invalid/`, `real/`), for the tests
 //! and the benchmark's invalid sets. [`agreement`] is the key property, checked on one document:
 //! by the tests in `spec/` and by the fuzz targets in `fuzz/`.
 
 pub mod paths {
-    //! Every node of a document by its path, and the node at a path.
+    //! Every node of a document by its path, the node at a path, and the edits that mutate a
+    //! node.
 
-    use serde_json::Value;
+    use serde_json::{Map, Value};
 
     /// One step of a path: a member or an item.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +66,38 @@ pub mod paths {
         node
     }
 
+    /// The object at `path`, or the nearest one above it (`None` when no node on the way from
+    /// the root is an object).
+    pub fn nearest_object<'a>(
+        document: &'a mut Value,
+        path: &[Step],
+    ) -> Option<&'a mut Map<String, Value>> {
+        let mut at = path.len();
+        loop {
+            if node_mut(document, &path[..at]).is_object() {
+                return node_mut(document, &path[..at]).as_object_mut();
+            }
+            at = at.checked_sub(1)?;
+        }
+    }
+
+    /// Edits `text` at its character `at` (modulo its length plus one) as `how` modulo 3 says:
+    /// inserts `character` there, removes the character there, or puts `character` in its place
+    /// (at the end, where there is no character, both of the latter append it).
+    pub fn edit_text(text: &mut String, how: u8, at: usize, character: char) {
+        let mut characters: Vec<char> = text.chars().collect();
+        let at = at % (characters.len() + 1);
+        match how % 3 {
+            0 => characters.insert(at, character),
+            1 if at < characters.len() => {
+                characters.remove(at);
+            }
+            _ if at < characters.len() => characters[at] = character,
+            _ => characters.push(character),
+        }
+        *text = characters.into_iter().collect();
+    }
+
     /// Removes the node at `path` from its parent (nothing for the root).
     pub fn remove(document: &mut Value, path: &[Step]) {
         let Some((last, parent)) = path.split_last() else {
@@ -88,6 +122,7 @@ pub mod cases {
     use std::collections::BTreeSet;
     use std::path::{Path, PathBuf};
 
+    use schema_types::PayloadKind;
     use serde_json::Value;
 
     /// A violation as a sidecar lists it: (pointer, rule, member).
@@ -125,6 +160,24 @@ pub mod cases {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    }
+
+    /// The era a sidecar names (its `era`): for a kind with eras, the one the document's report
+    /// is held against.
+    ///
+    /// # Panics
+    ///
+    /// Unless the sidecar names an era exactly when `kind` has eras, naming the document at
+    /// `path`.
+    pub fn era(sidecar: &Value, kind: &PayloadKind, path: &Path) -> Option<String> {
+        let era = sidecar["era"].as_str().map(str::to_owned);
+        assert_eq!(
+            era.is_some(),
+            !kind.eras.is_empty(),
+            "{}: a sidecar names an era exactly when its kind has eras",
+            path.display()
+        );
+        era
     }
 
     /// The violations a sidecar lists (its `violations` array).

@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 
 use integration_tests::cases::{documents, read_json};
-use integration_tests::paths::{self, Step, node_mut, remove};
+use integration_tests::paths::{self, Step, nearest_object, node_mut, remove};
 use schema_types::corpus::VALUE_ERRATA;
 use serde_json::{Value, json};
 
@@ -300,16 +300,8 @@ fn nudge(node: &mut Value) {
 }
 
 fn add_member(document: &mut Value, path: &[Step], draw: u64) {
-    let mut at = path;
-    loop {
-        if let Value::Object(members) = node_mut(document, at) {
-            members.insert(format!("undeclared_{}", draw % 1_000), json!(draw % 7));
-            return;
-        }
-        match at.split_last() {
-            Some((_, parent)) => at = parent,
-            None => return,
-        }
+    if let Some(members) = nearest_object(document, path) {
+        members.insert(format!("undeclared_{}", draw % 1_000), json!(draw % 7));
     }
 }
 
@@ -368,28 +360,20 @@ impl Stream {
     /// Builds the stream of `count` documents.
     pub fn build(count: usize) -> Self {
         let kinds = Measured::all();
-        let mut bytes = Vec::new();
-        let mut lines = Vec::with_capacity(count);
-        for line in 0..count {
-            let kind = stream_kind(&kinds, line);
-            let start = bytes.len();
-            serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
-                .expect("a `Value` always serialises");
-            lines.push(Line {
-                kind,
-                start,
-                end: bytes.len(),
-            });
-            bytes.push(b'\n');
-        }
-        Self { bytes, lines }
+        Self::of_kinds(count, |line| stream_kind(&kinds, line))
     }
 
     /// A stream of `count` random valid documents of `kind` alone (line `i` with seed `i`).
     pub fn of_kind(kind: Measured, count: usize) -> Self {
+        Self::of_kinds(count, |_| kind)
+    }
+
+    /// A stream of `count` random valid documents, line `i` of kind `kind_of(i)` with seed `i`.
+    fn of_kinds(count: usize, kind_of: impl Fn(usize) -> Measured) -> Self {
         let mut bytes = Vec::new();
         let mut lines = Vec::with_capacity(count);
         for line in 0..count {
+            let kind = kind_of(line);
             let start = bytes.len();
             serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
                 .expect("a `Value` always serialises");

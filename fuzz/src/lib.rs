@@ -5,6 +5,7 @@
 //! Each target in `fuzz_targets/` is a few lines over these; `examples/seed.rs` writes the seed
 //! corpora and the dictionary from the same sources (see README.md).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -143,59 +144,54 @@ fn string_oracle(keyword: &str, value: &str) -> jsonschema::Validator {
 
 /// Every `pattern` of every published schema, sorted, once each.
 pub fn patterns() -> Vec<String> {
-    fn walk(node: &Value, found: &mut Vec<String>) {
-        match node {
-            Value::Object(members) => {
-                for (name, member) in members {
-                    match (name.as_str(), member) {
-                        ("pattern", Value::String(pattern)) => found.push(pattern.clone()),
-                        // Member names, examples and descriptions are not subschemas.
-                        ("properties" | "$defs", Value::Object(inner)) => {
-                            inner.values().for_each(|schema| walk(schema, found));
-                        }
-                        ("examples" | "description" | "title" | "$comment", _) => {}
-                        _ => walk(member, found),
-                    }
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
-            _ => {}
+    gathered(|schema, found| {
+        if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
+            found.insert(pattern.to_owned());
         }
-    }
-    let mut found = Vec::new();
-    for kind in PAYLOADS.iter() {
-        walk(&kind.schema(), &mut found);
-    }
-    found.sort();
-    found.dedup();
-    found
+    })
 }
 
 /// Every member name of every published schema (`properties`), sorted, once each.
 pub fn member_names() -> Vec<String> {
-    fn walk(node: &Value, found: &mut Vec<String>) {
-        match node {
-            Value::Object(members) => {
-                for (name, member) in members {
-                    if let ("properties", Value::Object(properties)) = (name.as_str(), member) {
-                        found.extend(properties.keys().cloned());
+    gathered(|schema, found| {
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            found.extend(properties.keys().cloned());
+        }
+    })
+}
+
+/// What `find` finds in the subschemas of every published schema, sorted, once each.
+fn gathered(find: impl Fn(&Map<String, Value>, &mut BTreeSet<String>)) -> Vec<String> {
+    let mut found = BTreeSet::new();
+    for kind in PAYLOADS.iter() {
+        subschemas(&kind.schema(), &mut |schema| find(schema, &mut found));
+    }
+    found.into_iter().collect()
+}
+
+/// Visits every object of the schema `node` that may be a subschema, depth first. Member names
+/// (`properties`), `$defs` names, examples, descriptions, titles and comments are not schemas:
+/// `properties` and `$defs` are entered by their values alone, the annotations not at all.
+///
+/// Not [`schema_types::schema_walk`]: that walks a document's members, and a `pattern` also
+/// stands in schemas that are no member's (the alternatives of `UuidOrEmpty`'s `anyOf`).
+fn subschemas(node: &Value, visit: &mut impl FnMut(&Map<String, Value>)) {
+    match node {
+        Value::Object(schema) => {
+            visit(schema);
+            for (keyword, value) in schema {
+                match (keyword.as_str(), value) {
+                    ("properties" | "$defs", Value::Object(named)) => {
+                        named.values().for_each(|inner| subschemas(inner, visit));
                     }
-                    if !matches!(name.as_str(), "examples" | "description" | "title") {
-                        walk(member, found);
-                    }
+                    ("examples" | "description" | "title" | "$comment", _) => {}
+                    _ => subschemas(value, visit),
                 }
             }
-            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
-            _ => {}
         }
+        Value::Array(items) => items.iter().for_each(|item| subschemas(item, visit)),
+        _ => {}
     }
-    let mut found = Vec::new();
-    for kind in PAYLOADS.iter() {
-        walk(&kind.schema(), &mut found);
-    }
-    found.sort();
-    found.dedup();
-    found
 }
 
 /// The line an arbitrary text is read at: past the end of both pages, so that no recorded

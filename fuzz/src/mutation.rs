@@ -9,7 +9,7 @@
 //! placeholders (a string `"\u0001D0\u0001"`) and are replaced in the serialised text.
 
 use arbitrary::Arbitrary;
-use integration_tests::paths::{self, Step, node_mut};
+use integration_tests::paths::{self, Step, nearest_object, node_mut};
 use schema_types::PayloadKind;
 use serde_json::{Map, Number, Value};
 
@@ -312,35 +312,9 @@ impl Mutation {
     }
 }
 
-/// The object at `path`, or the nearest one above it.
-fn nearest_object<'d>(
-    document: &'d mut Value,
-    path: &[Step],
-) -> Option<&'d mut Map<String, Value>> {
-    let mut at = path.len();
-    loop {
-        if matches!(node_mut(document, &path[..at]), Value::Object(_)) {
-            return node_mut(document, &path[..at]).as_object_mut();
-        }
-        at = at.checked_sub(1)?;
-    }
-}
-
 fn edit(node: &mut Value, how: u8, at: u16, character: char) {
     match node {
-        Value::String(text) => {
-            let mut characters: Vec<char> = text.chars().collect();
-            let at = usize::from(at) % (characters.len() + 1);
-            match how % 3 {
-                0 => characters.insert(at, character),
-                1 if at < characters.len() => {
-                    characters.remove(at);
-                }
-                _ if at < characters.len() => characters[at] = character,
-                _ => characters.push(character),
-            }
-            *text = characters.into_iter().collect();
-        }
+        Value::String(text) => paths::edit_text(text, how, usize::from(at), character),
         Value::Number(number) => {
             let base = number.as_f64().unwrap_or(0.0);
             let changed = match how % 6 {

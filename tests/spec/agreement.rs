@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use integration_tests::cases::{Listed, documents, listed, read_json};
+use integration_tests::cases::{Listed, documents, era, listed, read_json};
 use integration_tests::paths::{self, node_mut};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -97,13 +97,7 @@ pub(crate) fn invalid_cases() -> Vec<InvalidCase> {
                     .as_array()
                     .expect("a `violations` array"),
             );
-            let era = sidecar["era"].as_str().map(str::to_owned);
-            assert_eq!(
-                era.is_some(),
-                !kind.eras.is_empty(),
-                "{}: a sidecar names an era exactly when its kind has eras",
-                path.display()
-            );
+            let era = era(&sidecar, kind, &path);
             cases.push(InvalidCase {
                 document: read_json(&path),
                 path,
@@ -306,16 +300,8 @@ impl Mutation {
             Change::Remove => paths::remove(document, path),
             Change::Replace(value) => *node_mut(document, path) = value.clone(),
             Change::AddMember(name, value) => {
-                let mut at = path.as_slice();
-                loop {
-                    if let Value::Object(members) = node_mut(document, at) {
-                        members.insert(name.clone(), value.clone());
-                        break;
-                    }
-                    match at.split_last() {
-                        Some((_, parent)) => at = parent,
-                        None => break,
-                    }
+                if let Some(members) = paths::nearest_object(document, path) {
+                    members.insert(name.clone(), value.clone());
                 }
             }
             Change::Nudge(how, c) => nudge(node_mut(document, path), *how, *c),
@@ -334,19 +320,7 @@ impl Mutation {
 
 fn nudge(node: &mut Value, how: u8, c: char) {
     match node {
-        Value::String(text) => {
-            let mut chars: Vec<char> = text.chars().collect();
-            let at = usize::from(how) % (chars.len() + 1);
-            match how % 3 {
-                0 => chars.insert(at, c),
-                1 if at < chars.len() => {
-                    chars.remove(at);
-                }
-                _ if at < chars.len() => chars[at] = c,
-                _ => chars.push(c),
-            }
-            *text = chars.into_iter().collect();
-        }
+        Value::String(text) => paths::edit_text(text, how, usize::from(how), c),
         Value::Number(number) => {
             let base = number.as_f64().unwrap_or(0.0);
             let changed = match how % 4 {

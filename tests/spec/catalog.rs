@@ -131,6 +131,13 @@ fn the_catalog_is_in_every_schema_and_in_the_index() {
     }
 }
 
+/// The default settings with `edit` applied.
+fn set(edit: impl FnOnce(&mut Settings)) -> Settings {
+    let mut settings = Settings::default();
+    edit(&mut settings);
+    settings
+}
+
 fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
         .iter()
@@ -194,10 +201,7 @@ fn with_no_settings_everything_is_sent_and_the_cli_config_never() {
 
 #[test]
 fn the_server_variable_stops_the_server_and_its_console_only() {
-    let settings = Settings {
-        server_env: env(&[(optout::HASURA_ENV, "false")]),
-        ..Settings::default()
-    };
+    let settings = set(|s| s.server_env = env(&[(optout::HASURA_ENV, "false")]));
     assert_sent(
         Product::Hasura,
         &[settings],
@@ -223,10 +227,7 @@ fn the_server_variable_stops_the_server_and_its_console_only() {
 
 #[test]
 fn values_are_read_case_insensitively_and_undocumented_values_are_not_guessed() {
-    let server_env = |value: &str| Settings {
-        server_env: env(&[(optout::HASURA_ENV, value)]),
-        ..Settings::default()
-    };
+    let server_env = |value: &str| set(|s| s.server_env = env(&[(optout::HASURA_ENV, value)]));
     assert_sent(
         Product::Hasura,
         &["false", "FALSE", "False", " false "].map(server_env),
@@ -260,10 +261,7 @@ fn the_server_flag_overrides_the_variable() {
             &[("hasura/server-telemetry", None, sent)],
         );
     }
-    let only_flag = Settings {
-        server_flag: Some("false".to_owned()),
-        ..Settings::default()
-    };
+    let only_flag = set(|s| s.server_flag = Some("false".to_owned()));
     assert_eq!(
         server_verdict(&only_flag).decided_by,
         ["--enable-telemetry=false (server flag)"]
@@ -272,14 +270,8 @@ fn the_server_flag_overrides_the_variable() {
 
 #[test]
 fn the_cli_variable_or_config_file_stops_the_cli_and_its_console() {
-    let by_env = Settings {
-        cli_env: env(&[(optout::HASURA_ENV, "false")]),
-        ..Settings::default()
-    };
-    let by_config = Settings {
-        cli_config_enable_telemetry: Some(false),
-        ..Settings::default()
-    };
+    let by_env = set(|s| s.cli_env = env(&[(optout::HASURA_ENV, "false")]));
+    let by_config = set(|s| s.cli_config_enable_telemetry = Some(false));
     assert_sent(
         Product::Hasura,
         &[by_env, by_config],
@@ -294,10 +286,7 @@ fn the_cli_variable_or_config_file_stops_the_cli_and_its_console() {
             ("hasura/server-telemetry", None, Sent::Yes),
         ],
     );
-    let config_true = Settings {
-        cli_config_enable_telemetry: Some(true),
-        ..Settings::default()
-    };
+    let config_true = set(|s| s.cli_config_enable_telemetry = Some(true));
     assert_sent(
         Product::Hasura,
         &[config_true],
@@ -307,14 +296,8 @@ fn the_cli_variable_or_config_file_stops_the_cli_and_its_console() {
 
 #[test]
 fn appsmith_opt_out_stops_only_the_segment_events() {
-    let by_env = Settings {
-        appsmith_env: env(&[(optout::APPSMITH_ENV, "true")]),
-        ..Settings::default()
-    };
-    let by_toggle = Settings {
-        appsmith_share_usage_data: Some(false),
-        ..Settings::default()
-    };
+    let by_env = set(|s| s.appsmith_env = env(&[(optout::APPSMITH_ENV, "true")]));
+    let by_toggle = set(|s| s.appsmith_share_usage_data = Some(false));
     assert_sent(
         Product::Appsmith,
         &[by_env, by_toggle],
@@ -327,10 +310,7 @@ fn appsmith_opt_out_stops_only_the_segment_events() {
         ],
     );
     // An explicit `false`, and the Hasura variable, which means nothing to Appsmith.
-    let appsmith_env = |name: &str| Settings {
-        appsmith_env: env(&[(name, "false")]),
-        ..Settings::default()
-    };
+    let appsmith_env = |name: &str| set(|s| s.appsmith_env = env(&[(name, "false")]));
     assert_sent(
         Product::Appsmith,
         &[optout::APPSMITH_ENV, optout::HASURA_ENV].map(appsmith_env),
@@ -340,10 +320,7 @@ fn appsmith_opt_out_stops_only_the_segment_events() {
 
 #[test]
 fn every_verdict_cites_a_sentence_of_its_page() {
-    let settings = Settings {
-        server_env: env(&[(optout::HASURA_ENV, "false")]),
-        ..Settings::default()
-    };
+    let settings = set(|s| s.server_env = env(&[(optout::HASURA_ENV, "false")]));
     for product in [Product::Hasura, Product::Appsmith] {
         for verdict in optout::evaluate(product, &settings) {
             assert!(

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use integration_tests::cases::{Listed, documents, listed, read_json};
+use integration_tests::cases::{Listed, documents, era, listed, read_json};
 use schema_types::validate::Limits;
 use schema_types::{Layer, PAYLOADS, PayloadKind, api, registry};
 use serde_json::Value;
@@ -69,13 +69,7 @@ fn real_cases() -> Vec<RealCase> {
                     .as_array()
                     .map(|violations| listed(violations))
                     .unwrap_or_default();
-                let era = sidecar["era"].as_str().map(str::to_owned);
-                assert_eq!(
-                    era.is_some(),
-                    !kind.eras.is_empty(),
-                    "{}: a sidecar names an era exactly when its kind has eras",
-                    path.display()
-                );
+                let era = era(&sidecar, kind, &path);
                 cases.push(RealCase {
                     document: read_json(&path),
                     path,

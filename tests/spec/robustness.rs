@@ -2,9 +2,10 @@
 //! beyond any payload's depth, numbers out of range, duplicate member names, huge strings, and
 //! reports bounded in size.
 
+use integration_tests::agreement::sorted;
 use schema_types::PAYLOADS;
 use schema_types::registry;
-use schema_types::validate::{Limits, Masking, Rule, TextPosition};
+use schema_types::validate::{Limits, Masking, Report, Rule, TextPosition};
 use serde_json::{Value, json};
 
 fn server() -> &'static schema_types::PayloadKind {
@@ -126,15 +127,7 @@ fn both_paths_describe_alike() {
     for (name, id, document) in BOTH_PATHS_DESCRIBE_ALIKE {
         let kind = registry::find(id).expect("a registered payload");
         let value: serde_json::Value = serde_json::from_str(document).expect("JSON");
-        let described = |report: schema_types::validate::Report| {
-            let mut violations: Vec<String> = report
-                .violations()
-                .iter()
-                .map(|v| serde_json::to_string(v).expect("JSON"))
-                .collect();
-            violations.sort();
-            (report.total(), violations)
-        };
+        let described = |report: Report| (report.total(), sorted(&report));
         let parsed = described(kind.validate(&value));
         let streamed = described(kind.validate_slice(document.as_bytes()));
         assert_eq!(streamed, parsed, "{name}");

@@ -40,6 +40,16 @@ fn members(prefix: &str, count: usize, value: impl Fn(usize) -> Value) -> Map<St
         .collect()
 }
 
+/// `count` members named `{prefix}{index}`, each with its index for value.
+fn numbered(prefix: &str, count: usize) -> Map<String, Value> {
+    members(prefix, count, |index| json!(index))
+}
+
+/// Adds `members` to the object `object`.
+fn extend(object: &mut Value, members: Map<String, Value>) {
+    object.as_object_mut().expect("an object").extend(members);
+}
+
 /// A document of `count` members at one place, and what judging it must find.
 struct Case {
     name: &'static str,
@@ -58,14 +68,19 @@ fn server(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     serde_json::to_vec(&document).expect("a value serialises")
 }
 
+/// Judges `bytes` as a server report.
+fn judge_server(bytes: &[u8]) -> Report {
+    kind("hasura/server-telemetry").validate_slice(bytes)
+}
+
 fn usage_metrics(count: usize) -> Value {
     let mut document = kind("hasura/ee-usage-metrics").fixture();
-    let metrics = document["metrics"].as_object_mut().expect("an object");
-    metrics.extend(members(
+    let metrics = members(
         "other_metric_",
         count,
         |index| json!([{ "value": index, "outcome": "hit" }]),
-    ));
+    );
+    extend(&mut document["metrics"], metrics);
     document
 }
 
@@ -73,23 +88,15 @@ const CASES: &[Case] = &[
     Case {
         name: "struct-members-unknown",
         document: |count| {
-            server(|document| {
-                let metrics = document["metrics"].as_object_mut().expect("an object");
-                metrics.extend(members("unknown_", count, |index| json!(index)));
-            })
+            server(|document| extend(&mut document["metrics"], numbered("unknown_", count)))
         },
-        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        judge: judge_server,
         violations: |count| count,
     },
     Case {
         name: "flattened-members-unknown",
-        document: |count| {
-            server(|document| {
-                let row = document.as_object_mut().expect("an object");
-                row.extend(members("unknown_", count, |index| json!(index)));
-            })
-        },
-        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        document: |count| server(|document| extend(document, numbered("unknown_", count))),
+        judge: judge_server,
         violations: |count| count,
     },
     Case {
@@ -112,39 +119,31 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "map-entries",
-        document: |count| {
-            serde_json::to_vec(&members("entry_", count, |index| json!(index))).expect("JSON")
-        },
+        document: |count| serde_json::to_vec(&numbered("entry_", count)).expect("JSON"),
         judge: |bytes| BTreeMap::<String, u64>::validate_slice(bytes),
         violations: |_| 0,
     },
     Case {
         name: "skipped-object-of-a-wrong-type",
         document: |count| {
-            server(|document| {
-                document["version"] =
-                    Value::Object(members("member_", count, |index| json!(index)));
-            })
+            server(|document| document["version"] = numbered("member_", count).into())
         },
-        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        judge: judge_server,
         violations: |_| 1,
     },
     Case {
         name: "skipped-object-of-an-unknown-member",
         document: |count| {
-            server(|document| {
-                document["unknown"] =
-                    Value::Object(members("member_", count, |index| json!(index)));
-            })
+            server(|document| document["unknown"] = numbered("member_", count).into())
         },
-        judge: |bytes| kind("hasura/server-telemetry").validate_slice(bytes),
+        judge: judge_server,
         violations: |_| 1,
     },
     Case {
         name: "skipped-object-of-any-content",
         document: |count| {
             let mut document = kind("hasura/cli-execution").fixture();
-            document["payload"] = Value::Object(members("member_", count, |index| json!(index)));
+            document["payload"] = numbered("member_", count).into();
             serde_json::to_vec(&document).expect("serialises")
         },
         judge: |bytes| kind("hasura/cli-execution").validate_slice(bytes),

@@ -9,6 +9,18 @@ use serde_json::{Map, Number, Value};
 use super::{Checker, Seen, Validate, is_integer, stream};
 use crate::Nullable;
 
+/// `Validate::stream_at` by `$reader`, a reader of [`stream`] or another type's `stream_at`.
+macro_rules! stream_at {
+    ($reader:expr) => {
+        fn stream_at<'de, D: Deserializer<'de>>(
+            d: D,
+            checker: &mut Checker<'de>,
+        ) -> Result<Seen<'de>, D::Error> {
+            $reader(d, checker)
+        }
+    };
+}
+
 /// A type checked by its JSON type alone: the parsed path tests the `Value`, the streaming path
 /// expects that type.
 macro_rules! json_type {
@@ -20,9 +32,7 @@ macro_rules! json_type {
                 }
             }
 
-            fn stream_at<'de, D: Deserializer<'de>>(d: D, checker: &mut Checker<'de>) -> Result<Seen<'de>, D::Error> {
-                stream::$stream(d, checker)
-            }
+            stream_at!(stream::$stream);
         }
     )*};
 }
@@ -45,23 +55,13 @@ impl Validate for u64 {
         }
     }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::unsigned(d, checker)
-    }
+    stream_at!(stream::unsigned);
 }
 
 impl Validate for Value {
     fn validate_at<'v>(_value: &'v Value, _checker: &mut Checker<'v>) {}
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::any_content(d, checker)
-    }
+    stream_at!(stream::any_content);
 }
 
 impl<T: Validate> Validate for BTreeMap<String, T> {
@@ -77,12 +77,7 @@ impl<T: Validate> Validate for BTreeMap<String, T> {
         }
     }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::entries::<T, D>(d, checker)
-    }
+    stream_at!(stream::entries::<T, _>);
 }
 
 impl<T: Validate> Validate for Vec<T> {
@@ -98,12 +93,7 @@ impl<T: Validate> Validate for Vec<T> {
         }
     }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::array::<T, D>(d, checker)
-    }
+    stream_at!(stream::array::<T, _>);
 }
 
 impl<T: Validate> Validate for Option<T> {
@@ -113,12 +103,7 @@ impl<T: Validate> Validate for Option<T> {
         }
     }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        stream::nullable::<T, D>(d, checker)
-    }
+    stream_at!(stream::nullable::<T, _>);
 }
 
 impl<T: Validate> Validate for Nullable<T> {
@@ -126,10 +111,5 @@ impl<T: Validate> Validate for Nullable<T> {
         Option::<T>::validate_at(value, checker);
     }
 
-    fn stream_at<'de, D: Deserializer<'de>>(
-        d: D,
-        checker: &mut Checker<'de>,
-    ) -> Result<Seen<'de>, D::Error> {
-        Option::<T>::stream_at(d, checker)
-    }
+    stream_at!(Option::<T>::stream_at);
 }

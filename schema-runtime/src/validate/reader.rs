@@ -318,6 +318,23 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Reads the array or object that starts at the current position and ends with `close`:
+    /// its entries go to `visit`, one level deeper.
+    #[inline]
+    fn nested<T>(
+        &mut self,
+        close: u8,
+        visit: impl FnOnce(Entries<'_, 'de>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.descend()?;
+        let value = visit(Entries {
+            reader: self,
+            first: true,
+        })?;
+        self.ascend(close)?;
+        Ok(value)
+    }
+
     /// Before the next item or member: `None` at the closing byte, and a comma between two.
     #[inline]
     fn next_entry(&mut self, close: u8, first: &mut bool) -> Result<Option<u8>, Error> {
@@ -360,24 +377,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.literal(b"null")?;
                 visitor.visit_unit()
             }
-            b'[' => {
-                self.descend()?;
-                let value = visitor.visit_seq(Entries {
-                    reader: self,
-                    first: true,
-                })?;
-                self.ascend(b']')?;
-                Ok(value)
-            }
-            b'{' => {
-                self.descend()?;
-                let value = visitor.visit_map(Entries {
-                    reader: self,
-                    first: true,
-                })?;
-                self.ascend(b'}')?;
-                Ok(value)
-            }
+            b'[' => self.nested(b']', |entries| visitor.visit_seq(entries)),
+            b'{' => self.nested(b'}', |entries| visitor.visit_map(entries)),
             _ => Err(refuse()),
         }
     }

@@ -283,11 +283,13 @@ scalar_expectation!(AnInteger, words::AN_INTEGER, |checker, seen| {
     }
 });
 
-/// Any value, skipped, never a violation: an unknown member's value or an enumeration's, which
-/// a report describes (an object by its size as parsed).
-struct AnyValue;
+/// Any value, skipped, never a violation. `STATED`: a report may state it (an unknown member's
+/// value, an enumeration's), an object by its size as parsed; else (where any value is allowed,
+/// `serde_json::Value`) no check states the size of an object, so its members are counted as
+/// read.
+struct AnyValue<const STATED: bool>;
 
-impl<'de> Expect<'de> for AnyValue {
+impl<'de, const STATED: bool> Expect<'de> for AnyValue<STATED> {
     const EXPECTED: &'static str = "any value";
 
     fn scalar(self, _: &mut Checker<'de>, seen: Seen<'de>) -> Seen<'de> {
@@ -295,27 +297,12 @@ impl<'de> Expect<'de> for AnyValue {
     }
 
     fn map<A: MapAccess<'de>>(self, _: &mut Checker<'de>, map: A) -> Result<Seen<'de>, A::Error> {
-        Ok(Seen::Object(skip_map(map)?))
-    }
-
-    fn seq<A: SeqAccess<'de>>(self, _: &mut Checker<'de>, seq: A) -> Result<Seen<'de>, A::Error> {
-        Ok(Seen::Array(skip_seq(seq)?))
-    }
-}
-
-/// Any value where any value is allowed (`serde_json::Value`): skipped, never a violation. No
-/// check states the size of an object or array, so an object's members are counted as read.
-struct AnyContent;
-
-impl<'de> Expect<'de> for AnyContent {
-    const EXPECTED: &'static str = "any value";
-
-    fn scalar(self, _: &mut Checker<'de>, seen: Seen<'de>) -> Seen<'de> {
-        seen
-    }
-
-    fn map<A: MapAccess<'de>>(self, _: &mut Checker<'de>, map: A) -> Result<Seen<'de>, A::Error> {
-        Ok(Seen::Object(skip_unstated_map(map)?))
+        let members = if STATED {
+            skip_map(map)?
+        } else {
+            skip_unstated_map(map)?
+        };
+        Ok(Seen::Object(members))
     }
 
     fn seq<A: SeqAccess<'de>>(self, _: &mut Checker<'de>, seq: A) -> Result<Seen<'de>, A::Error> {
@@ -410,9 +397,9 @@ readers! {
     unsigned => AnInteger;
     /// Any value, skipped; an object's size as its parsed value has it (for a report that
     /// states it).
-    any => AnyValue;
+    any => AnyValue::<true>;
     /// Any value where any is allowed, skipped; an object's size as read.
-    any_content => AnyContent;
+    any_content => AnyValue::<false>;
     /// An object of any members, or a wrong type.
     any_object => AnyObject;
     /// The object of struct `T`, or a wrong type.
