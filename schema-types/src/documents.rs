@@ -228,7 +228,7 @@ impl<R: BufRead> Documents<R> {
         let mut last = None;
         loop {
             let available = self.input.fill_buf()?;
-            let (chunk, used, ending) = match available.iter().position(|&byte| byte == b'\n') {
+            let (chunk, used, ending) = match memchr::memchr(b'\n', available) {
                 Some(end) => (&available[..end], end + 1, Some(&b"\n"[..])),
                 None if available.is_empty() && length == 0 => return Ok(None),
                 None if available.is_empty() => (available, 0, Some(&b""[..])),

@@ -185,6 +185,22 @@ pub struct Inventory {
 }
 
 impl Inventory {
+    /// The inventory of `kind`'s `members`, unless reading them found `problems`.
+    fn unless_unclassified(
+        kind: &PayloadKind,
+        members: Vec<Member>,
+        problems: Vec<String>,
+    ) -> Result<Self, Unclassified> {
+        if problems.is_empty() {
+            Ok(Self {
+                payload: kind.id,
+                members,
+            })
+        } else {
+            Err(Unclassified(problems))
+        }
+    }
+
     /// The members that can point at a person, a machine or an organisation.
     pub fn identifying(&self) -> impl Iterator<Item = &Member> {
         self.members
@@ -248,14 +264,7 @@ pub fn inventory(kind: &PayloadKind) -> Result<Inventory, Unclassified> {
             Err(Unclassified(found)) => problems.extend(found),
         }
     }
-    if problems.is_empty() {
-        Ok(Inventory {
-            payload: kind.id,
-            members,
-        })
-    } else {
-        Err(Unclassified(problems))
-    }
+    Inventory::unless_unclassified(kind, members, problems)
 }
 
 /// The inventory of the members `walk` visits.
@@ -289,12 +298,5 @@ fn inventory_of<'a>(
     if let Err(error) = walked {
         problems.push(error.to_string());
     }
-    if problems.is_empty() {
-        Ok(Inventory {
-            payload: kind.id,
-            members,
-        })
-    } else {
-        Err(Unclassified(problems))
-    }
+    Inventory::unless_unclassified(kind, members, problems)
 }

@@ -13,9 +13,8 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use schema_types::api::Detection;
-use schema_types::validate::{Report, Rule, TextPosition, Violation};
-use serde::Serialize;
+use schema_types::api::verdict::{self, DetectionVerdict, ReportRef, VerdictRef};
+use schema_types::validate::{Report, Rule, Violation};
 
 use super::batches::{Batch, Entry};
 use super::judgement::{Judgement, judge};
@@ -119,14 +118,20 @@ impl Printer<'_> {
         } else {
             rendered.tally.invalid += 1;
         }
-        let violations = if valid {
+        let (violations, total) = if valid {
             (Cow::Borrowed(&[][..]), 0)
         } else {
             self.violations(line, judgement)
         };
         if let Some(stats) = &mut rendered.stats {
-            stats.count(input, line, judgement, &violations.0);
+            stats.count(input, line, judgement, &violations);
         }
+        let judged = Judged {
+            line,
+            judgement,
+            violations: &violations,
+            total,
+        };
         let print = match options.shown {
             Shown::All => true,
             Shown::Invalid => !valid,
@@ -135,13 +140,13 @@ impl Printer<'_> {
         let name = &self.names[input];
         let mut verdict = Vec::new();
         if (print && options.format == Format::Json) || (!valid && options.invalid_out) {
-            self.json(&mut verdict, name, line, judgement, &violations);
+            judged.json(&mut verdict, name);
         }
         if print {
             match options.format {
                 Format::Human => {
                     let name = &self.shown_names[input];
-                    self.human(&mut rendered.out, name, line, judgement, &violations);
+                    judged.human(&mut rendered.out, name);
                 }
                 Format::Json => {
                     rendered.out.extend_from_slice(&verdict);
@@ -163,17 +168,7 @@ impl Printer<'_> {
     ) -> (Cow<'j, [Violation]>, usize) {
         match judgement {
             Judgement::Checked { report, .. } => {
-                let total = report.total();
-                if self.options.mask {
-                    let masked = report.masked();
-                    let violations = masked.violations().iter();
-                    (violations.map(|v| in_input(v, line)).collect(), total)
-                } else if report.violations().iter().any(|v| v.position.is_some()) {
-                    let violations = report.violations().iter();
-                    (violations.map(|v| in_input(v, line)).collect(), total)
-                } else {
-                    (Cow::Borrowed(report.violations()), total)
-                }
+                verdict::violations(report, line, self.options.mask)
             }
             Judgement::Oversize { size } => {
                 let size = usize::try_from(*size).unwrap_or(usize::MAX);
@@ -183,17 +178,30 @@ impl Printer<'_> {
             Judgement::Undetected(_) => (Cow::Borrowed(&[][..]), 0),
         }
     }
+}
 
+/// A judged document as its verdict prints it.
+#[derive(Clone, Copy)]
+struct Judged<'a> {
+    /// The line of its input where it starts.
+    line: usize,
+    judgement: &'a Judgement,
+    /// Its violations as printed: masked if asked, text positions counted in the input.
+    violations: &'a [Violation],
+    /// How many violations there were, kept or not.
+    total: usize,
+}
+
+impl Judged<'_> {
     /// The verdict as text: `FILE:LINE: valid: KIND`, or `invalid:` with the violations
     /// indented below. `file` is printable already.
-    fn human(
-        &self,
-        out: &mut Vec<u8>,
-        file: &str,
-        line: usize,
-        judgement: &Judgement,
-        (violations, total): &(Cow<'_, [Violation]>, usize),
-    ) {
+    fn human(&self, out: &mut Vec<u8>, file: &str) {
+        let Self {
+            line,
+            judgement,
+            violations,
+            total,
+        } = *self;
         // Writing into a `Vec` cannot fail.
         if let Judgement::Undetected(detection) = judgement {
             let detection = detection.to_string();
@@ -208,8 +216,8 @@ impl Printer<'_> {
         // The kind, when known, leads the verdict: `invalid: KIND: ...`.
         let separator = if id.is_empty() { "" } else { ": " };
         // A document that is not JSON at all gets one line: why.
-        if let [violation] = &violations[..] {
-            if *total == 1 && matches!(violation.rule, Rule::Syntax | Rule::Size) {
+        if let [violation] = violations {
+            if total == 1 && matches!(violation.rule, Rule::Syntax | Rule::Size) {
                 let violation = violation.to_string();
                 let _ = writeln!(
                     out,
@@ -219,90 +227,49 @@ impl Printer<'_> {
                 return;
             }
         }
-        let plural = if *total == 1 { "" } else { "s" };
+        let plural = if total == 1 { "" } else { "s" };
         let _ = writeln!(
             out,
             "{file}:{line}: invalid: {id}{separator}{total} violation{plural}"
         );
         let mut text = String::new();
-        for violation in violations.iter() {
+        for violation in violations {
             text.clear();
             let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{violation}"));
             let _ = writeln!(out, "  {}", printable(&text));
         }
-        if *total > violations.len() {
+        if total > violations.len() {
             let _ = writeln!(out, "  ... and {} more", total - violations.len());
         }
     }
 
-    /// The verdict as one JSON object (no line feed): `file`, `line`, `kind`, `valid`,
-    /// `detection` when no kind was found, and `report`.
-    fn json(
-        &self,
-        out: &mut Vec<u8>,
-        file: &str,
-        line: usize,
-        judgement: &Judgement,
-        (violations, total): &(Cow<'_, [Violation]>, usize),
-    ) {
-        #[derive(Serialize)]
-        struct JsonDetection {
-            verdict: &'static str,
-            candidates: Vec<&'static str>,
-            message: String,
-        }
-        #[derive(Serialize)]
-        struct JsonReport<'a> {
-            valid: bool,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            era: Option<&'static str>,
-            total: usize,
-            violations: &'a [Violation],
-        }
-        #[derive(Serialize)]
-        struct JsonVerdict<'a> {
-            file: &'a str,
-            line: usize,
-            kind: Option<&'static str>,
-            valid: bool,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            detection: Option<JsonDetection>,
-            report: Option<JsonReport<'a>>,
-        }
+    /// The verdict as one JSON object (no line feed), the library's
+    /// ([`schema_types::api::verdict`]) with `file` first.
+    fn json(&self, out: &mut Vec<u8>, file: &str) {
+        let judgement = self.judgement;
         let detection = match judgement {
-            Judgement::Undetected(detection) => {
-                let (verdict, candidates) = match detection {
-                    Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
-                    Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
-                    Detection::Known(kind) => ("known", vec![*kind]),
-                };
-                Some(JsonDetection {
-                    verdict,
-                    candidates: candidates.iter().map(|kind| kind.id).collect(),
-                    message: detection.to_string(),
-                })
-            }
+            Judgement::Undetected(detection) => Some(DetectionVerdict::of(detection)),
             _ => None,
         };
         let valid = judgement.is_valid();
-        let verdict = JsonVerdict {
-            file,
-            line,
+        let verdict = VerdictRef {
+            file: Some(file),
+            line: self.line,
             kind: judgement.kind().map(|kind| kind.id),
             valid,
-            report: detection.is_none().then_some(JsonReport {
+            report: detection.is_none().then_some(ReportRef {
                 valid,
                 era: match judgement {
                     Judgement::Checked { report, .. } => report.era(),
                     _ => None,
                 },
-                total: *total,
-                violations,
+                total: self.total,
+                violations: self.violations,
             }),
-            detection,
+            detection: detection.as_ref(),
         };
         // Serialising strings, numbers and violations into a `Vec` cannot fail.
-        let _ = serde_json::to_writer(&mut *out, &verdict);
+        let _ = verdict.write_to(out);
     }
 }
 
@@ -321,33 +288,10 @@ pub fn summary(format: Format, tally: &Tally) -> Vec<u8> {
             out.push(b'\n');
         }
         Format::Json => {
-            let _ = writeln!(
-                out,
-                "{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{}}}}}",
-                tally.valid + tally.invalid,
-                tally.valid,
-                tally.invalid,
-                tally.errors
-            );
+            let summary = verdict::summary_json(tally.valid, tally.invalid, tally.errors);
+            let _ = serde_json::to_writer(&mut out, &summary);
+            out.push(b'\n');
         }
     }
     out
-}
-
-/// A violation with its text position counted from the start of the input rather than of the
-/// document (which starts at `line`), and without the parser's own position repeated in
-/// `found`.
-fn in_input(violation: &Violation, line: usize) -> Violation {
-    let mut violation = violation.clone();
-    if let Some(position) = violation.position {
-        let suffix = format!(" at line {} column {}", position.line, position.column);
-        if let Some(found) = violation.found.strip_suffix(&suffix) {
-            violation.found = found.to_owned();
-        }
-        violation.position = Some(TextPosition {
-            line: position.line + line - 1,
-            column: position.column,
-        });
-    }
-    violation
 }

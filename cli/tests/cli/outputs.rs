@@ -13,7 +13,7 @@ use schema_types::validate::Limits;
 use serde_json::Value;
 
 use crate::stream::{stream, stream_bytes};
-use crate::support::{TempDir, json_verdicts, run, run_with_input};
+use crate::support::{Run, TempDir, json_verdicts, run, run_with_input};
 
 /// The size limit of these runs: some samples are larger.
 const MAX_BYTES: usize = 2000;
@@ -54,12 +54,44 @@ fn documents() -> (Vec<u8>, Vec<Document>) {
     (stream_bytes(&lines), documents)
 }
 
+/// The stream written to a file, and its documents.
+struct Written {
+    dir: TempDir,
+    bytes: Vec<u8>,
+    /// The file's path.
+    file: String,
+    documents: Vec<Document>,
+}
+
+impl Written {
+    /// The stream, written in a new temporary directory named after `test`.
+    fn new(test: &str) -> Self {
+        let (bytes, documents) = documents();
+        let dir = TempDir::new(test);
+        let file = dir.file("stream.ndjson", &bytes);
+        Self {
+            dir,
+            bytes,
+            file,
+            documents,
+        }
+    }
+
+    /// `validate` with `options` on the file, at the size limit of these runs.
+    fn validate(&self, options: &[&str]) -> Run {
+        let limit = MAX_BYTES.to_string();
+        let mut args = vec!["validate", "--max-bytes", &limit];
+        args.extend_from_slice(options);
+        args.push(&self.file);
+        run(&args)
+    }
+}
+
 #[test]
 fn the_output_is_the_same_whatever_the_jobs() {
-    let (bytes, _) = documents();
-    let dir = TempDir::new("jobs");
-    let stream = dir.file("stream.ndjson", &bytes);
-    let bom = dir.file("bom.ndjson", [b"\xef\xbb\xbf".as_slice(), &bytes].concat());
+    let written = Written::new("jobs");
+    let (dir, bytes, stream) = (&written.dir, &written.bytes, &written.file);
+    let bom = dir.file("bom.ndjson", [b"\xef\xbb\xbf".as_slice(), bytes].concat());
     let empty = dir.file("empty.ndjson", b"\n\n");
     let missing = dir.0.join("missing.ndjson").display().to_string();
     let limit = MAX_BYTES.to_string();
@@ -70,7 +102,7 @@ fn the_output_is_the_same_whatever_the_jobs() {
                 .map(|jobs| {
                     let mut args = vec!["validate", "--max-bytes", &limit, "--format", format];
                     args.extend_from_slice(options);
-                    args.extend(["--jobs", jobs, &stream, &missing, &empty, &bom, &stream]);
+                    args.extend(["--jobs", jobs, stream, &missing, &empty, &bom, stream]);
                     run(&args)
                 })
                 .collect();
@@ -88,27 +120,17 @@ fn the_output_is_the_same_whatever_the_jobs() {
         }
     }
     // Standard input too, with the default number of jobs.
-    let piped = run_with_input(&["validate", "--max-bytes", &limit, "--jobs", "1"], &bytes);
-    let default = run_with_input(&["validate", "--max-bytes", &limit], &bytes);
+    let piped = run_with_input(&["validate", "--max-bytes", &limit, "--jobs", "1"], bytes);
+    let default = run_with_input(&["validate", "--max-bytes", &limit], bytes);
     assert!(piped.stdout == default.stdout);
 }
 
 #[test]
 fn quiet_prints_invalid_verdicts_and_summary_only_the_summary() {
-    let (bytes, documents) = documents();
-    let dir = TempDir::new("quiet");
-    let file = dir.file("stream.ndjson", &bytes);
-    let limit = MAX_BYTES.to_string();
-    let all = run(&["validate", "--format", "json", "--max-bytes", &limit, &file]);
-    let quiet = run(&[
-        "validate",
-        "-q",
-        "--format",
-        "json",
-        "--max-bytes",
-        &limit,
-        &file,
-    ]);
+    let written = Written::new("quiet");
+    let documents = &written.documents;
+    let all = written.validate(&["--format", "json"]);
+    let quiet = written.validate(&["-q", "--format", "json"]);
     assert_eq!(quiet.status, 1);
     let (verdicts, summary) = json_verdicts(&quiet.stdout);
     let invalid: Vec<usize> = documents
@@ -129,7 +151,7 @@ fn quiet_prints_invalid_verdicts_and_summary_only_the_summary() {
         .collect();
     assert_eq!(verdicts.iter().collect::<Vec<_>>(), all_invalid);
 
-    let human = run(&["validate", "--quiet", "--max-bytes", &limit, &file]);
+    let human = written.validate(&["--quiet"]);
     assert!(!human.stdout.contains(": valid: "));
     assert_eq!(
         human
@@ -139,7 +161,7 @@ fn quiet_prints_invalid_verdicts_and_summary_only_the_summary() {
             .count(),
         invalid.len() + 1
     );
-    let summary_only = run(&["validate", "--summary-only", "--max-bytes", &limit, &file]);
+    let summary_only = written.validate(&["--summary-only"]);
     assert_eq!(summary_only.status, 1);
     assert_eq!(
         summary_only.stdout,
@@ -149,7 +171,7 @@ fn quiet_prints_invalid_verdicts_and_summary_only_the_summary() {
             invalid.len()
         )
     );
-    let both = run(&["validate", "--quiet", "--summary-only", &file]);
+    let both = written.validate(&["--quiet", "--summary-only"]);
     assert_eq!(both.status, 2, "the two options exclude each other");
 }
 
@@ -158,20 +180,9 @@ type Key = (Option<String>, String, String, Option<String>);
 
 #[test]
 fn stats_count_kinds_and_group_violations_with_their_first_line() {
-    let (bytes, documents) = documents();
-    let dir = TempDir::new("stats");
-    let file = dir.file("stream.ndjson", &bytes);
-    let limit = MAX_BYTES.to_string();
-    let run = run(&[
-        "validate",
-        "--summary-only",
-        "--stats",
-        "--format",
-        "json",
-        "--max-bytes",
-        &limit,
-        &file,
-    ]);
+    let written = Written::new("stats");
+    let (documents, file) = (&written.documents, &written.file);
+    let run = written.validate(&["--summary-only", "--stats", "--format", "json"]);
     assert_eq!(run.status, 1);
     let lines: Vec<Value> = run
         .stdout
@@ -188,7 +199,7 @@ fn stats_count_kinds_and_group_violations_with_their_first_line() {
     // Documents per kind, as the library judges them.
     let mut kinds: HashMap<(Option<String>, Option<String>), (u64, u64)> = HashMap::new();
     let mut groups: HashMap<Key, (u64, usize)> = HashMap::new();
-    for document in &documents {
+    for document in documents {
         let judgement = &document.judgement;
         let kind = judgement.kind().map(|kind| kind.id.to_owned());
         let detection = match (judgement, &kind) {
@@ -253,14 +264,7 @@ fn stats_count_kinds_and_group_violations_with_their_first_line() {
         assert_eq!(entry["example"]["file"], file.as_str());
     }
 
-    let human = crate::support::run(&[
-        "validate",
-        "--quiet",
-        "--stats",
-        "--max-bytes",
-        &limit,
-        &file,
-    ]);
+    let human = written.validate(&["--quiet", "--stats"]);
     let text = &human.stdout;
     let stats_at = text.find("\nstats: ").expect("the stats in text");
     assert!(
@@ -280,25 +284,19 @@ fn stats_count_kinds_and_group_violations_with_their_first_line() {
 
 #[test]
 fn routed_files_hold_every_document_once_with_every_byte() {
-    let (bytes, documents) = documents();
-    let dir = TempDir::new("routing");
-    let file = dir.file("stream.ndjson", &bytes);
-    let valid_out = dir.0.join("valid.ndjson").display().to_string();
-    let invalid_out = dir.0.join("invalid.ndjson").display().to_string();
-    let limit = MAX_BYTES.to_string();
+    let written = Written::new("routing");
+    let (documents, file) = (&written.documents, &written.file);
+    let valid_out = written.dir.0.join("valid.ndjson").display().to_string();
+    let invalid_out = written.dir.0.join("invalid.ndjson").display().to_string();
     for jobs in ["1", "2"] {
-        let run = run(&[
-            "validate",
+        let run = written.validate(&[
             "--summary-only",
             "--jobs",
             jobs,
-            "--max-bytes",
-            &limit,
             "--valid-out",
             &valid_out,
             "--invalid-out",
             &invalid_out,
-            &file,
         ]);
         assert_eq!(run.status, 1, "{}", run.stderr);
 

@@ -331,24 +331,7 @@ mod tests {
             documents.extend((0..8).map(|seed| kind.random(seed)));
             documents.extend(kind.documented_example());
         }
-        let fixtures: Vec<Value> = PAYLOADS.iter().map(PayloadKind::fixture).collect();
-        for fixture in &fixtures {
-            let Value::Object(members) = fixture else {
-                continue;
-            };
-            for name in members.keys() {
-                let mut edited = fixture.clone();
-                edited.as_object_mut().unwrap().remove(name);
-                documents.push(edited);
-            }
-            for other in &fixtures {
-                for (name, value) in other.as_object().into_iter().flatten() {
-                    let mut edited = fixture.clone();
-                    edited[name.as_str()] = value.clone();
-                    documents.push(edited);
-                }
-            }
-        }
+        documents.extend(crate::api::detect::tests::edited_fixtures());
         let mut settled_and_valid = 0;
         for document in &documents {
             for bytes in [

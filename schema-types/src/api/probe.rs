@@ -577,43 +577,43 @@ fn string_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
 /// time (most strings a document holds are short, where `memchr`'s setup would dominate).
 #[inline(always)]
 fn find_two(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    let mut at = from;
-    while let Some(word) = word_at(bytes, at) {
-        let found = equal_bytes(word, a) | equal_bytes(word, b);
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|byte| *byte == a || *byte == b)
-        .map(|offset| at + offset)
+    find_marked(bytes, from, |word| {
+        equal_bytes(word, a) | equal_bytes(word, b)
+    })
 }
 
 /// The index, from `from`, of the first quote or bracket of `bytes`, eight bytes at a time; it
 /// may stop early at a few other bytes (`Y`, `_`, `y`, DEL), which the caller passes over.
 #[inline(always)]
 fn find_structural(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(word) = word_at(bytes, at) {
+    find_marked(bytes, from, |word| {
         // `{` and `}`, `[` and `]` differ in bits 1 and 2: one test each with those bits
         // cleared, which lets `Y`, `_`, `y` and DEL through too.
         let braces = word & !(ONES * 6);
-        let found = equal_bytes(word, b'"')
-            | equal_bytes(braces, b'{' & !6)
-            | equal_bytes(braces, b'[' & !6);
+        equal_bytes(word, b'"') | equal_bytes(braces, b'{' & !6) | equal_bytes(braces, b'[' & !6)
+    })
+}
+
+/// The index, from `from`, of the first byte of `bytes` that `marks` marks: `marks` takes eight
+/// bytes as a little-endian word and sets the high bit of each byte it is looking for (exact
+/// below the first, as [`equal_bytes`] is). The last bytes, fewer than eight, are one word
+/// padded with zero bytes, which no caller looks for.
+#[inline(always)]
+fn find_marked(bytes: &[u8], from: usize, marks: impl Fn(u64) -> u64) -> Option<usize> {
+    let mut at = from;
+    while let Some(word) = word_at(bytes, at) {
+        let found = marks(word);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|byte| matches!(byte, b'"' | b'{' | b'}' | b'[' | b']'))
-        .map(|offset| at + offset)
+    let rest = bytes.get(at..)?;
+    let mut last = [0; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let found = marks(u64::from_le_bytes(last));
+    let offset = (found.trailing_zeros() / 8) as usize;
+    (offset < rest.len()).then_some(at + offset)
 }
 
 /// A string's text with its escapes undone (borrowed when it has none); `None` when an escape
@@ -631,4 +631,57 @@ fn decode(text: &[u8], escaped: bool) -> Option<std::borrow::Cow<'_, str>> {
     serde_json::from_slice::<String>(&quoted)
         .ok()
         .map(std::borrow::Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Byte strings of every length up to 40 over bytes the finders look for and their near
+    /// misses (one bit away, with the high bit set, the bytes the bracket test lets through).
+    fn inputs() -> impl Iterator<Item = Vec<u8>> {
+        const BYTES: &[u8] = b"\"\\{}[]Y_y\x7f#]\x5c\x5d\x7b\x7d\xa2\xdc\xfb\xdb\x00 az9\xff\x80";
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        (0..40).flat_map(move |length| {
+            (0..30)
+                .map(|_| {
+                    (0..length)
+                        .map(|_| {
+                            state ^= state << 13;
+                            state ^= state >> 7;
+                            state ^= state << 17;
+                            // Mostly filler, so that a word often holds nothing looked for.
+                            let pick = (state % (BYTES.len() as u64 * 3)) as usize;
+                            BYTES.get(pick).copied().unwrap_or(b'a')
+                        })
+                        .collect()
+                })
+                .collect::<Vec<Vec<u8>>>()
+        })
+    }
+
+    #[test]
+    fn the_word_finders_find_what_a_byte_scan_finds() {
+        for bytes in inputs() {
+            for from in 0..=bytes.len() + 1 {
+                let scan = |wanted: &dyn Fn(u8) -> bool| {
+                    let rest = bytes.get(from..)?;
+                    rest.iter()
+                        .position(|byte| wanted(*byte))
+                        .map(|at| from + at)
+                };
+                let quote_or_escape = scan(&|byte| byte == b'"' || byte == b'\\');
+                assert_eq!(find_two(&bytes, from, b'"', b'\\'), quote_or_escape);
+                // A structural byte, or earlier one of those the bracket test lets through.
+                let structural = scan(&|byte| b"\"{}[]".contains(&byte));
+                let found = find_structural(&bytes, from);
+                let through = scan(&|byte| b"\"{}[]Y_y\x7f".contains(&byte));
+                assert!(
+                    found == structural || found == through,
+                    "{bytes:?} from {from}"
+                );
+                assert!(structural.is_none() || found.is_some());
+            }
+        }
+    }
 }

@@ -2,11 +2,17 @@
 //! run: what `telemetry-spec validate --format json` prints and what `telemetry-spec serve`
 //! answers, written in one place so that the two cannot drift apart.
 //!
-//! A verdict is `{"line", "kind", "valid", "report"}` (`report` being the [`Report`]'s own JSON),
-//! or, for a document whose kind could not be told, `{"line", "kind": null, "valid": false,
-//! "detection": {"verdict", "candidates", "message"}, "report": null}`. The text positions of
+//! A verdict is `{"line", "kind", "valid", "report"}` (`report` being `{"valid", "era" (for a
+//! kind with eras), "total", "violations"}`), or, for a document whose kind could not be told,
+//! `{"line", "kind": null, "valid": false, "detection": {"verdict", "candidates", "message"},
+//! "report": null}`; a writer that names its inputs puts `"file"` first. The text positions of
 //! its violations count lines from the start of the input, not of the document, so that `line`
 //! and a violation's `position` point into the same text.
+//!
+//! [`Verdict`] is that shape, held owned (for a writer that keeps the verdict) or borrowed
+//! ([`VerdictRef`]: from what was judged, serialised as it stands with no `Value` built and no
+//! violation copied; `validate` writes it straight into its output). [`write()`] and [`to_json`]
+//! render the verdict on an [`Outcome`] without keeping it.
 //!
 //! ```
 //! use schema_types::api::{self, verdict};
@@ -18,7 +24,15 @@
 //! assert_eq!(json["kind"], "appsmith/keep-alive-ping");
 //! assert_eq!(json["valid"], false);
 //! assert_eq!(json["report"]["valid"], false);
+//!
+//! let mut line = Vec::new();
+//! verdict::write(&mut line, 3, judgement.kind(), verdict::Outcome::of(&judgement), false)?;
+//! assert_eq!(serde_json::from_slice::<serde_json::Value>(&line)?, json);
+//! # Ok::<(), serde_json::Error>(())
 //! ```
+
+use std::borrow::Cow;
+use std::io;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -56,29 +70,36 @@ impl<'a> Outcome<'a> {
 }
 
 /// The violations of `report` as printed for a document starting at `line` of its input (values
-/// masked when `mask`), and how many there are in all (a report keeps a limited number).
-pub fn violations(report: &Report, line: usize, mask: bool) -> (Vec<Violation>, usize) {
-    let masked;
-    let report = if mask {
-        masked = report.masked();
-        &masked
-    } else {
-        report
+/// masked when `mask`), and how many there are in all (a report keeps a limited number). The
+/// report's own when nothing changes them: no value masked, no text position moved.
+pub fn violations(report: &Report, line: usize, mask: bool) -> (Cow<'_, [Violation]>, usize) {
+    let in_input = |violations: &[Violation]| -> Vec<Violation> {
+        let violations = violations.iter();
+        violations
+            .map(|violation| in_input(violation, line))
+            .collect()
     };
-    let violations = report
-        .violations()
-        .iter()
-        .map(|violation| in_input(violation, line))
-        .collect();
+    let violations = if mask {
+        Cow::Owned(in_input(report.masked().violations()))
+    } else if report.violations().iter().any(|v| v.position.is_some()) {
+        Cow::Owned(in_input(report.violations()))
+    } else {
+        Cow::Borrowed(report.violations())
+    };
     (violations, report.total())
 }
 
-/// The verdict on one document, ready to serialise: `{"line", "kind", "valid", "detection"
-/// (only when no kind was told), "report"}`. [`to_json`] makes its `Value`; a writer that
-/// streams serialises it directly (`serde_json::to_writer`), or flattens it into an object of
-/// its own (`#[serde(flatten)]`, after a `file` member, say).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Verdict {
+/// The verdict on one document, ready to serialise: `{"file" (for a writer that names its
+/// inputs), "line", "kind", "valid", "detection" (only when no kind was told), "report"}`. One
+/// shape, held two ways: owned (the defaults: [`Verdict::new`], for a writer that keeps it) or
+/// borrowed from what was judged ([`VerdictRef`], for one that writes it at once). Either
+/// serialises directly: [`VerdictRef::write_to`], `serde_json::to_writer`, or flattened into an
+/// object of the writer's own (`#[serde(flatten)]`, with a member after it, say).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Verdict<V = Vec<Violation>, D = DetectionVerdict, F = String> {
+    /// The input's name, for a writer that names its inputs (`validate` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<F>,
     /// The line of the input where the document starts, from 1.
     pub line: usize,
     /// The kind it was checked as, if one was given or detected.
@@ -87,10 +108,33 @@ pub struct Verdict {
     pub valid: bool,
     /// Why no kind was told, when none was.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detection: Option<DetectionVerdict>,
+    pub detection: Option<D>,
     /// Its report (`null` when no kind was told), positions counted in the input.
-    pub report: Option<ReportVerdict>,
+    pub report: Option<ReportVerdict<V>>,
 }
+
+/// The verdict on one document, borrowed: its JSON written with no `Value` built and no
+/// violation copied.
+pub type VerdictRef<'a> = Verdict<&'a [Violation], &'a DetectionVerdict, &'a str>;
+
+/// A report as a verdict carries it: `{"valid", "era" (for a kind with eras), "total",
+/// "violations"}`, the violations' positions counted in the input ([`violations`]); owned, or
+/// borrowed ([`ReportRef`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ReportVerdict<V = Vec<Violation>> {
+    /// Whether there is no violation.
+    pub valid: bool,
+    /// For a kind with eras, the era the document was held against ([`Report::era`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub era: Option<&'static str>,
+    /// How many violations in all.
+    pub total: usize,
+    /// The violations the report keeps.
+    pub violations: V,
+}
+
+/// A report as a verdict carries it, borrowed.
+pub type ReportRef<'a> = ReportVerdict<&'a [Violation]>;
 
 /// Why no kind was told: `{"verdict": "ambiguous" | "unknown", "candidates", "message"}`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -103,53 +147,58 @@ pub struct DetectionVerdict {
     pub message: String,
 }
 
-/// A report as a verdict carries it: `{"valid", "total", "violations"}`, the violations'
-/// positions counted in the input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ReportVerdict {
-    /// Whether there is no violation.
-    pub valid: bool,
-    /// How many violations in all.
-    pub total: usize,
-    /// The violations the report keeps.
-    pub violations: Vec<Violation>,
+impl VerdictRef<'_> {
+    /// Writes the verdict's JSON (one line, no line feed) to `out`.
+    pub fn write_to(&self, out: impl io::Write) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
+    }
+}
+
+impl<'a> ReportRef<'a> {
+    /// The verdict's part of `report`, with its `violations` as printed ([`violations`]).
+    pub fn new(report: &Report, violations: &'a [Violation]) -> Self {
+        Self {
+            valid: report.is_valid(),
+            era: report.era(),
+            total: report.total(),
+            violations,
+        }
+    }
+}
+
+impl DetectionVerdict {
+    /// Why `detection` told no kind.
+    pub fn of(detection: &Detection) -> Self {
+        let (verdict, candidates) = match detection {
+            Detection::Ambiguous(kinds) => ("ambiguous", &kinds[..]),
+            Detection::Unknown { nearest, .. } => ("unknown", &nearest[..]),
+            Detection::Known(kind) => ("known", std::slice::from_ref(kind)),
+        };
+        Self {
+            verdict,
+            candidates: candidates.iter().map(|kind| kind.id).collect(),
+            message: detection.to_string(),
+        }
+    }
 }
 
 impl Verdict {
     /// The verdict on the document starting at `line` of its input, of `kind` when one was
     /// given or detected; values masked when `mask`.
     pub fn new(line: usize, kind: Option<&PayloadKind>, outcome: Outcome<'_>, mask: bool) -> Self {
-        let (detection, report) = match outcome {
-            Outcome::Report(report) => {
-                let (violations, total) = violations(report, line, mask);
-                let report = ReportVerdict {
-                    valid: report.is_valid(),
-                    total,
-                    violations,
-                };
-                (None, Some(report))
-            }
-            Outcome::Undetected(detection) => {
-                let (verdict, candidates) = match detection {
-                    Detection::Ambiguous(kinds) => ("ambiguous", kinds.clone()),
-                    Detection::Unknown { nearest, .. } => ("unknown", nearest.clone()),
-                    Detection::Known(kind) => ("known", vec![*kind]),
-                };
-                let detection = DetectionVerdict {
-                    verdict,
-                    candidates: candidates.iter().map(|kind| kind.id).collect(),
-                    message: detection.to_string(),
-                };
-                (Some(detection), None)
-            }
-        };
-        Self {
-            line,
-            kind: kind.map(|kind| kind.id),
-            valid: outcome.is_valid(),
-            detection,
-            report,
-        }
+        rendered(line, kind, outcome, mask, |verdict| Self {
+            file: verdict.file.map(str::to_owned),
+            line: verdict.line,
+            kind: verdict.kind,
+            valid: verdict.valid,
+            detection: verdict.detection.cloned(),
+            report: verdict.report.map(|report| ReportVerdict {
+                valid: report.valid,
+                era: report.era,
+                total: report.total,
+                violations: report.violations.to_vec(),
+            }),
+        })
     }
 
     /// The verdict as a JSON value.
@@ -158,12 +207,58 @@ impl Verdict {
     }
 }
 
+/// `f` of the verdict on the document starting at `line` of its input: the one place an
+/// [`Outcome`] becomes a verdict.
+fn rendered<R>(
+    line: usize,
+    kind: Option<&PayloadKind>,
+    outcome: Outcome<'_>,
+    mask: bool,
+    f: impl FnOnce(VerdictRef<'_>) -> R,
+) -> R {
+    let verdict = VerdictRef {
+        file: None,
+        line,
+        kind: kind.map(|kind| kind.id),
+        valid: outcome.is_valid(),
+        detection: None,
+        report: None,
+    };
+    match outcome {
+        Outcome::Report(report) => {
+            let (violations, _) = violations(report, line, mask);
+            f(VerdictRef {
+                report: Some(ReportRef::new(report, &violations)),
+                ..verdict
+            })
+        }
+        Outcome::Undetected(detection) => f(VerdictRef {
+            detection: Some(&DetectionVerdict::of(detection)),
+            ..verdict
+        }),
+    }
+}
+
+/// Writes the verdict on the document starting at `line` of its input ([`Verdict::new`]) to
+/// `out`, one line without its line feed: no `Value` built, no violation copied unless masked
+/// or moved.
+pub fn write(
+    out: impl io::Write,
+    line: usize,
+    kind: Option<&PayloadKind>,
+    outcome: Outcome<'_>,
+    mask: bool,
+) -> serde_json::Result<()> {
+    rendered(line, kind, outcome, mask, |verdict| verdict.write_to(out))
+}
+
 /// The JSON verdict on the document starting at `line` of its input ([`Verdict::new`], as a
 /// value).
 pub fn to_json(line: usize, kind: Option<&PayloadKind>, outcome: Outcome<'_>, mask: bool) -> Value {
-    Verdict::new(line, kind, outcome, mask).to_json()
+    rendered(line, kind, outcome, mask, |verdict| {
+        serde_json::to_value(verdict).unwrap_or(Value::Null)
+    })
 }
-
 /// The JSON summary that closes a run: `{"summary": {"documents", "valid", "invalid",
 /// "errors"}}`, `errors` counting inputs that could not be read.
 pub fn summary_json(valid: u64, invalid: u64, errors: u64) -> Value {
@@ -221,6 +316,36 @@ mod tests {
         assert_eq!(json["detection"]["verdict"], "unknown");
         assert_eq!(json["detection"]["candidates"].as_array().unwrap().len(), 3);
         assert_eq!(summary_json(2, 1, 0)["summary"]["documents"], 3);
+    }
+
+    /// Every way of rendering a verdict writes the same JSON: [`write`], [`to_json`] and the
+    /// owned [`Verdict`] serialised; a kind with eras names its era.
+    #[test]
+    fn the_renderings_agree_and_name_the_era() {
+        let mut eras = 0;
+        for kind in crate::PAYLOADS {
+            let fixture = serde_json::to_vec(&kind.fixture()).unwrap();
+            let invalid = [&fixture[..fixture.len() - 1], b",\"\":1}"].concat();
+            for bytes in [&fixture[..], &invalid, b"{\"a\": ", b"{}"] {
+                let judgement = judge(bytes);
+                for mask in [false, true] {
+                    let outcome = Outcome::of(&judgement);
+                    let mut written = Vec::new();
+                    write(&mut written, 2, judgement.kind(), outcome, mask).unwrap();
+                    let json = to_json(2, judgement.kind(), outcome, mask);
+                    assert_eq!(written, serde_json::to_vec(&json).unwrap());
+                    let owned = Verdict::new(2, judgement.kind(), outcome, mask);
+                    assert_eq!(written, serde_json::to_vec(&owned).unwrap());
+                    assert_eq!(owned.to_json(), json);
+                    if let Outcome::Report(report) = outcome {
+                        let era = json["report"].get("era").and_then(Value::as_str);
+                        assert_eq!(era, report.era());
+                        eras += usize::from(era.is_some());
+                    }
+                }
+            }
+        }
+        assert!(eras > 0, "some kind has eras");
     }
 
     #[test]
