@@ -20,9 +20,11 @@
 //! assert_eq!(json["report"]["valid"], false);
 //! ```
 
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::answers::{RunCounts, RunSummary};
 use super::detect::Detection;
 use super::judge::Judgement;
 use crate::registry::PayloadKind;
@@ -77,7 +79,7 @@ pub fn violations(report: &Report, line: usize, mask: bool) -> (Vec<Violation>, 
 /// (only when no kind was told), "report"}`. [`to_json`] makes its `Value`; a writer that
 /// streams serialises it directly (`serde_json::to_writer`), or flattens it into an object of
 /// its own (`#[serde(flatten)]`, after a `file` member, say).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Verdict {
     /// The line of the input where the document starts, from 1.
     pub line: usize,
@@ -87,13 +89,15 @@ pub struct Verdict {
     pub valid: bool,
     /// Why no kind was told, when none was.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DetectionVerdict")]
     pub detection: Option<DetectionVerdict>,
     /// Its report (`null` when no kind was told), positions counted in the input.
     pub report: Option<ReportVerdict>,
 }
 
 /// Why no kind was told: `{"verdict": "ambiguous" | "unknown", "candidates", "message"}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DetectionVerdict {
     /// `ambiguous` or `unknown`.
     pub verdict: &'static str,
@@ -105,7 +109,8 @@ pub struct DetectionVerdict {
 
 /// A report as a verdict carries it: `{"valid", "total", "violations"}`, the violations'
 /// positions counted in the input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ReportVerdict {
     /// Whether there is no violation.
     pub valid: bool,
@@ -167,12 +172,15 @@ pub fn to_json(line: usize, kind: Option<&PayloadKind>, outcome: Outcome<'_>, ma
 /// The JSON summary that closes a run: `{"summary": {"documents", "valid", "invalid",
 /// "errors"}}`, `errors` counting inputs that could not be read.
 pub fn summary_json(valid: u64, invalid: u64, errors: u64) -> Value {
-    json!({"summary": {
-        "documents": valid + invalid,
-        "valid": valid,
-        "invalid": invalid,
-        "errors": errors,
-    }})
+    let summary = RunSummary {
+        summary: RunCounts {
+            documents: valid + invalid,
+            valid,
+            invalid,
+            errors,
+        },
+    };
+    serde_json::to_value(summary).unwrap_or(Value::Null)
 }
 
 /// A violation with its text position counted from the start of the input rather than of the
