@@ -316,28 +316,51 @@ fn human_summary(out: &mut dyn Write, summary: &Value) -> io::Result<()> {
 }
 
 fn human_coverage(out: &mut dyn Write, coverage: &Value) -> io::Result<()> {
-    for kind in coverage["kinds"].as_array().into_iter().flatten() {
-        let seen = kind["seen"].as_array().map(Vec::len).unwrap_or(0);
-        if seen > 0 {
-            let versions: Vec<String> = kind["seen"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|version| {
-                    format!(
-                        "{} ({} valid, {} invalid)",
-                        printable(version["version"].as_str().unwrap_or("?")),
-                        version["valid"],
-                        version["invalid"]
-                    )
-                })
-                .collect();
-            writeln!(
-                out,
-                "seen: {}: {}",
-                printable(kind["kind"].as_str().unwrap_or("?")),
-                versions.join(", ")
-            )?;
+    let list = |value: &Value| value.as_array().cloned().unwrap_or_default();
+    for kind in list(&coverage["kinds"]) {
+        let versions = list(&kind["seen"]);
+        if versions.is_empty() {
+            continue;
+        }
+        let versions: Vec<String> = versions
+            .iter()
+            .map(|version| {
+                format!(
+                    "{} ({} valid, {} invalid)",
+                    printable(version["version"].as_str().unwrap_or("?")),
+                    version["valid"],
+                    version["invalid"]
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "seen: {}: {}",
+            printable(kind["kind"].as_str().unwrap_or("?")),
+            versions.join(", ")
+        )?;
+        let unseen_eras: Vec<String> = list(&kind["eras"])
+            .iter()
+            .filter(|era| era["documents"] == 0)
+            .map(|era| printable(era["era"].as_str().unwrap_or("?")).into_owned())
+            .collect();
+        if !unseen_eras.is_empty() {
+            writeln!(out, "  eras never seen: {}", unseen_eras.join(", "))?;
+        }
+        let members = list(&kind["members"]);
+        let unseen: Vec<String> = members
+            .iter()
+            .filter(|member| member["documents"] == 0)
+            .map(|member| printable(member["pointer"].as_str().unwrap_or("?")).into_owned())
+            .collect();
+        writeln!(
+            out,
+            "  members seen: {} of {}",
+            members.len() - unseen.len(),
+            members.len()
+        )?;
+        if !unseen.is_empty() {
+            writeln!(out, "  members never seen: {}", unseen.join(" "))?;
         }
     }
     let unseen = coverage["unseen"].as_array().map(Vec::len).unwrap_or(0);

@@ -373,11 +373,32 @@ fn coverage_names_the_kinds_seen_and_the_ones_never_seen() {
     assert_eq!(unseen, declared);
     assert_eq!(coverage["invalid"], 1);
 
+    // Members: those the two valid CLI messages hold, of those the schema declares.
+    let wire = coverage["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|kind| kind["kind"] == WIRE)
+        .unwrap();
+    let members = wire["members"].as_array().unwrap();
+    let held = |member: &&Value| {
+        let message: Value = serde_json::from_str(&cli_message(1)).unwrap();
+        message
+            .pointer(member["pointer"].as_str().unwrap())
+            .is_some()
+    };
+    for member in members {
+        let expected = if held(&member) { 2 } else { 0 };
+        assert_eq!(member["documents"], expected, "{member}");
+    }
+    let seen = members.iter().filter(held).count();
+
     let human = query(&receiver, &["coverage", "--format", "human"]);
     assert!(
         human.stdout.contains(&format!(
-            "seen: {WIRE}: {} (2 valid, 1 invalid)\n",
-            version(WIRE)
+            "seen: {WIRE}: {} (2 valid, 1 invalid)\n  members seen: {seen} of {}\n",
+            version(WIRE),
+            members.len()
         )),
         "{}",
         human.stdout

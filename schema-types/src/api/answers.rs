@@ -141,7 +141,7 @@ pub struct ResetAnswer {
 }
 
 /// `GET /api/coverage` (and `serve --report FILE`): what arrived against what the registry
-/// declares.
+/// declares: per kind, the versions, eras and members seen, and the declared ones never seen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Coverage {
@@ -166,6 +166,33 @@ pub struct KindCoverage {
     pub declared_version: String,
     /// Per schema version seen, the documents valid and invalid (empty: never seen).
     pub seen: Vec<VersionCount>,
+    /// For a kind with eras, every era its schema declares, oldest first, with the valid
+    /// documents that matched it (0: never seen); empty for a kind of one shape.
+    pub eras: Vec<EraCount>,
+    /// Every member the kind's current schema declares (of every era), in schema order, with the
+    /// valid documents that hold it (0: never seen).
+    pub members: Vec<MemberCount>,
+}
+
+/// The valid documents of one era of a kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct EraCount {
+    /// The era's name (`2023`).
+    pub era: String,
+    /// The valid documents that matched it.
+    pub documents: u64,
+}
+
+/// The valid documents that hold one declared member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MemberCount {
+    /// Where the member stands in a document, as a JSON Pointer template: `*` for any item of
+    /// an array, `{name}` for any member of an open map (`/usageData/*/user`).
+    pub pointer: String,
+    /// The valid documents that hold it (with any value, `null` included).
+    pub documents: u64,
 }
 
 /// The documents of one schema version of a kind.
@@ -276,7 +303,7 @@ pub const ANSWERS: &[Answer] = &[
     ),
     Answer::of::<Coverage>(
         "serve/coverage",
-        SchemaVersion::new(1, 0, 0),
+        SchemaVersion::new(2, 0, 0),
         "Receiver: coverage",
     ),
     Answer::of::<ReceivedVerdict>(

@@ -5,6 +5,7 @@
 //!
 //! - [`endpoints`]: every endpoint's answer, and documents read back byte for byte.
 //! - [`answers`]: every answer valid under its published schema (`schemas/serve/`).
+//! - [`coverage`]: the coverage per declared member and era, from the valid documents.
 //! - [`dashboard`]: the page, identifying values masked.
 //! - [`security`]: the bearer token, the body and document limits, bytes that are not JSON.
 //! - [`segment`]: Segment's tracking API, calls judged as Segment stores them.
@@ -13,6 +14,7 @@
 //! - [`postgres`]: two receivers on one PostgreSQL database (a server the test starts).
 
 mod answers;
+mod coverage;
 mod dashboard;
 mod endpoints;
 mod postgres;
