@@ -16,7 +16,7 @@
 //! | `GET /api/documents` | stored documents, filtered, in pages |
 //! | `GET /api/wait` | as soon as enough matching documents are stored (408 at the timeout) |
 //! | `POST /api/reset` | deletes every document |
-//! | `GET /api/coverage` | which declared kinds were seen (and in which versions), which never |
+//! | `GET /api/coverage` | which declared kinds, eras and members were seen (and how often), which never |
 //! | `GET /metrics` | Prometheus metrics ([`crate::metrics`]) |
 //!
 //! Every answer is written from its type in `schema_types::api::answers`, whose schema `cargo

@@ -7,8 +7,9 @@
 //! (VERSIONING.md). A client of the receiver (a test harness, `telemetry-spec query`) validates
 //! what it reads against those files, or reads the types' documentation.
 //!
-//! Every object is closed (`additionalProperties: false`): a member the receiver starts to
-//! send is a new version of the answer's schema (an ADDITION for an optional member).
+//! Every object is closed (`additionalProperties: false`) but one map, a Segment call's
+//! `segment.added` (pointer to value): a member the receiver starts to send is a new version of
+//! the answer's schema (an ADDITION for an optional member).
 
 use schemars::JsonSchema;
 use serde::Serialize;
