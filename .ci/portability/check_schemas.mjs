@@ -30,7 +30,12 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_SCHEMAS_DIR = resolve(HERE, "..", "..", "schemas");
 const VENDOR_KEYWORDS_FILE = join(HERE, "vendor-keywords.json");
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
-const INDEX_FIELDS = ["id", "version", "path", "title", "product"];
+// The string fields of an entry of each list of the index: the payloads' schemas and the
+// receiver's answers' schemas.
+const INDEX_FIELDS = {
+  payloads: ["id", "version", "path", "title", "product"],
+  answers: ["id", "version", "path", "title"],
+};
 const SCHEMA_SUFFIX = ".schema.json";
 const MAX_DETAILS = 5;
 
@@ -116,28 +121,30 @@ function main() {
   try {
     if (!existsSync(indexPath)) throw new Error(`${indexPath} does not exist`);
     const index = JSON.parse(readFileSync(indexPath, "utf8"));
-    if (index === null || typeof index !== "object" || !Array.isArray(index.payloads)) {
-      throw new Error('expected {"payloads": [...]}');
+    if (index === null || typeof index !== "object" || !Object.keys(INDEX_FIELDS).every((key) => Array.isArray(index[key]))) {
+      throw new Error('expected {"payloads": [...], "answers": [...]}');
     }
     const problems = [];
-    index.payloads.forEach((entry, n) => {
-      if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-        problems.push(`payloads[${n}] is not an object`);
-        return;
-      }
-      const missing = INDEX_FIELDS.filter((f) => typeof entry[f] !== "string");
-      if (missing.length) problems.push(`payloads[${n}] lacks string field(s) ${JSON.stringify(missing)}`);
-      const rel = entry.path;
-      if (typeof rel !== "string") return;
-      const normal = posix.normalize(rel);
-      if (posix.isAbsolute(rel) || normal !== rel || normal.split("/").includes("..") || !rel.endsWith(SCHEMA_SUFFIX)) {
-        problems.push(`payloads[${n}].path ${JSON.stringify(rel)} is not a normalised relative *${SCHEMA_SUFFIX} path`);
-      } else if (listed.includes(rel)) {
-        problems.push(`payloads[${n}].path ${JSON.stringify(rel)} is listed twice`);
-      } else {
-        listed.push(rel);
-      }
-    });
+    for (const [key, fields] of Object.entries(INDEX_FIELDS)) {
+      index[key].forEach((entry, n) => {
+        if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+          problems.push(`${key}[${n}] is not an object`);
+          return;
+        }
+        const missing = fields.filter((f) => typeof entry[f] !== "string");
+        if (missing.length) problems.push(`${key}[${n}] lacks string field(s) ${JSON.stringify(missing)}`);
+        const rel = entry.path;
+        if (typeof rel !== "string") return;
+        const normal = posix.normalize(rel);
+        if (posix.isAbsolute(rel) || normal !== rel || normal.split("/").includes("..") || !rel.endsWith(SCHEMA_SUFFIX)) {
+          problems.push(`${key}[${n}].path ${JSON.stringify(rel)} is not a normalised relative *${SCHEMA_SUFFIX} path`);
+        } else if (listed.includes(rel)) {
+          problems.push(`${key}[${n}].path ${JSON.stringify(rel)} is listed twice`);
+        } else {
+          listed.push(rel);
+        }
+      });
+    }
     if (problems.length) throw new Error(problems.join("; "));
   } catch (error) {
     report(false, "index.json", [error.message]);

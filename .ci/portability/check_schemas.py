@@ -52,7 +52,12 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SCHEMAS_DIR = HERE.parent.parent / "schemas"
 VENDOR_KEYWORDS_FILE = HERE / "vendor-keywords.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-INDEX_FIELDS = ("id", "version", "path", "title", "product")
+# The string fields of an entry of each list of the index: the payloads' schemas and the
+# receiver's answers' schemas.
+INDEX_FIELDS = {
+    "payloads": ("id", "version", "path", "title", "product"),
+    "answers": ("id", "version", "path", "title"),
+}
 SCHEMA_SUFFIX = ".schema.json"
 MAX_DETAILS = 5
 
@@ -275,26 +280,27 @@ def main(argv: list[str]) -> int:
         if not index_path.is_file():
             raise SchemaProblem(f"{index_path} does not exist")
         index = load_json(index_path)
-        if not isinstance(index, dict) or not isinstance(index.get("payloads"), list):
-            raise SchemaProblem('expected {"payloads": [...]}')
+        if not isinstance(index, dict) or not all(isinstance(index.get(key), list) for key in INDEX_FIELDS):
+            raise SchemaProblem('expected {"payloads": [...], "answers": [...]}')
         entry_problems = []
-        for number, entry in enumerate(index["payloads"]):
-            if not isinstance(entry, dict):
-                entry_problems.append(f"payloads[{number}] is not an object")
-                continue
-            missing = [f for f in INDEX_FIELDS if not isinstance(entry.get(f), str)]
-            if missing:
-                entry_problems.append(f"payloads[{number}] lacks string field(s) {missing}")
-            rel = entry.get("path")
-            if not isinstance(rel, str):
-                continue
-            pure = PurePosixPath(rel)
-            if pure.is_absolute() or ".." in pure.parts or str(pure) != rel or not rel.endswith(SCHEMA_SUFFIX):
-                entry_problems.append(f"payloads[{number}].path {rel!r} is not a normalised relative *{SCHEMA_SUFFIX} path")
-            elif rel in listed:
-                entry_problems.append(f"payloads[{number}].path {rel!r} is listed twice")
-            else:
-                listed.append(rel)
+        for key, fields in INDEX_FIELDS.items():
+            for number, entry in enumerate(index[key]):
+                if not isinstance(entry, dict):
+                    entry_problems.append(f"{key}[{number}] is not an object")
+                    continue
+                missing = [f for f in fields if not isinstance(entry.get(f), str)]
+                if missing:
+                    entry_problems.append(f"{key}[{number}] lacks string field(s) {missing}")
+                rel = entry.get("path")
+                if not isinstance(rel, str):
+                    continue
+                pure = PurePosixPath(rel)
+                if pure.is_absolute() or ".." in pure.parts or str(pure) != rel or not rel.endswith(SCHEMA_SUFFIX):
+                    entry_problems.append(f"{key}[{number}].path {rel!r} is not a normalised relative *{SCHEMA_SUFFIX} path")
+                elif rel in listed:
+                    entry_problems.append(f"{key}[{number}].path {rel!r} is listed twice")
+                else:
+                    listed.append(rel)
         if entry_problems:
             raise SchemaProblem("; ".join(entry_problems))
     except SchemaProblem as error:

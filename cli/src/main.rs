@@ -4,7 +4,7 @@
 //!
 //! This file holds the command line only: the [`Cli`] parser, the [`Command`] enum and dispatch.
 //! Each command is the module named after it, with its clap arguments, its long help and its
-//! `run`: [`validate`], [`list`], [`schema`], [`sample`], [`optout`], [`privacy`]. What they
+//! `run`: [`validate`], [`list`], [`schema`], [`sample`], [`optout`], [`privacy`], [`query`]. What they
 //! share is in [`exit`] (exit status and failures), [`diagnostics`] (the tool's messages on
 //! standard error) and [`output`] (`--format`, two-space JSON, wire names).
 
@@ -14,6 +14,7 @@ mod list;
 mod optout;
 mod output;
 mod privacy;
+mod query;
 mod sample;
 mod schema;
 mod validate;
@@ -72,6 +73,9 @@ enum Command {
     /// Receive telemetry over HTTP, validate it and keep every document
     #[command(long_about = serve::options::HELP)]
     Serve(serve::ServeArgs),
+    /// Ask a running receiver what it holds: summary, documents, wait, coverage, reset
+    #[command(long_about = query::HELP, after_help = query::EXAMPLES)]
+    Query(query::QueryArgs),
 }
 
 fn main() -> ExitCode {
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
             }
             Err(error) => Err(exit::Failure::new(error.to_string())),
         },
+        Command::Query(args) => query::run(args),
     };
     exit::code(result)
 }

@@ -151,7 +151,31 @@ pub(crate) fn followed_by<P: JsonSchema>(outer: &str, label: &str) -> String {
 
 /// The schema of `T` as the generator derives it, before the publishing metadata is added.
 pub fn bare_schema<T: JsonSchema>() -> Value {
-    let mut settings = SchemaSettings::draft2020_12();
+    generated::<T>(SchemaSettings::draft2020_12())
+}
+
+/// The schema of an answer of the receiver's, `T`, before the publishing metadata is added: the
+/// serialising side's (a member is required when it is always sent), since an answer is only
+/// ever written by the receiver.
+pub fn bare_answer_schema<T: JsonSchema>() -> Value {
+    generated::<T>(SchemaSettings::draft2020_12().for_serialize())
+}
+
+/// An answer's schema as `cargo xtask gen` publishes it (see [`crate::api::answers`]): `bare`
+/// with its `$id`, `$comment` and `title`, in the published key order.
+pub(crate) fn published_answer_schema(mut schema: Value, id: &str, title: &str) -> Value {
+    let object = schema
+        .as_object_mut()
+        .expect("a derived root schema is an object");
+    object.insert("$id".into(), id.into());
+    object.insert("$comment".into(), ORIGIN_COMMENT.into());
+    object.insert("title".into(), title.into());
+    reorder(object);
+    schema
+}
+
+/// The schema of `T` under `settings`, as every published schema is derived.
+fn generated<T: JsonSchema>(mut settings: SchemaSettings) -> Value {
     // Drops `uint64`, `int32` and the like: they are not draft 2020-12 formats, and strict
     // validators (ajv) refuse them. The bounds they imply are stated with minimum/maximum.
     settings

@@ -16,8 +16,11 @@
 //! | `GET /api/documents` | stored documents, filtered, in pages |
 //! | `GET /api/wait` | as soon as enough matching documents are stored (408 at the timeout) |
 //! | `POST /api/reset` | deletes every document |
-//! | `GET /api/coverage` | which declared kinds were seen (and in which versions), which never |
+//! | `GET /api/coverage` | which declared kinds, eras and members were seen (and how often), which never |
 //! | `GET /metrics` | Prometheus metrics ([`crate::metrics`]) |
+//!
+//! Every answer is written from its type in `schema_types::api::answers`, whose schema `cargo
+//! xtask gen` publishes under `schemas/serve/` (served at `/schemas/serve/...`).
 //!
 //! Every error is `{"error": "..."}` with its status: 401 (token), 404, 400 (a bad query), 413
 //! (body or documents over the limits), 503 with `Retry-After` (the store's queue is full),
@@ -43,6 +46,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
 use base64::Engine as _;
+use schema_types::api::answers::{
+    Coverage, DocumentRecord, DocumentsPage, ErrorBody, KindCount, ResetAnswer, Summary, WaitAnswer,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -120,7 +126,10 @@ pub fn router(state: AppState) -> Router {
 
 /// `{"error": message}` with `status`.
 pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, Json(json!({"error": message.into()}))).into_response()
+    let body = ErrorBody {
+        error: message.into(),
+    };
+    (status, Json(body)).into_response()
 }
 
 async fn not_found() -> Response {
@@ -513,9 +522,9 @@ fn store_failed(failure: impl std::fmt::Display) -> Response {
 }
 
 /// `GET /api/summary`.
-async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response> {
+async fn summary(State(state): State<AppState>) -> Result<Json<Summary>, Response> {
     let counts = state.store.counts().await.map_err(store_failed)?;
-    let mut kinds: Vec<Value> = Vec::new();
+    let mut kinds: Vec<KindCount> = Vec::new();
     let (mut valid, mut invalid) = (0, 0);
     for count in counts {
         if count.valid {
@@ -523,26 +532,33 @@ async fn summary(State(state): State<AppState>) -> Result<Json<Value>, Response>
         } else {
             invalid += count.documents;
         }
-        let same = kinds.last_mut().filter(|last| {
-            last["kind"] == json!(count.kind) && last["version"] == json!(count.version)
-        });
+        let same = kinds
+            .last_mut()
+            .filter(|last| last.kind == count.kind && last.version == count.version);
         let entry = match same {
             Some(entry) => entry,
             None => {
-                kinds.push(json!({
-                    "kind": count.kind, "version": count.version, "valid": 0, "invalid": 0,
-                }));
+                kinds.push(KindCount {
+                    kind: count.kind,
+                    version: count.version,
+                    valid: 0,
+                    invalid: 0,
+                });
                 kinds.last_mut().expect("just pushed")
             }
         };
-        entry[if count.valid { "valid" } else { "invalid" }] = json!(count.documents);
+        if count.valid {
+            entry.valid = count.documents;
+        } else {
+            entry.invalid = count.documents;
+        }
     }
-    Ok(Json(json!({
-        "documents": valid + invalid,
-        "valid": valid,
-        "invalid": invalid,
-        "kinds": kinds,
-    })))
+    Ok(Json(Summary {
+        documents: valid + invalid,
+        valid,
+        invalid,
+        kinds,
+    }))
 }
 
 /// `GET /`: the page ([`crate::dashboard`]).
@@ -554,11 +570,11 @@ async fn dashboard(State(state): State<AppState>) -> Result<Response, Response> 
 }
 
 /// `GET /api/coverage` ([`crate::coverage`]).
-async fn coverage(State(state): State<AppState>) -> Result<Json<Value>, Response> {
+async fn coverage(State(state): State<AppState>) -> Result<Json<Coverage>, Response> {
     let coverage = crate::coverage::of(&state.store)
         .await
         .map_err(store_failed)?;
-    Ok(Json(coverage.to_json()))
+    Ok(Json(coverage))
 }
 
 /// The most documents one page of `/api/documents` holds.
@@ -568,7 +584,7 @@ const MAX_PAGE: usize = 1000;
 async fn documents(
     State(state): State<AppState>,
     Selection { filter, query }: Selection,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<DocumentsPage>, Response> {
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE);
     let after = match &query.cursor {
         Some(cursor) => cursor.parse::<i64>().map_err(|_| {
@@ -589,35 +605,36 @@ async fn documents(
     } else {
         None
     };
-    let documents: Vec<Value> = page.into_iter().map(document_json).collect();
-    Ok(Json(json!({"documents": documents, "next": next})))
+    let documents = page.into_iter().map(document_record).collect();
+    Ok(Json(DocumentsPage { documents, next }))
 }
 
 /// A stored document as `/api/documents` gives it: its body as text when it is UTF-8, in
 /// base64 otherwise.
-fn document_json(document: Stored) -> Value {
+fn document_record(document: Stored) -> DocumentRecord {
     let received_at =
         OffsetDateTime::from_unix_timestamp_nanos(i128::from(document.received_at) * 1000)
             .ok()
             .and_then(|time| time.format(&Rfc3339).ok());
     let verdict: Value = serde_json::from_str(&document.verdict).unwrap_or(Value::Null);
-    let mut json = json!({
-        "id": document.id,
-        "receivedAt": received_at,
-        "endpoint": document.endpoint,
-        "kind": document.kind,
-        "version": document.version,
-        "valid": document.valid,
-        "verdict": verdict,
-    });
-    match String::from_utf8(document.body) {
-        Ok(text) => json["body"] = Value::from(text),
-        Err(error) => {
-            json["bodyBase64"] =
-                Value::from(base64::engine::general_purpose::STANDARD.encode(error.as_bytes()));
-        }
+    let (body, body_base64) = match String::from_utf8(document.body) {
+        Ok(text) => (Some(text), None),
+        Err(error) => (
+            None,
+            Some(base64::engine::general_purpose::STANDARD.encode(error.as_bytes())),
+        ),
+    };
+    DocumentRecord {
+        id: document.id,
+        received_at,
+        endpoint: document.endpoint,
+        kind: document.kind,
+        version: document.version,
+        valid: document.valid,
+        verdict,
+        body,
+        body_base64,
     }
-    json
 }
 
 /// The longest `/api/wait` waits, in seconds.
@@ -645,7 +662,11 @@ async fn wait(
         commits.borrow_and_update();
         let count = state.store.count(&filter).await.map_err(store_failed)?;
         if count >= wanted {
-            return Ok(Json(json!({"count": count, "reached": true})).into_response());
+            let answer = WaitAnswer {
+                count,
+                reached: true,
+            };
+            return Ok(Json(answer).into_response());
         }
         let woken = tokio::select! {
             changed = commits.changed() => changed.is_ok(),
@@ -653,11 +674,11 @@ async fn wait(
             _ = stopping.changed() => false,
         };
         if !woken {
-            return Ok((
-                StatusCode::REQUEST_TIMEOUT,
-                Json(json!({"count": count, "reached": false})),
-            )
-                .into_response());
+            let answer = WaitAnswer {
+                count,
+                reached: false,
+            };
+            return Ok((StatusCode::REQUEST_TIMEOUT, Json(answer)).into_response());
         }
     }
 }
@@ -675,7 +696,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
 }
 
 /// `POST /api/reset`.
-async fn reset(State(state): State<AppState>) -> Result<Json<Value>, Response> {
+async fn reset(State(state): State<AppState>) -> Result<Json<ResetAnswer>, Response> {
     let deleted = state.store.reset().await.map_err(store_failed)?;
-    Ok(Json(json!({"deleted": deleted})))
+    Ok(Json(ResetAnswer { deleted }))
 }

@@ -24,12 +24,13 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use schema_types::Layer;
+use schema_types::api::answers::{ReceivedVerdict, SegmentAdded};
 use schema_types::api::{self, Detection, verdict};
 use schema_types::documents::{Documents, Item};
 use schema_types::registry::{PAYLOADS, PayloadKind};
 use schema_types::schema_walk;
 use schema_types::validate::{Limits, Report};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -59,14 +60,6 @@ impl Judged {
     }
 }
 
-/// A verdict with the Hasura topic it was told by.
-#[derive(Serialize)]
-struct WithTopic<'a> {
-    #[serde(flatten)]
-    verdict: &'a verdict::Verdict,
-    topic: &'a str,
-}
-
 /// What was found about one document, before it becomes JSON.
 enum Finding {
     /// Checked by a kind's validator, or refused as not JSON (then of no kind).
@@ -91,14 +84,22 @@ impl From<api::Judgement> for Finding {
     }
 }
 
+/// How a document arrived, as its verdict says: the Hasura topic its kind was told by, what
+/// was added to a Segment call before it was judged.
+#[derive(Default)]
+struct Arrival {
+    topic: Option<String>,
+    segment: Option<SegmentAdded>,
+}
+
 /// The record and verdict of the document `body`, starting at `line` of what was received;
-/// `topic` is said in the verdict when the kind was told by one.
+/// `arrival` is said in the verdict.
 fn judged(
     receipt: Receipt<'_>,
     line: usize,
     finding: &Finding,
     body: Vec<u8>,
-    topic: Option<&str>,
+    arrival: Arrival,
 ) -> Judged {
     let (kind, outcome, violations) = match finding {
         Finding::Checked { kind, report } => (
@@ -114,16 +115,13 @@ fn judged(
             (None, verdict::Outcome::Undetected(detection), Vec::new())
         }
     };
-    let verdict = verdict::Verdict::new(line, kind, outcome, false);
+    let verdict = ReceivedVerdict {
+        verdict: verdict::Verdict::new(line, kind, outcome, false),
+        topic: arrival.topic,
+        segment: arrival.segment,
+    };
     // Serialising strings, numbers and violations cannot fail.
-    let text = match topic {
-        Some(topic) => serde_json::to_string(&WithTopic {
-            verdict: &verdict,
-            topic,
-        }),
-        None => serde_json::to_string(&verdict),
-    }
-    .unwrap_or_default();
+    let text = serde_json::to_string(&verdict).unwrap_or_default();
     Judged {
         record: Record {
             received_at: receipt.received_at,
@@ -220,7 +218,11 @@ pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
             }),
         },
     };
-    judged(receipt, 1, &finding, body, topic.as_deref())
+    let arrival = Arrival {
+        topic,
+        segment: None,
+    };
+    judged(receipt, 1, &finding, body, arrival)
 }
 
 /// The Segment `track` layer's kinds (Appsmith's events as Segment stores them).
@@ -315,7 +317,13 @@ pub fn segment_call(
     let Some(Value::Object(mut members)) = parsed else {
         // Not a JSON object: judged as it stands (not JSON, or of no kind).
         let finding = Finding::from(api::judge_with(call, limits));
-        return judged(receipt, position, &finding, call.to_vec(), None);
+        return judged(
+            receipt,
+            position,
+            &finding,
+            call.to_vec(),
+            Arrival::default(),
+        );
     };
     let added = add_on_receipt(&mut members, batch_sent_at, client, now);
     let stored = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
@@ -333,15 +341,11 @@ pub fn segment_call(
             object: true,
         }),
     };
-    let mut judged = judged(receipt, position, &finding, call.to_vec(), None);
-    if let Ok(Value::Object(mut verdict)) = serde_json::from_str::<Value>(&judged.record.verdict) {
-        verdict.insert(
-            "segment".to_owned(),
-            serde_json::json!({"added": Value::Object(added)}),
-        );
-        judged.record.verdict = Value::Object(verdict).to_string();
-    }
-    judged
+    let arrival = Arrival {
+        topic: None,
+        segment: Some(SegmentAdded { added }),
+    };
+    judged(receipt, position, &finding, call.to_vec(), arrival)
 }
 
 /// A Segment batch: its calls, each as its bytes.
@@ -364,7 +368,13 @@ pub fn segment_batch(
 ) -> Result<Vec<Judged>, TooManyDocuments> {
     let Ok(batch) = serde_json::from_slice::<SegmentBatch<'_>>(body) else {
         let finding = Finding::from(api::judge_with(body, limits));
-        return Ok(vec![judged(receipt, 1, &finding, body.to_vec(), None)]);
+        return Ok(vec![judged(
+            receipt,
+            1,
+            &finding,
+            body.to_vec(),
+            Arrival::default(),
+        )]);
     };
     if batch.batch.len() > max_documents {
         return Err(TooManyDocuments {
@@ -434,7 +444,7 @@ pub fn documents(
                 (error.line(), body.to_vec(), finding)
             }
         };
-        judged_documents.push(judged(receipt, line, &finding, bytes, None));
+        judged_documents.push(judged(receipt, line, &finding, bytes, Arrival::default()));
     }
     Ok(judged_documents)
 }

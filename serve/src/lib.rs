@@ -144,8 +144,7 @@ impl Server {
         let ending = if report.is_some() || !fail_on.is_empty() {
             let coverage = coverage::of(&store).await?;
             if let Some(path) = &report {
-                let mut text =
-                    serde_json::to_string_pretty(&coverage.to_json()).unwrap_or_default();
+                let mut text = serde_json::to_string_pretty(&coverage).unwrap_or_default();
                 text.push('\n');
                 std::fs::write(path, text).map_err(|error| {
                     Error::new(format!("cannot write {}: {error}", path.display()))

@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use schema_types::PAYLOADS;
+use schema_types::api::answers::ANSWERS;
 use schema_types::corpus::{Repair, SYNTAX_ERRATA, VALUE_ERRATA};
 use serde_json::{Value, json};
 
@@ -36,7 +37,14 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
         .iter()
         .map(|kind| (kind.schema_path(), kind.schema()))
         .collect();
+    let answers: Vec<(String, Value)> = ANSWERS
+        .iter()
+        .map(|answer| (answer.schema_path(), answer.schema()))
+        .collect();
     let mut files = json_files(&schemas);
+    for (path, schema) in &answers {
+        files.push((Path::new("schemas").join(path), json_file::render(schema)));
+    }
     for (path, value) in test_suite::files(root)? {
         files.push((path, json_file::render(&value)));
     }
@@ -51,7 +59,7 @@ pub fn run(root: &Path, mode: Mode) -> io::Result<Summary> {
             Ok((entry.path.clone(), document))
         })
         .collect::<io::Result<Vec<_>>>()?;
-    let index = index::document(&schemas, &archived)
+    let index = index::document(&schemas, &answers, &archived)
         .map_err(|problem| io::Error::new(io::ErrorKind::InvalidData, problem))?;
     files.push((
         Path::new("schemas").join("index.json"),

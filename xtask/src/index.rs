@@ -1,34 +1,74 @@
 //! `schemas/index.json`: one entry for every published schema file, the current version of each
 //! payload and every archived one. [`entry`] builds every entry from the file's own document, so
 //! all entries have one shape and an archived version carries the catalog (`x-telemetry`) it was
-//! published with, not today's.
+//! published with, not today's. The schemas of the receiver's answers (`serve/...`, which have
+//! no catalog) are listed apart, under `answers`, each entry made by [`answer_entry`].
 
+use schema_types::api::answers;
 use schema_types::{catalog, schema_path};
 use serde_json::{Value, json};
 
 /// The index of the published schema files, each as (path relative to `schemas/`, document):
-/// `current` in the registry's order, each archived version before the current version of its
-/// payload, and an archived version whose payload has no current one at the end.
+/// `current` payloads in the registry's order, each archived version before the current version
+/// of its payload, and an archived version whose payload has no current one at the end; then the
+/// `answers` the same way.
 pub fn document(
     current: &[(String, Value)],
+    answers: &[(String, Value)],
     archived: &[(String, Value)],
 ) -> Result<Value, String> {
+    let is_answer = |path: &str| {
+        path.split_once('/')
+            .is_some_and(|(vendor, _)| vendor == answers::VENDOR)
+    };
+    let (archived_answers, archived_payloads): (Vec<_>, Vec<_>) = archived
+        .iter()
+        .cloned()
+        .partition(|(path, _)| is_answer(path));
+    let payloads = in_order(current, &archived_payloads, entry)?;
+    let answers = in_order(answers, &archived_answers, answer_entry)?;
+    Ok(json!({ "payloads": payloads, "answers": answers }))
+}
+
+/// The entries of `current` in order, each archived version before the current version of its
+/// id, and the archived versions of no current id at the end.
+fn in_order(
+    current: &[(String, Value)],
+    archived: &[(String, Value)],
+    entry: fn(&str, &Value) -> Result<Value, String>,
+) -> Result<Vec<Value>, String> {
     let mut archived = archived
         .iter()
         .map(|(path, schema)| entry(path, schema))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut payloads = Vec::new();
+    let mut entries = Vec::new();
     for (path, schema) in current {
         let item = entry(path, schema)?;
         let (earlier, later): (Vec<_>, Vec<_>) = archived
             .into_iter()
             .partition(|older| older["id"] == item["id"]);
-        payloads.extend(earlier);
-        payloads.push(item);
+        entries.extend(earlier);
+        entries.push(item);
         archived = later;
     }
-    payloads.extend(archived);
-    Ok(json!({ "payloads": payloads }))
+    entries.extend(archived);
+    Ok(entries)
+}
+
+/// The entry of the answer schema file at `path` (relative to `schemas/`): the answer's id and
+/// version (from the path), the path and the title.
+pub fn answer_entry(path: &str, schema: &Value) -> Result<Value, String> {
+    let (id, version) =
+        schema_path::split(path).map_err(|error| format!("schemas/{path}: {error}"))?;
+    let title = schema["title"]
+        .as_str()
+        .ok_or_else(|| format!("schemas/{path}: no `title`"))?;
+    Ok(json!({
+        "id": id,
+        "version": version.to_string(),
+        "path": path,
+        "title": title,
+    }))
 }
 
 /// The entry of the schema file at `path` (relative to `schemas/`) whose document is `schema`:
@@ -84,7 +124,7 @@ mod tests {
             published("acme/ping/1-0-0.schema.json", "Acme ping, first", "then"),
             published("gone/away/1-0-0.schema.json", "Gone away", "then"),
         ];
-        let index = document(&current, &archived).expect("indexed");
+        let index = document(&current, &[], &archived).expect("indexed");
         let payloads = index["payloads"].as_array().expect("payloads");
         let listed: Vec<(&str, &str)> = payloads
             .iter()
@@ -114,6 +154,25 @@ mod tests {
                 "product": "acme",
                 "telemetry": {"layer": "payload", "section": "then"},
             })
+        );
+    }
+
+    #[test]
+    fn answers_are_listed_apart_with_their_archived_versions_first() {
+        let answer = |path: &str, title: &str| (path.to_owned(), json!({"title": title}));
+        let current = [published("acme/ping/1-0-0.schema.json", "Acme ping", "now")];
+        let answers = [answer("serve/summary/2-0-0.schema.json", "Summary")];
+        let archived = [answer("serve/summary/1-0-0.schema.json", "Summary, first")];
+        let index = document(&current, &answers, &archived).expect("indexed");
+        assert_eq!(index["payloads"].as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            index["answers"],
+            json!([
+                {"id": "serve/summary", "version": "1-0-0",
+                 "path": "serve/summary/1-0-0.schema.json", "title": "Summary, first"},
+                {"id": "serve/summary", "version": "2-0-0",
+                 "path": "serve/summary/2-0-0.schema.json", "title": "Summary"},
+            ])
         );
     }
 

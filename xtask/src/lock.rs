@@ -187,7 +187,7 @@ impl fmt::Display for Refusal {
         }
         write!(
             f,
-            "\nA published version never changes: change a payload by bumping `VERSION` in its `impl Payload` (schema-types; a Hasura payload's derived row and wire: `DERIVED` in its `impl Posted`), by the bump `cargo xtask diff` says the change requires, then run `cargo xtask gen` again. See VERSIONING.md."
+            "\nA published version never changes: change a payload by bumping `VERSION` in its `impl Payload` (schema-types; a Hasura payload's derived row and wire: `DERIVED` in its `impl Posted`; a receiver's answer: its line in `api::answers::ANSWERS`), by the bump `cargo xtask diff` says the change requires, then run `cargo xtask gen` again. See VERSIONING.md."
         )
     }
 }

@@ -21,6 +21,8 @@
 //! - [`terminal`]: what reaches a terminal: text from the inputs, escaped.
 //! - [`optout`], [`privacy`]: the specification around the payloads, printed.
 //! - [`serve`]: the receiver as a process: killed during a load run, stopped with SIGTERM.
+//! - [`query`]: `query ...` against a receiver process: every question, with real documents.
+//! - [`receiver`]: a receiver process on loopback, for `serve` and `query`.
 
 mod documents;
 mod inputs;
@@ -28,6 +30,8 @@ mod kinds;
 mod optout;
 mod outputs;
 mod privacy;
+mod query;
+mod receiver;
 mod serve;
 mod stream;
 mod support;

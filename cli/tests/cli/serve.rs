@@ -4,58 +4,14 @@
 //! byte for byte.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::receiver::{client, start, start_with, terminate};
 use crate::support::TempDir;
-
-/// A receiver process and the address it printed.
-struct Receiver {
-    child: Child,
-    url: String,
-}
-
-/// Starts `telemetry-spec serve` on a free loopback port with the store at `store`, and reads
-/// the address from its first line (printed once the store is open and the socket bound).
-fn start(store: &Path) -> Receiver {
-    start_with(store, &[])
-}
-
-/// [`start`] with more options.
-fn start_with(store: &Path, options: &[&str]) -> Receiver {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_telemetry-spec"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--store"])
-        .arg(format!("sqlite:{}", store.display()))
-        .args(options)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("the binary starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout is piped"))
-        .read_line(&mut line)
-        .expect("the receiver prints its address");
-    let url = line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    Receiver { child, url }
-}
-
-fn client() -> reqwest::blocking::Client {
-    // A bound for a receiver that hangs, not a timed assertion.
-    reqwest::blocking::Client::builder()
-        .timeout(Duration::from_secs(120))
-        .build()
-        .unwrap()
-}
 
 /// A Hasura CLI message, unique by `n`.
 fn message(n: usize) -> Vec<u8> {
@@ -127,14 +83,6 @@ fn lost(acknowledged: &[Vec<u8>], stored: &BTreeSet<Vec<u8>>) -> usize {
         .iter()
         .filter(|body| !stored.contains(*body))
         .count()
-}
-
-/// Stops the receiver with SIGTERM; its exit code.
-fn terminate(receiver: Receiver) -> Option<i32> {
-    let pid = receiver.child.id().to_string();
-    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(killed.success());
-    receiver.child.wait_with_output().unwrap().status.code()
 }
 
 /// Every stored body, read through `/api/documents` page by page.

@@ -18,8 +18,14 @@ pub struct Run {
 
 /// Runs the binary with `args`, feeding `stdin` (or nothing), and checks that it did not panic.
 pub fn run_with_input(args: &[&str], stdin: &[u8]) -> Run {
+    run_with_env(args, stdin, &[])
+}
+
+/// [`run_with_input`] with variables `env` added to the environment.
+pub fn run_with_env(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_telemetry-spec"))
         .args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

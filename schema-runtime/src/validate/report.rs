@@ -9,11 +9,12 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
 /// A constraint kind, as a violation names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// The bytes are not a JSON document: invalid UTF-8, malformed JSON, a number out of range,
@@ -67,7 +68,8 @@ impl fmt::Display for Rule {
 }
 
 /// A place in the document's text, for violations found before there is a value to point into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TextPosition {
     /// The line, from 1.
     pub line: usize,
@@ -76,7 +78,8 @@ pub struct TextPosition {
 }
 
 /// One broken constraint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Violation {
     /// RFC 6901 JSON Pointer of the offending value (of the object, for `required` and
     /// `unknown-property`); `""` is the whole document.

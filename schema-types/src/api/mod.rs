@@ -42,6 +42,7 @@
 //! assert_eq!(error.to_string(), "unknown payload kind `hasura/server-telemetri`; did you mean `hasura/server-telemetry`?");
 //! ```
 
+pub mod answers;
 mod detect;
 mod implied;
 mod judge;

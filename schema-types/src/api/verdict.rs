@@ -34,6 +34,7 @@
 use std::borrow::Cow;
 use std::io;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -95,7 +96,8 @@ pub fn violations(report: &Report, line: usize, mask: bool) -> (Cow<'_, [Violati
 /// borrowed from what was judged ([`VerdictRef`], for one that writes it at once). Either
 /// serialises directly: [`VerdictRef::write_to`], `serde_json::to_writer`, or flattened into an
 /// object of the writer's own (`#[serde(flatten)]`, with a member after it, say).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "Verdict")]
 pub struct Verdict<V = Vec<Violation>, D = DetectionVerdict, F = String> {
     /// The input's name, for a writer that names its inputs (`validate` does).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +110,7 @@ pub struct Verdict<V = Vec<Violation>, D = DetectionVerdict, F = String> {
     pub valid: bool,
     /// Why no kind was told, when none was.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "D")]
     pub detection: Option<D>,
     /// Its report (`null` when no kind was told), positions counted in the input.
     pub report: Option<ReportVerdict<V>>,
@@ -120,7 +123,8 @@ pub type VerdictRef<'a> = Verdict<&'a [Violation], &'a DetectionVerdict, &'a str
 /// A report as a verdict carries it: `{"valid", "era" (for a kind with eras), "total",
 /// "violations"}`, the violations' positions counted in the input ([`violations`]); owned, or
 /// borrowed ([`ReportRef`]).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "ReportVerdict", deny_unknown_fields)]
 pub struct ReportVerdict<V = Vec<Violation>> {
     /// Whether there is no violation.
     pub valid: bool,
@@ -137,7 +141,8 @@ pub struct ReportVerdict<V = Vec<Violation>> {
 pub type ReportRef<'a> = ReportVerdict<&'a [Violation]>;
 
 /// Why no kind was told: `{"verdict": "ambiguous" | "unknown", "candidates", "message"}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DetectionVerdict {
     /// `ambiguous` or `unknown`.
     pub verdict: &'static str,

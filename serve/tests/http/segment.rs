@@ -14,7 +14,7 @@ use crate::support::start;
 /// example when it is valid, its fixture otherwise): without what Segment adds (`receivedAt`,
 /// the corrected `timestamp`, `context.ip`), the library's own `timestamp` being the stored
 /// `originalTimestamp`.
-fn sent_call(kind: &str) -> Map<String, Value> {
+pub fn sent_call(kind: &str) -> Map<String, Value> {
     let kind = find(kind).unwrap();
     let stored = kind
         .documented_example()
