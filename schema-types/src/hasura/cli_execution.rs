@@ -129,6 +129,7 @@ impl Payload for CliExecutionRow {
 
 impl Posted for CliExecutionEvent {
     type Topic = CliTopic;
+    type Row = Row<Self>;
     type Documented = CliExecutionRow;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

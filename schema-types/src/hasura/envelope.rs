@@ -26,9 +26,13 @@ use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST.
-pub trait Posted: Part + Members {
+pub trait Posted: Part {
     /// The topics the emitter sends it under.
     type Topic: Part;
+    /// The row the collector stores for it: [`Row<Self>`] for a payload of one shape (a struct,
+    /// whose members the row flattens), an untagged enum of the rows of its eras for a payload
+    /// with eras (`Row<Era>` per era, each marked with its era as the payload's variant is).
+    type Row: RowOf<Self>;
     /// The kind whose document the page prints for this payload: the payload itself
     /// (`ConsoleError`) or its row (`Row<ServerReport>`, `hasura/server-telemetry`). Its id,
     /// title, catalog and clues name the layers derived from it.
@@ -110,6 +114,27 @@ pub enum ConsoleTopic {
     ConsoleTest,
 }
 
+/// The topics of every Hasura Console's messages (`hasura/console-event`): the 1.x/2.0
+/// Console's (`console/src/Globals.js`) and the newest Console's
+/// (`frontend/libs/console/legacy-ce/src/lib/Globals.ts`), which sends on topics of its own.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+pub enum ConsoleEventTopic {
+    /// From a release build of the 1.x/2.0 Console (`v1`).
+    #[serde(rename = "console")]
+    Console,
+    /// From a development build of the 1.x/2.0 Console (`v1`).
+    #[serde(rename = "console_test")]
+    ConsoleTest,
+    /// From a release build of the newest Console (`v2`).
+    #[serde(rename = "console-v2")]
+    ConsoleV2,
+    /// From a development build of the newest Console (`v2`).
+    #[serde(rename = "console-test-v2")]
+    ConsoleTestV2,
+}
+
 /// What a Hasura emitter POSTs to telemetry.hasura.io: the payload in `data`, under the topic
 /// of the emitter that sent it.
 ///
@@ -153,13 +178,24 @@ pub enum Layered<P: Posted> {
     /// The payload itself (`hasura/console-error`).
     Payload(P),
     /// The row the collector stores (`hasura/console-error-row`, `hasura/server-telemetry`).
-    Row(Row<P>),
+    Row(P::Row),
     /// The body the emitter POSTs (`hasura/console-error-wire`).
     Wire(Wire<P>),
 }
 
 impl<P: Posted> Layered<P> {
-    /// The payload, whatever layer held it.
+    /// The payload, out of whatever layer held it.
+    pub fn into_payload(self) -> P {
+        match self {
+            Self::Payload(payload) => payload,
+            Self::Row(row) => row.into_payload(),
+            Self::Wire(wire) => wire.data,
+        }
+    }
+}
+
+impl<P: Posted<Row = Row<P>>> Layered<P> {
+    /// The payload, whatever layer held it (a payload of one shape, whose row holds it whole).
     pub fn payload(&self) -> &P {
         match self {
             Self::Payload(payload) => payload,
@@ -167,14 +203,18 @@ impl<P: Posted> Layered<P> {
             Self::Wire(wire) => &wire.data,
         }
     }
+}
 
-    /// The payload, out of whatever layer held it.
-    pub fn into_payload(self) -> P {
-        match self {
-            Self::Payload(payload) => payload,
-            Self::Row(row) => row.payload,
-            Self::Wire(wire) => wire.data,
-        }
+/// The row of payload `P` ([`Posted::Row`]): a document that holds `P`'s members beside the
+/// collector's.
+pub trait RowOf<P>: Part {
+    /// The payload the row holds.
+    fn into_payload(self) -> P;
+}
+
+impl<P: Part + Members> RowOf<P> for Row<P> {
+    fn into_payload(self) -> P {
+        self.payload
     }
 }
 
@@ -191,7 +231,7 @@ impl<P: Posted> IntoLayered<P> for P {
     }
 }
 
-impl<P: Posted> IntoLayered<P> for Row<P> {
+impl<P: Posted<Row = Self>> IntoLayered<P> for Row<P> {
     fn into_layered(self) -> Layered<P> {
         Layered::Row(self)
     }
@@ -234,7 +274,7 @@ where
     }
     let mut kinds = vec![documented];
     if let Some(version) = P::DERIVED.row {
-        kinds.push(PayloadKind::derived::<Row<P>>(
+        kinds.push(PayloadKind::derived::<P::Row>(
             &documented,
             DerivedLayer {
                 layer: Layer::HasuraRow,
@@ -252,7 +292,7 @@ where
                     wrapped_pointer: str::to_owned,
                 },
             },
-            |bytes| serde_json::from_slice::<Row<P>>(bytes).map(|row| Layered::Row(row).into()),
+            |bytes| serde_json::from_slice::<P::Row>(bytes).map(|row| Layered::Row(row).into()),
         ));
     }
     kinds.push(PayloadKind::derived::<Wire<P>>(
@@ -300,7 +340,7 @@ fn into_row<P: Posted>(payload: &Value) -> Option<Value> {
     let Value::Object(members) = payload else {
         return None;
     };
-    let frame = serde_json::to_value(Row::<P>::fixture_default()).ok()?;
+    let frame = serde_json::to_value(P::Row::fixture_default()).ok()?;
     let mut row = Map::new();
     for name in ROW_MEMBERS {
         row.insert(name.to_owned(), frame.get(name)?.clone());

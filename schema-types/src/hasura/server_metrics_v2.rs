@@ -24,7 +24,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Derived, Posted, ServerMetricsV2Topic};
+use super::envelope::{Derived, Posted, Row, ServerMetricsV2Topic};
 use super::server_telemetry::CiVendor;
 use crate::api::Clue;
 use crate::catalog::Catalog;
@@ -485,6 +485,7 @@ impl Payload for ServerMetricsV2 {
 
 impl Posted for ServerMetricsV2 {
     type Topic = ServerMetricsV2Topic;
+    type Row = Row<Self>;
     type Documented = Self;
     const DERIVED: Derived =
         Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));

@@ -253,6 +253,7 @@ impl Payload for ServerTelemetryRow {
 
 impl Posted for ServerReport {
     type Topic = ServerTopic;
+    type Row = Row<Self>;
     type Documented = ServerTelemetryRow;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }
