@@ -15,7 +15,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Derived, Posted, Row};
+use super::envelope::{ConsoleTopic, Derived, Posted, Row, Sent, Wire};
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -320,8 +320,12 @@ impl Payload for ConsoleError {
     }
 }
 
-impl Posted for ConsoleError {
+impl Sent for ConsoleError {
     type Topic = ConsoleTopic;
+}
+
+impl Posted for ConsoleError {
+    type Wire = Wire<Self>;
     type Row = Row<Self>;
     type Documented = Self;
     const DERIVED: Derived =

@@ -20,7 +20,9 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::console_error::{ConsoleErrorData, ConsoleMode};
-use super::envelope::{ConsoleEventTopic, Derived, Posted, Row, RowOf};
+use super::envelope::{
+    ConsoleTopic, ConsoleV2Topic, Derived, Posted, Row, RowOf, Sent, Wire, WireOf,
+};
 
 /// `hasura/console-event`: a message of the Hasura Console's telemetry channel, from a Console
 /// of any version still in the field.
@@ -44,6 +46,48 @@ pub enum ConsoleEvent {
     /// (`frontend/libs/console/legacy-ce/src/lib/telemetry/index.ts`, `sendTelemetryEvent`).
     #[schemars(extend("x-era" = "v2"))]
     V2(ConsoleEventV2),
+}
+
+/// The 1.x/2.0 Console sends its redux actions on the topics of the page's runtime error.
+impl Sent for ConsoleAction {
+    type Topic = ConsoleTopic;
+}
+
+/// The newest Console sends its events on topics of its own.
+impl Sent for ConsoleEventV2 {
+    type Topic = ConsoleV2Topic;
+}
+
+/// What a Console POSTs (over its WebSocket) to telemetry.hasura.io, in the era of the Console
+/// that sent it: `{"topic": ..., "data": ...}` ([`Wire`]), each era under its own topics
+/// (`console`/`console_test` for `v1`, `console-v2`/`console-test-v2` for `v2`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(untagged)]
+pub enum ConsoleEventWire {
+    /// A message of the 1.x/2.0 Console.
+    #[schemars(extend("x-era" = { "name": "v1", "documented": true }))]
+    V1(Wire<ConsoleAction>),
+    /// A message of the newest Console.
+    #[schemars(extend("x-era" = "v2"))]
+    V2(Wire<ConsoleEventV2>),
+}
+
+impl WireOf<ConsoleEvent> for ConsoleEventWire {
+    fn into_payload(self) -> ConsoleEvent {
+        match self {
+            Self::V1(wire) => ConsoleEvent::V1(wire.data),
+            Self::V2(wire) => ConsoleEvent::V2(wire.data),
+        }
+    }
+
+    /// Under the topic of the era the payload is held against (the one it matches, or the
+    /// closest).
+    fn wrap(payload: serde_json::Value) -> Option<serde_json::Value> {
+        match ConsoleEvent::validate(&payload).era() {
+            Some("v2") => super::envelope::into_wire::<ConsoleEventV2>(payload),
+            _ => super::envelope::into_wire::<ConsoleAction>(payload),
+        }
+    }
 }
 
 /// A row of Hasura's telemetry database holding a message of the Console's channel, in the era of
@@ -298,7 +342,7 @@ impl Payload for ConsoleEvent {
 }
 
 impl Posted for ConsoleEvent {
-    type Topic = ConsoleEventTopic;
+    type Wire = ConsoleEventWire;
     type Row = ConsoleEventRow;
     type Documented = Self;
     const DERIVED: Derived =
