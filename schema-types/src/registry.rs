@@ -396,6 +396,29 @@ impl PayloadKind {
         (self.operations.validate_slice)(bytes, limits)
     }
 
+    /// Checks a document given as bytes that detection gave to this kind: this kind's report,
+    /// unless this kind refuses the document and the kind it refines ([`Self::refined`])
+    /// accepts it, which is then the kind of the document, with its report. A refinement is
+    /// told by its clues, not by its rules: a Console message showing a runtime error's
+    /// `data.message` that the page's stricter `hasura/console-error` refuses (a `null` server
+    /// UUID, from the 1.x Console) is still a valid message of `hasura/console-event`.
+    pub fn validate_detected_slice_with(
+        &'static self,
+        bytes: &[u8],
+        limits: Limits,
+    ) -> (&'static PayloadKind, Report) {
+        let report = self.validate_slice_with(bytes, limits);
+        if !report.is_valid() {
+            if let Some(refined) = self.refined() {
+                let broader = refined.validate_slice_with(bytes, limits);
+                if broader.is_valid() {
+                    return (refined, broader);
+                }
+            }
+        }
+        (self, report)
+    }
+
     /// The payload's fixture with its default values, as a document.
     pub fn fixture(&self) -> Value {
         (self.operations.fixture)()
