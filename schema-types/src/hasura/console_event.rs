@@ -178,8 +178,23 @@ pub struct ConsoleAction {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    #[schemars(with = "Nullable<ConsoleErrorData>")]
-    pub data: Option<Nullable<ConsoleErrorData>>,
+    #[schemars(with = "Nullable<ConsoleActionError>")]
+    pub data: Option<Nullable<ConsoleActionError>>,
+}
+
+/// The error a 1.x/2.0 Console's runtime error action carries: the members of the page's runtime
+/// error ([`ConsoleErrorData`]), declared there once.
+///
+/// Inlined where it is used, so that the nullable member's schema is one object schema with
+/// `"type": ["object", "null"]` (not an `anyOf` of a reference and `null`): a validator then
+/// reports a wrong value inside at that value's own path. Closed, as the page's error is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields)]
+#[schemars(inline)]
+pub struct ConsoleActionError {
+    /// The page's runtime error's members: `message`, and `stack` when the error has one.
+    #[serde(flatten)]
+    pub error: ConsoleErrorData,
 }
 
 /// Reads a member that is there, `null` included, so that a `null` member and an absent one stay
