@@ -24,14 +24,6 @@ pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
     base
 }
 
-/// The schema of the member at `pointer`, read through its `$ref`s.
-fn member_schema<'s>(schema: &'s Value, pointer: &str) -> &'s Value {
-    schema_walk::find(schema, pointer)
-        .unwrap_or_else(|error| panic!("{pointer}: {error}"))
-        .unwrap_or_else(|| panic!("no member at {pointer}"))
-        .schema
-}
-
 /// The document objects of a kind's schema: the root, or each era's object for a kind with eras
 /// (read through its `$ref`s), with the era's name.
 fn documents(schema: &Value) -> Vec<(Option<String>, &Value)> {
@@ -55,8 +47,9 @@ fn payload_properties(kind: &PayloadKind) -> Vec<(Option<String>, Map<String, Va
         .into_iter()
         .map(|(era, document)| {
             let object = match kind.layer {
-                Layer::HasuraWire => schema_walk::follow(&schema, &document["properties"]["data"])
-                    .expect("resolves"),
+                Layer::HasuraWire => {
+                    schema_walk::follow(&schema, &document["properties"]["data"]).expect("resolves")
+                }
                 _ => document,
             };
             let mut properties = object["properties"]
@@ -152,7 +145,14 @@ fn the_wire_layers_name_the_emitters_topics() {
                 .find(|topic| topics.contains(development(topic).as_str()))
                 .expect("a release topic");
             assert!(
-                ["server", "server_metrics_v2", "cli", "console", "console-v2"].contains(release),
+                [
+                    "server",
+                    "server_metrics_v2",
+                    "cli",
+                    "console",
+                    "console-v2"
+                ]
+                .contains(release),
                 "{} ({era:?}): {release}",
                 kind.id
             );

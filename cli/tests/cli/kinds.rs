@@ -297,11 +297,7 @@ fn validate_names_the_era_and_checks_one_era_with_kind_at_era() {
             let judged_era = judged.report().and_then(|report| report.era());
             let json = run(&["validate", "--format", "json", file]);
             let (objects, _) = crate::support::json_verdicts(&json.stdout);
-            assert_eq!(
-                objects[0]["report"]["era"].as_str(),
-                judged_era,
-                "{file}"
-            );
+            assert_eq!(objects[0]["report"]["era"].as_str(), judged_era, "{file}");
             assert_eq!(objects[0]["kind"], judged_kind.id, "{file}");
             for one in kind.eras {
                 let selection = format!("{}@{}", kind.id, one.name());

@@ -604,7 +604,10 @@ pub(super) mod tests {
                     // of the kind is told by its presence: the refinement's documents hold it.
                     let refinement_has_it = PAYLOADS.iter().any(|refinement| {
                         refinement.refines == Some(kind.id)
-                            && refinement.signature.payload.contains(&Clue::Present(pointer))
+                            && refinement
+                                .signature
+                                .payload
+                                .contains(&Clue::Present(pointer))
                     });
                     assert!(
                         schema_node(&schema, &at(pointer)).is_none() || refinement_has_it,
@@ -670,8 +673,7 @@ pub(super) mod tests {
                     })
                 };
                 assert!(
-                    owners.len() == 1
-                        || owners.iter().all(|owner| shared(owner) || refined(owner)),
+                    owners.len() == 1 || owners.iter().all(|owner| shared(owner) || refined(owner)),
                     "{pointer} of {} also belongs to {owners:?}",
                     kind.id
                 );

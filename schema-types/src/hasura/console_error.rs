@@ -289,7 +289,10 @@ impl Payload for ConsoleError {
     const LAYER: Layer = Layer::Payload;
     /// A runtime error carries its `data.message`; every other message of the Console's channel
     /// (`hasura/console-event`, which this kind refines) lacks it.
-    const CLUES: &'static [Clue] = &[Clue::Present("/console_mode"), Clue::Present("/data/message")];
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/console_mode"),
+        Clue::Present("/data/message"),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Console",
         edition: Editions::All,

@@ -344,7 +344,10 @@ impl Payload for ConsoleEvent {
     const TITLE: &'static str = "Hasura Console telemetry event";
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::Payload;
-    const CLUES: &'static [Clue] = &[Clue::Present("/console_mode"), Clue::Absent("/data/message")];
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/console_mode"),
+        Clue::Absent("/data/message"),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Console",
         edition: Editions::All,

@@ -365,15 +365,22 @@ fn a_refinements_documents_are_documents_of_the_kind_it_refines() {
         ]
     );
     for (kind, refined) in refinements {
-        let mut documents: Vec<serde_json::Value> =
-            kind.documented_example().into_iter().collect();
+        let mut documents: Vec<serde_json::Value> = kind.documented_example().into_iter().collect();
         documents.push(kind.fixture());
         #[cfg(feature = "proptest")]
         documents.extend((0..200).map(|seed| kind.random(seed)));
         for document in documents {
-            assert!(kind.validate(&document).is_valid(), "{}: {document}", kind.id);
+            assert!(
+                kind.validate(&document).is_valid(),
+                "{}: {document}",
+                kind.id
+            );
             let report = refined.validate(&document);
-            assert!(report.is_valid(), "{} refuses {document}: {report}", refined.id);
+            assert!(
+                report.is_valid(),
+                "{} refuses {document}: {report}",
+                refined.id
+            );
         }
     }
 }
