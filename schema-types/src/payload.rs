@@ -264,6 +264,11 @@ pub trait Payload: Document {
     /// stands. A layer derived from the kind adds its own (a row's `id`, a wire message's
     /// `topic`), so these name the payload's members only.
     const CLUES: &'static [Clue];
+    /// The id of the kind this one refines, if it is a strict refinement of another: every
+    /// document it accepts is also a document of that kind (`hasura/console-error`, the page's
+    /// runtime error, refines `hasura/console-event`, the Console's whole channel). Detection
+    /// tells the two apart by their clues, the refinement's documents going to the refinement.
+    const REFINES: Option<&'static str> = None;
 
     /// The page's example, rebuilt member by member with the fixture builders, in the page's
     /// member order (`None` when the page prints none). That proves that every documented member

@@ -82,6 +82,7 @@ registry! {
         EeDataSourceTelemetry,
         EeUsageMetrics,
         ConsoleError,
+        ConsoleEvent,
         CliExecutionEvent,
     ],
     hasura: [CliConfig],
@@ -170,6 +171,10 @@ pub struct PayloadKind {
     /// The id of the kind this one wraps (a Hasura `-wire` or `-row` around the documented
     /// payload), if it is derived from one.
     pub derived_from: Option<&'static str>,
+    /// The id of the kind this one is a strict refinement of ([`Payload::REFINES`]): every
+    /// document this kind accepts, that kind accepts too, and detection gives such documents to
+    /// this kind. A derived layer refines the same layer of the kind its base refines.
+    pub refines: Option<&'static str>,
     /// What identifies its documents ([`crate::api::detect`]).
     pub signature: Signature,
     /// The eras of a kind whose emitters have sent several shapes, oldest first (its type is
@@ -268,6 +273,7 @@ impl PayloadKind {
             catalog: T::CATALOG,
             layer: T::LAYER,
             derived_from: None,
+            refines: T::REFINES,
             signature: Signature {
                 payload: T::CLUES,
                 payload_at: "",
@@ -298,6 +304,9 @@ impl PayloadKind {
             catalog: base.catalog,
             layer: layer.layer,
             derived_from: Some(base.id),
+            refines: base
+                .refines
+                .map(|refined| &*String::leak(format!("{refined}{}", layer.id_suffix))),
             signature: layer.signature,
             eras: <T as Validate>::ERAS,
             describe: layer.describe,
@@ -387,6 +396,29 @@ impl PayloadKind {
         (self.operations.validate_slice)(bytes, limits)
     }
 
+    /// Checks a document given as bytes that detection gave to this kind: this kind's report,
+    /// unless this kind refuses the document and the kind it refines ([`Self::refined`])
+    /// accepts it, which is then the kind of the document, with its report. A refinement is
+    /// told by its clues, not by its rules: a Console message showing a runtime error's
+    /// `data.message` that the page's stricter `hasura/console-error` refuses (a `null` server
+    /// UUID, from the 1.x Console) is still a valid message of `hasura/console-event`.
+    pub fn validate_detected_slice_with(
+        &'static self,
+        bytes: &[u8],
+        limits: Limits,
+    ) -> (&'static PayloadKind, Report) {
+        let report = self.validate_slice_with(bytes, limits);
+        if !report.is_valid() {
+            if let Some(refined) = self.refined() {
+                let broader = refined.validate_slice_with(bytes, limits);
+                if broader.is_valid() {
+                    return (refined, broader);
+                }
+            }
+        }
+        (self, report)
+    }
+
     /// The payload's fixture with its default values, as a document.
     pub fn fixture(&self) -> Value {
         (self.operations.fixture)()
@@ -430,6 +462,17 @@ impl PayloadKind {
     /// The kind this one is derived from (see [`Self::derived_from`]).
     pub fn base(&self) -> Option<&'static PayloadKind> {
         self.derived_from.and_then(find)
+    }
+
+    /// The kind this one is a strict refinement of (see [`Self::refines`]).
+    pub fn refined(&self) -> Option<&'static PayloadKind> {
+        self.refines.and_then(find)
+    }
+
+    /// Whether `detected`, the kind detection gives a document of this kind, is this kind or a
+    /// refinement of it (whose signature the document then shows).
+    pub fn detects_as(&self, detected: &PayloadKind) -> bool {
+        detected.id == self.id || detected.refines == Some(self.id)
     }
 
     /// A document of the base kind, wrapped into this kind's layer around the base's payload:

@@ -235,13 +235,18 @@ pub fn members<'a>(root: &'a Value, object: &Object<'a>) -> Result<Vec<Member<'a
 }
 
 /// The object that holds the own members of a member whose schema (read through its `$ref`s,
-/// at `at`) is `schema`.
+/// at `at`) is `schema`; for a member that may also be `null` (`anyOf` of a schema and
+/// `{"type": "null"}`, as schemars writes an optional `$ref`), that schema's object.
 fn inner<'a>(
     root: &'a Value,
     schema: &'a Value,
     at: String,
     document_pointer: &str,
 ) -> Result<Option<Object<'a>>, RefError> {
+    if let Some((index, value)) = nullable_alternative(schema) {
+        let (value, value_at) = follow_from(root, value, &format!("{at}/anyOf/{index}"))?;
+        return inner(root, value, value_at, document_pointer);
+    }
     if has_properties(schema) {
         return Ok(Some(Object {
             schema,
@@ -258,6 +263,19 @@ fn inner<'a>(
         schema_pointer: items_at,
         document_pointer: format!("{document_pointer}/{ANY_ITEM}"),
     }))
+}
+
+/// The schema beside `{"type": "null"}` in an `anyOf` of exactly two, with its index.
+fn nullable_alternative(schema: &Value) -> Option<(usize, &Value)> {
+    let [first, second] = schema.get("anyOf")?.as_array()?.as_slice() else {
+        return None;
+    };
+    let is_null = |alternative: &Value| alternative.get("type") == Some(&Value::from("null"));
+    match (is_null(first), is_null(second)) {
+        (false, true) => Some((0, first)),
+        (true, false) => Some((1, second)),
+        _ => None,
+    }
 }
 
 fn has_properties(schema: &Value) -> bool {

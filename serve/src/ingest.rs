@@ -2,9 +2,11 @@
 //!
 //! - [`hasura`]: Hasura's `POST /v1/http`, `{"topic": ..., "data": ...}`. The topic decides the
 //!   kind: the `-wire` kinds whose published schema lists the topic ([`topics`], read from the
-//!   schemas, not written here). A topic several kinds share (`server`: the v1 report and the
-//!   three Enterprise reports) is narrowed by detection among those kinds only; an unknown topic
-//!   is recorded as undetected.
+//!   schemas, not written here; every era's, for a kind with eras). A topic several kinds share
+//!   (`server`: the v1 report and the three Enterprise reports; `console`: the page's runtime
+//!   error and the Console's channel it refines) is narrowed by detection among those kinds
+//!   only (a message the detected refinement refuses goes to the kind it refines, when that
+//!   kind accepts it); an unknown topic is recorded as undetected.
 //! - [`segment_call`], [`segment_batch`]: Segment's tracking API (`POST /v1/track`, `/v1/batch`),
 //!   each call judged as Segment stores it: what Segment adds on receipt (`receivedAt`, the
 //!   skew-corrected `timestamp`, `context.ip`) added as Segment adds it and said in the verdict,
@@ -154,9 +156,24 @@ pub fn topics() -> &'static BTreeMap<String, Vec<&'static PayloadKind>> {
     })
 }
 
-/// The topics the wire schema `root` allows.
+/// The topics the wire schema `root` allows: its `topic` member's, or for a kind with eras
+/// (`hasura/console-event-wire`) every era's.
 fn topics_of(root: &Value) -> Vec<String> {
-    let Some(topic) = root.pointer("/properties/topic") else {
+    match schema_walk::eras(root) {
+        Ok(eras) if !eras.is_empty() => eras
+            .iter()
+            .flat_map(|era| topics_at(root, era.object.schema))
+            .collect(),
+        _ => topics_at(root, root),
+    }
+}
+
+/// The topics the object schema `object` of the wire schema `root` allows for its `topic`.
+fn topics_at(root: &Value, object: &Value) -> Vec<String> {
+    let Ok(object) = schema_walk::follow(root, object) else {
+        return Vec::new();
+    };
+    let Some(topic) = object.pointer("/properties/topic") else {
         return Vec::new();
     };
     let Ok(topic) = schema_walk::follow(root, topic) else {
@@ -201,10 +218,13 @@ pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
                 report: kind.validate_slice_with(&body, limits),
             },
             Some(candidates) => match api::detect_slice(&body) {
-                Some(Detection::Known(kind)) if candidates.contains(&kind) => Finding::Checked {
-                    kind: Some(kind),
-                    report: kind.validate_slice_with(&body, limits),
-                },
+                Some(Detection::Known(kind)) if candidates.contains(&kind) => {
+                    let (kind, report) = kind.validate_detected_slice_with(&body, limits);
+                    Finding::Checked {
+                        kind: Some(kind),
+                        report,
+                    }
+                }
                 _ => Finding::Undetected(Detection::Unknown {
                     nearest: candidates.to_vec(),
                     object: true,
@@ -474,7 +494,12 @@ mod tests {
         assert_eq!(listed.len(), wire_kinds);
         let ids = |topic: &str| -> Vec<&str> { topics()[topic].iter().map(|k| k.id).collect() };
         assert_eq!(ids("cli"), ["hasura/cli-execution-wire"]);
-        assert_eq!(ids("console_test"), ["hasura/console-error-wire"]);
+        assert_eq!(
+            ids("console_test"),
+            ["hasura/console-error-wire", "hasura/console-event-wire"]
+        );
+        assert_eq!(ids("console-v2"), ["hasura/console-event-wire"]);
+        assert_eq!(ids("console-test-v2"), ["hasura/console-event-wire"]);
         assert_eq!(ids("server").len(), 4, "{:?}", ids("server"));
     }
 
@@ -500,6 +525,60 @@ mod tests {
         );
         assert_eq!(judged.record.kind, Some("hasura/cli-execution-wire"));
         assert!(!judged.record.valid);
+    }
+
+    #[test]
+    fn console_messages_go_to_the_kind_of_their_era() {
+        let post = |message: Value| {
+            hasura(
+                RECEIPT,
+                serde_json::to_vec(&message).unwrap(),
+                Limits::DEFAULT,
+            )
+        };
+        // The newest Console's topic names one kind.
+        let v2 = post(serde_json::json!({
+            "data": {
+                "server_version": "v2.36.0",
+                "url": "/data/default/schema/SCHEMA_NAME/tables/TABLE_NAME/browse",
+                "console_mode": "server",
+                "console_type": "oss",
+                "cli_uuid": "",
+                "server_uuid": "0f5b4c34-3b46-4a4b-8b0a-3c1b7f8e2d11",
+                "event_type": "CLICK_EVENT",
+                "event_data": {"id": "data-tab-insert-row"}
+            },
+            "topic": "console-v2"
+        }));
+        assert_eq!(v2.record.kind, Some("hasura/console-event-wire"));
+        assert!(v2.record.valid, "{}", v2.verdict());
+        // The 1.x Console's topic is shared with the page's runtime error: a page view goes to
+        // the channel's kind, a runtime error to the page's, and one the page's kind refuses
+        // (a `null` server UUID) back to the channel's.
+        let mut page_view = serde_json::json!({
+            "topic": "console",
+            "data": {
+                "server_version": null,
+                "event_type": "@@router/LOCATION_CHANGE",
+                "url": "/data/schema/SCHEMA_NAME/tables/TABLE_NAME/browse",
+                "console_mode": "server",
+                "server_uuid": null,
+                "data": null
+            }
+        });
+        let judged = post(page_view.clone());
+        assert_eq!(judged.record.kind, Some("hasura/console-event-wire"));
+        assert!(judged.record.valid, "{}", judged.verdict());
+        page_view["data"]["event_type"] = "Main/RUN_TIME_ERROR".into();
+        page_view["data"]["data"] = serde_json::json!({"message": "x is not a function"});
+        let judged = post(page_view.clone());
+        assert_eq!(judged.record.kind, Some("hasura/console-event-wire"));
+        assert!(judged.record.valid, "{}", judged.verdict());
+        page_view["data"]["server_version"] = "v1.3.3".into();
+        page_view["data"]["server_uuid"] = "0f5b4c34-3b46-4a4b-8b0a-3c1b7f8e2d11".into();
+        let judged = post(page_view);
+        assert_eq!(judged.record.kind, Some("hasura/console-error-wire"));
+        assert!(judged.record.valid, "{}", judged.verdict());
     }
 
     #[test]

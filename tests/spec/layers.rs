@@ -24,30 +24,45 @@ pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
     base
 }
 
-/// The schema of the member at `pointer`, read through its `$ref`s.
-fn member_schema<'s>(schema: &'s Value, pointer: &str) -> &'s Value {
-    schema_walk::find(schema, pointer)
-        .unwrap_or_else(|error| panic!("{pointer}: {error}"))
-        .unwrap_or_else(|| panic!("no member at {pointer}"))
-        .schema
+/// The document objects of a kind's schema: the root, or each era's object for a kind with eras
+/// (read through its `$ref`s), with the era's name.
+fn documents(schema: &Value) -> Vec<(Option<String>, &Value)> {
+    let eras = schema_walk::eras(schema).expect("the published schemas resolve");
+    if eras.is_empty() {
+        return vec![(None, schema)];
+    }
+    eras.iter()
+        .map(|era| {
+            let object = schema_walk::follow(schema, era.object.schema).expect("resolves");
+            (Some(era.name.to_owned()), object)
+        })
+        .collect()
 }
 
-/// The payload's members as a schema declares them: `properties` of the payload object.
-fn payload_properties(kind: &PayloadKind) -> Map<String, Value> {
+/// The payload's members as a schema declares them: `properties` of the payload object, for each
+/// era of a kind with eras.
+fn payload_properties(kind: &PayloadKind) -> Vec<(Option<String>, Map<String, Value>)> {
     let schema = kind.schema();
-    let object = match kind.layer {
-        Layer::HasuraWire => member_schema(&schema, "/data"),
-        _ => &schema,
-    };
-    let mut properties = object["properties"]
-        .as_object()
-        .expect("properties")
-        .clone();
-    if kind.layer == Layer::HasuraRow {
-        properties.shift_remove("id");
-        properties.shift_remove("timestamp");
-    }
-    properties
+    documents(&schema)
+        .into_iter()
+        .map(|(era, document)| {
+            let object = match kind.layer {
+                Layer::HasuraWire => {
+                    schema_walk::follow(&schema, &document["properties"]["data"]).expect("resolves")
+                }
+                _ => document,
+            };
+            let mut properties = object["properties"]
+                .as_object()
+                .expect("properties")
+                .clone();
+            if kind.layer == Layer::HasuraRow {
+                properties.shift_remove("id");
+                properties.shift_remove("timestamp");
+            }
+            (era, properties)
+        })
+        .collect()
 }
 
 #[test]
@@ -80,19 +95,30 @@ fn the_layers_declare_the_payloads_members_as_the_payload_does() {
         };
         let ours = payload_properties(kind);
         let theirs = payload_properties(base);
-        assert_eq!(
-            ours.keys().collect::<Vec<_>>(),
-            theirs.keys().collect::<Vec<_>>(),
-            "{} and {}",
-            kind.id,
-            base.id
-        );
-        assert_eq!(ours, theirs, "{} and {}", kind.id, base.id);
+        let eras = |properties: &[(Option<String>, Map<String, Value>)]| {
+            properties
+                .iter()
+                .map(|(era, _)| era.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(eras(&ours), eras(&theirs), "{} and {}", kind.id, base.id);
+        for ((era, ours), (_, theirs)) in ours.iter().zip(&theirs) {
+            assert_eq!(
+                ours.keys().collect::<Vec<_>>(),
+                theirs.keys().collect::<Vec<_>>(),
+                "{} and {} ({era:?})",
+                kind.id,
+                base.id
+            );
+            assert_eq!(ours, theirs, "{} and {} ({era:?})", kind.id, base.id);
+        }
         checked += 1;
     }
     assert!(checked >= 10, "{checked}");
 }
 
+/// Each wire message (each era's, for a kind with eras) names two topics: a release build's and
+/// a development build's, `{release}_test` (`-test-v2` for the newest Console's `console-v2`).
 #[test]
 fn the_wire_layers_name_the_emitters_topics() {
     for kind in PAYLOADS
@@ -100,30 +126,49 @@ fn the_wire_layers_name_the_emitters_topics() {
         .filter(|kind| kind.layer == Layer::HasuraWire)
     {
         let schema = kind.schema();
-        let topic = member_schema(&schema, "/topic");
-        let topics: BTreeSet<&str> = topic["oneOf"]
-            .as_array()
-            .expect("topics as a oneOf of consts")
-            .iter()
-            .map(|branch| branch["const"].as_str().expect("a const"))
-            .collect();
-        assert_eq!(topics.len(), 2, "{}: {topics:?}", kind.id);
-        let release = topics
-            .iter()
-            .find(|topic| !topic.ends_with("_test"))
-            .expect("a release topic");
-        assert!(
-            topics.contains(format!("{release}_test").as_str()),
-            "{}: {topics:?}",
-            kind.id
-        );
-        assert!(
-            ["server", "server_metrics_v2", "cli", "console"].contains(release),
-            "{}: {release}",
-            kind.id
-        );
-        assert_eq!(schema["required"], json!(["topic", "data"]), "{}", kind.id);
-        assert_eq!(schema["additionalProperties"], json!(false), "{}", kind.id);
+        for (era, document) in documents(&schema) {
+            let topic =
+                schema_walk::follow(&schema, &document["properties"]["topic"]).expect("resolves");
+            let topics: BTreeSet<&str> = topic["oneOf"]
+                .as_array()
+                .expect("topics as a oneOf of consts")
+                .iter()
+                .map(|branch| branch["const"].as_str().expect("a const"))
+                .collect();
+            assert_eq!(topics.len(), 2, "{} ({era:?}): {topics:?}", kind.id);
+            let development = |release: &str| match release.strip_suffix("-v2") {
+                Some(name) => format!("{name}-test-v2"),
+                None => format!("{release}_test"),
+            };
+            let release = topics
+                .iter()
+                .find(|topic| topics.contains(development(topic).as_str()))
+                .expect("a release topic");
+            assert!(
+                [
+                    "server",
+                    "server_metrics_v2",
+                    "cli",
+                    "console",
+                    "console-v2"
+                ]
+                .contains(release),
+                "{} ({era:?}): {release}",
+                kind.id
+            );
+            assert_eq!(
+                document["required"],
+                json!(["topic", "data"]),
+                "{} ({era:?})",
+                kind.id
+            );
+            assert_eq!(
+                document["additionalProperties"],
+                json!(false),
+                "{} ({era:?})",
+                kind.id
+            );
+        }
     }
 }
 

@@ -102,6 +102,7 @@ judges!(
     <hasura::EeDataSourceTelemetry as hasura::Posted>::Documented,
     <hasura::EeUsageMetrics as hasura::Posted>::Documented,
     <hasura::ConsoleError as hasura::Posted>::Documented,
+    <hasura::ConsoleEvent as hasura::Posted>::Documented,
     <hasura::CliExecutionEvent as hasura::Posted>::Documented,
     hasura::CliConfig,
     appsmith::KeepAlivePing,

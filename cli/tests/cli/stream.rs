@@ -114,8 +114,13 @@ pub(crate) fn stream() -> Vec<Line> {
         if index % 100 == 99 {
             line.push(b'\r'); // CRLF line endings are read too
         }
-        let era = kind.validate_slice(&line).era();
-        lines.push((line, Some(Expect::Valid(kind.id, era))));
+        // The library's judgement: the kind, or a refinement of it whose clues the document
+        // shows (a Console message that is a runtime error).
+        let judged = schema_types::api::judge(&line);
+        let judged_kind = judged.kind().expect("a sample is detected");
+        assert!(kind.detects_as(judged_kind), "{}", judged_kind.id);
+        let era = judged.report().and_then(|report| report.era());
+        lines.push((line, Some(Expect::Valid(judged_kind.id, era))));
         if index % 37 == 36 {
             lines.push(bad_lines.next().unwrap().clone());
         }

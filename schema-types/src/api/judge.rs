@@ -1,5 +1,7 @@
 //! One entry point for unlabelled bytes: detect the kind from the bytes, validate with that
-//! kind's validator, and (for [`parse_any`]) read the valid document into its Rust type.
+//! kind's validator (a document a detected refinement refuses goes to the kind it refines, when
+//! that kind accepts it: [`PayloadKind::validate_detected_slice_with`]), and (for [`parse_any`])
+//! read the valid document into its Rust type.
 //!
 //! Detection reads only what the kinds' clues ask ([`super::detect_slice`]), and stops as soon
 //! as the members read meet the signature of a kind whose valid documents meet no other kind's
@@ -92,6 +94,7 @@ pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
             // Not valid: the rest of the document may name another kind.
             let detection = detect_slice(bytes);
             if detection.as_ref().and_then(Detection::kind) == Some(kind) {
+                let (kind, report) = kind.validate_detected_slice_with(bytes, limits);
                 return checked(kind, report);
             }
             detection
@@ -100,7 +103,10 @@ pub fn judge_with(bytes: &[u8], limits: Limits) -> Judgement {
         Reading::Malformed => None,
     };
     match detection {
-        Some(Detection::Known(kind)) => checked(kind, kind.validate_slice_with(bytes, limits)),
+        Some(Detection::Known(kind)) => {
+            let (kind, report) = kind.validate_detected_slice_with(bytes, limits);
+            checked(kind, report)
+        }
         Some(detection) => Judgement::Undetected(detection),
         // Not JSON: the parser's report says where and why.
         None => Judgement::Unreadable(parse(bytes, limits).err().unwrap_or_else(|| {
@@ -312,7 +318,10 @@ mod tests {
     /// The judgement of detection on the whole document, then the detected kind's validator.
     fn judged_in_full(bytes: &[u8]) -> Judgement {
         match detect_slice(bytes) {
-            Some(Detection::Known(kind)) => checked(kind, kind.validate_slice(bytes)),
+            Some(Detection::Known(kind)) => {
+                let (kind, report) = kind.validate_detected_slice_with(bytes, Limits::DEFAULT);
+                checked(kind, report)
+            }
             Some(detection) => Judgement::Undetected(detection),
             None => Judgement::Unreadable(parse(bytes, Limits::DEFAULT).unwrap_err()),
         }
@@ -360,6 +369,31 @@ mod tests {
             let bytes = serde_json::to_vec(&value).unwrap();
             proptest::prop_assert_eq!(judge(&bytes), judged_in_full(&bytes));
         }
+    }
+
+    #[test]
+    fn a_document_its_detected_refinement_refuses_goes_to_the_kind_it_refines() {
+        let error = crate::registry::find("hasura/console-error").unwrap();
+        let mut document = error.documented_example().unwrap();
+        let judged = |document: &Value| judge(&serde_json::to_vec(document).unwrap());
+        let runtime_error = judged(&document);
+        assert_eq!(runtime_error.kind().map(|kind| kind.id), Some(error.id));
+        assert!(runtime_error.is_valid());
+        // The 1.x Console's JavaScript state: no server UUID yet. The page's kind refuses it,
+        // the channel's accepts it.
+        document["server_uuid"] = Value::Null;
+        let early = judged(&document);
+        assert_eq!(
+            early.kind().map(|kind| kind.id),
+            Some("hasura/console-event")
+        );
+        assert!(early.is_valid());
+        assert_eq!(early.report().and_then(Report::era), Some("v1"));
+        // Refused by both: judged as detected.
+        document["server_uuid"] = Value::from(3);
+        let wrong = judged(&document);
+        assert_eq!(wrong.kind().map(|kind| kind.id), Some(error.id));
+        assert!(!wrong.is_valid());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, Skip};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Derived, Posted};
+use super::envelope::{ConsoleTopic, Derived, Posted, Row, Sent, Wire};
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -269,13 +269,30 @@ schema_runtime::__random_impl! {
     }
 }
 
+/// What stops the Console's messages: the telemetry setting of the server or of the CLI,
+/// whichever serves the Console.
+pub(crate) const CONSOLE_OPT_OUT: OptOut = OptOut::StoppedBy {
+    switches: &[
+        Switch::HasuraServerEnv,
+        Switch::HasuraServerFlag,
+        Switch::HasuraCliEnv,
+        Switch::HasuraCliConfig,
+    ],
+    quote: catalog::HASURA_SERVER_OPT_OUT,
+};
+
 impl Payload for ConsoleError {
     const ID: &'static str = "hasura/console-error";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Hasura Console error event";
     const EXAMPLE_LINE: Option<usize> = Some(163);
     const LAYER: Layer = Layer::Payload;
-    const CLUES: &'static [Clue] = &[Clue::Present("/console_mode")];
+    /// A runtime error carries its `data.message`; every other message of the Console's channel
+    /// (`hasura/console-event`, which this kind refines) lacks it.
+    const CLUES: &'static [Clue] = &[
+        Clue::Present("/console_mode"),
+        Clue::Present("/data/message"),
+    ];
     const CATALOG: Catalog = Catalog {
         section: "Console",
         edition: Editions::All,
@@ -283,16 +300,9 @@ impl Payload for ConsoleError {
         cadence: Cadence::PerError,
         trigger: "The Console collects runtime errors along with anonymized route names are sent without any identifiable information or payload.",
         destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[
-                Switch::HasuraServerEnv,
-                Switch::HasuraServerFlag,
-                Switch::HasuraCliEnv,
-                Switch::HasuraCliConfig,
-            ],
-            quote: catalog::HASURA_SERVER_OPT_OUT,
-        },
+        opt_out: CONSOLE_OPT_OUT,
     };
+    const REFINES: Option<&'static str> = Some(super::ConsoleEvent::ID);
 
     fn documented_example() -> Option<Self> {
         Some(
@@ -313,8 +323,13 @@ impl Payload for ConsoleError {
     }
 }
 
-impl Posted for ConsoleError {
+impl Sent for ConsoleError {
     type Topic = ConsoleTopic;
+}
+
+impl Posted for ConsoleError {
+    type Wire = Wire<Self>;
+    type Row = Row<Self>;
     type Documented = Self;
     const DERIVED: Derived =
         Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));

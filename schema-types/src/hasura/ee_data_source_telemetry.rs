@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, ServerTopic};
+use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -134,10 +134,15 @@ impl Payload for EeDataSourceTelemetry {
     }
 }
 
-impl Posted for EeDataSourceTelemetry {
+impl Sent for EeDataSourceTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
+}
+
+impl Posted for EeDataSourceTelemetry {
+    type Wire = Wire<Self>;
+    type Row = Row<Self>;
     type Documented = Self;
     const DERIVED: Derived =
         Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));

@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, ServerTopic};
+use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
@@ -205,10 +205,15 @@ impl Payload for EeServerTelemetry {
     }
 }
 
-impl Posted for EeServerTelemetry {
+impl Sent for EeServerTelemetry {
     // The Enterprise emitter's code is not public: these reports are assumed to travel like the
     // open server's own, under the server's topics, from the same process.
     type Topic = ServerTopic;
+}
+
+impl Posted for EeServerTelemetry {
+    type Wire = Wire<Self>;
+    type Row = Row<Self>;
     type Documented = Self;
     const DERIVED: Derived =
         Derived::row_and_wire(SchemaVersion::new(1, 0, 1), SchemaVersion::new(1, 0, 1));

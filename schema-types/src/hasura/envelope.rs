@@ -21,14 +21,28 @@ use serde_json::{Map, Value};
 use crate::api::{Clue, Signature};
 use crate::common::{Rfc3339Timestamp, SerialId};
 use crate::fixture::Fixture;
-use crate::payload::{Layer, Part, Payload, SchemaVersion};
+use crate::payload::{Document, Layer, Part, Payload, SchemaVersion};
 use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
 
-/// A payload a Hasura emitter sends in the `data` member of its POST.
-pub trait Posted: Part + Members {
+/// A payload a Hasura emitter sends in the `data` member of its POST ([`Wire`]), under its
+/// topics.
+pub trait Sent: Part {
     /// The topics the emitter sends it under.
     type Topic: Part;
+}
+
+/// A payload a Hasura emitter sends, published with its layers: what the collector stores and
+/// what the emitter POSTs.
+pub trait Posted: Part {
+    /// The message the emitter POSTs: [`Wire<Self>`] for a payload of one shape, an untagged enum
+    /// of the wire messages of its eras for a payload with eras (`Wire<Era>` per era, each under
+    /// the topics of its era's emitters).
+    type Wire: WireOf<Self>;
+    /// The row the collector stores for it: [`Row<Self>`] for a payload of one shape (a struct,
+    /// whose members the row flattens), an untagged enum of the rows of its eras for a payload
+    /// with eras (`Row<Era>` per era, each marked with its era as the payload's variant is).
+    type Row: RowOf<Self>;
     /// The kind whose document the page prints for this payload: the payload itself
     /// (`ConsoleError`) or its row (`Row<ServerReport>`, `hasura/server-telemetry`). Its id,
     /// title, catalog and clues name the layers derived from it.
@@ -110,14 +124,29 @@ pub enum ConsoleTopic {
     ConsoleTest,
 }
 
+/// The topics of the newest Hasura Console's messages
+/// (`frontend/libs/console/legacy-ce/src/lib/Globals.ts`, `telemetryTopic`), its own since it
+/// stopped sending redux actions.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+pub enum ConsoleV2Topic {
+    /// From a release build.
+    #[serde(rename = "console-v2")]
+    ConsoleV2,
+    /// From a development build.
+    #[serde(rename = "console-test-v2")]
+    ConsoleTestV2,
+}
+
 /// What a Hasura emitter POSTs to telemetry.hasura.io: the payload in `data`, under the topic
 /// of the emitter that sent it.
 ///
 /// Closed: the emitters' envelope types have exactly these two members.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, bound = "P: Posted")]
-#[schemars(bound = "P: Posted")]
-pub struct Wire<P: Posted> {
+#[serde(deny_unknown_fields, bound = "P: Sent")]
+#[schemars(bound = "P: Sent")]
+pub struct Wire<P: Sent> {
     /// Which emitter sent it; the `_test` topics come from development builds.
     #[schemars(extend("x-privacy" = "category"))]
     pub topic: P::Topic,
@@ -153,13 +182,24 @@ pub enum Layered<P: Posted> {
     /// The payload itself (`hasura/console-error`).
     Payload(P),
     /// The row the collector stores (`hasura/console-error-row`, `hasura/server-telemetry`).
-    Row(Row<P>),
+    Row(P::Row),
     /// The body the emitter POSTs (`hasura/console-error-wire`).
-    Wire(Wire<P>),
+    Wire(P::Wire),
 }
 
 impl<P: Posted> Layered<P> {
-    /// The payload, whatever layer held it.
+    /// The payload, out of whatever layer held it.
+    pub fn into_payload(self) -> P {
+        match self {
+            Self::Payload(payload) => payload,
+            Self::Row(row) => row.into_payload(),
+            Self::Wire(wire) => wire.into_payload(),
+        }
+    }
+}
+
+impl<P: Sent + Posted<Row = Row<P>, Wire = Wire<P>>> Layered<P> {
+    /// The payload, whatever layer held it (a payload of one shape, whose row holds it whole).
     pub fn payload(&self) -> &P {
         match self {
             Self::Payload(payload) => payload,
@@ -167,14 +207,39 @@ impl<P: Posted> Layered<P> {
             Self::Wire(wire) => &wire.data,
         }
     }
+}
 
-    /// The payload, out of whatever layer held it.
-    pub fn into_payload(self) -> P {
-        match self {
-            Self::Payload(payload) => payload,
-            Self::Row(row) => row.payload,
-            Self::Wire(wire) => wire.data,
-        }
+/// The row of payload `P` ([`Posted::Row`]): a document that holds `P`'s members beside the
+/// collector's.
+pub trait RowOf<P>: Part {
+    /// The payload the row holds.
+    fn into_payload(self) -> P;
+}
+
+impl<P: Part + Members> RowOf<P> for Row<P> {
+    fn into_payload(self) -> P {
+        self.payload
+    }
+}
+
+/// The wire message of payload `P` ([`Posted::Wire`]): a document that holds `P` in `data`.
+/// Not [`Eq`], as [`Wire`] is not (some payloads hold floating-point numbers).
+pub trait WireOf<P>: Document + Clone + std::fmt::Debug + PartialEq {
+    /// The payload the message holds.
+    fn into_payload(self) -> P;
+
+    /// A payload document (valid or not) in a wire message of this type, under the topic of
+    /// the fixture of the payload's shape; `None` when it cannot be held.
+    fn wrap(payload: Value) -> Option<Value>;
+}
+
+impl<P: Sent> WireOf<P> for Wire<P> {
+    fn into_payload(self) -> P {
+        self.data
+    }
+
+    fn wrap(payload: Value) -> Option<Value> {
+        into_wire::<P>(payload)
     }
 }
 
@@ -191,7 +256,7 @@ impl<P: Posted> IntoLayered<P> for P {
     }
 }
 
-impl<P: Posted> IntoLayered<P> for Row<P> {
+impl<P: Posted<Row = Self>> IntoLayered<P> for Row<P> {
     fn into_layered(self) -> Layered<P> {
         Layered::Row(self)
     }
@@ -234,7 +299,7 @@ where
     }
     let mut kinds = vec![documented];
     if let Some(version) = P::DERIVED.row {
-        kinds.push(PayloadKind::derived::<Row<P>>(
+        kinds.push(PayloadKind::derived::<P::Row>(
             &documented,
             DerivedLayer {
                 layer: Layer::HasuraRow,
@@ -252,10 +317,10 @@ where
                     wrapped_pointer: str::to_owned,
                 },
             },
-            |bytes| serde_json::from_slice::<Row<P>>(bytes).map(|row| Layered::Row(row).into()),
+            |bytes| serde_json::from_slice::<P::Row>(bytes).map(|row| Layered::Row(row).into()),
         ));
     }
-    kinds.push(PayloadKind::derived::<Wire<P>>(
+    kinds.push(PayloadKind::derived::<P::Wire>(
         &documented,
         DerivedLayer {
             layer: Layer::HasuraWire,
@@ -270,9 +335,9 @@ where
             describe: describe::<P>,
             derivation: Derivation {
                 wrap: if documented_row {
-                    |row| into_wire::<P>(payload_of_row(row))
+                    |row| P::Wire::wrap(payload_of_row(row))
                 } else {
-                    |payload| into_wire::<P>(payload.clone())
+                    |payload| P::Wire::wrap(payload.clone())
                 },
                 carries_over: if documented_row {
                     |pointer, member| !is_about_row_members(pointer, member)
@@ -282,13 +347,13 @@ where
                 wrapped_pointer: |pointer| format!("{WIRE_PAYLOAD_AT}{pointer}"),
             },
         },
-        |bytes| serde_json::from_slice::<Wire<P>>(bytes).map(|wire| Layered::Wire(wire).into()),
+        |bytes| serde_json::from_slice::<P::Wire>(bytes).map(|wire| Layered::Wire(wire).into()),
     ));
     kinds
 }
 
 /// A payload document in a wire message, under the topic of the wire message's fixture.
-fn into_wire<P: Posted>(payload: Value) -> Option<Value> {
+pub(crate) fn into_wire<P: Sent>(payload: Value) -> Option<Value> {
     let mut wire = serde_json::to_value(Wire::<P>::fixture_default()).ok()?;
     *wire.pointer_mut(WIRE_PAYLOAD_AT)? = payload;
     Some(wire)
@@ -300,7 +365,7 @@ fn into_row<P: Posted>(payload: &Value) -> Option<Value> {
     let Value::Object(members) = payload else {
         return None;
     };
-    let frame = serde_json::to_value(Row::<P>::fixture_default()).ok()?;
+    let frame = serde_json::to_value(P::Row::fixture_default()).ok()?;
     let mut row = Map::new();
     for name in ROW_MEMBERS {
         row.insert(name.to_owned(), frame.get(name)?.clone());

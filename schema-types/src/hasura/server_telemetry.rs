@@ -11,7 +11,7 @@ use crate::common::{Count, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{Derived, Posted, Row, ServerTopic};
+use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report.
@@ -251,8 +251,13 @@ impl Payload for ServerTelemetryRow {
     }
 }
 
-impl Posted for ServerReport {
+impl Sent for ServerReport {
     type Topic = ServerTopic;
+}
+
+impl Posted for ServerReport {
+    type Wire = Wire<Self>;
+    type Row = Row<Self>;
     type Documented = ServerTelemetryRow;
     const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
 }

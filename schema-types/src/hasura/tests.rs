@@ -343,3 +343,44 @@ fn usage_metric_labels_are_classified() {
         Class::Category
     );
 }
+
+/// A refinement accepts nothing the kind it refines refuses: its documented example, its
+/// fixture and its random documents, in every layer, are documents of the refined kind too.
+#[test]
+fn a_refinements_documents_are_documents_of_the_kind_it_refines() {
+    let refinements: Vec<_> = PAYLOADS
+        .iter()
+        .filter_map(|kind| Some((kind, kind.refined()?)))
+        .collect();
+    let ids: Vec<(&str, &str)> = refinements
+        .iter()
+        .map(|(kind, refined)| (kind.id, refined.id))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("hasura/console-error", "hasura/console-event"),
+            ("hasura/console-error-row", "hasura/console-event-row"),
+            ("hasura/console-error-wire", "hasura/console-event-wire"),
+        ]
+    );
+    for (kind, refined) in refinements {
+        let mut documents: Vec<serde_json::Value> = kind.documented_example().into_iter().collect();
+        documents.push(kind.fixture());
+        #[cfg(feature = "proptest")]
+        documents.extend((0..200).map(|seed| kind.random(seed)));
+        for document in documents {
+            assert!(
+                kind.validate(&document).is_valid(),
+                "{}: {document}",
+                kind.id
+            );
+            let report = refined.validate(&document);
+            assert!(
+                report.is_valid(),
+                "{} refuses {document}: {report}",
+                refined.id
+            );
+        }
+    }
+}

@@ -14,15 +14,21 @@ async fn every_message_on_the_console_socket_is_kept() {
     let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
     let valid = String::from_utf8(fixture("hasura/console-error-wire")).unwrap();
     socket.send(Message::text(valid.clone())).await.unwrap();
+    // `console` is the topic of the page's runtime error and of the 1.x Console's channel: an
+    // empty message shows the clues of neither. `console-v2` names the channel's kind alone.
     socket
         .send(Message::text(r#"{"topic": "console", "data": {}}"#))
+        .await
+        .unwrap();
+    socket
+        .send(Message::text(r#"{"topic": "console-v2", "data": {}}"#))
         .await
         .unwrap();
     socket
         .send(Message::binary(b"\xff not json".to_vec()))
         .await
         .unwrap();
-    let answer = receiver.get_json("/api/wait?count=3&timeout=600").await;
+    let answer = receiver.get_json("/api/wait?count=4&timeout=600").await;
     assert_eq!(answer["reached"], true);
     socket.close(None).await.unwrap();
 
@@ -39,15 +45,16 @@ async fn every_message_on_the_console_socket_is_kept() {
                 "hasura/console-error-wire".into(),
                 true.into()
             ),
+            ("/v1/ws".into(), Value::Null, false.into()),
             (
                 "/v1/ws".into(),
-                "hasura/console-error-wire".into(),
+                "hasura/console-event-wire".into(),
                 false.into()
             ),
             ("/v1/ws".into(), Value::Null, false.into()),
         ]
     );
     assert_eq!(documents[0]["body"], valid);
-    assert!(documents[2].get("bodyBase64").is_some());
+    assert!(documents[3].get("bodyBase64").is_some());
     receiver.stop().await;
 }
