@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use schema_types::catalog::{self, OptOut};
 use schema_types::optout::{self, Component, Sent, Settings};
-use schema_types::privacy::{self, Class};
+use schema_types::privacy::{self, Class, Identifies};
 use schema_types::{PAYLOADS, Product, registry, schema_walk};
 
 fn page_text(product: Product) -> &'static str {
@@ -363,6 +363,16 @@ fn the_setup_ping_carries_the_servers_address_and_a_name_and_an_email() {
         .and_then(|description| description.as_str())
         .unwrap_or_default();
     assert!(description.contains("server"), "{description}");
+    // Both eras send the admin's address and name; an auditor reads which in the inventory.
+    for pointer in ["/properties/email", "/properties/name"] {
+        let member = inventory
+            .members
+            .iter()
+            .find(|member| member.pointer == pointer)
+            .unwrap();
+        assert_eq!(member.identifies, Identifies::Person, "{pointer}");
+        assert_eq!(member.eras, ["2023", "2024"], "{pointer}");
+    }
 }
 
 #[test]

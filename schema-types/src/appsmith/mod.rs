@@ -11,7 +11,9 @@
 //! - [`KeepAlivePing`] and [`ServerSetupPing`] are Mixpanel exports ([`MixpanelExport`],
 //!   `mixpanel.rs`): the event's own properties ([`KeepAliveProperties`],
 //!   [`ServerSetupProperties`]) flattened beside the members Segment's Mixpanel destination and
-//!   Mixpanel add (the `$...` and `mp_*` members), which are declared once.
+//!   Mixpanel add (the `$...` and `mp_*` members), which are declared once. [`ServerSetupPing`]
+//!   has eras: the page's shape and that of the servers of 2024
+//!   ([`ServerSetupProperties2024`]), each a `MixpanelExport` of its own.
 //! - [`NavigationEvent`] and [`BackendCallEvent`] are Segment `track` messages ([`SegmentTrack`],
 //!   `segment.rs`): the event's own properties ([`NavigationProperties`],
 //!   [`BackendCallProperties`]) in `properties`, with the context, ids and timestamps of the
