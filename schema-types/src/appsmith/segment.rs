@@ -108,7 +108,7 @@ pub struct SegmentTrack<P: SegmentEvent> {
     /// identity rule: `userId`, `anonymousId` or both, never neither; analytics.js,
     /// `segmentio/analytics.js`, and Segment's HTTP tracking API).
     #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    #[schemars(with = "Option<Sha256Hex>")]
+    #[schemars(with = "Option<schema_runtime::Inline<Sha256Hex>>")]
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -53,6 +53,11 @@ impl Literal {
             Self::String(text) => Value::String(text.to_owned()),
         }
     }
+
+    /// The value in words: `the value true`, `the string "view"`.
+    fn described(self) -> String {
+        schema_vocabulary::pinned(&self.to_json().to_string())
+    }
 }
 
 /// What the `then` of an [`CrossRule::IfThen`] asks of its member.
@@ -81,8 +86,14 @@ impl Then {
 
     fn to_schema(self) -> Value {
         match self {
-            Self::Equals(literal) => json!({ "const": literal.to_json() }),
-            Self::Pattern { pattern, .. } => json!({ "pattern": pattern }),
+            Self::Equals(literal) => json!({
+                "description": literal.described(),
+                "const": literal.to_json(),
+            }),
+            Self::Pattern { pattern, .. } => json!({
+                "description": schema_vocabulary::pattern(pattern),
+                "pattern": pattern,
+            }),
         }
     }
 }
@@ -114,31 +125,40 @@ pub enum CrossRule {
 }
 
 impl CrossRule {
-    /// The rule as a JSON Schema, one item of an object schema's `allOf`.
+    /// The rule as a JSON Schema, one item of an object schema's `allOf`, described (as every
+    /// property of a published schema is) in the words of its violations.
     pub fn to_schema(&self) -> Value {
         match *self {
-            Self::AtLeastOne { members, .. } => {
+            Self::AtLeastOne { members, expected } => {
                 let branches: Vec<Value> = members
                     .iter()
                     .map(|member| {
                         json!({
                             "required": [member],
-                            "properties": { *member: { "not": { "type": "null" } } },
+                            "properties": {
+                                *member: {
+                                    "description": schema_vocabulary::at_least_one(&[member]),
+                                    "not": { "type": "null" },
+                                },
+                            },
                         })
                     })
                     .collect();
-                json!({ "anyOf": branches })
+                json!({ "description": expected, "anyOf": branches })
             }
             Self::IfThen {
                 member,
                 value,
                 then_member,
                 then,
-                ..
+                expected,
             } => json!({
+                "description": expected,
                 "if": {
                     "required": [member],
-                    "properties": { member: { "const": value.to_json() } },
+                    "properties": {
+                        member: { "description": value.described(), "const": value.to_json() },
+                    },
                 },
                 "then": {
                     "properties": { then_member: then.to_schema() },
@@ -263,3 +283,6 @@ macro_rules! rules {
         $crate::validate::rules::Publish::<Self>::new()
     };
 }
+
+#[cfg(test)]
+mod tests;
