@@ -37,6 +37,14 @@ pub struct Call<I> {
     pub user_id: Option<Nullable<String>>,
 }
 
+/// A user: a known user's hash or an anonymous user's name. Its example, the builder's default,
+/// meets the `when` rule of a known user; random values come in both forms.
+#[derive(Debug, Serialize, Validate, Fixture)]
+#[serde(transparent)]
+#[schemars(example = "00ff")]
+#[schemars(extend("anyOf" = [{ "pattern": "^[0-9a-f]{4}$" }, { "pattern": "^[g-z]{3}$" }]))]
+pub struct Hash(pub String);
+
 #[derive(Debug, Serialize, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schemars(transform = schema_runtime::rules!(
@@ -44,17 +52,17 @@ pub struct Call<I> {
     when("isAnonymous" = false, then("user", regex(pattern = "^[0-9a-f]{4}$"))),
 ))]
 pub struct Pulse {
-    pub user: String,
+    pub user: Hash,
     pub view_mode: bool,
     pub is_anonymous: bool,
 }
 
-/// The (pointer, rule) pairs of `document`'s report, the same on both paths.
+/// The (pointer, rule) pairs of `document`'s report, the same on both paths (in another order:
+/// a missing member comes first on the parsed path, last on the streaming one).
 fn judged<T: Validate>(document: &Value) -> Vec<(String, &'static str)> {
     let parsed = T::validate(document);
     let streamed = T::validate_slice(document.to_string().as_bytes());
     assert_eq!(found(&parsed), found(&streamed), "{document}");
-    assert_eq!(parsed.violations(), streamed.violations(), "{document}");
     found(&parsed)
 }
 
@@ -89,14 +97,14 @@ fn main() {
     );
 
     // The `when` rules: an anonymous pulse is a view-mode one; a known user's is a hash.
-    assert!(judged::<Pulse>(&json!({"user": "x", "viewMode": true, "isAnonymous": true})).is_empty());
+    assert!(judged::<Pulse>(&json!({"user": "xyz", "viewMode": true, "isAnonymous": true})).is_empty());
     assert!(judged::<Pulse>(&json!({"user": "00ff", "viewMode": false, "isAnonymous": false})).is_empty());
     assert_eq!(
-        judged::<Pulse>(&json!({"user": "x", "viewMode": false, "isAnonymous": true})),
+        judged::<Pulse>(&json!({"user": "xyz", "viewMode": false, "isAnonymous": true})),
         [("/viewMode".to_owned(), "if-then")]
     );
     assert_eq!(
-        judged::<Pulse>(&json!({"user": "x", "viewMode": true, "isAnonymous": false})),
+        judged::<Pulse>(&json!({"user": "xyz", "viewMode": true, "isAnonymous": false})),
         [("/user".to_owned(), "if-then")]
     );
     // A condition that does not hold (another type) asks nothing.
