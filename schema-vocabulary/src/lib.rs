@@ -262,7 +262,7 @@ mod tests {
             "the value true when `isAnonymousUser` is true"
         );
         assert_eq!(
-            when(&pattern("^a$"), "kind", &"\"x\"".to_owned()),
+            when(&pattern("^a$"), "kind", "\"x\""),
             "a string matching ^a$ when `kind` is \"x\""
         );
         assert_eq!(pinned("\"view\""), "the string \"view\"");

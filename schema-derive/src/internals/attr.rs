@@ -224,12 +224,12 @@ fn read_transform(cx: &Ctxt, attrs: &mut Attrs, meta: &ParseNestedMeta<'_>) {
         unsupported(cx);
         return;
     };
-    if !mac
+    if mac
         .mac
         .path
         .segments
         .last()
-        .is_some_and(|segment| segment.ident == RULES)
+        .is_none_or(|segment| segment.ident != RULES)
     {
         unsupported(cx);
         return;

@@ -503,11 +503,12 @@ fn check_value(cx: &Ctxt, fields: &[Field<'_>], member: &MemberName, value: &Rul
     let Some(kind) = own_kind(fields, &member.name) else {
         return;
     };
-    let fits = match (kind, value) {
-        (Kind::Other, _) => true,
-        (Kind::Bool, RuleValue::Bool(..)) | (Kind::String, RuleValue::String(..)) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (kind, value),
+        (Kind::Other, _)
+            | (Kind::Bool, RuleValue::Bool(..))
+            | (Kind::String, RuleValue::String(..))
+    );
     if !fits {
         let hint = match kind {
             Kind::Bool => "compare it with `true` or `false`",
