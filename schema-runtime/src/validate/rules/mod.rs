@@ -16,7 +16,10 @@
 //!   `jsonschema` reports the `then` that fails.
 //!
 //! Each rule is one item of the object schema's `allOf`, so that rules never meet the `anyOf`
-//! a kind with eras has at its root, nor each other.
+//! a kind with eras has at its root, nor each other; the item is marked `"x-rule"` with the
+//! rule's name (`at-least-one`, `if-then`, as its violations name it), so that a reader of the
+//! schema tells a rule, which constrains the object it stands in and declares no object of its
+//! own, from a schema of the document's objects.
 
 use std::marker::PhantomData;
 
@@ -144,7 +147,11 @@ impl CrossRule {
                         })
                     })
                     .collect();
-                json!({ "description": expected, "anyOf": branches })
+                json!({
+                    "description": expected,
+                    "x-rule": Rule::AtLeastOne.name(),
+                    "anyOf": branches,
+                })
             }
             Self::IfThen {
                 member,
@@ -154,6 +161,7 @@ impl CrossRule {
                 expected,
             } => json!({
                 "description": expected,
+                "x-rule": Rule::IfThen.name(),
                 "if": {
                     "required": [member],
                     "properties": {

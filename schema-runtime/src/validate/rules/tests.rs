@@ -115,6 +115,7 @@ fn the_schema_states_each_rule_in_all_of() {
         schema["allOf"][0],
         json!({
             "description": "the value true when `isAnonymous` is true",
+            "x-rule": "if-then",
             "if": {
                 "required": ["isAnonymous"],
                 "properties": {"isAnonymous": {"description": "the value true", "const": true}},
