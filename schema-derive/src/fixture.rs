@@ -6,6 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use crate::internals::ast::{Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
+use crate::internals::rules::RuleAttr;
 
 /// The fixture code for a model.
 pub fn expand(input: &Input<'_>) -> TokenStream {
@@ -43,9 +44,14 @@ fn fixture(input: &Input<'_>) -> TokenStream {
     };
     match &input.shape {
         Shape::Struct { fields, extra, .. } => {
+            let present = present_by_default(input, fields);
             let defaults = fields.iter().map(|field| {
                 let member = &field.member;
-                let value = field_default(field);
+                let value = if present.contains(&field.wire_name.as_str()) {
+                    present_default(field.ty)
+                } else {
+                    field_default(field)
+                };
                 quote!(#member: #value)
             });
             let extra_default = extra.iter().map(|extra| {
@@ -160,8 +166,9 @@ fn fixture(input: &Input<'_>) -> TokenStream {
 fn random(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let random = quote!(::schema_runtime::fixture::random);
-    let generics = bounds(input, &quote!(#random::Random));
-    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let mut generics = bounds(input, &quote!(#random::Random));
+    let split = generics.clone();
+    let (impl_generics, type_generics, where_clause) = split.split_for_impl();
     let body = match &input.shape {
         Shape::Struct { fields, extra, .. } => {
             let values = fields.iter().map(|field| {
@@ -188,7 +195,13 @@ fn random(input: &Input<'_>) -> TokenStream {
                 let member = &extra.member;
                 quote!(#member: ::core::default::Default::default())
             });
-            quote!(Self { #(#values,)* #(#extras,)* })
+            if input.rules.is_empty() {
+                quote!(Self { #(#values,)* #(#extras,)* })
+            } else {
+                // Drawn member by member, then again until the rules hold: every combination
+                // the rules allow comes up, and none they forbid.
+                quote!(#random::draw_under_rules(rng, |rng| Self { #(#values,)* #(#extras,)* }))
+            }
         }
         Shape::Newtype(field) => {
             let member = &field.member;
@@ -238,6 +251,16 @@ fn random(input: &Input<'_>) -> TokenStream {
                 }
             }
         }
+    };
+    let where_clause = if input.rules.is_empty() {
+        quote!(#where_clause)
+    } else {
+        let mut clause = generics.make_where_clause().clone();
+        clause.predicates.push(syn::parse_quote!(
+            Self: ::schema_runtime::__private::serde::Serialize
+                + ::schema_runtime::validate::rules::Rules
+        ));
+        quote!(#clause)
     };
     quote! {
         ::schema_runtime::__random_impl! {
@@ -381,6 +404,74 @@ fn field_default(field: &Field<'_>) -> TokenStream {
             <#ty as ::schema_runtime::fixture::Fixture>::fixture_default()
         },
     }
+}
+
+/// The members whose default is a present, non-null value so that the defaults meet the
+/// `at_least_one` rules: for each rule none of whose own members is required anyway, the first
+/// own member it names (whose default would otherwise be absent or `null`).
+fn present_by_default<'f>(input: &Input<'_>, fields: &'f [Field<'_>]) -> Vec<&'f str> {
+    let mut present = Vec::new();
+    for rule in &input.rules {
+        let RuleAttr::AtLeastOne(members) = rule else {
+            continue;
+        };
+        let own: Vec<&Field<'_>> = members
+            .iter()
+            .filter_map(|member| {
+                fields
+                    .iter()
+                    .find(|field| !field.flatten && field.wire_name == member.name)
+            })
+            .collect();
+        let met = own
+            .iter()
+            .any(|field| field.required && optional_layers(field.ty).is_empty());
+        if let (false, Some(first)) = (met, own.first()) {
+            present.push(first.wire_name.as_str());
+        }
+    }
+    present
+}
+
+/// The `Option` and `Nullable` layers around a type, outermost first, read from its spelling.
+fn optional_layers(ty: &syn::Type) -> Vec<&'static str> {
+    let mut layers = Vec::new();
+    let mut ty = ty;
+    while let syn::Type::Path(path) = ty {
+        let Some(last) = path.path.segments.last() else {
+            break;
+        };
+        let layer = if last.ident == "Option" {
+            "Option"
+        } else if last.ident == "Nullable" {
+            "Nullable"
+        } else {
+            break;
+        };
+        let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+            break;
+        };
+        let Some(syn::GenericArgument::Type(inner)) = arguments.args.first() else {
+            break;
+        };
+        layers.push(layer);
+        ty = inner;
+    }
+    layers
+}
+
+/// A present, non-null default for a member of type `ty`: the inner type's default in every
+/// `Option` and `Nullable` layer.
+fn present_default(ty: &syn::Type) -> TokenStream {
+    let mut value = quote!(::schema_runtime::fixture::Fixture::fixture_default());
+    for layer in optional_layers(ty).into_iter().rev() {
+        value = if layer == "Option" {
+            quote!(::core::option::Option::Some(#value))
+        } else {
+            quote!(::schema_runtime::Nullable::value(#value))
+        };
+    }
+    value
 }
 
 fn setter(ident: &syn::Ident, member: &syn::Member, ty: &syn::Type) -> TokenStream {

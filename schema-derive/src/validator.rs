@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::internals::ast::{Extra, Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
+use crate::internals::rules::{RuleAttr, RuleValue, ThenAttr};
 use schema_vocabulary::{self as words, Unit};
 
 /// The `impl Validate` (and for structs `impl StreamMembers`) for a model.
@@ -61,11 +62,18 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             extra,
         } => {
             let mut members = stream_members(input, fields, *closed, extra.as_ref());
-            if extra.is_none() && fields.iter().all(|field| !field.flatten) && fields.len() <= 128 {
+            // A struct with rules lends its members to none: its rules are checked on its own
+            // object.
+            if extra.is_none()
+                && fields.iter().all(|field| !field.flatten)
+                && fields.len() <= 128
+                && input.rules.is_empty()
+            {
                 members.extend(lent_members(input, fields));
             }
+            members.extend(rules_impl(input));
             (
-                struct_body(fields, *closed, extra.as_ref()),
+                struct_body(fields, *closed, extra.as_ref(), !input.rules.is_empty()),
                 quote!(#rt::stream::object::<Self, D>(deserializer, checker)),
                 members,
             )
@@ -187,7 +195,12 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
 }
 
 /// The parsed path of a struct: every named member, then the others.
-fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) -> TokenStream {
+fn struct_body(
+    fields: &[Field<'_>],
+    closed: bool,
+    extra: Option<&Extra<'_>>,
+    has_rules: bool,
+) -> TokenStream {
     let rt = runtime();
     let an_object = words::AN_OBJECT;
     let named = named_members(fields.iter().filter(|field| !field.flatten));
@@ -218,6 +231,11 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
         },
         (None, false) => quote!(),
     };
+    let rules = if has_rules {
+        quote!(#rt::rules::check_members(<Self as #rt::rules::Rules>::RULES, members, checker);)
+    } else {
+        quote!()
+    };
     quote! {
         let ::core::option::Option::Some(members) = value.as_object() else {
             checker.wrong_type(#an_object, &#rt::Seen::of(value));
@@ -226,6 +244,7 @@ fn struct_body(fields: &[Field<'_>], closed: bool, extra: Option<&Extra<'_>>) ->
         #named
         #(#flattened)*
         #others
+        #rules
     }
 }
 
@@ -300,7 +319,17 @@ fn stream_members(
     let count = own.len();
     let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
     let indices: Vec<usize> = (0..count).collect();
-    let arms = member_arms(&own);
+    // The members the rules read: each one's value is kept, in its slot, until the object ends.
+    let noted = noted_members(input);
+    let slot_of = |name: &str| noted.iter().position(|noted| *noted == name);
+    let own_slots: Vec<Option<usize>> = own.iter().map(|field| slot_of(&field.wire_name)).collect();
+    let lent_slots: Vec<(usize, &str)> = noted
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| !names.contains(name))
+        .map(|(slot, name)| (slot, *name))
+        .collect();
+    let arms = member_arms(&own, &own_slots, false);
     let other = match (extra, closed) {
         (Some(extra), _) => {
             let value_ty = &extra.value_ty;
@@ -324,16 +353,56 @@ fn stream_members(
         .map(|index| format_ident!("lent_{}", index))
         .collect();
     let lend = flattened.iter().zip(&lent).map(|(ty, present)| {
+        let keep = if lent_slots.is_empty() {
+            quote!(<#ty as #rt::Members>::stream_member(index, name, &mut map, checker)?;)
+        } else {
+            let (slots, lent_names): (Vec<usize>, Vec<&str>) = lent_slots.iter().copied().unzip();
+            quote! {
+                let slot = match &*name {
+                    #(#lent_names => ::core::option::Option::Some(#slots),)*
+                    _ => ::core::option::Option::None,
+                };
+                let seen = <#ty as #rt::Members>::stream_member(index, name, &mut map, checker)?;
+                if let ::core::option::Option::Some(slot) = slot {
+                    noted[slot] = ::core::option::Option::Some(seen);
+                }
+            }
+        };
         quote! {
             if let ::core::option::Option::Some(index) = <#ty as #rt::Members>::index_of(&name) {
                 if !#present.insert(index) {
                     checker.duplicate();
                 }
-                <#ty as #rt::Members>::stream_member(index, name, &mut map, checker)?;
+                #keep
                 continue;
             }
         }
     });
+    let (declare_noted, check_rules) = if noted.is_empty() {
+        (quote!(), quote!())
+    } else {
+        let slots = noted.len();
+        (
+            quote! {
+                let mut noted: [::core::option::Option<#rt::Seen<'de>>; #slots] =
+                    ::core::array::from_fn(|_| ::core::option::Option::None);
+            },
+            quote! {
+                const NOTED: [&str; #slots] = [#(#noted),*];
+                #rt::rules::check(
+                    <Self as #rt::rules::Rules>::RULES,
+                    |name| {
+                        NOTED
+                            .iter()
+                            .position(|noted| *noted == name)
+                            .and_then(|slot| noted[slot].clone())
+                    },
+                    count,
+                    checker,
+                );
+            },
+        )
+    };
     let lent_missing = flattened.iter().zip(&lent).map(
         |(ty, present)| quote!(<#ty as #rt::Members>::report_missing(&#present, count, checker);),
     );
@@ -346,6 +415,7 @@ fn stream_members(
             ) -> ::core::result::Result<usize, A::Error> {
                 let mut present = [false; #count];
                 #(let mut #lent = #rt::Present::default();)*
+                #declare_noted
                 let mut others = #rt::Names::new();
                 let mut count = 0usize;
                 while let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? {
@@ -372,19 +442,116 @@ fn stream_members(
                 }
                 #(#missing)*
                 #(#lent_missing)*
+                #check_rules
                 ::core::result::Result::Ok(count)
             }
         }
     }
 }
 
-/// One `match` arm per member, by index: checks the member's value from `map`.
-fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
+/// The member names the input's rules read, each once, in the order first named.
+fn noted_members<'i>(input: &'i Input<'_>) -> Vec<&'i str> {
+    let mut names: Vec<&str> = Vec::new();
+    for rule in &input.rules {
+        for member in rule.members() {
+            if !names.contains(&member.name.as_str()) {
+                names.push(&member.name);
+            }
+        }
+    }
+    names
+}
+
+/// `impl Rules`: the input's rules as the runtime's data, each with its violation's text.
+fn rules_impl(input: &Input<'_>) -> TokenStream {
+    if input.rules.is_empty() {
+        return quote!();
+    }
+    let rt = runtime();
+    let ident = input.ident;
+    let generics = bounds(input, &quote!(#rt::Validate));
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let literal = |value: &RuleValue| match value {
+        RuleValue::Bool(flag, _) => quote!(#rt::rules::Literal::Bool(#flag)),
+        RuleValue::String(text, _) => quote!(#rt::rules::Literal::String(#text)),
+    };
+    let rules = input.rules.iter().map(|rule| match rule {
+        RuleAttr::AtLeastOne(members) => {
+            let names: Vec<&str> = members.iter().map(|member| member.name.as_str()).collect();
+            let expected = words::at_least_one(&names);
+            quote!(#rt::rules::CrossRule::AtLeastOne { members: &[#(#names),*], expected: #expected })
+        }
+        RuleAttr::IfThen {
+            member,
+            value,
+            then_member,
+            then,
+        } => {
+            let (then_text, then) = match then {
+                ThenAttr::Equals(pinned) => (
+                    words::pinned(&pinned.json()),
+                    {
+                        let pinned = literal(pinned);
+                        quote!(#rt::rules::Then::Equals(#pinned))
+                    },
+                ),
+                ThenAttr::Pattern(pattern, _) => {
+                    let pattern_static = pattern_static(&format_ident!("PATTERN"), pattern);
+                    (
+                        words::pattern(pattern),
+                        quote! {
+                            #rt::rules::Then::Pattern {
+                                pattern: #pattern,
+                                matches: {
+                                    fn matches(text: &str) -> bool {
+                                        #pattern_static
+                                        PATTERN.is_match(text)
+                                    }
+                                    matches
+                                },
+                            }
+                        },
+                    )
+                }
+            };
+            let expected = words::when(&then_text, &member.name, &value.json());
+            let (member, then_member) = (&member.name, &then_member.name);
+            let value = literal(value);
+            quote! {
+                #rt::rules::CrossRule::IfThen {
+                    member: #member,
+                    value: #value,
+                    then_member: #then_member,
+                    then: #then,
+                    expected: #expected,
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #rt::rules::Rules for #ident #type_generics #where_clause {
+            const RULES: &'static [#rt::rules::CrossRule] = &[#(#rules),*];
+        }
+    }
+}
+
+/// One `match` arm per member, by index: checks the member's value from `map`, and keeps what
+/// it was in `noted[slot]` when a rule reads it (`slots`, by member). A lent member's arm
+/// (`lent`) returns what it was.
+fn member_arms(fields: &[&Field<'_>], slots: &[Option<usize>], lent: bool) -> Vec<TokenStream> {
     let rt = runtime();
     fields
         .iter()
         .enumerate()
         .map(|(index, field)| {
+            let tail = match (lent, slots.get(index).copied().flatten()) {
+                (true, _) => quote!(return seen;),
+                (false, Some(slot)) => {
+                    quote!(noted[#slot] = ::core::option::Option::Some(seen?);)
+                }
+                (false, None) => quote!(seen?;),
+            };
             let ty = &field.schema_ty;
             let enter = enter_member(&field.wire_name);
             let checked = if field.checks.is_empty() {
@@ -403,7 +570,7 @@ fn member_arms(fields: &[&Field<'_>]) -> Vec<TokenStream> {
                     let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
                     #checked
                     checker.leave();
-                    seen?;
+                    #tail
                 }
             }
         })
@@ -455,7 +622,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
     let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
     let indices: Vec<usize> = (0..count).collect();
     let named = named_members(own.iter().copied());
-    let arms = member_arms(&own);
+    let arms = member_arms(&own, &[], true);
     let missing = missing(&own, &quote!(!present.contains(index)));
     quote! {
         #[automatically_derived]
@@ -484,14 +651,14 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                 name: ::std::borrow::Cow<'de, str>,
                 map: &mut A,
                 checker: &mut #rt::Checker<'de>,
-            ) -> ::core::result::Result<(), A::Error> {
+            ) -> ::core::result::Result<#rt::Seen<'de>, A::Error> {
                 match index {
                     #(#arms)*
                     _ => {
                         map.next_value::<#rt::stream::Skip>()?;
+                        ::core::result::Result::Ok(#rt::Seen::Null)
                     }
                 }
-                ::core::result::Result::Ok(())
             }
 
             fn report_missing(present: &#rt::Present, count: usize, checker: &mut #rt::Checker<'_>) {

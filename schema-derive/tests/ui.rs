@@ -15,8 +15,9 @@
 //! keys of `#[schemars(extend(...))]`), `shapes/` (types the derives cannot follow), `serde/`
 //! (`#[serde(...)]` attributes the schema cannot state), `fixture/` (constraints a fixture cannot
 //! make a default for), `eras/` (untagged enums of eras: a variant that is no era, an era named
-//! twice or badly, two documented eras, `x-era` elsewhere), `collector/` (several errors, no
-//! cascade).
+//! twice or badly, two documented eras, `x-era` elsewhere), `rules/` (cross-member rules in
+//! `rules!`: an unknown member, a value of the wrong type, an empty list, a malformed rule, a
+//! rule elsewhere than on a struct), `collector/` (several errors, no cascade).
 //!
 //! The enums of eras under `eras/` hold the same two valid documents, declared once in
 //! `eras/documents/mod.rs` and pulled in by `mod documents;` (trybuild compiles each case where
@@ -30,7 +31,7 @@
 //! `tests/pass/` holds the other side: declarations the derives must accept, compiled and run.
 //! `tests/expand/` holds more of them, one representative declaration per case (a closed struct
 //! of constrained newtypes, a transparent newtype, an enum of unit variants, a generic struct
-//! that flattens its parameter, an open struct), whose expansions are also snapshotted
+//! that flattens its parameter, an open struct, structs with cross-member rules), whose expansions are also snapshotted
 //! (`src/expansion.rs`): compiling and running them here is what makes those goldens code that
 //! builds and works. Each validates good and bad documents on both paths, and (deriving
 //! `Serialize` for it) checks that the fixture's default and random values validate.

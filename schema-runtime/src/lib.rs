@@ -1,10 +1,12 @@
 #![doc = include_str!("../README.md")]
 
 pub mod fixture;
+mod inline;
 mod nullable;
 pub mod validate;
 
 pub use fixture::Fixture;
+pub use inline::Inline;
 pub use nullable::Nullable;
 pub use validate::Validate;
 

@@ -30,6 +30,21 @@ impl<T> Nullable<T> {
     pub fn is_null(&self) -> bool {
         self.0.is_none()
     }
+
+    /// Reads a member that may be absent, `null` or a value, as `Option<Nullable<T>>`: `Some`
+    /// whenever the member is present, `null` included (serde alone reads `null` as `None`).
+    /// For `#[serde(default, deserialize_with = "schema_runtime::Nullable::present")]`, with
+    /// `skip_serializing_if = "Option::is_none"` to write it back as it came.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's, when the value is neither `null` nor a `T`.
+    pub fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>
+    where
+        T: Deserialize<'de>,
+    {
+        Self::deserialize(deserializer).map(Some)
+    }
 }
 
 impl<T> From<T> for Nullable<T> {

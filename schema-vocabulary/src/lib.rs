@@ -183,6 +183,29 @@ pub fn at_most(max: u64) -> String {
     format!("of at most {max} {}", Unit::Characters.after(max))
 }
 
+/// What a cross-member rule "at least one of these members is present and not `null`" asks
+/// of an object: ``member `userId` or `anonymousId`, not null``.
+pub fn at_least_one(names: &[&str]) -> String {
+    let listed: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    format!("member {}, not null", listed.join(" or "))
+}
+
+/// One pinned value, given as JSON text: `the string "view"`, `the value true`.
+pub fn pinned(json: &str) -> String {
+    if json.starts_with('"') {
+        format!("the string {json}")
+    } else {
+        format!("the value {json}")
+    }
+}
+
+/// What a cross-member rule "if member A holds X, member B is Y" asks of B, `then` being Y in
+/// words ([`pinned`], [`pattern`]) and `value` X as JSON text: ``the value true when
+/// `isAnonymousUser` is true``.
+pub fn when(then: &str, member: &str, value: &str) -> String {
+    format!("{then} when `{member}` is {value}")
+}
+
 /// A document over the size limit: `a document of at most N bytes`.
 pub fn document_of_at_most(max_bytes: usize) -> String {
     format!("a document of at most {max_bytes} bytes")
@@ -226,6 +249,23 @@ mod tests {
         );
         assert_eq!(at_least(1), "of at least 1 character");
         assert_eq!(at_most(64), "of at most 64 characters");
+    }
+
+    #[test]
+    fn rules_read_as_written() {
+        assert_eq!(
+            at_least_one(&["userId", "anonymousId"]),
+            "member `userId` or `anonymousId`, not null"
+        );
+        assert_eq!(
+            when(&pinned("true"), "isAnonymousUser", "true"),
+            "the value true when `isAnonymousUser` is true"
+        );
+        assert_eq!(
+            when(&pattern("^a$"), "kind", "\"x\""),
+            "a string matching ^a$ when `kind` is \"x\""
+        );
+        assert_eq!(pinned("\"view\""), "the string \"view\"");
     }
 
     #[test]

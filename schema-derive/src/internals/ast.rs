@@ -12,6 +12,7 @@ use syn::spanned::Spanned;
 
 use super::attr::{Attrs, Check, Position};
 use super::ctxt::Ctxt;
+use super::rules::{self, RuleAttr};
 
 /// A type the derives can follow.
 pub struct Input<'a> {
@@ -24,6 +25,8 @@ pub struct Input<'a> {
     pub checks: Vec<Check>,
     /// The container's `example`, a fixture's default value for a newtype.
     pub example: Option<syn::Expr>,
+    /// The cross-member rules a struct states (`rules!`), in order; empty for other shapes.
+    pub rules: Vec<RuleAttr>,
 }
 
 pub enum Shape<'a> {
@@ -134,12 +137,27 @@ impl<'a> Input<'a> {
                  a field or on a newtype",
             );
         }
+        let rules = match (container_attrs.rules, &shape) {
+            (Some((stated, _)), Shape::Struct { fields, .. }) => {
+                rules::check(cx, &stated, fields);
+                stated
+            }
+            (Some((_, span)), _) => {
+                cx.error_at(
+                    span,
+                    "`rules!` is read on structs with named fields: a rule ties members together",
+                );
+                Vec::new()
+            }
+            (None, _) => Vec::new(),
+        };
         Some(Self {
             ident: &input.ident,
             generics: &input.generics,
             shape,
             checks: container_attrs.checks,
             example: container_attrs.example,
+            rules,
         })
     }
 }

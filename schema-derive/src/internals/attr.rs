@@ -14,6 +14,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, ExprUnary, Lit, LitStr, Token, UnOp};
 
 use super::ctxt::Ctxt;
+use super::rules::{self, RuleAttr};
 use super::symbol::*;
 use schema_vocabulary::{FORMATS, is_annotation};
 
@@ -77,6 +78,9 @@ pub struct Attrs {
     pub era: Option<EraAttr>,
     /// Whether `x-era` was declared, read or not (a malformed one is reported once).
     pub era_declared: bool,
+    /// `transform = schema_runtime::rules!(...)` on a struct: its cross-member rules, with the
+    /// span of the macro (`None` when there are none, or they had an error).
+    pub rules: Option<(Vec<RuleAttr>, Span)>,
     /// The JSON Schema keywords declared so far, to report a second declaration of one.
     keywords: Vec<&'static str>,
 }
@@ -146,6 +150,10 @@ impl Attrs {
                 Ok(())
             }
             EXTEND => read_extend(cx, self, meta),
+            TRANSFORM if position == Position::Container => {
+                read_transform(cx, self, meta);
+                Ok(())
+            }
             WITH => read_with(meta).map(|ty| {
                 if self.with.replace(ty).is_some() {
                     cx.error_spanned_by(&meta.path, "duplicate `with`");
@@ -190,6 +198,52 @@ impl Attrs {
         }
         self.keywords.extend_from_slice(keywords);
         self.checks.push(check);
+    }
+}
+
+/// Reads `transform = ...`: `schema_runtime::rules!(...)` (a path ending in `rules`) states
+/// cross-member rules; any other transform changes the schema in ways the validator cannot
+/// follow, an error.
+fn read_transform(cx: &Ctxt, attrs: &mut Attrs, meta: &ParseNestedMeta<'_>) {
+    let unsupported = |cx: &Ctxt| {
+        cx.error_spanned_by(
+            &meta.path,
+            "`#[schemars(transform)]` is not supported by these derives: the validator could not \
+             check what it adds to the schema",
+        );
+    };
+    let expr = match meta.value().and_then(|value| value.parse::<Expr>()) {
+        Ok(expr) => expr,
+        Err(_) => {
+            unsupported(cx);
+            skip(meta);
+            return;
+        }
+    };
+    let Expr::Macro(mac) = &expr else {
+        unsupported(cx);
+        return;
+    };
+    if mac
+        .mac
+        .path
+        .segments
+        .last()
+        .is_none_or(|segment| segment.ident != RULES)
+    {
+        unsupported(cx);
+        return;
+    }
+    let span = mac.mac.path.span();
+    if attrs.rules.is_some() {
+        cx.error_at(
+            span,
+            "duplicate `rules!`: state every rule of a struct in one `rules!(...)`",
+        );
+        return;
+    }
+    if let Some(read) = rules::parse(cx, mac.mac.tokens.clone(), span) {
+        attrs.rules = Some((read, span));
     }
 }
 
@@ -259,7 +313,7 @@ fn read_regex(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Strin
 }
 
 /// The last line of a regex error: the cause, without the multi-line drawing of the pattern.
-fn regex_error(error: &regex::Error) -> String {
+pub fn regex_error(error: &regex::Error) -> String {
     let text = error.to_string();
     let last = text
         .lines()

@@ -15,6 +15,13 @@ pub const EXAMPLE: &str = "example";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 pub const EQUAL: &str = "equal";
+pub const TRANSFORM: &str = "transform";
+/// The macro whose tokens state a struct's cross-member rules:
+/// `#[schemars(transform = schema_runtime::rules!(...))]`.
+pub const RULES: &str = "rules";
+pub const AT_LEAST_ONE: &str = "at_least_one";
+pub const WHEN: &str = "when";
+pub const THEN: &str = "then";
 /// The `extend` key that names the era a variant of an untagged enum is.
 pub const X_ERA: &str = "x-era";
 

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use serde::de::MapAccess;
 use serde_json::{Map, Value};
 
-use super::{Checker, Validate};
+use super::{Checker, Seen, Validate};
 
 /// The members a struct lends to the struct that flattens it, checked on both paths.
 #[diagnostic::on_unimplemented(
@@ -35,7 +35,8 @@ pub trait Members: Validate {
     );
 
     /// The streaming path: checks the value of member `index` (named `name`), the next value of
-    /// `map`.
+    /// `map`, and returns what it was (for the cross-member rules of the struct that flattens
+    /// this one).
     ///
     /// # Errors
     ///
@@ -45,7 +46,7 @@ pub trait Members: Validate {
         name: Cow<'de, str>,
         map: &mut A,
         checker: &mut Checker<'de>,
-    ) -> Result<(), A::Error>;
+    ) -> Result<Seen<'de>, A::Error>;
 
     /// The streaming path, after the last member: reports each required member not in
     /// `present`, in an object of `count` members.

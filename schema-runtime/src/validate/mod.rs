@@ -35,6 +35,7 @@ mod pattern;
 pub mod pointer;
 mod reader;
 mod report;
+pub mod rules;
 mod seen;
 #[doc(hidden)]
 pub mod stream;

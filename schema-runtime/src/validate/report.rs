@@ -40,6 +40,12 @@ pub enum Rule {
     Enum,
     /// A value other than the one pinned value.
     Const,
+    /// None of the members a cross-member rule names is present and not `null` (JSON Schema
+    /// `anyOf` of `required`).
+    AtLeastOne,
+    /// A member's value that a cross-member rule forbids while another member holds a given
+    /// value (JSON Schema `if`/`then`).
+    IfThen,
 }
 
 impl Rule {
@@ -57,6 +63,8 @@ impl Rule {
             Self::Length => "length",
             Self::Enum => "enum",
             Self::Const => "const",
+            Self::AtLeastOne => "at-least-one",
+            Self::IfThen => "if-then",
         }
     }
 }

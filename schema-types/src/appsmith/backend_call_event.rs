@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::{Count, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::{Count, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
@@ -55,7 +55,7 @@ pub type BackendCallEvent2023 = SegmentTrack<BackendCallProperties2023>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -115,7 +115,9 @@ impl Payload for BackendCallEvent {
                 .timestamp("2021-08-24T07:23:35.721Z")
                 .call_type(SegmentCallType::Track)
                 // 56 hex digits, not 64: a recorded erratum.
-                .user_id("70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7")
+                .user_id(Some(Nullable::value(Sha256Hex::from(
+                    "70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7",
+                ))))
                 .build(),
         ))
     }

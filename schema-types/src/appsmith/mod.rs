@@ -44,6 +44,8 @@ mod segment;
 mod server_setup_ping;
 mod usage_pulse;
 
+#[cfg(all(test, feature = "proptest"))]
+mod rules_tests;
 #[cfg(test)]
 mod tests;
 

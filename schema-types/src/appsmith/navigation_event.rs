@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::segment::{AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
-use crate::common::IpAddress;
+use crate::common::{IpAddress, Nullable, Sha256Hex};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
@@ -19,7 +19,7 @@ pub type NavigationEvent = SegmentTrack<NavigationProperties>;
 
 impl Payload for NavigationEvent {
     const ID: &'static str = "appsmith/navigation-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Appsmith navigation and click event";
     const EXAMPLE_LINE: Option<usize> = Some(111);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -82,7 +82,9 @@ impl Payload for NavigationEvent {
                 .sent_at("2020-11-04T10:52:14.618Z")
                 .timestamp("2020-11-04T10:52:14.748Z")
                 .call_type(SegmentCallType::Track)
-                .user_id("a3d8b23b9b0cac986af79f4826d009463f8dfc372f188934710115491b7665a1")
+                .user_id(Some(Nullable::value(Sha256Hex::from(
+                    "a3d8b23b9b0cac986af79f4826d009463f8dfc372f188934710115491b7665a1",
+                ))))
                 .build(),
         )
     }

@@ -11,12 +11,19 @@
 //! Segment adds `receivedAt` and `timestamp` to what the library sends, and the four timestamps
 //! satisfy `timestamp = receivedAt − (sentAt − originalTimestamp)`: the event time corrected for
 //! the sender's clock skew. Both samples on the page obey it.
+//!
+//! Segment's identity rule, stated once on [`SegmentTrack`] as a cross-member rule: a track call
+//! names its sender by `userId`, `anonymousId` or both, never neither (Segment's HTTP tracking
+//! API refuses a call with neither), and a `null` id names no one. An anonymous viewer of a
+//! public app has no user id: analytics.js sends no `userId`, and the stored event may carry
+//! `"userId": null`, beside its `anonymousId`. A sender without `anonymousId`
+//! ([`NoAnonymousId`]) is held to `userId` by the same rule.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
 
-use crate::common::{Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::{Nullable, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Part, PayloadRandom};
 use crate::validate::{Members, Validate};
@@ -55,6 +62,7 @@ pub trait SegmentEvent:
     bound = "P: SegmentEvent"
 )]
 #[schemars(bound = "P: SegmentEvent")]
+#[schemars(transform = schema_runtime::rules!(at_least_one("userId", "anonymousId")))]
 pub struct SegmentTrack<P: SegmentEvent> {
     /// The sender's anonymous id, where the library sends one.
     #[serde(flatten)]
@@ -95,9 +103,18 @@ pub struct SegmentTrack<P: SegmentEvent> {
     /// The user, hashed by Appsmith before it is sent (in the browser by `js-sha256`, on the
     /// server by `sha256Hex`): SHA-256 of the username (normally the e-mail address), 64
     /// lower-case hex digits, never the address itself. A pseudonym: the same for one person in
-    /// every event.
+    /// every event. Absent, or `null` as the stored event may hold it, for an anonymous viewer
+    /// of a public app, whose events analytics.js sends with its `anonymousId` only (Segment's
+    /// identity rule: `userId`, `anonymousId` or both, never neither; analytics.js,
+    /// `segmentio/analytics.js`, and Segment's HTTP tracking API).
     #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub user_id: Sha256Hex,
+    #[schemars(with = "Option<schema_runtime::Inline<Sha256Hex>>")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "schema_runtime::Nullable::present"
+    )]
+    pub user_id: Option<Nullable<Sha256Hex>>,
 }
 
 /// The anonymous id analytics.js sends with every event, flattened into the message.

@@ -54,7 +54,7 @@ pub struct UsagePulse {
 
 impl Payload for UsagePulse {
     const ID: &'static str = "appsmith/usage-pulse";
-    const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(3, 0, 0);
     const TITLE: &'static str = "Appsmith usage pulse batch";
     const EXAMPLE_LINE: Option<usize> = Some(91);
     const LAYER: Layer = Layer::Payload;
@@ -94,10 +94,21 @@ impl Payload for UsagePulse {
 
 /// One usage pulse: a user's action on the instance, with who acted, where and when.
 ///
+/// Two cross-member rules, from the licensed server's creation of a pulse
+/// (`UsagePulseServiceCEImpl.java`, `appsmithorg/appsmith`): an anonymous user's pulse is only
+/// recorded in view mode (a pulse of an anonymous user with `viewMode` `false` is refused with
+/// `INVALID_PARAMETER`), so `isAnonymousUser` `true` implies `viewMode` `true`; and a logged-in
+/// user's `user` is `sha256Hex` of the e-mail address, so `isAnonymousUser` `false` implies a
+/// `user` of 64 lower-case hex digits (the page's example is such a pulse).
+///
 /// Closed (no other members): a privacy audit must account for every member sent. The variants
 /// of its values are documented on its members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema_runtime::rules!(
+    when("isAnonymousUser" = true, then("viewMode" = true)),
+    when("isAnonymousUser" = false, then("user", regex(pattern = "^[0-9a-f]{64}$"))),
+))]
 pub struct Pulse {
     /// The user who acted, hashed: SHA-256 of the user id (normally the e-mail address), 64
     /// lower-case hex digits, never the address itself. Variant: for an anonymous user
@@ -117,7 +128,8 @@ pub struct Pulse {
     #[serde(rename = "viewMode")]
     pub view_mode: bool,
     /// Whether the pulse was triggered by an anonymous user (`true`) or a logged-in user
-    /// (`false`). Anonymous users in edit mode are not recorded.
+    /// (`false`). Anonymous users in edit mode are not recorded: an anonymous pulse has
+    /// `viewMode` `true`, and a logged-in user's `user` is the 64-hex hash.
     #[schemars(extend("x-privacy" = "flag"))]
     #[serde(rename = "isAnonymousUser")]
     pub is_anonymous_user: bool,

@@ -203,6 +203,11 @@ fn unclosed_objects(root: &Value) -> BTreeSet<(String, &'static str)> {
         for union in ["anyOf", "oneOf", "allOf"] {
             if let Some((Value::Array(alternatives), at)) = node.site(union) {
                 for (index, alternative) in alternatives.iter().enumerate() {
+                    // A cross-member rule (`x-rule`) constrains the object it stands in and
+                    // declares no object of its own.
+                    if alternative.get("x-rule").is_some() {
+                        continue;
+                    }
                     visit(
                         root,
                         alternative,

@@ -1,0 +1,11 @@
+use schema_runtime::validate::Validate;
+
+#[derive(Validate)]
+#[serde(rename_all = "camelCase")]
+#[schemars(transform = schema_runtime::rules!(when("isAnonymous" = false, then("userId", regex(patern = "^x$")))))]
+pub struct Call {
+    pub user_id: Option<String>,
+    pub is_anonymous: bool,
+}
+
+fn main() {}
