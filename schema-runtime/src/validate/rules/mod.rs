@@ -93,9 +93,14 @@ impl Then {
                 "description": literal.described(),
                 "const": literal.to_json(),
             }),
+            // `pattern` holds only for strings; stated with the type it applies to, as strict
+            // validators (ajv's `strictTypes`) ask, and with other types left free as before.
             Self::Pattern { pattern, .. } => json!({
                 "description": schema_vocabulary::pattern(pattern),
-                "pattern": pattern,
+                "anyOf": [
+                    {"not": {"type": "string"}},
+                    {"type": "string", "pattern": pattern},
+                ],
             }),
         }
     }
