@@ -94,7 +94,7 @@ files hold every document of the inputs once.
 
 Jobs: documents are judged on `--jobs` threads (by default one per core) in batches, and \
 printed in input order: the output is the same, byte for byte, whatever the number of jobs, and \
-memory stays bounded (a few batches of at most 512 documents or 1 MiB each are in flight). \
+memory stays bounded (a few blocks of 256 KiB of input each are in flight). \
 `--jobs 1` judges every document on the calling thread.
 
 Exit status: 0 every document valid, 1 some document invalid, 2 a usage error or an input that \
@@ -141,6 +141,10 @@ pub struct ValidateArgs {
     /// grouped by kind, rule and pointer, with their counts and first lines
     #[arg(long)]
     stats: bool,
+    /// The size of the blocks inputs are read in and handed to the jobs (tests set it small, so
+    /// that lines straddle blocks)
+    #[arg(long, hide = true, value_name = "SIZE", default_value_t = batches::BLOCK_SIZE, value_parser = parse_size)]
+    block_size: usize,
     /// Write every valid document to FILE, unchanged, one per line
     #[arg(long, value_name = "FILE")]
     valid_out: Option<PathBuf>,
@@ -299,7 +303,7 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
     };
     pool::run_ordered(
         jobs,
-        Batches::new(&inputs, options.limits.max_bytes),
+        Batches::new(&inputs, options.limits.max_bytes, args.block_size),
         |batch| printer.batch(batch),
         |rendered| sink.take(rendered),
     )?;

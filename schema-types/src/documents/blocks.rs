@@ -97,7 +97,11 @@ impl<R: io::BufRead> Blocks<R> {
         let mut bytes = std::mem::take(&mut self.carry);
         loop {
             // Room for a block beside the start of a line carried over.
-            let wanted = self.block_size.saturating_sub(bytes.len()).max(self.block_size / 2).max(1);
+            let wanted = self
+                .block_size
+                .saturating_sub(bytes.len())
+                .max(self.block_size / 2)
+                .max(1);
             let searched = if std::mem::take(&mut self.carry_has_lines) {
                 0
             } else {
@@ -157,7 +161,10 @@ impl<R: io::BufRead> Blocks<R> {
         let mut chunk = Vec::with_capacity(self.block_size);
         loop {
             chunk.clear();
-            let read = self.documents.input.read_into(&mut chunk, self.block_size)?;
+            let read = self
+                .documents
+                .input
+                .read_into(&mut chunk, self.block_size)?;
             if read == 0 {
                 self.documents.next_line += 1;
                 return Ok(Block::Item(Item::Oversize { line, size }));
@@ -269,7 +276,10 @@ impl<'a> Iterator for Lines<'a> {
             let (text, rest) = match memchr::memchr(b'\n', self.rest) {
                 Some(end) => {
                     let text = &self.rest[..end];
-                    (text.strip_suffix(b"\r").unwrap_or(text), &self.rest[end + 1..])
+                    (
+                        text.strip_suffix(b"\r").unwrap_or(text),
+                        &self.rest[end + 1..],
+                    )
                 }
                 None => (self.rest, &[][..]),
             };
@@ -410,7 +420,12 @@ mod tests {
 
     #[test]
     fn a_read_error_ends_the_blocks_after_the_whole_lines_with_its_line() {
-        let reader = io::BufReader::with_capacity(4, Failing { good: b"[1]\n[2]\n\n[3" });
+        let reader = io::BufReader::with_capacity(
+            4,
+            Failing {
+                good: b"[1]\n[2]\n\n[3",
+            },
+        );
         let found: Vec<Result<Block, ReadError>> = Blocks::new(reader, 100, 1000).collect();
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(
@@ -425,7 +440,12 @@ mod tests {
         assert_eq!(error.io_error().to_string(), "the disk is gone");
 
         // While counting a line over the limit.
-        let reader = io::BufReader::with_capacity(4, Failing { good: b"[1]\n[2, 3, 4, 5" });
+        let reader = io::BufReader::with_capacity(
+            4,
+            Failing {
+                good: b"[1]\n[2, 3, 4, 5",
+            },
+        );
         let found: Vec<Result<Block, ReadError>> = Blocks::new(reader, 5, 4).collect();
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[1].as_ref().unwrap_err().line(), 2);
