@@ -9,12 +9,13 @@
 //! printed, and how the work is shared between threads:
 //!
 //! - [`input`]: a file or standard input, opened, refused when it cannot hold JSON text;
-//! - [`batches`]: the inputs read into batches of documents, messages at their place;
+//! - [`batches`]: the inputs read into batches (an input's first document, then raw blocks of
+//!   whole lines), messages at their place;
 //! - [`pool`]: batches judged on `--jobs` threads, handed back in input order, a bounded
 //!   number in flight;
 //! - [`judgement`]: the verdict on one document, from its bytes;
-//! - [`printer`]: a batch judged and rendered: verdicts as text or NDJSON, routed documents,
-//!   counts;
+//! - [`printer`]: a batch split into documents, judged and rendered: verdicts as text or
+//!   NDJSON, routed documents, counts;
 //! - [`routing`]: the lines of `--valid-out` and `--invalid-out`;
 //! - [`stats`]: the figures of `--stats`;
 //! - [`sink`]: what a batch gave, written in order (standard output and error, routed files);
