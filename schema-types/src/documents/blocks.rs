@@ -142,7 +142,8 @@ impl<R: io::BufRead> Blocks<R> {
         }
     }
 
-    /// `bytes` (whole lines) as a block, at the line where the last one ended.
+    /// `bytes` (whole lines; at the end of the input, the last may lack its line feed) as the
+    /// block that starts at the next line.
     fn lines_block(&mut self, bytes: Vec<u8>) -> Block {
         let line = self.documents.next_line;
         self.documents.next_line += memchr::memchr_iter(b'\n', &bytes).count();
