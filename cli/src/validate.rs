@@ -9,12 +9,13 @@
 //! printed, and how the work is shared between threads:
 //!
 //! - [`input`]: a file or standard input, opened, refused when it cannot hold JSON text;
-//! - [`batches`]: the inputs read into batches of documents, messages at their place;
+//! - [`batches`]: the inputs read into batches (an input's first document, then raw blocks of
+//!   whole lines), messages at their place;
 //! - [`pool`]: batches judged on `--jobs` threads, handed back in input order, a bounded
 //!   number in flight;
 //! - [`judgement`]: the verdict on one document, from its bytes;
-//! - [`printer`]: a batch judged and rendered: verdicts as text or NDJSON, routed documents,
-//!   counts;
+//! - [`printer`]: a batch split into documents, judged and rendered: verdicts as text or
+//!   NDJSON, routed documents, counts;
 //! - [`routing`]: the lines of `--valid-out` and `--invalid-out`;
 //! - [`stats`]: the figures of `--stats`;
 //! - [`sink`]: what a batch gave, written in order (standard output and error, routed files);
@@ -94,7 +95,7 @@ files hold every document of the inputs once.
 
 Jobs: documents are judged on `--jobs` threads (by default one per core) in batches, and \
 printed in input order: the output is the same, byte for byte, whatever the number of jobs, and \
-memory stays bounded (a few batches of at most 512 documents or 1 MiB each are in flight). \
+memory stays bounded (a few blocks of 256 KiB of input each are in flight). \
 `--jobs 1` judges every document on the calling thread.
 
 Exit status: 0 every document valid, 1 some document invalid, 2 a usage error or an input that \
@@ -141,6 +142,10 @@ pub struct ValidateArgs {
     /// grouped by kind, rule and pointer, with their counts and first lines
     #[arg(long)]
     stats: bool,
+    /// The size of the blocks inputs are read in and handed to the jobs (tests set it small, so
+    /// that lines straddle blocks)
+    #[arg(long, hide = true, value_name = "SIZE", default_value_t = batches::BLOCK_SIZE, value_parser = parse_size)]
+    block_size: usize,
     /// Write every valid document to FILE, unchanged, one per line
     #[arg(long, value_name = "FILE")]
     valid_out: Option<PathBuf>,
@@ -299,7 +304,7 @@ pub fn run(args: ValidateArgs) -> Result<Status, Failure> {
     };
     pool::run_ordered(
         jobs,
-        Batches::new(&inputs, options.limits.max_bytes),
+        Batches::new(&inputs, options.limits.max_bytes, args.block_size),
         |batch| printer.batch(batch),
         |rendered| sink.take(rendered),
     )?;

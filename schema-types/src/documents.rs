@@ -38,6 +38,9 @@
 //!   never copied;
 //! - an item's document is at most the limit; a larger one is [`Item::Oversize`], with its size.
 //!
+//! [`Blocks`] gives the same documents in blocks of whole lines, so that a reader can hand the
+//! splitting of lines to other threads ([`lines`]).
+//!
 //! ```
 //! use schema_types::documents::{Documents, Item, ReadError};
 //! use schema_types::registry;
@@ -72,6 +75,10 @@ use std::io::{self, BufRead};
 use std::iter::FusedIterator;
 
 use serde::de::IgnoredAny;
+
+mod blocks;
+
+pub use blocks::{Block, BlockItem, Blocks, Lines, lines};
 
 /// The UTF-8 byte order mark (U+FEFF), skipped at the start of an input.
 const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";

@@ -1,24 +1,31 @@
-//! The inputs of `validate` read into batches: each input's documents in order (split by the
-//! library's [`Documents`]), with the messages about an input (cannot be read, a byte order mark,
-//! no document) at their place among them, so that a batch is judged anywhere and printed in
-//! order.
+//! The inputs of `validate` read into batches: each input's documents in order, with the
+//! messages about an input (cannot be read, a byte order mark, no document) at their place among
+//! them, so that a batch is judged anywhere and printed in order.
 //!
-//! A batch closes at [`BATCH_DOCUMENTS`] documents or [`BATCH_BYTES`] bytes, whichever comes
-//! first, so that it holds at most about a megabyte besides one document of up to the size limit.
+//! The inputs are read by the library's [`Blocks`]: the first document of an input as one item
+//! (it decides between one document and NDJSON), the rest as raw blocks of whole lines. The
+//! calling thread only reads a block and finds its last line feed; the thread that judges it
+//! splits its lines ([`schema_types::documents::lines`]), so that a block's bytes are first looked
+//! at by the core that judges them and reading is the only part of a run done in series.
+//!
+//! A batch closes at [`BATCH_DOCUMENTS`] items or once it holds the block size in bytes, so that
+//! it holds about one block, besides one line longer than a block of up to the size limit.
 
 use std::io::BufRead;
 
-use schema_types::documents::{Documents, Item};
+use schema_types::documents::{Block, Blocks, Item};
 
 use super::input::Input;
 use crate::diagnostics::describe_io_error;
 
-/// The most documents a batch holds: enough that handing a batch to a worker costs nothing
-/// beside judging it, few enough that the batches in flight stay small.
+/// The most items (documents read one by one: the first of each input, lines over the limit)
+/// a batch holds: enough that handing a batch to a worker costs nothing beside judging it (a
+/// run over many small files), few enough that the batches in flight stay small.
 pub const BATCH_DOCUMENTS: usize = 512;
 
-/// The most bytes of documents a batch holds (one document over it closes the batch).
-pub const BATCH_BYTES: usize = 1 << 20;
+/// The size of the blocks an input is read in, by default: large enough that a block is many
+/// documents, small enough that the blocks in flight stay in the caches.
+pub const BLOCK_SIZE: usize = 256 << 10;
 
 /// What a batch holds, in input order.
 pub enum Entry {
@@ -26,6 +33,12 @@ pub enum Entry {
     Input(usize),
     /// A document of the input `input`, starting at `line`.
     Document {
+        input: usize,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    /// Whole lines of the input `input`, the first of them `line`, split by whoever judges them.
+    Lines {
         input: usize,
         line: usize,
         bytes: Vec<u8>,
@@ -52,7 +65,8 @@ pub struct Batch {
 /// The input being read.
 struct Reading {
     index: usize,
-    documents: Documents<Box<dyn BufRead>>,
+    documents: Blocks<Box<dyn BufRead>>,
+    /// Blocks read so far.
     count: u64,
 }
 
@@ -60,6 +74,7 @@ struct Reading {
 pub struct Batches<'a> {
     inputs: &'a [Input],
     max_bytes: usize,
+    block_size: usize,
     next_input: usize,
     reading: Option<Reading>,
     /// Bytes read from the inputs done.
@@ -67,11 +82,13 @@ pub struct Batches<'a> {
 }
 
 impl<'a> Batches<'a> {
-    /// The batches of `inputs`, each document at most `max_bytes`.
-    pub fn new(inputs: &'a [Input], max_bytes: usize) -> Self {
+    /// The batches of `inputs`, each document at most `max_bytes`, read in blocks of
+    /// `block_size` bytes.
+    pub fn new(inputs: &'a [Input], max_bytes: usize, block_size: usize) -> Self {
         Self {
             inputs,
             max_bytes,
+            block_size,
             next_input: 0,
             reading: None,
             done: 0,
@@ -91,7 +108,7 @@ impl<'a> Batches<'a> {
                 Ok(reader) => {
                     self.reading = Some(Reading {
                         index,
-                        documents: Documents::new(reader, self.max_bytes),
+                        documents: Blocks::new(reader, self.max_bytes, self.block_size),
                         count: 0,
                     });
                 }
@@ -101,14 +118,14 @@ impl<'a> Batches<'a> {
         };
         let index = reading.index;
         let name = || inputs[index].name();
-        let item = match reading.documents.next() {
-            Some(Ok(item)) => item,
+        let block = match reading.documents.next() {
+            Some(Ok(block)) => block,
             end => {
                 if let Some(Err(error)) = end {
                     entries.push(Entry::Error(format!(
-                        "cannot read `{}` after {} documents: {}",
+                        "cannot read `{}` at line {}: {}",
                         name(),
-                        reading.count,
+                        error.line(),
                         describe_io_error(error.io_error())
                     )));
                 } else if reading.count == 0 {
@@ -128,15 +145,20 @@ impl<'a> Batches<'a> {
         }
         reading.count += 1;
         let input = reading.index;
-        Some(match item {
-            Item::Document { line, bytes } => {
+        Some(match block {
+            Block::Item(Item::Document { line, bytes }) => {
                 let size = bytes.len();
                 entries.push(Entry::Document { input, line, bytes });
                 size
             }
-            Item::Oversize { line, size } => {
+            Block::Item(Item::Oversize { line, size }) => {
                 entries.push(Entry::Oversize { input, line, size });
                 0
+            }
+            Block::Lines { line, bytes } => {
+                let size = bytes.len();
+                entries.push(Entry::Lines { input, line, bytes });
+                size
             }
         })
     }
@@ -157,15 +179,17 @@ impl Iterator for Batches<'_> {
     fn next(&mut self) -> Option<Batch> {
         let mut entries = Vec::new();
         let (mut documents, mut bytes) = (0, 0);
-        while documents < BATCH_DOCUMENTS && bytes < BATCH_BYTES {
+        while documents < BATCH_DOCUMENTS && bytes < self.block_size {
             let length = entries.len();
             let Some(size) = self.read_entry(&mut entries) else {
                 break;
             };
-            if entries[length..]
-                .iter()
-                .any(|entry| matches!(entry, Entry::Document { .. } | Entry::Oversize { .. }))
-            {
+            if entries[length..].iter().any(|entry| {
+                matches!(
+                    entry,
+                    Entry::Document { .. } | Entry::Oversize { .. } | Entry::Lines { .. }
+                )
+            }) {
                 documents += 1;
             }
             bytes += size;

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use schema_types::api::verdict::{self, DetectionVerdict, ReportRef, VerdictRef};
+use schema_types::documents::{self, BlockItem};
 use schema_types::validate::{Report, Rule, Violation};
 
 use super::batches::{Batch, Entry};
@@ -58,7 +59,8 @@ pub struct Printer<'a> {
 }
 
 impl Printer<'_> {
-    /// Judges the documents of `batch` and renders all that the run writes for them.
+    /// Judges the documents of `batch` (splitting its blocks of lines) and renders all that the
+    /// run writes for them.
     pub fn batch(&self, batch: Batch) -> Rendered {
         let mut rendered = Rendered {
             position: batch.position,
@@ -84,6 +86,22 @@ impl Printer<'_> {
                     rendered
                         .messages
                         .push((rendered.out.len(), Message::Warning(message)));
+                    continue;
+                }
+                Entry::Lines { input, line, bytes } => {
+                    let max_bytes = self.options.limits.max_bytes;
+                    for item in documents::lines(&bytes, line, max_bytes) {
+                        match item {
+                            BlockItem::Document { line, bytes } => {
+                                let judgement = judge(bytes, self.options);
+                                self.document(&mut rendered, input, line, Some(bytes), &judgement);
+                            }
+                            BlockItem::Oversize { line, size } => {
+                                let judgement = Judgement::Oversize { size };
+                                self.document(&mut rendered, input, line, None, &judgement);
+                            }
+                        }
+                    }
                     continue;
                 }
                 Entry::Document { input, line, bytes } => {

@@ -126,6 +126,56 @@ fn the_output_is_the_same_whatever_the_jobs() {
 }
 
 #[test]
+fn the_output_is_the_same_wherever_the_input_is_cut_into_blocks() {
+    let written = Written::new("blocks");
+    // The stream, then blank lines, a line longer than the limit (and than most blocks) with a
+    // CRLF ending, a line of invalid UTF-8 and a last line without its line feed.
+    let mut bytes = written.bytes.clone();
+    bytes.extend_from_slice(b"\n \r\n");
+    bytes.extend_from_slice(format!("[{}1]\r\n", "1,".repeat(2 * MAX_BYTES)).as_bytes());
+    bytes.extend_from_slice(b"{\"id\": \"\xff\xfe\"}\n");
+    let last = written.documents.last().expect("the stream has documents");
+    bytes.extend_from_slice(&last.bytes);
+    let file = written.dir.file("cut.ndjson", &bytes);
+    let valid_out = written.dir.0.join("valid.ndjson").display().to_string();
+    let invalid_out = written.dir.0.join("invalid.ndjson").display().to_string();
+    let limit = MAX_BYTES.to_string();
+    // Everything a run writes: its status, standard output and error, and the routed files.
+    let outputs = |format: &str, jobs: &str, block_size: Option<&str>| {
+        let mut args = vec!["validate", "--max-bytes", &limit, "--format", format];
+        args.extend(["--stats", "--jobs", jobs]);
+        args.extend(["--valid-out", &valid_out, "--invalid-out", &invalid_out]);
+        if let Some(size) = block_size {
+            args.extend(["--block-size", size]);
+        }
+        args.push(&file);
+        let run = run(&args);
+        let routed = [&valid_out, &invalid_out].map(|path| std::fs::read(path).unwrap());
+        (run.status, run.stdout, run.stderr, routed)
+    };
+    for format in ["human", "json"] {
+        let expected = outputs(format, "1", None);
+        assert_eq!(expected.0, 1, "{}", expected.2);
+        assert!(
+            expected.1.contains(&format!("{}", 2 * 2 * MAX_BYTES + 3)),
+            "the long line is over the limit"
+        );
+        // Blocks of one byte, shorter than most documents, between the documents' sizes and the
+        // limit, and longer than the limit.
+        for block_size in ["1", "900", "2001", "5KiB"] {
+            for jobs in ["1", "2", "3"] {
+                let found = outputs(format, jobs, Some(block_size));
+                assert!(
+                    found == expected,
+                    "{format}, --jobs {jobs} --block-size {block_size}: another output than \
+                     --jobs 1 with the default blocks"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn quiet_prints_invalid_verdicts_and_summary_only_the_summary() {
     let written = Written::new("quiet");
     let documents = &written.documents;
