@@ -690,9 +690,9 @@ mod tests {
         assert!(!documents.byte_order_mark());
     }
 
-    /// A reader that gives `good` and then fails.
-    struct Failing<'a> {
-        good: &'a [u8],
+    /// A reader that gives `good`, in pieces of at most 3 bytes, and then fails.
+    pub(super) struct Failing<'a> {
+        pub(super) good: &'a [u8],
     }
 
     impl io::Read for Failing<'_> {
@@ -700,7 +700,7 @@ mod tests {
             if self.good.is_empty() {
                 return Err(io::Error::other("the disk is gone"));
             }
-            let used = self.good.len().min(out.len());
+            let used = self.good.len().min(out.len()).min(3);
             out[..used].copy_from_slice(&self.good[..used]);
             self.good = &self.good[used..];
             Ok(used)

@@ -304,6 +304,7 @@ impl FusedIterator for Lines<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::tests::Failing;
 
     /// The items of `input` as [`Documents`] gives them.
     fn by_documents(input: &[u8], limit: usize) -> Vec<Item> {
@@ -400,23 +401,6 @@ mod tests {
             line += bytes.iter().filter(|&&byte| byte == b'\n').count();
         }
         assert_eq!(line, 151);
-    }
-
-    /// A reader that gives `good` and then fails.
-    struct Failing<'a> {
-        good: &'a [u8],
-    }
-
-    impl io::Read for Failing<'_> {
-        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-            if self.good.is_empty() {
-                return Err(io::Error::other("the disk is gone"));
-            }
-            let used = self.good.len().min(out.len()).min(3);
-            out[..used].copy_from_slice(&self.good[..used]);
-            self.good = &self.good[used..];
-            Ok(used)
-        }
     }
 
     #[test]
