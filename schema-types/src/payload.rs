@@ -163,6 +163,9 @@ pub enum Layer {
     /// A row of Hasura's telemetry database: the payload with the collector's `id` and
     /// `timestamp`.
     HasuraRow,
+    /// A Segment `track` call as the sender POSTs it to Segment's tracking API (`/v1/track`, or
+    /// one call of a `/v1/batch`), before Segment adds what it adds on receipt.
+    SegmentCall,
     /// A Segment `track` message as Segment stores it (with `receivedAt` and `timestamp`).
     SegmentTrack,
     /// An event exported from Mixpanel, reached through Segment: `event` and `properties`, the
@@ -179,6 +182,7 @@ impl Layer {
             Self::Payload => "payload",
             Self::HasuraWire => "hasura-wire",
             Self::HasuraRow => "hasura-row",
+            Self::SegmentCall => "segment-call",
             Self::SegmentTrack => "segment-track",
             Self::MixpanelExport => "mixpanel-export",
             Self::ConfigFile => "config-file",
@@ -194,6 +198,9 @@ impl Layer {
             }
             Self::HasuraRow => {
                 "A row of Hasura's telemetry database: the payload with the `id` and `timestamp` the collector adds."
+            }
+            Self::SegmentCall => {
+                "A Segment `track` call as the sender POSTs it to Segment's tracking API, before Segment adds `receivedAt` and the skew-corrected `timestamp`."
             }
             Self::SegmentTrack => {
                 "A Segment `track` message as Segment stores it: the event in `properties`, with `receivedAt` and `timestamp` added by Segment."
