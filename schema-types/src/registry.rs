@@ -18,11 +18,13 @@ use crate::validate::{Era, Limits, Report, Validate};
 use crate::{appsmith, hasura, schema};
 
 /// Declares, from one list, the registry's kinds ([`kinds`]) and [`AnyPayload`]: a Hasura payload
-/// a page documents, which brings its row and wire message (`hasura::kinds`), or a payload
-/// published as it is.
+/// a page documents, which brings its row and wire message (`hasura::kinds`), a payload
+/// published as it is, or an Appsmith event as Segment stores it, which brings its call
+/// (`appsmith::kinds`).
 macro_rules! registry {
     (
         hasura::Posted: [$($posted:ident),* $(,)?],
+        appsmith::Tracked: [$($tracked:ident),* $(,)?],
         $($module:ident: [$($single:ident),* $(,)?],)*
     ) => {
         /// A document of any published kind, as its Rust type: what [`crate::api::parse_any`]
@@ -46,6 +48,10 @@ macro_rules! registry {
                 #[doc = concat!("[`", stringify!($module), "::", stringify!($single), "`].")]
                 $single($module::$single),
             )*)*
+            $(
+                #[doc = concat!("[`appsmith::", stringify!($tracked), "`], as stored or as its call.")]
+                $tracked(appsmith::SegmentLayered<appsmith::$tracked>),
+            )*
         }
 
         $(
@@ -62,6 +68,13 @@ macro_rules! registry {
                 }
             }
         )*)*
+        $(
+            impl From<appsmith::SegmentLayered<appsmith::$tracked>> for AnyPayload {
+                fn from(document: appsmith::SegmentLayered<appsmith::$tracked>) -> Self {
+                    Self::$tracked(document)
+                }
+            }
+        )*
 
         /// Every payload kind, Hasura's page first, each page in its own order; each Hasura
         /// payload is followed by the layers derived from it (its row, its wire message).
@@ -69,6 +82,7 @@ macro_rules! registry {
             let mut kinds = Vec::new();
             $(kinds.extend(hasura::kinds::<hasura::$posted>());)*
             $($(kinds.push(PayloadKind::of::<$module::$single>(parse_into::<$module::$single>));)*)*
+            $(kinds.extend(appsmith::kinds::<appsmith::$tracked>());)*
             kinds
         }
     };
@@ -85,14 +99,9 @@ registry! {
         ConsoleEvent,
         CliExecutionEvent,
     ],
+    appsmith::Tracked: [NavigationEvent, BackendCallEvent],
     hasura: [CliConfig],
-    appsmith: [
-        KeepAlivePing,
-        ServerSetupPing,
-        UsagePulse,
-        NavigationEvent,
-        BackendCallEvent,
-    ],
+    appsmith: [KeepAlivePing, ServerSetupPing, UsagePulse],
 }
 
 /// Reads a document of type `T` into [`AnyPayload`].

@@ -37,10 +37,13 @@
 //! [`crate::common`].
 
 mod backend_call_event;
+mod backend_call_event_call;
 mod keep_alive_ping;
 mod mixpanel;
 mod navigation_event;
 mod segment;
+mod segment_layers;
+mod segment_senders;
 mod server_setup_ping;
 mod usage_pulse;
 
@@ -52,10 +55,14 @@ mod tests;
 use schemars::JsonSchema;
 
 pub use backend_call_event::*;
+pub use backend_call_event_call::*;
 pub use keep_alive_ping::*;
 pub use mixpanel::*;
 pub use navigation_event::*;
 pub use segment::*;
+pub use segment_layers::{SegmentLayered, Tracked};
+pub(crate) use segment_layers::kinds;
+pub use segment_senders::*;
 pub use server_setup_ping::*;
 pub use usage_pulse::*;
 

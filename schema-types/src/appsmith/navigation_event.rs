@@ -6,7 +6,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::segment::{AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
+use super::segment::{
+    AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack, SentContext,
+};
+use super::segment_senders::AnalyticsJsCall;
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{IpAddress, Nullable, Sha256Hex};
@@ -52,8 +55,8 @@ impl Payload for NavigationEvent {
                     AnonymousId::fixture().anonymous_id("0b62ab60-02ad-4f69-a181-d9c5eb2f97fa"),
                 )
                 .context(
-                    NavigationContext::fixture()
-                        .ip("49.207.192.209")
+                    NavigationContext::fixture().ip("49.207.192.209").sent(
+                        NavigationCallContext::fixture()
                         .library(
                             SegmentLibrary::fixture()
                                 .name("analytics.js")
@@ -72,6 +75,7 @@ impl Payload for NavigationEvent {
                             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/537.36 \
                          (KHTML, like Gecko) Chrome/86.0.4240.111 Safari/537.36",
                         ),
+                    ),
                 )
                 .event("APPLICATIONS_PAGE_LOAD")
                 .integrations(Map::new())
@@ -130,6 +134,29 @@ pub struct NavigationContext {
     /// The IP address Segment received the event from: the user's, as Segment sees it.
     #[schemars(extend("x-privacy" = "network-address"))]
     pub ip: IpAddress,
+    /// What analytics.js records, beside the address Segment adds.
+    #[serde(flatten)]
+    pub sent: NavigationCallContext,
+}
+
+/// A navigation event's call is analytics.js's: its context is the stored one without `ip`,
+/// which Segment adds from the connection.
+impl SentContext for NavigationContext {
+    type Sent = AnalyticsJsCall<NavigationCallContext>;
+}
+
+/// What analytics.js records about where a navigation event happened, as it sends it in the call
+/// (`context.page` from analytics.js 4.0.4 `lib/analytics.ts`, `normalize`; `library`, `locale`
+/// and `userAgent` from its Segment integration's `normalize`,
+/// `integrations/segmentio/lib/index.js` 4.2.5). Segment stores it with `ip` added
+/// ([`NavigationContext`]).
+///
+/// Closed (no other members): a privacy audit must account for every member sent, and variants
+/// seen in real traffic (the integration's `campaign`, `referrer`, `traits` and `amp`, sent
+/// only with some query strings, cookies or settings) are added later as new schema versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct NavigationCallContext {
     /// The library that sent the event (`analytics.js`).
     pub library: SegmentLibrary,
     /// The browser's language setting, a BCP 47 tag (`en-US`): a detail of the device, not a

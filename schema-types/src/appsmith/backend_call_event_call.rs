@@ -1,0 +1,42 @@
+//! `appsmith/backend-call-event-call`: the call the Appsmith server POSTs through analytics-java
+//! for `execute_ACTION_TRIGGERED`, in the era of the server that sent it, as
+//! [`BackendCallEvent`]'s stored message is: each era's [`SegmentCall`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::backend_call_event::{
+    BackendCallContext, BackendCallEvent, BackendCallProperties, BackendCallProperties2023,
+};
+use super::segment::{SegmentCall, SentContext};
+use super::segment_layers::Tracked;
+use super::segment_senders::AnalyticsJavaCall;
+use crate::fixture::Fixture;
+use crate::payload::SchemaVersion;
+use crate::validate::Validate;
+
+/// A backend call event's call is analytics-java's: the library and `sentAt` are on the batch.
+impl SentContext for BackendCallContext {
+    type Sent = AnalyticsJavaCall;
+}
+
+/// The calls of a backend call event come from the server of each era.
+impl Tracked for BackendCallEvent {
+    type Call = BackendCallEventCall;
+    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+}
+
+/// What the Appsmith server POSTs (through analytics-java, in a batch) when an action runs, in
+/// the era of the server that sent it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(untagged)]
+// A document is read once and handed over whole, as `BackendCallEvent` is.
+#[allow(clippy::large_enum_variant)]
+pub enum BackendCallEventCall {
+    /// A call of the servers of 2021 (the page's era of [`BackendCallEvent`]).
+    #[schemars(extend("x-era" = { "name": "2021", "documented": true }))]
+    Era2021(SegmentCall<BackendCallProperties>),
+    /// A call of the servers of 2023.
+    #[schemars(extend("x-era" = "2023"))]
+    Era2023(SegmentCall<BackendCallProperties2023>),
+}
