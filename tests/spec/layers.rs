@@ -24,6 +24,19 @@ pub(crate) fn base_of(kind: &PayloadKind) -> Option<&'static PayloadKind> {
     base
 }
 
+/// The members of a Segment message that are the event's, the same in the stored message and
+/// in the call; the others are the layer's (Segment's timestamps, the sender's own members, the
+/// context, to which Segment adds).
+const SEGMENT_EVENT_MEMBERS: [&str; 7] = [
+    "anonymousId",
+    "event",
+    "integrations",
+    "messageId",
+    "properties",
+    "type",
+    "userId",
+];
+
 /// The document objects of a kind's schema: the root, or each era's object for a kind with eras
 /// (read through its `$ref`s), with the era's name.
 fn documents(schema: &Value) -> Vec<(Option<String>, &Value)> {
@@ -59,6 +72,9 @@ fn payload_properties(kind: &PayloadKind) -> Vec<(Option<String>, Map<String, Va
             if kind.layer == Layer::HasuraRow {
                 properties.shift_remove("id");
                 properties.shift_remove("timestamp");
+            }
+            if matches!(kind.layer, Layer::SegmentTrack | Layer::SegmentCall) {
+                properties.retain(|name, _| SEGMENT_EVENT_MEMBERS.contains(&name.as_str()));
             }
             (era, properties)
         })
@@ -207,4 +223,36 @@ fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
         }
     }
     assert!(checked >= 60, "{checked}");
+}
+
+/// A Segment call's context is the stored message's without what Segment adds from the
+/// connection (`ip`), or, from a library that puts its context on the batch, absent (Segment
+/// copies the batch's `library` into each message).
+#[test]
+fn a_segment_call_sends_the_stored_context_without_what_segment_adds() {
+    let context_members = |schema: &Value, document: &Value| -> Option<Vec<String>> {
+        let context = schema_walk::follow(schema, document["properties"].get("context")?)
+            .expect("resolves");
+        Some(context["properties"].as_object()?.keys().cloned().collect())
+    };
+    let mut checked = 0;
+    for kind in PAYLOADS.iter().filter(|kind| kind.layer == Layer::SegmentCall) {
+        let base = base_of(kind).expect("a call is derived from its stored kind");
+        let (call, stored) = (kind.schema(), base.schema());
+        for ((era, call_document), (_, stored_document)) in
+            documents(&call).into_iter().zip(documents(&stored))
+        {
+            let stored_context = context_members(&stored, stored_document).expect("a context");
+            match context_members(&call, call_document) {
+                Some(call_context) => {
+                    let without_ip: Vec<String> =
+                        stored_context.into_iter().filter(|name| name != "ip").collect();
+                    assert_eq!(call_context, without_ip, "{} ({era:?})", kind.id);
+                }
+                None => assert_eq!(stored_context, ["library"], "{} ({era:?})", kind.id),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked}");
 }

@@ -9,6 +9,8 @@
 //! and relation to the stored kind (which members Segment adds on receipt) are derived here from
 //! the two types, never written again.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -17,7 +19,6 @@ use crate::api::{Clue, Signature};
 use crate::fixture::Fixture;
 use crate::payload::{Document, Layer, Part, Payload, SchemaVersion};
 use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
-use crate::schema::bare_schema;
 use crate::schema_walk::top_level_names;
 
 /// A kind whose documents are Segment `track` messages as Segment stores them, published with
@@ -62,6 +63,9 @@ const TIMESTAMP: &str = "timestamp";
 /// whose call's context does not declare it).
 const CONTEXT_IP: &str = "/context/ip";
 
+/// What a call kind's id adds to its stored kind's.
+const CALL_SUFFIX: &str = "-call";
+
 /// What tells a stored message: Segment's `receivedAt`.
 const STORED_CLUES: &[Clue] = &[Clue::Present("/receivedAt")];
 /// What tells a call: no `receivedAt`.
@@ -81,7 +85,7 @@ where
         DerivedLayer {
             layer: Layer::SegmentCall,
             version: T::CALL_VERSION,
-            id_suffix: "-call",
+            id_suffix: CALL_SUFFIX,
             title_suffix: ", as POSTed to Segment",
             signature: Signature {
                 layer: CALL_CLUES,
@@ -105,13 +109,19 @@ where
 /// takes from the batch (`receivedAt`, `originalTimestamp`; `sentAt` and `context` for
 /// analytics-java, whose batch carries them).
 fn stored_only<T: Tracked>() -> Vec<String> {
-    let (Ok(stored), Ok(call)) = (
-        top_level_names(&bare_schema::<T>()),
-        top_level_names(&bare_schema::<T::Call>()),
-    ) else {
-        return Vec::new();
-    };
+    let (stored, call) = names::<T>();
     stored.difference(&call).cloned().collect()
+}
+
+/// The top-level member names of the stored kind's published schema and of its call's (every
+/// era's, for a kind with eras).
+fn names<T: Tracked>() -> (BTreeSet<String>, BTreeSet<String>) {
+    let names = |id: &str| {
+        crate::registry::find(id)
+            .and_then(|kind| top_level_names(&kind.schema()).ok())
+            .unwrap_or_default()
+    };
+    (names(T::ID), names(&format!("{}{CALL_SUFFIX}", T::ID)))
 }
 
 /// A stored message (valid or not) as the call it came from: Segment's `receivedAt` and
@@ -125,8 +135,7 @@ fn into_call<T: Tracked>(stored: &Value) -> Option<Value> {
     };
     let dropped = stored_only::<T>();
     let frame = serde_json::to_value(T::Call::fixture_default()).ok()?;
-    let call_names = top_level_names(&bare_schema::<T::Call>()).ok()?;
-    let stored_names = top_level_names(&bare_schema::<T>()).ok()?;
+    let (stored_names, call_names) = names::<T>();
     let mut call = Map::new();
     for (name, value) in members {
         match name.as_str() {
