@@ -8,8 +8,8 @@
 //! | `GET /health` | `{"status": "ok"}` (the store is open before the socket is bound) |
 //! | `POST /v1/http` | Hasura's emitters: the verdict; 200 (400 with `--reject-invalid` when invalid) |
 //! | `GET /v1/ws` | the Console's WebSocket: each text or binary message one Hasura message |
-//! | `POST /v1/track`, `/v1/t` | Segment's track call, judged as Segment stores it: the verdict |
-//! | `POST /v1/batch`, `/v1/b` | Segment's batch: NDJSON, a verdict per call, then the summary |
+//! | `POST /v1/track`, `/v1/t` | Segment's track call, judged as the call (a `-call` kind): the verdict |
+//! | `POST /v1/batch`, `/v1/b`, `/v1/import` | Segment's batch (analytics-java POSTs to `/v1/import`): NDJSON, a verdict per call, then the summary |
 //! | `POST /validate/KIND`, `POST /validate` | NDJSON: a verdict per document, then the summary |
 //! | `GET /kinds`, `GET /schemas/PATH` | `schemas/index.json`, a published schema |
 //! | `GET /api/summary` | counts per kind, version and verdict |
@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/t", post(segment_track))
         .route("/v1/batch", post(segment_batch))
         .route("/v1/b", post(segment_batch))
+        .route("/v1/import", post(segment_batch))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             auth::require_write_key,
@@ -325,13 +326,21 @@ async fn segment_track(
     let limits = state.limits.report();
     let judged = received
         .judge("/v1/track", move |receipt, body| {
-            ingest::segment_call(receipt, 1, body, None, Some(client.ip()), limits)
+            ingest::segment_call(
+                receipt,
+                1,
+                body,
+                ingest::FromBatch::default(),
+                Some(client.ip()),
+                limits,
+            )
         })
         .await?;
     keep_one(&state, judged).await
 }
 
-/// `POST /v1/batch` (and analytics.js's `/v1/b`): Segment calls in `{"batch": [...]}`.
+/// `POST /v1/batch` (and analytics.js's `/v1/b`, analytics-java's `/v1/import`): Segment calls in
+/// `{"batch": [...]}`.
 async fn segment_batch(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,

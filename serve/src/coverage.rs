@@ -20,7 +20,7 @@ use schema_types::api::answers::{EraCount, KindCoverage, MemberCount, VersionCou
 use schema_types::registry::PayloadKind;
 use schema_types::schema_walk::{self, ANY_ITEM, ANY_MEMBER};
 use schema_types::validate::pointer::unescape_token;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use schema_types::api::answers::Coverage;
 
@@ -229,41 +229,10 @@ async fn read_valid_documents(
     }
 }
 
-/// A stored document as it was judged: its body, with what was added on receipt (a Segment
-/// call's `receivedAt`, ...) put back from its verdict.
+/// A stored document as it was judged: its body as received (a Segment call is judged as the
+/// call, what Segment adds on receipt only said in its verdict).
 fn as_judged(stored: &Stored) -> Option<Value> {
-    let mut document: Value = serde_json::from_slice(&stored.body).ok()?;
-    let verdict: Value = serde_json::from_str(&stored.verdict).ok()?;
-    if let Some(added) = verdict.pointer("/segment/added").and_then(Value::as_object) {
-        for (pointer, value) in added {
-            put(&mut document, pointer, value.clone());
-        }
-    }
-    Some(document)
-}
-
-/// Sets the member at `pointer` (object members only) to `value`, making the objects on the way.
-fn put(document: &mut Value, pointer: &str, value: Value) {
-    let tokens: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|token| unescape_token(token).into_owned())
-        .collect();
-    let Some((last, path)) = tokens.split_last() else {
-        return;
-    };
-    let mut at = document;
-    for token in path {
-        let Value::Object(members) = at else {
-            return;
-        };
-        at = members
-            .entry(token.clone())
-            .or_insert_with(|| Value::Object(Map::new()));
-    }
-    if let Value::Object(members) = at {
-        members.insert(last.clone(), value);
-    }
+    serde_json::from_slice(&stored.body).ok()
 }
 
 /// Whether `value` has a value at the template `tokens` (any item at `*`, any member at
@@ -307,19 +276,6 @@ mod tests {
         ] {
             assert_eq!(holds(&document, &tokens(template)), held, "{template}");
         }
-    }
-
-    #[test]
-    fn what_was_added_on_receipt_is_put_back() {
-        let mut document = json!({"context": {"library": {}}});
-        put(&mut document, "/receivedAt", json!("2024-01-01T00:00:00Z"));
-        put(&mut document, "/context/ip", json!("127.0.0.1"));
-        put(&mut document, "/sent/at", json!(1));
-        assert_eq!(
-            document,
-            json!({"context": {"library": {}, "ip": "127.0.0.1"},
-                "receivedAt": "2024-01-01T00:00:00Z", "sent": {"at": 1}})
-        );
     }
 
     #[test]

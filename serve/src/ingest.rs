@@ -7,10 +7,14 @@
 //!   error and the Console's channel it refines) is narrowed by detection among those kinds
 //!   only (a message the detected refinement refuses goes to the kind it refines, when that
 //!   kind accepts it); an unknown topic is recorded as undetected.
-//! - [`segment_call`], [`segment_batch`]: Segment's tracking API (`POST /v1/track`, `/v1/batch`),
-//!   each call judged as Segment stores it: what Segment adds on receipt (`receivedAt`, the
-//!   skew-corrected `timestamp`, `context.ip`) added as Segment adds it and said in the verdict,
-//!   then checked as the Appsmith event (Segment track kind) it is detected as.
+//! - [`segment_call`], [`segment_batch`]: Segment's tracking API (`POST /v1/track`, `/v1/batch`,
+//!   analytics-java's `/v1/import`), each call judged as the layer it arrives as, the call (a
+//!   `-call` kind, detected among the call kinds; a stored message POSTed as a call is judged as
+//!   its event's call, which refuses what Segment adds), on its bytes as received. What Segment
+//!   adds on receipt (`receivedAt`, `originalTimestamp`, the skew-corrected `timestamp`, the
+//!   batch's `sentAt` and `context`, `context.ip` for analytics.js) is worked out as Segment
+//!   works it out and said in the verdict (`segment.added`), not judged: the call is what the
+//!   sender is responsible for.
 //! - [`documents`]: `POST /validate/KIND` and `POST /validate`: one JSON document or NDJSON,
 //!   split by the library ([`schema_types::documents`]) exactly as `validate` splits a file, each
 //!   judged as that kind or, without one, by the library's judge.
@@ -245,12 +249,35 @@ pub fn hasura(receipt: Receipt<'_>, body: Vec<u8>, limits: Limits) -> Judged {
     judged(receipt, 1, &finding, body, arrival)
 }
 
-/// The Segment `track` layer's kinds (Appsmith's events as Segment stores them).
-fn segment_kinds() -> Vec<&'static PayloadKind> {
+/// The Segment call layer's kinds (Appsmith's events as their senders POST them).
+fn call_kinds() -> Vec<&'static PayloadKind> {
     PAYLOADS
         .iter()
-        .filter(|kind| kind.layer == Layer::SegmentTrack)
+        .filter(|kind| kind.layer == Layer::SegmentCall)
         .collect()
+}
+
+/// The call kind a Segment call is judged as: the detected one, or, for a message that shows a
+/// stored kind's signature (Segment's `receivedAt` in it), that kind's call, which refuses what
+/// Segment adds. `None` when no single event is detected.
+fn call_kind(detection: Option<Detection>) -> Result<&'static PayloadKind, Detection> {
+    let calls = call_kinds();
+    match detection {
+        Some(Detection::Known(kind)) if kind.layer == Layer::SegmentCall => Ok(kind),
+        Some(Detection::Known(kind)) => calls
+            .iter()
+            .find(|call| call.derived_from == Some(kind.id))
+            .copied()
+            .ok_or(Detection::Unknown {
+                nearest: calls,
+                object: true,
+            }),
+        Some(Detection::Ambiguous(candidates)) => Err(Detection::Ambiguous(candidates)),
+        _ => Err(Detection::Unknown {
+            nearest: calls,
+            object: true,
+        }),
+    }
 }
 
 /// `time` in RFC 3339 with milliseconds, as Segment writes its timestamps.
@@ -261,18 +288,45 @@ fn segment_time(time: OffsetDateTime) -> String {
     milliseconds.format(&Rfc3339).unwrap_or_default()
 }
 
+/// What the batch a call arrived in gives each of its calls (Segment copies it into each).
+#[derive(Clone, Copy, Default)]
+pub struct FromBatch<'a> {
+    /// The batch's `sentAt` (analytics-java's, `Batch.sentAt()`).
+    pub sent_at: Option<&'a str>,
+    /// The batch's `context` (analytics-java's `context.library`).
+    pub context: Option<&'a serde_json::Map<String, Value>>,
+}
+
 /// The members Segment adds to a call on receipt, added to `call`: `receivedAt` (now), the
 /// sender's `timestamp` moved to `originalTimestamp`, `timestamp` corrected for the sender's
 /// clock skew (`receivedAt − (sentAt − originalTimestamp)`), `sentAt` from the batch when the
-/// call has none, and for analytics.js's calls `context.ip` from the connection when the sender
-/// gave none. What was added, by pointer.
+/// call has none, the members of the batch's `context` the call's context lacks, and for
+/// analytics.js's calls `context.ip` from the connection when the sender gave none. What was
+/// added, by pointer.
 fn add_on_receipt(
     call: &mut serde_json::Map<String, Value>,
-    batch_sent_at: Option<&str>,
+    batch: FromBatch<'_>,
     client: Option<std::net::IpAddr>,
     now: OffsetDateTime,
 ) -> serde_json::Map<String, Value> {
     let mut added = serde_json::Map::new();
+    if let Some(batch_context) = batch.context {
+        let context = call
+            .entry("context")
+            .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        if let Value::Object(context) = context {
+            for (name, value) in batch_context {
+                if !context.contains_key(name) {
+                    let pointer = format!(
+                        "/context/{}",
+                        schema_types::validate::pointer::escape_token(name)
+                    );
+                    added.insert(pointer, value.clone());
+                    context.insert(name.clone(), value.clone());
+                }
+            }
+        }
+    }
     let received_at = segment_time(now);
     if !call.contains_key("originalTimestamp") {
         if let Some(sent) = call.remove("timestamp") {
@@ -280,7 +334,7 @@ fn add_on_receipt(
             call.insert("originalTimestamp".to_owned(), sent);
         }
     }
-    if let (false, Some(sent_at)) = (call.contains_key("sentAt"), batch_sent_at) {
+    if let (false, Some(sent_at)) = (call.contains_key("sentAt"), batch.sent_at) {
         added.insert("/sentAt".to_owned(), Value::from(sent_at));
         call.insert("sentAt".to_owned(), Value::from(sent_at));
     }
@@ -315,15 +369,15 @@ fn add_on_receipt(
     added
 }
 
-/// One Segment call (`POST /v1/track`, or one element of a batch at `position`), judged as
-/// Segment stores it: the members Segment adds on receipt added (`add_on_receipt`), then
-/// checked as the Segment track kind it is detected as. The record keeps the call's bytes as
-/// received; its verdict says what was added.
+/// One Segment call (`POST /v1/track`, or one element of a batch at `position`), judged as the
+/// call it is: checked on its bytes as received as the call kind it is detected as
+/// ([`call_kind`]). What Segment adds on receipt (`add_on_receipt`) is worked out on a copy and
+/// said in the verdict (`segment.added`); the record keeps the call's bytes.
 pub fn segment_call(
     receipt: Receipt<'_>,
     position: usize,
     call: &[u8],
-    batch_sent_at: Option<&str>,
+    batch: FromBatch<'_>,
     client: Option<std::net::IpAddr>,
     limits: Limits,
 ) -> Judged {
@@ -345,22 +399,14 @@ pub fn segment_call(
             Arrival::default(),
         );
     };
-    let added = add_on_receipt(&mut members, batch_sent_at, client, now);
-    let stored = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
-    let kinds = segment_kinds();
-    let finding = match api::detect_slice(&stored) {
-        Some(Detection::Known(kind)) if kinds.contains(&kind) => Finding::Checked {
+    let finding = match call_kind(api::detect_slice(call)) {
+        Ok(kind) => Finding::Checked {
             kind: Some(kind),
-            report: kind.validate_slice_with(&stored, limits),
+            report: kind.validate_slice_with(call, limits),
         },
-        Some(Detection::Ambiguous(candidates)) => {
-            Finding::Undetected(Detection::Ambiguous(candidates))
-        }
-        _ => Finding::Undetected(Detection::Unknown {
-            nearest: kinds,
-            object: true,
-        }),
+        Err(detection) => Finding::Undetected(detection),
     };
+    let added = add_on_receipt(&mut members, batch, client, now);
     let arrival = Arrival {
         topic: None,
         segment: Some(SegmentAdded { added }),
@@ -375,10 +421,12 @@ struct SegmentBatch<'a> {
     batch: Vec<&'a serde_json::value::RawValue>,
     #[serde(rename = "sentAt", borrow)]
     sent_at: Option<Cow<'a, str>>,
+    context: Option<serde_json::Map<String, Value>>,
 }
 
-/// A Segment batch (`POST /v1/batch`): each call judged by [`segment_call`] at its position
-/// (from 1); a body that is not a batch is one document, judged as it stands.
+/// A Segment batch (`POST /v1/batch`, `/v1/import`): each call judged by [`segment_call`] at its
+/// position (from 1), with the batch's `sentAt` and `context`; a body that is not a batch is one
+/// document, judged as it stands.
 pub fn segment_batch(
     receipt: Receipt<'_>,
     body: &[u8],
@@ -401,7 +449,10 @@ pub fn segment_batch(
             limit: max_documents,
         });
     }
-    let sent_at = batch.sent_at.as_deref();
+    let from_batch = FromBatch {
+        sent_at: batch.sent_at.as_deref(),
+        context: batch.context.as_ref(),
+    };
     Ok(batch
         .batch
         .iter()
@@ -411,7 +462,7 @@ pub fn segment_batch(
                 receipt,
                 index + 1,
                 call.get().as_bytes(),
-                sent_at,
+                from_batch,
                 client,
                 limits,
             )

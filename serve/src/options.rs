@@ -21,7 +21,7 @@ pub const DEFAULT_STORE: &str = "sqlite:telemetry-spec.db";
 /// The long help of `serve`.
 pub const HELP: &str = "Receive telemetry where the collectors stand, validate it and keep every \
 document.\n\nThe receiver speaks Hasura's protocol (`POST /v1/http` with `{\"topic\", \"data\"}`) \
-and Segment's tracking API (`POST /v1/track`, `/v1/batch`, `/v1/t`, `/v1/b`; with `--write-key`, \
+and Segment's tracking API (`POST /v1/track`, `/v1/batch`, `/v1/t`, `/v1/b`, `/v1/import`; with `--write-key`, \
 asked as HTTP Basic), and offers validation as a service (`POST /validate/KIND` and `POST /validate`, one JSON \
 document or NDJSON, answered with one JSON verdict per document as `validate --format json` \
 prints it). Every document is stored with its receipt time, endpoint, kind, verdict and bytes \

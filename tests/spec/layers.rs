@@ -231,12 +231,15 @@ fn the_payloads_invalid_documents_are_rejected_alike_in_every_layer() {
 #[test]
 fn a_segment_call_sends_the_stored_context_without_what_segment_adds() {
     let context_members = |schema: &Value, document: &Value| -> Option<Vec<String>> {
-        let context = schema_walk::follow(schema, document["properties"].get("context")?)
-            .expect("resolves");
+        let context =
+            schema_walk::follow(schema, document["properties"].get("context")?).expect("resolves");
         Some(context["properties"].as_object()?.keys().cloned().collect())
     };
     let mut checked = 0;
-    for kind in PAYLOADS.iter().filter(|kind| kind.layer == Layer::SegmentCall) {
+    for kind in PAYLOADS
+        .iter()
+        .filter(|kind| kind.layer == Layer::SegmentCall)
+    {
         let base = base_of(kind).expect("a call is derived from its stored kind");
         let (call, stored) = (kind.schema(), base.schema());
         for ((era, call_document), (_, stored_document)) in
@@ -245,8 +248,10 @@ fn a_segment_call_sends_the_stored_context_without_what_segment_adds() {
             let stored_context = context_members(&stored, stored_document).expect("a context");
             match context_members(&call, call_document) {
                 Some(call_context) => {
-                    let without_ip: Vec<String> =
-                        stored_context.into_iter().filter(|name| name != "ip").collect();
+                    let without_ip: Vec<String> = stored_context
+                        .into_iter()
+                        .filter(|name| name != "ip")
+                        .collect();
                     assert_eq!(call_context, without_ip, "{} ({era:?})", kind.id);
                 }
                 None => assert_eq!(stored_context, ["library"], "{} ({era:?})", kind.id),

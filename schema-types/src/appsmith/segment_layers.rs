@@ -172,13 +172,21 @@ fn carries_over<T: Tracked>(pointer: &str, member: Option<&str>) -> bool {
         (pointer, Some(member)) if pointer == "/context" => format!("{pointer}/{member}"),
         (pointer, _) => pointer.to_owned(),
     };
-    let top = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    let top = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
     let renamed_missing = pointer.is_empty() && member == Some(ORIGINAL_TIMESTAMP);
     let added = top == RECEIVED_AT
         || top == TIMESTAMP
         || path == CONTEXT_IP
         || path.starts_with(&format!("{CONTEXT_IP}/"));
-    !(renamed_missing || added || stored_only::<T>().iter().any(|name| *name == top && top != ORIGINAL_TIMESTAMP))
+    !(renamed_missing
+        || added
+        || stored_only::<T>()
+            .iter()
+            .any(|name| *name == top && top != ORIGINAL_TIMESTAMP))
 }
 
 /// Where a pointer of the stored message stands in its call: `originalTimestamp` is the call's

@@ -39,11 +39,7 @@ use crate::validate::Validate;
 pub struct AnalyticsJsCall<C: Part> {
     /// Where the integrations stand: sent when an integration failed to initialise or the source's
     /// settings ask for the bundled ones (`addBundledMetadata`); Segment does not store it.
-    #[serde(
-        rename = "_metadata",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_metadata", default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "AnalyticsJsMetadata")]
     pub metadata: Option<AnalyticsJsMetadata>,
     /// Where the event happened, as analytics.js records it (`context.page` from analytics.js

@@ -122,12 +122,22 @@ async fn a_segment_call_is_counted_as_it_was_judged() {
     assert_eq!(response.status(), 200);
     let verdict: Value = response.json().await.unwrap();
     assert_eq!(verdict["valid"], true, "{verdict}");
-    let members = members(&entry(&receiver, "appsmith/navigation-event").await);
+    let call_members = members(&entry(&receiver, "appsmith/navigation-event-call").await);
     assert!(
-        members.contains(&("/receivedAt".to_owned(), 1)),
-        "{members:?}"
+        call_members.contains(&("/writeKey".to_owned(), 1)),
+        "{call_members:?}"
     );
-    assert!(members.contains(&("/event".to_owned(), 1)));
+    assert!(call_members.contains(&("/event".to_owned(), 1)));
+    assert!(
+        !call_members
+            .iter()
+            .any(|(pointer, _)| pointer == "/receivedAt")
+    );
+    let stored = members(&entry(&receiver, "appsmith/navigation-event").await);
+    assert!(
+        stored.iter().all(|(_, documents)| *documents == 0),
+        "{stored:?}"
+    );
     receiver.stop().await;
 }
 

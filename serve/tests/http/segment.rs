@@ -1,6 +1,6 @@
-//! Segment's tracking API: calls as the libraries send them, judged as Segment stores them
-//! (what Segment adds on receipt added and said), kept as sent; the write key as Segment asks
-//! for it.
+//! Segment's tracking API: calls as the libraries send them, judged as the call they are (a
+//! `-call` kind; what Segment adds on receipt said, not judged), kept as sent; a message with
+//! what Segment adds in it refused as a call; the write key as Segment asks for it.
 
 use base64::Engine as _;
 use schema_types::registry::find;
@@ -10,25 +10,23 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::support::start;
 
-/// A call as the sending library sends it, from a valid stored message of `kind` (the page's
-/// example when it is valid, its fixture otherwise): without what Segment adds (`receivedAt`,
-/// the corrected `timestamp`, `context.ip`), the library's own `timestamp` being the stored
-/// `originalTimestamp`.
-pub fn sent_call(kind: &str) -> Map<String, Value> {
+/// The stored message of `kind` the call is made from: the page's example when it is valid, its
+/// fixture otherwise.
+fn stored(kind: &str) -> Value {
     let kind = find(kind).unwrap();
-    let stored = kind
-        .documented_example()
+    kind.documented_example()
         .filter(|example| kind.validate(example).is_valid())
-        .unwrap_or_else(|| kind.fixture());
-    let Value::Object(mut call) = stored else {
+        .unwrap_or_else(|| kind.fixture())
+}
+
+/// A call as the sending library sends it, made by the library from a valid stored message of
+/// `kind` (its call kind's `wrap`): without what Segment adds on receipt or takes from the batch,
+/// the library's own `timestamp` being the stored `originalTimestamp`.
+pub fn sent_call(kind: &str) -> Map<String, Value> {
+    let call_kind = find(&format!("{kind}-call")).unwrap();
+    let Some(Value::Object(call)) = call_kind.wrap(&stored(kind)) else {
         panic!("not an object");
     };
-    call.remove("receivedAt");
-    let original = call.remove("originalTimestamp").unwrap();
-    call.insert("timestamp".to_owned(), original);
-    if let Some(Value::Object(context)) = call.get_mut("context") {
-        context.remove("ip");
-    }
     call
 }
 
@@ -37,14 +35,15 @@ fn time(value: &Value) -> OffsetDateTime {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_track_call_is_judged_as_segment_stores_it_and_kept_as_sent() {
+async fn a_track_call_is_judged_as_its_call_kind_and_kept_as_sent() {
     let receiver = start(|_| {}).await;
     let call = sent_call("appsmith/navigation-event");
+    assert!(call.get("receivedAt").is_none() && call.get("writeKey").is_some());
     let body = serde_json::to_vec_pretty(&call).unwrap();
     let response = receiver.post("/v1/t", body.clone()).await;
     assert_eq!(response.status(), 200);
     let verdict: Value = response.json().await.unwrap();
-    assert_eq!(verdict["kind"], "appsmith/navigation-event");
+    assert_eq!(verdict["kind"], "appsmith/navigation-event-call");
     assert_eq!(verdict["valid"], true, "{verdict}");
     let added = &verdict["segment"]["added"];
     assert_eq!(added["/originalTimestamp"], call["timestamp"]);
@@ -64,19 +63,55 @@ async fn a_track_call_is_judged_as_segment_stores_it_and_kept_as_sent() {
     receiver.stop().await;
 }
 
+/// What Segment adds is never in a call: a call with `receivedAt`, and the stored message itself
+/// POSTed as a call, are judged as the event's call and refused for what Segment adds.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_message_with_what_segment_adds_is_refused_as_a_call() {
+    let receiver = start(|_| {}).await;
+    let mut call = sent_call("appsmith/navigation-event");
+    call.insert("receivedAt".to_owned(), json!("2020-11-04T10:52:14.750Z"));
+    let stored = stored("appsmith/navigation-event");
+    for (body, added) in [
+        (Value::Object(call), vec!["receivedAt"]),
+        (stored, vec!["originalTimestamp", "receivedAt"]),
+    ] {
+        let response = receiver.post("/v1/track", body.to_string()).await;
+        assert_eq!(response.status(), 200);
+        let verdict: Value = response.json().await.unwrap();
+        assert_eq!(verdict["kind"], "appsmith/navigation-event-call");
+        assert_eq!(verdict["valid"], false, "{verdict}");
+        let unknown: Vec<&str> = verdict["report"]["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|violation| violation["rule"] == "unknown-property")
+            .filter_map(|violation| violation["member"].as_str())
+            .collect();
+        for member in added {
+            assert!(unknown.contains(&member), "{member}: {verdict}");
+        }
+    }
+    receiver.stop().await;
+}
+
+/// analytics-java POSTs its calls in a batch (`/v1/import`) whose `sentAt` and
+/// `context.library` Segment copies into each call; analytics.js's own `sentAt` stays its own.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_batch_gives_a_verdict_per_call() {
     let receiver = start(|_| {}).await;
-    let mut browser = sent_call("appsmith/navigation-event");
-    let mut server = sent_call("appsmith/backend-call-event");
-    let sent_at = browser.remove("sentAt").unwrap();
-    server.remove("sentAt");
+    let browser = sent_call("appsmith/navigation-event");
+    let server = sent_call("appsmith/backend-call-event");
+    assert!(server.get("sentAt").is_none() && server.get("context").is_none());
+    let stored_server = stored("appsmith/backend-call-event");
+    let sent_at = stored_server["sentAt"].clone();
+    let library = stored_server["context"]["library"].clone();
     let batch = json!({
         "batch": [browser, server, {"type": "track", "event": "UNKNOWN"}],
         "sentAt": sent_at,
+        "context": {"library": library},
     });
     let response = receiver
-        .post("/v1/b", serde_json::to_vec(&batch).unwrap())
+        .post("/v1/import", serde_json::to_vec(&batch).unwrap())
         .await;
     assert_eq!(response.status(), 200);
     let lines: Vec<Value> = response
@@ -87,11 +122,13 @@ async fn a_batch_gives_a_verdict_per_call() {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0]["kind"], "appsmith/navigation-event");
+    assert_eq!(lines[0]["kind"], "appsmith/navigation-event-call");
     assert_eq!(lines[0]["valid"], true, "{}", lines[0]);
-    assert_eq!(lines[0]["segment"]["added"]["/sentAt"], sent_at);
-    assert_eq!(lines[1]["kind"], "appsmith/backend-call-event");
+    assert!(lines[0]["segment"]["added"].get("/sentAt").is_none());
+    assert_eq!(lines[1]["kind"], "appsmith/backend-call-event-call");
     assert_eq!(lines[1]["valid"], true, "{}", lines[1]);
+    assert_eq!(lines[1]["segment"]["added"]["/sentAt"], sent_at);
+    assert_eq!(lines[1]["segment"]["added"]["/context/library"], library);
     // A server library's call gets no address.
     assert!(lines[1]["segment"]["added"].get("/context/ip").is_none());
     assert_eq!(lines[2]["valid"], false);
