@@ -864,12 +864,17 @@ pub(super) mod tests {
             "{message}"
         );
 
-        // A backend call event with an event name no kind has: nearest by its members first.
+        // A backend call event with an event name no kind has: nearest by its members first
+        // (a navigation event's call shows `type` but not the stored message's `receivedAt`).
         let mut document = documented("appsmith/backend-call-event");
         document["event"] = json!("execute_SOMETHING_ELSE");
         assert_eq!(
             ids(&both(&document).candidates()),
-            ["appsmith/backend-call-event", "appsmith/navigation-event"]
+            [
+                "appsmith/backend-call-event",
+                "appsmith/navigation-event",
+                "appsmith/navigation-event-call"
+            ]
         );
     }
 

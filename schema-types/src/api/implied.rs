@@ -480,8 +480,10 @@ mod tests {
                 "hasura/console-event-wire",
                 // The file is open: it may hold any other kind's members.
                 "hasura/cli-config",
-                // Its `event` is any name, `FETCH_RELEASE_NOTES` too (a keep-alive ping's).
+                // Its `event` is any name, `FETCH_RELEASE_NOTES` too (a keep-alive ping's), and
+                // so is its call's.
                 "appsmith/navigation-event",
+                "appsmith/navigation-event-call",
             ]
         );
         // Every kind's schema implies its own signature, but for a kind another refines: its
