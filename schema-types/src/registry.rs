@@ -92,6 +92,8 @@ registry! {
         UsagePulse,
         NavigationEvent,
         BackendCallEvent,
+        InstanceActivePing,
+        InstanceStatsPing,
     ],
 }
 
