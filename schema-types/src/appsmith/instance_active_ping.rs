@@ -58,18 +58,27 @@ impl Payload for InstanceActivePing {
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Instance Active")];
-    const CATALOG: Catalog = Catalog {
+    const CATALOG: Catalog = server_ping_catalog(
+        "every 6 hours from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 6 * 60 * 60 * 1000 /* six hours */)` on `pingSchedule` (PingScheduledTaskCEImpl.java)",
+    );
+}
+
+/// The catalog entry of a ping `PingScheduledTaskCEImpl` sends, given when (`trigger`, the
+/// code's schedule): from the server, to Segment's tracking API, stopped with telemetry, on no
+/// page.
+pub(super) const fn server_ping_catalog(trigger: &'static str) -> Catalog {
+    Catalog {
         section: catalog::NOT_ON_THE_PAGE,
         edition: Editions::All,
         emitter: Emitter::Server,
         cadence: Cadence::Periodic,
-        trigger: "every 6 hours from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 6 * 60 * 60 * 1000 /* six hours */)` on `pingSchedule` (PingScheduledTaskCEImpl.java)",
+        trigger,
         destination: "Segment's HTTP tracking API (POST https://api.segment.io/v1/track, the write key as HTTP Basic user), built by the server itself, not through analytics-java",
         opt_out: OptOut::StoppedBy {
             switches: catalog::APPSMITH_SWITCHES,
             quote: catalog::APPSMITH_PING_OPT_OUT,
         },
-    };
+    }
 }
 
 /// The "Instance Active" call of the servers of 2020 to January 2023.

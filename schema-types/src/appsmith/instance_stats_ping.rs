@@ -20,7 +20,7 @@ use super::{
     Sha256HexOrEmpty, TimestampOrEmpty,
 };
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::Catalog;
 use crate::common::{Count, IpAddress, ObjectId};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -66,18 +66,9 @@ impl Payload for InstanceStatsPing {
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "instance_stats")];
-    const CATALOG: Catalog = Catalog {
-        section: catalog::NOT_ON_THE_PAGE,
-        edition: Editions::All,
-        emitter: Emitter::Server,
-        cadence: Cadence::Periodic,
-        trigger: "once a day from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 24 * 60 * 60 * 1000 /* a day */)` on `pingStats` (PingScheduledTaskCEImpl.java)",
-        destination: "Segment's HTTP tracking API (POST https://api.segment.io/v1/track, the write key as HTTP Basic user), built by the server itself, not through analytics-java",
-        opt_out: OptOut::StoppedBy {
-            switches: catalog::APPSMITH_SWITCHES,
-            quote: catalog::APPSMITH_PING_OPT_OUT,
-        },
-    };
+    const CATALOG: Catalog = super::instance_active_ping::server_ping_catalog(
+        "once a day from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 24 * 60 * 60 * 1000 /* a day */)` on `pingStats` (PingScheduledTaskCEImpl.java)",
+    );
 }
 
 /// The `instance_stats` call of the servers of 2022.
