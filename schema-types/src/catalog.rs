@@ -12,9 +12,13 @@ use serde_json::{Value, json};
 pub const KEYWORD: &str = "x-telemetry";
 
 /// A payload's catalog entry.
+///
+/// A kind the page does not document (a payload read from the emitter's code alone) has
+/// [`NOT_ON_THE_PAGE`] for its section, and its `trigger` and opt-out `quote` cite the code
+/// instead of the page ([`Catalog::on_the_page`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Catalog {
-    /// The heading of the upstream page's section that documents it.
+    /// The heading of the upstream page's section that documents it, or [`NOT_ON_THE_PAGE`].
     pub section: &'static str,
     /// Which editions send it, as documented.
     pub edition: Editions,
@@ -125,7 +129,8 @@ pub enum OptOut {
     StoppedBy {
         /// The switches.
         switches: &'static [Switch],
-        /// The page's sentence that says so.
+        /// The page's sentence that says so (for a kind not on the page, the emitter's code that
+        /// does, cited by repository, file and revision).
         quote: &'static str,
     },
     /// Sent whatever the telemetry setting.
@@ -151,7 +156,18 @@ impl OptOut {
     }
 }
 
+/// The section of a kind its product's page does not document: what its entry says is read from
+/// the emitter's code, which its `trigger` and opt-out `quote` cite.
+pub const NOT_ON_THE_PAGE: &str = "none: not on the page";
+
 impl Catalog {
+    /// Whether the page documents the kind, so that the entry's section is a heading of the page
+    /// and its `trigger` and opt-out `quote` are sentences of it; otherwise they cite the
+    /// emitter's code.
+    pub fn on_the_page(&self) -> bool {
+        self.section != NOT_ON_THE_PAGE
+    }
+
     /// The entry as JSON, as the schema annotation and the index carry it.
     pub fn to_json(&self, product: &str) -> Value {
         let opt_out = match self.opt_out {
@@ -200,6 +216,12 @@ pub const APPSMITH_IRRESPECTIVE: &str =
 
 /// The Appsmith page's sentence on payloads that the opt-out stops.
 pub const APPSMITH_ONLY_WHEN_ON: &str = "This data is only collected when telemetry is turned on.";
+
+/// Where the Appsmith server's code stops its telemetry-gated pings: `pingSchedule` and
+/// `pingStats` return at once when `commonConfig.isTelemetryDisabled()` (`disable.telemetry`,
+/// read from `APPSMITH_DISABLE_TELEMETRY`, which the Admin Settings toggle writes before its
+/// restart).
+pub const APPSMITH_PING_OPT_OUT: &str = "appsmithorg/appsmith app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/PingScheduledTask.java from ace2370a4829abf2e27404598807d33439f1928b (2020-11-19): `@ConditionalOnExpression(\"!${is.cloud-hosted:false} && !${disable.telemetry:true}\")`; solutions/ce/PingScheduledTaskCEImpl.java from 471ab843bc7cf8cf88a3828bb2a81433e0ee574f (2021-12-15) to today: `if (commonConfig.isTelemetryDisabled()) { return; }`";
 
 /// The Appsmith switches: the environment variable and the Admin Settings toggle.
 pub const APPSMITH_SWITCHES: &[Switch] = &[Switch::AppsmithEnv, Switch::AppsmithAdminToggle];

@@ -101,7 +101,13 @@ registry! {
     ],
     appsmith::Tracked: [NavigationEvent, BackendCallEvent],
     hasura: [CliConfig],
-    appsmith: [KeepAlivePing, ServerSetupPing, UsagePulse],
+    appsmith: [
+        KeepAlivePing,
+        ServerSetupPing,
+        UsagePulse,
+        InstanceActivePing,
+        InstanceStatsPing,
+    ],
 }
 
 /// Reads a document of type `T` into [`AnyPayload`].

@@ -87,9 +87,14 @@ fn section(text: &mut String, kind: &PayloadKind) {
     } else {
         format!("stopped by {}", stopped_by.join(" or "))
     };
+    let cited = if catalog.on_the_page() {
+        "the page"
+    } else {
+        "the code"
+    };
     let _ = writeln!(
         text,
-        "| Opt-out | {how}; the page: \"{}\" |",
+        "| Opt-out | {how}; {cited}: \"{}\" |",
         cell(catalog.opt_out.quote())
     );
     let _ = writeln!(

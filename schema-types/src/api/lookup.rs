@@ -258,7 +258,11 @@ mod tests {
             ("appsmith/navigaton-event", &["appsmith/navigation-event"]),
             (
                 "ping",
-                &["appsmith/keep-alive-ping", "appsmith/server-setup-ping"],
+                &[
+                    "appsmith/keep-alive-ping",
+                    "appsmith/server-setup-ping",
+                    "appsmith/instance-stats-ping",
+                ],
             ),
             ("prometheus", &[]),
             ("", &[]),
@@ -278,8 +282,8 @@ mod tests {
         );
         assert_eq!(
             kind("ping").unwrap_err().to_string(),
-            "unknown payload kind `ping`; did you mean `appsmith/keep-alive-ping` or \
-             `appsmith/server-setup-ping`?"
+            "unknown payload kind `ping`; did you mean `appsmith/keep-alive-ping`, \
+             `appsmith/server-setup-ping` or `appsmith/instance-stats-ping`?"
         );
         assert_eq!(
             kind("prometheus").unwrap_err().to_string(),

@@ -21,6 +21,9 @@
 //!   servers of 2023 ([`BackendCallProperties2023`]), each a `SegmentTrack` of its own.
 //! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services, a payload
 //!   of its own.
+//! - [`InstanceActivePing`] and [`InstanceStatsPing`] are not on the page: Segment `track` calls
+//!   a self-hosted server builds and POSTs to Segment's tracking API itself (the Segment call
+//!   layer, not the stored message), read from the server's code, each with eras of its own.
 //!
 //! Each event's properties type says what differs in its layer ([`MixpanelEvent`],
 //! [`SegmentEvent`]), and each published schema names its layer (`x-telemetry.layer`) and
@@ -38,6 +41,8 @@
 
 mod backend_call_event;
 mod backend_call_event_call;
+mod instance_active_ping;
+mod instance_stats_ping;
 mod keep_alive_ping;
 mod mixpanel;
 mod navigation_event;
@@ -56,6 +61,8 @@ use schemars::JsonSchema;
 
 pub use backend_call_event::*;
 pub use backend_call_event_call::*;
+pub use instance_active_ping::*;
+pub use instance_stats_ping::*;
 pub use keep_alive_ping::*;
 pub use mixpanel::*;
 pub use navigation_event::*;
