@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::segment::{AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{IpAddress, Nullable, Sha256Hex};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -35,10 +35,7 @@ impl Payload for NavigationEvent {
         cadence: Cadence::PerUserAction,
         trigger: "The client captures anonymous behavioral data around navigation and clicks.",
         destination: "Segment (analytics.js), exported to Mixpanel",
-        opt_out: OptOut::StoppedBy {
-            switches: catalog::APPSMITH_SWITCHES,
-            quote: catalog::APPSMITH_ONLY_WHEN_ON,
-        },
+        opt_out: catalog::APPSMITH_STOPPED_BY,
     };
 
     fn description(derived: &str) -> String {

@@ -3,7 +3,7 @@
 //! server version), written once in [`enterprise_report!`] with the values the page's samples
 //! share and the topics they travel under, and their catalog entry.
 
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 
 /// Who sends an Enterprise Edition report, when, where to, and what stops it: the same for the
 /// server, data-source and usage-metrics reports, which the page documents together.
@@ -14,10 +14,7 @@ pub(super) const CATALOG: Catalog = Catalog {
     cadence: Cadence::Undocumented,
     trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
     destination: catalog::HASURA_DESTINATION,
-    opt_out: OptOut::StoppedBy {
-        switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-        quote: catalog::HASURA_SERVER_OPT_OUT,
-    },
+    opt_out: catalog::HASURA_SERVER_STOPPED_BY,
 };
 
 /// Declares an Enterprise Edition report: a closed struct whose members are the six every report
