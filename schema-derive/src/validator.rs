@@ -63,12 +63,8 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         } => {
             let mut members = stream_members(input, fields, *closed, extra.as_ref());
             // A struct with rules lends its members to none: its rules are checked on its own
-            // object.
-            if extra.is_none()
-                && fields.iter().all(|field| !field.flatten)
-                && fields.len() <= 128
-                && input.rules.is_empty()
-            {
+            // object. Nor does one with a map of its other members: it has no list of them.
+            if extra.is_none() && fields.len() <= 128 && input.rules.is_empty() {
                 members.extend(lent_members(input, fields));
             }
             members.extend(rules_impl(input));
@@ -611,26 +607,84 @@ fn missing(fields: &[&Field<'_>], absent: &TokenStream) -> Vec<TokenStream> {
 }
 
 /// `impl Members`: what a struct lends to a struct that flattens it (both paths, its members
-/// only; the enclosing struct decides about the others).
+/// only; the enclosing struct decides about the others): its own members, indices from 0, then
+/// those of each struct it flattens, each from the sum of the counts before it.
 fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
     let rt = runtime();
     let ident = input.ident;
     let generics = bounds(input, &quote!(#rt::Validate));
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
-    let own: Vec<&Field<'_>> = fields.iter().collect();
+    let own: Vec<&Field<'_>> = fields.iter().filter(|field| !field.flatten).collect();
     let count = own.len();
     let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
     let indices: Vec<usize> = (0..count).collect();
     let named = named_members(own.iter().copied());
     let arms = member_arms(&own, &[], true);
     let missing = missing(&own, &quote!(!present.contains(index)));
+    let flattened: Vec<&syn::Type> = fields
+        .iter()
+        .filter(|field| field.flatten)
+        .map(|field| field.ty)
+        .collect();
+    // Where each flattened struct's indices start, and how many there are in all.
+    let offsets: Vec<TokenStream> = (0..=flattened.len())
+        .map(|lent| {
+            let before = flattened[..lent].iter();
+            quote!(#count #(+ <#before as #rt::Members>::MEMBERS)*)
+        })
+        .collect();
+    let total = &offsets[flattened.len()];
+    let offsets = &offsets[..flattened.len()];
+    let lent_index = flattened.iter().zip(offsets).map(|(ty, offset)| {
+        quote! {
+            if let ::core::option::Option::Some(index) = <#ty as #rt::Members>::index_of(name) {
+                return ::core::option::Option::Some(#offset + index);
+            }
+        }
+    });
+    let lent_validate = flattened
+        .iter()
+        .map(|ty| quote!(<#ty as #rt::Members>::validate_members(value, members, checker);));
+    let lent_stream = flattened.iter().zip(offsets).map(|(ty, offset)| {
+        quote! {
+            if let ::core::option::Option::Some(index) = index
+                .checked_sub(#offset)
+                .filter(|index| *index < <#ty as #rt::Members>::MEMBERS)
+            {
+                return <#ty as #rt::Members>::stream_member(index, name, map, checker);
+            }
+        }
+    });
+    let lent_missing = flattened.iter().zip(offsets).map(|(ty, offset)| {
+        quote!(<#ty as #rt::Members>::report_missing(&present.skip(#offset), count, checker);)
+    });
+    // The members of flattened structs count towards the 128 of `Present`: checked when the
+    // compiler knows how many they are.
+    let within = if flattened.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            const {
+                ::core::assert!(
+                    <Self as #rt::Members>::MEMBERS <= 128,
+                    "a flattened struct lends at most 128 members"
+                );
+            }
+        }
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::Members for #ident #type_generics #where_clause {
+            const MEMBERS: usize = #total;
+
             fn index_of(name: &str) -> ::core::option::Option<usize> {
+                #within
                 match name {
                     #(#names => ::core::option::Option::Some(#indices),)*
-                    _ => ::core::option::Option::None,
+                    _ => {
+                        #(#lent_index)*
+                        ::core::option::Option::None
+                    }
                 }
             }
 
@@ -644,6 +698,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
             ) {
                 let _ = value;
                 #named
+                #(#lent_validate)*
             }
 
             fn stream_member<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
@@ -655,6 +710,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                 match index {
                     #(#arms)*
                     _ => {
+                        #(#lent_stream)*
                         map.next_value::<#rt::stream::Skip>()?;
                         ::core::result::Result::Ok(#rt::Seen::Null)
                     }
@@ -664,6 +720,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
             fn report_missing(present: &#rt::Present, count: usize, checker: &mut #rt::Checker<'_>) {
                 let _ = (present, count, &checker);
                 #(#missing)*
+                #(#lent_missing)*
             }
         }
     }

@@ -31,7 +31,8 @@
 //! `tests/pass/` holds the other side: declarations the derives must accept, compiled and run.
 //! `tests/expand/` holds more of them, one representative declaration per case (a closed struct
 //! of constrained newtypes, a transparent newtype, an enum of unit variants, a generic struct
-//! that flattens its parameter, an open struct, structs with cross-member rules), whose expansions are also snapshotted
+//! that flattens its parameter, a struct that flattens a struct that flattens another, an open
+//! struct, structs with cross-member rules), whose expansions are also snapshotted
 //! (`src/expansion.rs`): compiling and running them here is what makes those goldens code that
 //! builds and works. Each validates good and bad documents on both paths, and (deriving
 //! `Serialize` for it) checks that the fixture's default and random values validate.

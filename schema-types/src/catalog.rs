@@ -225,3 +225,26 @@ pub const APPSMITH_PING_OPT_OUT: &str = "appsmithorg/appsmith app/server/appsmit
 
 /// The Appsmith switches: the environment variable and the Admin Settings toggle.
 pub const APPSMITH_SWITCHES: &[Switch] = &[Switch::AppsmithEnv, Switch::AppsmithAdminToggle];
+
+/// What stops the Hasura server's own reports: its environment variable or its flag.
+pub const HASURA_SERVER_STOPPED_BY: OptOut = OptOut::StoppedBy {
+    switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
+    quote: HASURA_SERVER_OPT_OUT,
+};
+
+/// What stops the Hasura CLI's reports: its environment variable or its config file.
+pub const HASURA_CLI_STOPPED_BY: OptOut = OptOut::StoppedBy {
+    switches: &[Switch::HasuraCliEnv, Switch::HasuraCliConfig],
+    quote: HASURA_CLI_OPT_OUT,
+};
+
+/// An Appsmith payload that no setting stops.
+pub const APPSMITH_SENT_REGARDLESS: OptOut = OptOut::SentRegardless {
+    quote: APPSMITH_IRRESPECTIVE,
+};
+
+/// An Appsmith payload that either switch stops.
+pub const APPSMITH_STOPPED_BY: OptOut = OptOut::StoppedBy {
+    switches: APPSMITH_SWITCHES,
+    quote: APPSMITH_ONLY_WHEN_ON,
+};

@@ -30,6 +30,7 @@ pub(crate) fn errata_of(kind: &PayloadKind) -> BTreeSet<(String, &'static str)> 
         .filter(|erratum| erratum.payload == kind.id)
         .flat_map(|erratum| {
             erratum
+                .rule
                 .keywords
                 .iter()
                 .map(|keyword| (erratum.pointer.to_owned(), *keyword))

@@ -199,7 +199,7 @@ fn errata(text: &mut String, kind: &PayloadKind) {
         let _ = writeln!(
             text,
             "- Line {}, `{}` = `{}` breaks {}: {}",
-            erratum.line, erratum.pointer, erratum.value, erratum.rule, erratum.reason
+            erratum.line, erratum.pointer, erratum.value, erratum.rule.text, erratum.reason
         );
     }
     text.push('\n');

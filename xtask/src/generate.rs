@@ -127,8 +127,8 @@ fn errata() -> Value {
                 "line": erratum.line,
                 "pointer": erratum.pointer,
                 "value": erratum.value,
-                "rule": erratum.rule,
-                "keywords": erratum.keywords,
+                "rule": erratum.rule.text,
+                "keywords": erratum.rule.keywords,
                 "reason": erratum.reason,
             })
         })

@@ -5,8 +5,10 @@
 //!
 //! The enclosing struct owns the object: it walks the members, decides what an unknown member
 //! is, and hands every member the flattened struct declares to that struct's checks, through
-//! [`Members`]. `#[derive(Validate)]` implements [`Members`] for every struct with named fields
-//! that flattens nothing itself.
+//! [`Members`]. `#[derive(Validate)]` implements [`Members`] for every struct with named fields,
+//! no cross-member rules and no flattened map, at most 128 members in all: a struct that flattens
+//! structs lends theirs after its own (indices from [`Members::MEMBERS`] of each), so that an era
+//! can reuse the members of another by flattening it.
 
 use std::borrow::Cow;
 
@@ -18,10 +20,14 @@ use super::{Checker, Seen, Validate};
 /// The members a struct lends to the struct that flattens it, checked on both paths.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be flattened by `#[derive(Validate)]`",
-    note = "a flattened type must be a struct with named fields that derives `Validate` and \
-            flattens nothing itself"
+    note = "a flattened type must be a struct with named fields that derives `Validate`, with no \
+            cross-member rules and no flattened map"
 )]
 pub trait Members: Validate {
+    /// How many members the struct lends, its own and those of the structs it flattens: their
+    /// indices are `0..MEMBERS`.
+    const MEMBERS: usize;
+
     /// The index of the member named `name`, if the struct declares one.
     fn index_of(name: &str) -> Option<usize>;
 
@@ -69,11 +75,40 @@ impl Present {
         new
     }
 
+    /// The members from index `offset` on, renumbered from 0: what a struct that flattens
+    /// another hands it of its own `Present`.
+    #[must_use]
+    pub fn skip(self, offset: usize) -> Self {
+        Self(
+            self.0
+                .checked_shr(u32::try_from(offset).unwrap_or(u32::MAX))
+                .unwrap_or(0),
+        )
+    }
+
     /// Whether member `index` was seen.
     pub fn contains(self, index: usize) -> bool {
         let bit = 1u128
             .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
             .unwrap_or(0);
         self.0 & bit != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Present;
+
+    #[test]
+    fn skip_renumbers_the_members_after_an_offset() {
+        let mut present = Present::default();
+        for index in [0, 3, 5, 127] {
+            present.insert(index);
+        }
+        let lent = present.skip(3);
+        let seen: Vec<usize> = (0..128).filter(|index| lent.contains(*index)).collect();
+        assert_eq!(seen, [0, 2, 124]);
+        assert_eq!(present.skip(128), Present::default());
+        assert_eq!(present.skip(usize::MAX), Present::default());
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{Count, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -67,10 +67,7 @@ impl Payload for BackendCallEvent {
         cadence: Cadence::PerServerEvent,
         trigger: "The server shares anonymous information about successful query processes, new application creation, user logins, connections to additional plugins, etc.",
         destination: "Segment (analytics-java), exported to Mixpanel",
-        opt_out: OptOut::StoppedBy {
-            switches: catalog::APPSMITH_SWITCHES,
-            quote: catalog::APPSMITH_ONLY_WHEN_ON,
-        },
+        opt_out: catalog::APPSMITH_STOPPED_BY,
     };
 
     fn documented_example() -> Option<Self> {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::mixpanel::{MixpanelEvent, MixpanelExport, MixpanelProperties, fractional_seconds};
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::ObjectId;
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -30,9 +30,7 @@ impl Payload for KeepAlivePing {
         cadence: Cadence::EveryTwoHours,
         trigger: "The Appsmith server sends a keep-alive ping every 2 hours to indicate that it's still running without any errors.",
         destination: "Appsmith's cloud services (the sample is its Mixpanel export, through Segment)",
-        opt_out: OptOut::SentRegardless {
-            quote: catalog::APPSMITH_IRRESPECTIVE,
-        },
+        opt_out: catalog::APPSMITH_SENT_REGARDLESS,
     };
 
     fn description(derived: &str) -> String {

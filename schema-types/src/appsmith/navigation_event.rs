@@ -11,7 +11,7 @@ use super::segment::{
 };
 use super::segment_senders::AnalyticsJsCall;
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{IpAddress, Nullable, Sha256Hex};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -38,10 +38,7 @@ impl Payload for NavigationEvent {
         cadence: Cadence::PerUserAction,
         trigger: "The client captures anonymous behavioral data around navigation and clicks.",
         destination: "Segment (analytics.js), exported to Mixpanel",
-        opt_out: OptOut::StoppedBy {
-            switches: catalog::APPSMITH_SWITCHES,
-            quote: catalog::APPSMITH_ONLY_WHEN_ON,
-        },
+        opt_out: catalog::APPSMITH_STOPPED_BY,
     };
 
     fn description(derived: &str) -> String {

@@ -13,7 +13,7 @@ use super::mixpanel::{
     CountryCode, MixpanelEvent, MixpanelExport, MixpanelProperties, fractional_seconds,
 };
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{IpAddress, ObjectId, Sha256Hex};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -71,9 +71,7 @@ impl Payload for ServerSetupPing {
         cadence: Cadence::FirstStart,
         trigger: "Appsmith server sends a ping first time a new instance is created.",
         destination: "Segment, exported to Mixpanel (the sample is the Mixpanel export)",
-        opt_out: OptOut::SentRegardless {
-            quote: catalog::APPSMITH_IRRESPECTIVE,
-        },
+        opt_out: catalog::APPSMITH_SENT_REGARDLESS,
     };
 
     /// The eras, the layer, then the event of each era.

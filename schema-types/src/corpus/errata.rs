@@ -156,26 +156,40 @@ pub struct ValueErratum {
     pub pointer: &'static str,
     /// The value as printed, without its quotes.
     pub value: &'static str,
-    /// The rule it breaks, in words and with its regular expression.
-    pub rule: &'static str,
-    /// The JSON Schema keywords that reject it (`pattern`, and `format` where the type
-    /// declares one).
-    pub keywords: &'static [&'static str],
+    /// The rule it breaks, with the keywords that reject it.
+    pub rule: StrictRule,
     /// What is wrong with the value, and why the rule stays strict.
     pub reason: &'static str,
 }
 
-/// The rule of a MongoDB ObjectId in hex, as the `ObjectId` type states it.
-const OBJECT_ID: &str = "ObjectId: 24 lowercase hex digits, `^[0-9a-f]{24}$`";
-/// The rule of a hex SHA-256 digest, as the `Sha256Hex` type states it.
-const SHA_256_HEX: &str = "SHA-256 digest: 64 lowercase hex digits, `^[0-9a-f]{64}$`";
-/// The rule of a UUID, as the `Uuid` type states it.
-const UUID: &str = "UUID: lowercase hex digits in groups of 8-4-4-4-12, \
-                    `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`";
-/// The keywords of a type that declares a pattern only.
-const PATTERN: &[&str] = &["pattern"];
-/// The keywords of a type that declares both a pattern and a format (the UUID type).
-const PATTERN_AND_FORMAT: &[&str] = &["pattern", "format"];
+/// A rule of a constrained value type that a printed value breaks: in words with its regular
+/// expression, and the JSON Schema keywords of the type that reject a value breaking it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StrictRule {
+    /// The rule in words, with its regular expression.
+    pub text: &'static str,
+    /// The keywords that reject the value: `pattern`, and `format` where the type declares one.
+    pub keywords: &'static [&'static str],
+}
+
+impl StrictRule {
+    /// A MongoDB ObjectId in hex, as the `ObjectId` type states it.
+    pub const OBJECT_ID: Self = Self {
+        text: "ObjectId: 24 lowercase hex digits, `^[0-9a-f]{24}$`",
+        keywords: &["pattern"],
+    };
+    /// A hex SHA-256 digest, as the `Sha256Hex` type states it.
+    pub const SHA_256_HEX: Self = Self {
+        text: "SHA-256 digest: 64 lowercase hex digits, `^[0-9a-f]{64}$`",
+        keywords: &["pattern"],
+    };
+    /// A UUID, as the `Uuid` type states it (a pattern and a format).
+    pub const UUID: Self = Self {
+        text: "UUID: lowercase hex digits in groups of 8-4-4-4-12, \
+               `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`",
+        keywords: &["pattern", "format"],
+    };
+}
 
 /// Every printed value that breaks a strict rule, in page order.
 pub static VALUE_ERRATA: &[ValueErratum] = &[
@@ -185,8 +199,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 94,
         pointer: "/usageData/0/tenantId",
         value: "6fh76357fbe7e44f3a47a",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the tenant id has 21 characters and contains the non-hex letter `h`, where \
                  the server sends tenant ids as 24-digit ObjectIds like every other id the page \
                  prints in full",
@@ -197,8 +210,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 99,
         pointer: "/message",
         value: "hash-message",
-        rule: UUID,
-        keywords: PATTERN_AND_FORMAT,
+        rule: StrictRule::UUID,
         reason: "the message is a placeholder naming what it is for, where the licensed server \
                  signs a random UUID, new for each batch, so the message always has the \
                  8-4-4-4-12 form of a UUID",
@@ -209,8 +221,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 101,
         pointer: "/instanceId",
         value: "63ef757fbe7e44f3a47a",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the instance id has 20 hex digits, a shortened ObjectId, where the pings on the \
                  same page print instance ids in full with 24",
     },
@@ -220,8 +231,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 155,
         pointer: "/messageId",
         value: "0f6b07ee-0717-413-808c-c25b09c0468",
-        rule: UUID,
-        keywords: PATTERN_AND_FORMAT,
+        rule: StrictRule::UUID,
         reason: "the message id has groups of 8-4-3-4-11 hex digits, where analytics-java sets \
                  `messageId` to `UUID.randomUUID()`, which always prints groups of 8-4-4-4-12",
     },
@@ -231,8 +241,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 158,
         pointer: "/properties/appId",
         value: "612465f87b2230debedfc6",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the application id has 22 hex digits, a shortened ObjectId, where the server \
                  sends application ids as 24-digit ObjectIds",
     },
@@ -242,8 +251,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 164,
         pointer: "/properties/instanceId",
         value: "612460418944011a10fa5b",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the instance id has 22 hex digits, a shortened ObjectId, where the pings on the \
                  same page print instance ids in full with 24",
     },
@@ -253,8 +261,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 168,
         pointer: "/properties/orgId",
         value: "612464f7f230debedfc4",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the organisation id has 20 hex digits, a shortened ObjectId, where the server \
                  sends organisation ids as 24-digit ObjectIds",
     },
@@ -264,8 +271,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 170,
         pointer: "/properties/pageId",
         value: "612465802230debedfc8",
-        rule: OBJECT_ID,
-        keywords: PATTERN,
+        rule: StrictRule::OBJECT_ID,
         reason: "the page id has 20 hex digits, a shortened ObjectId, where the server sends \
                  page ids as 24-digit ObjectIds",
     },
@@ -275,8 +281,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 176,
         pointer: "/properties/username",
         value: "70280e5d07e61e5e915e5d26ac8704bbd68d3f75ebad67ba439f4c354d7",
-        rule: SHA_256_HEX,
-        keywords: PATTERN,
+        rule: StrictRule::SHA_256_HEX,
         reason: "the hashed username has 59 hex digits, where the server sends `sha256Hex` of \
                  the username, which always has 64",
     },
@@ -286,8 +291,7 @@ pub static VALUE_ERRATA: &[ValueErratum] = &[
         line: 182,
         pointer: "/userId",
         value: "70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7",
-        rule: SHA_256_HEX,
-        keywords: PATTERN,
+        rule: StrictRule::SHA_256_HEX,
         reason: "the hashed user id has 56 hex digits, where the server sends `sha256Hex` of \
                  the username, which always has 64",
     },
@@ -477,11 +481,11 @@ mod tests {
                     .all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
         };
         let value = erratum.value;
-        if erratum.rule == OBJECT_ID {
+        if erratum.rule == StrictRule::OBJECT_ID {
             !hex(value, 24)
-        } else if erratum.rule == SHA_256_HEX {
+        } else if erratum.rule == StrictRule::SHA_256_HEX {
             !hex(value, 64)
-        } else if erratum.rule == UUID {
+        } else if erratum.rule == StrictRule::UUID {
             let groups: Vec<&str> = value.split('-').collect();
             let lengths = [8, 4, 4, 4, 12];
             !(groups.len() == 5
@@ -495,15 +499,34 @@ mod tests {
     }
 
     #[test]
-    fn each_value_erratum_breaks_its_rule_and_names_the_right_keywords() {
+    fn each_value_erratum_breaks_its_rule() {
         for erratum in VALUE_ERRATA {
             assert!(breaks_rule(erratum), "{erratum:?} satisfies its rule");
-            let expected = if erratum.rule == UUID {
-                PATTERN_AND_FORMAT
-            } else {
-                PATTERN
-            };
-            assert_eq!(erratum.keywords, expected, "{erratum:?}");
+        }
+    }
+
+    /// Each rule's keywords are the ones its type's schema declares of `pattern` and `format`.
+    #[test]
+    fn each_rule_names_the_keywords_its_type_declares() {
+        let declared = |schema: schemars::Schema| -> Vec<String> {
+            ["pattern", "format"]
+                .into_iter()
+                .filter(|keyword| schema.get(*keyword).is_some())
+                .map(String::from)
+                .collect()
+        };
+        for (rule, schema) in [
+            (
+                StrictRule::OBJECT_ID,
+                schemars::schema_for!(crate::common::ObjectId),
+            ),
+            (
+                StrictRule::SHA_256_HEX,
+                schemars::schema_for!(crate::common::Sha256Hex),
+            ),
+            (StrictRule::UUID, schemars::schema_for!(crate::common::Uuid)),
+        ] {
+            assert_eq!(declared(schema), rule.keywords, "{rule:?}");
         }
     }
 
@@ -528,7 +551,7 @@ mod tests {
         for erratum in VALUE_ERRATA {
             let count = erratum.value.len().to_string();
             assert!(
-                erratum.reason.contains(&count) || erratum.rule == UUID,
+                erratum.reason.contains(&count) || erratum.rule == StrictRule::UUID,
                 "the reason of {erratum:?} does not state its length"
             );
         }

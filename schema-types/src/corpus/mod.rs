@@ -45,7 +45,9 @@ mod extract;
 mod lenient;
 mod lexer;
 
-pub use errata::{Repair, SYNTAX_ERRATA, SyntaxDefect, SyntaxErratum, VALUE_ERRATA, ValueErratum};
+pub use errata::{
+    Repair, SYNTAX_ERRATA, StrictRule, SyntaxDefect, SyntaxErratum, VALUE_ERRATA, ValueErratum,
+};
 pub use extract::{Example, example_at, examples};
 pub use lenient::{AppliedRepair, ReadError, ReadExample, example_document, read};
 

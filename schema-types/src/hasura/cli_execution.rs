@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -97,10 +97,7 @@ impl Payload for CliExecutionRow {
         cadence: Cadence::PerCommand,
         trigger: "The CLI collects each execution event, along with a randomly generated UUID.",
         destination: catalog::HASURA_DESTINATION,
-        opt_out: OptOut::StoppedBy {
-            switches: &[Switch::HasuraCliEnv, Switch::HasuraCliConfig],
-            quote: catalog::HASURA_CLI_OPT_OUT,
-        },
+        opt_out: catalog::HASURA_CLI_STOPPED_BY,
     };
     const CLUES: &'static [Clue] = &[Clue::Present("/execution_id")];
 

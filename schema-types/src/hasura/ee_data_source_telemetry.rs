@@ -12,7 +12,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -132,12 +132,6 @@ impl Payload for EeDataSourceTelemetry {
                 .connection_templates_enabled(false),
         ))
     }
-}
-
-impl Sent for EeDataSourceTelemetry {
-    // The Enterprise emitter's code is not public: these reports are assumed to travel like the
-    // open server's own, under the server's topics, from the same process.
-    type Topic = ServerTopic;
 }
 
 impl Posted for EeDataSourceTelemetry {

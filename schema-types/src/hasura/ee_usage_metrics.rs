@@ -13,7 +13,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Derived, Posted, Row, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
@@ -246,12 +246,6 @@ impl Payload for EeUsageMetrics {
 }
 
 crate::common::number_newtype_impls!(MetricValue);
-
-impl Sent for EeUsageMetrics {
-    // The Enterprise emitter's code is not public: these reports are assumed to travel like the
-    // open server's own, under the server's topics, from the same process.
-    type Topic = ServerTopic;
-}
 
 impl Posted for EeUsageMetrics {
     type Wire = Wire<Self>;

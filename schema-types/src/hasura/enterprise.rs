@@ -1,9 +1,9 @@
 //! What the three reports of a Hasura GraphQL Engine Enterprise Edition server share: the
 //! members every one of them starts with (the licence, the server, the collection round and the
 //! server version), written once in [`enterprise_report!`] with the values the page's samples
-//! share, and their catalog entry.
+//! share and the topics they travel under, and their catalog entry.
 
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 
 /// Who sends an Enterprise Edition report, when, where to, and what stops it: the same for the
 /// server, data-source and usage-metrics reports, which the page documents together.
@@ -14,15 +14,13 @@ pub(super) const CATALOG: Catalog = Catalog {
     cadence: Cadence::Undocumented,
     trigger: "The Enterprise Edition server collects and sends additional types of telemetry.",
     destination: catalog::HASURA_DESTINATION,
-    opt_out: OptOut::StoppedBy {
-        switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-        quote: catalog::HASURA_SERVER_OPT_OUT,
-    },
+    opt_out: catalog::HASURA_SERVER_STOPPED_BY,
 };
 
 /// Declares an Enterprise Edition report: a closed struct whose members are the six every report
-/// starts with, then its own `metrics`. The caller writes the report's doc comment and its
-/// `metrics` member; the derives and the shared members are written here.
+/// starts with, then its own `metrics`, sent under the server's topics. The caller writes the
+/// report's doc comment and its `metrics` member; the derives, the shared members and `impl Sent`
+/// are written here.
 macro_rules! enterprise_report {
     (
         $(#[$attribute:meta])*
@@ -73,6 +71,12 @@ macro_rules! enterprise_report {
             pub hasura_version: String,
             $(#[$metrics_attribute])*
             pub metrics: $metrics,
+        }
+
+        impl $crate::hasura::Sent for $name {
+            // The Enterprise emitter's code is not public: these reports are assumed to travel
+            // like the open server's own, under the server's topics, from the same process.
+            type Topic = $crate::hasura::ServerTopic;
         }
 
         impl $name {

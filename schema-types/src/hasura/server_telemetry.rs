@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Clue;
-use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
+use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{Count, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
@@ -202,10 +202,7 @@ pub(super) const SERVER_CATALOG: Catalog = Catalog {
     cadence: Cadence::Periodic,
     trigger: "The server periodically sends the number of tables, views, relationships, permission rules, custom SQL functions, event triggers and Remote Schemas tracked by the GraphQL Engine, along with randomly generated UUIDs per database and per instance.",
     destination: catalog::HASURA_DESTINATION,
-    opt_out: OptOut::StoppedBy {
-        switches: &[Switch::HasuraServerEnv, Switch::HasuraServerFlag],
-        quote: catalog::HASURA_SERVER_OPT_OUT,
-    },
+    opt_out: catalog::HASURA_SERVER_STOPPED_BY,
 };
 
 impl Payload for ServerTelemetryRow {
