@@ -81,6 +81,12 @@ echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/hyperfine.json" <<'EOF'
 import json, os, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+# `--ignore-failure` lets the streams with invalid documents exit with 1; every other command
+# must succeed in every run, or its time measures a failure.
+failed = [name for name, r in results.items()
+          if "invalid" not in name and any(code != 0 for code in r["exit_codes"])]
+if failed:
+    sys.exit(f"failed (non-zero exit status): {', '.join(failed)}")
 median = {name: r["median"] for name, r in results.items()}
 cpu = {name: r["user"] + r["system"] for name, r in results.items()}
 def show(label, faster, slower, target=None):

@@ -4,9 +4,9 @@
 // Usage: node stream.mjs STREAM ID...   (line i, blank lines not counted, is of kind ID[i % n];
 //        `stream_file --kinds` prints the ids in the order of the benchmark's stream)
 //
-// Ajv2020 with {strict: true}, ajv-formats, and the project's vendor keywords (`x-telemetry`,
-// `x-privacy`) declared with ajv.addKeyword, so strict mode accepts the published schemas as
-// they are. Prints `N valid, M invalid`.
+// Ajv2020 with {strict: true}, ajv-formats, and the project's vendor keywords declared with
+// ajv.addKeyword (the list every portability check reads, `.ci/portability/vendor-keywords.json`),
+// so strict mode accepts the published schemas as they are. Prints `N valid, M invalid`.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,8 @@ import addFormatsModule from "ajv-formats";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
-const schemas = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "schemas");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const schemas = join(root, "schemas");
 
 const [stream, ...ids] = process.argv.slice(2);
 if (!stream || ids.length === 0) {
@@ -24,8 +25,8 @@ if (!stream || ids.length === 0) {
 }
 const ajv = new Ajv2020({ strict: true });
 addFormats(ajv);
-ajv.addKeyword("x-telemetry");
-ajv.addKeyword("x-privacy");
+const keywords = join(root, ".ci", "portability", "vendor-keywords.json");
+for (const keyword of JSON.parse(readFileSync(keywords, "utf8"))) ajv.addKeyword(keyword);
 const index = JSON.parse(readFileSync(join(schemas, "index.json"), "utf8")).payloads;
 // A kind's newest schema version (SchemaVer, `MODEL-REVISION-ADDITION`): the one the CLI checks.
 const version = (entry) => entry.version.split("-").map(Number);

@@ -178,3 +178,25 @@ async fn the_write_key_is_asked_as_segment_asks_it() {
     assert_eq!(receiver.get_json("/api/summary").await["documents"], 1);
     receiver.stop().await;
 }
+
+/// The calls a self-hosted server builds and POSTs itself ("Instance Active", `instance_stats`)
+/// are judged as their own kinds on the same endpoints, each era named, and kept as sent.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_built_call_is_judged_as_its_own_kind() {
+    let receiver = start(|_| {}).await;
+    for id in ["appsmith/instance-active-ping", "appsmith/instance-stats-ping"] {
+        let kind = find(id).unwrap();
+        let call = kind.fixture();
+        assert!(kind.validate(&call).is_valid(), "{id}");
+        let response = receiver.post("/v1/track", call.to_string()).await;
+        assert_eq!(response.status(), 200);
+        let verdict: Value = response.json().await.unwrap();
+        assert_eq!(verdict["kind"], id, "{verdict}");
+        assert_eq!(verdict["valid"], true, "{verdict}");
+        let era = verdict["report"]["era"].as_str().unwrap_or_default();
+        assert!(kind.eras.iter().any(|known| known.name() == era), "{verdict}");
+    }
+    let documents = receiver.documents("").await;
+    assert_eq!(documents.len(), 2);
+    receiver.stop().await;
+}
