@@ -184,7 +184,10 @@ async fn the_write_key_is_asked_as_segment_asks_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_built_call_is_judged_as_its_own_kind() {
     let receiver = start(|_| {}).await;
-    for id in ["appsmith/instance-active-ping", "appsmith/instance-stats-ping"] {
+    for id in [
+        "appsmith/instance-active-ping",
+        "appsmith/instance-stats-ping",
+    ] {
         let kind = find(id).unwrap();
         let call = kind.fixture();
         assert!(kind.validate(&call).is_valid(), "{id}");
@@ -194,7 +197,10 @@ async fn a_server_built_call_is_judged_as_its_own_kind() {
         assert_eq!(verdict["kind"], id, "{verdict}");
         assert_eq!(verdict["valid"], true, "{verdict}");
         let era = verdict["report"]["era"].as_str().unwrap_or_default();
-        assert!(kind.eras.iter().any(|known| known.name() == era), "{verdict}");
+        assert!(
+            kind.eras.iter().any(|known| known.name() == era),
+            "{verdict}"
+        );
     }
     let documents = receiver.documents("").await;
     assert_eq!(documents.len(), 2);
