@@ -865,7 +865,8 @@ pub(super) mod tests {
         );
 
         // A backend call event with an event name no kind has: nearest by its members first
-        // (a navigation event's call shows `type` but not the stored message's `receivedAt`).
+        // (a backend call event's call shows `context`, which its later eras carry, and `type`,
+        // but not the stored message's `receivedAt`).
         let mut document = documented("appsmith/backend-call-event");
         document["event"] = json!("execute_SOMETHING_ELSE");
         assert_eq!(
@@ -873,7 +874,7 @@ pub(super) mod tests {
             [
                 "appsmith/backend-call-event",
                 "appsmith/navigation-event",
-                "appsmith/navigation-event-call"
+                "appsmith/backend-call-event-call"
             ]
         );
     }

@@ -1,8 +1,10 @@
 //! `appsmith/backend-call-event`: the Segment track event `execute_ACTION_TRIGGERED` the Appsmith
 //! server sends when an action runs (page line 146), in the shape of each server still in the
 //! field: the page's ([`BackendCallEvent2021`], properties [`BackendCallProperties`]) and that
-//! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`]),
-//! each in the Segment track layer ([`SegmentTrack`]).
+//! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`])
+//! and that of the servers from October 2023 ([`BackendCallEvent2023Oct`], properties
+//! [`BackendCallProperties2023Oct`]), each in the Segment track layer ([`SegmentTrack`]). What
+//! the later eras share is declared once ([`BackendCallRunDetails`]), flattened into each.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -22,8 +24,8 @@ use crate::validate::Validate;
 ///
 /// One shape per era of the server's code (`appsmithorg/appsmith`,
 /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`
-/// and `services/ce/AnalyticsServiceCEImpl.java`): the page's of 2021, and the larger one of the
-/// servers of 2023. A document is valid when it is one of them; a strict reader asks for the
+/// and `services/ce/AnalyticsServiceCEImpl.java`): the page's of 2021, the larger one of the
+/// servers of 2023, and that of the servers from October 2023. A document is valid when it is one of them; a strict reader asks for the
 /// page's era alone (`appsmith/backend-call-event@2021`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
@@ -45,6 +47,14 @@ pub enum BackendCallEvent {
     /// hash the user and drop the `request` (an Appsmith-hosted server sends both raw).
     #[schemars(extend("x-era" = "2023"))]
     Era2023(BackendCallEvent2023),
+    /// The servers from October 2023 (Appsmith 1.9.35): the members of 2023 but
+    /// `isUserInitiated`, with the datasource's environment, the plugin's error code, type and
+    /// message on a failed run, the e-mail domain's hash and the server's version, and the
+    /// request's `User-Agent` in the context (`sendExecuteAnalyticsEvent` in
+    /// `ActionExecutionSolutionCEImpl.java` and `sendEvent` in `AnalyticsServiceCEImpl.java`, the
+    /// revisions merged into `cloudtogo/pageplug` at e28b15a5d8).
+    #[schemars(extend("x-era" = "2023-10"))]
+    Era2023Oct(BackendCallEvent2023Oct),
 }
 
 /// The page's era of [`BackendCallEvent`] (2021).
@@ -53,9 +63,12 @@ pub type BackendCallEvent2021 = SegmentTrack<BackendCallProperties>;
 /// The era of the servers of 2023 of [`BackendCallEvent`].
 pub type BackendCallEvent2023 = SegmentTrack<BackendCallProperties2023>;
 
+/// The era of the servers from October 2023 of [`BackendCallEvent`].
+pub type BackendCallEvent2023Oct = SegmentTrack<BackendCallProperties2023Oct>;
+
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 0);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -133,6 +146,14 @@ impl SegmentEvent for BackendCallProperties {
 impl SegmentEvent for BackendCallProperties2023 {
     type Name = BackendCallEventName;
     type Context = BackendCallContext;
+    type MessageId = Uuid;
+    type Anonymous = NoAnonymousId;
+}
+
+/// Sent from the server through analytics-java, with the context the server sets.
+impl SegmentEvent for BackendCallProperties2023Oct {
+    type Name = BackendCallEventName;
+    type Context = BackendCallContextWithUserAgent;
     type MessageId = Uuid;
     type Anonymous = NoAnonymousId;
 }
@@ -299,12 +320,14 @@ pub struct Datasource {
     pub name: String,
 }
 
-/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers of 2023 send them:
-/// every member of the page's era ([`BackendCallProperties`]), and what those servers add.
+/// What the servers of 2023 and later add to the page's properties ([`BackendCallProperties`]),
+/// shared by the eras of 2023 ([`BackendCallProperties2023`]) and of October 2023
+/// ([`BackendCallProperties2023Oct`]). Each era flattens the page's members and these side by
+/// side, not one inside the other: serde reads a flattened struct that itself flattens as a
+/// map, and its closed members would then refuse the era's own.
 ///
 /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
-/// the revision of 2023 that reads `isUserInitiated` from the request's analytics properties)
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`)
 /// adds the action's id and creation time, the request's size and parameter count, the plugin's
 /// error details and the datasource's id, name, flags and creation time; it sends the event
 /// through `sendObjectEvent` (`services/ce/AnalyticsServiceCEImpl.java`), which adds `id` (the
@@ -313,15 +336,10 @@ pub struct Datasource {
 /// and writes `""` for every null. The request itself (its query, headers and body) is therefore
 /// never in these documents.
 ///
-/// Closed (no other members): a privacy audit must account for every member sent. Later servers
-/// (2024 and after) send further members (the deployment's details, the plugin's error codes,
-/// the raw action configuration) and are not this era.
+/// Closed (no other members): a privacy audit must account for every member sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallProperties2023 {
-    /// Every member of the page's era.
-    #[serde(flatten)]
-    pub documented: BackendCallProperties,
+pub struct BackendCallRunDetails {
     /// When the action was created: its `createdAt`, written by `DateUtils.ISO_FORMATTER`
     /// (`DateTimeFormatter.ISO_INSTANT` in UTC, `2023-05-02T10:11:12.345Z`).
     #[schemars(extend("x-privacy" = "timestamp"))]
@@ -358,11 +376,6 @@ pub struct BackendCallProperties2023 {
     /// `sendEvent` as `userId` is (64 lower-case hex digits).
     #[schemars(extend("x-privacy" = "hashed-identifier"))]
     pub id: Sha256Hex,
-    /// Whether a person started the run (a click) rather than the application (a page load, a
-    /// binding): what the browser said in the request's analytics properties, `false` when it
-    /// said nothing.
-    #[schemars(extend("x-privacy" = "flag"))]
-    pub is_user_initiated: bool,
     /// The id of the object the event is about, as `sendObjectEvent` records it: the action's id
     /// (a MongoDB ObjectId, the same as `actionId`).
     #[schemars(extend("x-privacy" = "record-id"))]
@@ -377,6 +390,129 @@ pub struct BackendCallProperties2023 {
     /// The size of the request's parameters, in bytes (`totalReadableBytesCount`).
     #[schemars(extend("x-privacy" = "count"))]
     pub total_readable_bytes_count: Count,
+}
+
+/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers of 2023 send them:
+/// the page's members, the members those servers share with later ones
+/// ([`BackendCallRunDetails`]), and whether a person started the run.
+///
+/// The revision of `sendExecuteAnalyticsEvent` that reads `isUserInitiated` from the request's
+/// analytics properties (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`),
+/// with a `sendEvent` that adds `originService` and `instanceId` only.
+///
+/// Closed (no other members): a privacy audit must account for every member sent. Later servers
+/// send further members and are other eras ([`BackendCallProperties2023Oct`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallProperties2023 {
+    /// Every member of the page's era.
+    #[serde(flatten)]
+    pub documented: BackendCallProperties,
+    /// The members shared with later servers.
+    #[serde(flatten)]
+    pub run: BackendCallRunDetails,
+    /// Whether a person started the run (a click) rather than the application (a page load, a
+    /// binding): what the browser said in the request's analytics properties, `false` when it
+    /// said nothing.
+    #[schemars(extend("x-privacy" = "flag"))]
+    pub is_user_initiated: bool,
+}
+
+/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from October 2023
+/// (Appsmith 1.9.35) send them: the page's members, those shared with the servers of 2023
+/// ([`BackendCallRunDetails`]), without `isUserInitiated`, and what these servers add.
+///
+/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+/// the revision that takes a `DatasourceStorage` and the environment's name, as merged into
+/// `cloudtogo/pageplug` at e28b15a5d8 "merge: 1.9.35-backend") adds the environment
+/// (`DatasourceAnalyticsUtils.getAnalyticsPropertiesWithStorageOnActionExecution`) and, for a
+/// run the plugin failed, three members of its `PluginErrorDetails`; its `sendEvent`
+/// (`services/ce/AnalyticsServiceCEImpl.java`, same revision) adds `emailDomainHash` and
+/// `version`, and sets the message's context ([`BackendCallContextWithUserAgent`]).
+///
+/// Closed (no other members): a privacy audit must account for every member sent. Later servers
+/// (2024 and after) send further members (the deployment's details, the redacted parameter map,
+/// the raw action configuration) and are not this era.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallProperties2023Oct {
+    /// Every member of the page's era.
+    #[serde(flatten)]
+    pub documented: BackendCallProperties,
+    /// The members shared with the servers of 2023.
+    #[serde(flatten)]
+    pub run: BackendCallRunDetails,
+    /// Only when the plugin reported the failure: its `appsmithErrorCode` (`PE-PGS-5000`).
+    /// `Map.of` refuses a null, so the member is text when present.
+    #[schemars(extend("x-privacy" = "category"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub appsmith_error_code: Option<String>,
+    /// Only when the plugin reported the failure: its `appsmithErrorMessage`, Appsmith's own
+    /// wording of the failure, which can quote the datasource's message.
+    #[schemars(extend("x-privacy" = "diagnostic"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub appsmith_error_message: Option<String>,
+    /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`), or of
+    /// `""` when the user id has no `@`: 64 lower-case hex digits.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub email_domain_hash: Sha256Hex,
+    /// The id of the datasource's environment (`datasourceStorage.getEnvironmentId()`, `""`
+    /// when null): `unused_env` on the open edition, which has one environment.
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub env_id: String,
+    /// The environment's name (`getEnvironmentNameFromEnvironmentIdForAnalytics`):
+    /// `unused_env` on the open edition, the name an administrator gave on the paid one.
+    #[schemars(extend("x-privacy" = "content-name"))]
+    pub env_name: String,
+    /// Only when the plugin reported the failure: its `errorType` (`INTERNAL_ERROR`,
+    /// `DATASOURCE_ERROR`, ...).
+    #[schemars(extend("x-privacy" = "category"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub error_type: Option<String>,
+    /// The server's version (`projectProperties.getVersion()`, `v1.9.35`).
+    #[schemars(extend("x-privacy" = "category"))]
+    pub version: String,
+}
+
+/// What the Appsmith server itself sets on a message's context from March 2023 on
+/// (`TrackMessage.builder(event).userId(...).context(Map.of("userAgent", userAgent))` in
+/// `sendEvent`, `appsmithorg/appsmith`
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/AnalyticsServiceCEImpl.java`,
+/// the revision that reads `ExchangeUtils.getUserAgentFromCurrentRequest()`): the `User-Agent`
+/// header of the request that caused the event, `unavailable` when it had none.
+///
+/// Closed: the server sets no other member.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ServerSetContext {
+    /// The `User-Agent` header of the browser's request, or `unavailable`. It names the
+    /// browser and its platform, not the user.
+    #[schemars(extend("x-privacy" = "device"))]
+    pub user_agent: String,
+}
+
+/// The stored context of a backend call event from the servers of October 2023: the library,
+/// which analytics-java puts on the batch, and what the server sets ([`ServerSetContext`]).
+///
+/// Closed: a privacy audit must account for every member sent.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields)]
+pub struct BackendCallContextWithUserAgent {
+    /// The library that sent the event, as for the earlier eras.
+    #[serde(flatten)]
+    pub sender: BackendCallContext,
+    /// What the server set.
+    #[serde(flatten)]
+    pub server: ServerSetContext,
 }
 
 /// A MongoDB ObjectId written as 24 lower-case hex digits, or `""` where the record has no id (a

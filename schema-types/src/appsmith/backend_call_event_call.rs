@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::backend_call_event::{
-    BackendCallContext, BackendCallEvent, BackendCallProperties, BackendCallProperties2023,
+    BackendCallContext, BackendCallContextWithUserAgent, BackendCallEvent, BackendCallProperties,
+    BackendCallProperties2023, BackendCallProperties2023Oct, ServerSetContext,
 };
 use super::segment::{SegmentCall, SentContext};
 use super::segment_layers::Tracked;
@@ -18,6 +19,26 @@ use crate::validate::Validate;
 /// A backend call event's call is analytics-java's: the library and `sentAt` are on the batch.
 impl SentContext for BackendCallContext {
     type Sent = AnalyticsJavaCall;
+}
+
+/// A call of the servers from October 2023 carries the context the server set; analytics-java
+/// puts the library and `sentAt` on the batch.
+impl SentContext for BackendCallContextWithUserAgent {
+    type Sent = AnalyticsJavaContextCall;
+}
+
+/// What analytics-java lends a call whose message the Appsmith server gave a context: that
+/// context alone (`Message.context`, set by `TrackMessage.builder(...).context(...)`), since the
+/// library and `sentAt` are the batch's.
+///
+/// Closed: it lends exactly this member to the call.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyticsJavaContextCall {
+    /// What the server set on the message.
+    pub context: ServerSetContext,
 }
 
 /// The calls of a backend call event come from the server of each era.
@@ -39,4 +60,7 @@ pub enum BackendCallEventCall {
     /// A call of the servers of 2023.
     #[schemars(extend("x-era" = "2023"))]
     Era2023(SegmentCall<BackendCallProperties2023>),
+    /// A call of the servers from October 2023.
+    #[schemars(extend("x-era" = "2023-10"))]
+    Era2023Oct(SegmentCall<BackendCallProperties2023Oct>),
 }

@@ -19,7 +19,7 @@ use crate::api::{Clue, Signature};
 use crate::fixture::Fixture;
 use crate::payload::{Document, Layer, Part, Payload, SchemaVersion};
 use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
-use crate::schema_walk::top_level_names;
+use crate::schema_walk::{top_level_names, walk};
 
 /// A kind whose documents are Segment `track` messages as Segment stores them, published with
 /// the call its sender POSTs.
@@ -113,6 +113,31 @@ fn stored_only<T: Tracked>() -> Vec<String> {
     stored.difference(&call).cloned().collect()
 }
 
+/// The members of the stored message's context that no call of the kind declares: what
+/// analytics-java puts on the batch (`library`) when the server gives the message a context of
+/// its own, and Segment's `ip`.
+fn context_only<T: Tracked>() -> BTreeSet<String> {
+    let names = |id: &str| {
+        let mut names = BTreeSet::new();
+        if let Some(kind) = crate::registry::find(id) {
+            let schema = kind.schema();
+            // A schema that does not resolve lends no names: the call keeps the context whole.
+            let _ = walk(&schema, |member| {
+                match member.document_pointer.strip_prefix("/context/") {
+                    Some(name) => {
+                        names.insert(name.to_owned());
+                        false
+                    }
+                    None => member.document_pointer == "/context",
+                }
+            });
+        }
+        names
+    };
+    let (stored, call) = (names(T::ID), names(&format!("{}{CALL_SUFFIX}", T::ID)));
+    stored.difference(&call).cloned().collect()
+}
+
 /// The top-level member names of the stored kind's published schema and of its call's (every
 /// era's, for a kind with eras).
 fn names<T: Tracked>() -> (BTreeSet<String>, BTreeSet<String>) {
@@ -126,7 +151,8 @@ fn names<T: Tracked>() -> (BTreeSet<String>, BTreeSet<String>) {
 
 /// A stored message (valid or not) as the call it came from: Segment's `receivedAt` and
 /// corrected `timestamp` taken back, `originalTimestamp` sent as `timestamp`, what the batch or
-/// the connection gave taken back (the members the call does not declare, `context.ip`), and
+/// the connection gave taken back (the members the call does not declare, `context.ip`, the
+/// batch's `context.library`, and a context left empty), and
 /// the members only the call has (analytics.js's `writeKey`) from the call's fixture. `None`
 /// when the document is not an object.
 fn into_call<T: Tracked>(stored: &Value) -> Option<Value> {
@@ -149,8 +175,15 @@ fn into_call<T: Tracked>(stored: &Value) -> Option<Value> {
             }
         }
     }
+    let batch_context = context_only::<T>();
     if let Some(Value::Object(context)) = call.get_mut("context") {
+        let sent = !context.is_empty();
         context.remove(&CONTEXT_IP["/context/".len()..]);
+        context.retain(|name, _| !batch_context.contains(name));
+        // A context of the batch's members alone is the batch's: the call has none.
+        if sent && context.is_empty() {
+            call.remove("context");
+        }
     }
     if let Value::Object(frame) = frame {
         for (name, value) in frame {
@@ -182,8 +215,13 @@ fn carries_over<T: Tracked>(pointer: &str, member: Option<&str>) -> bool {
         || top == TIMESTAMP
         || path == CONTEXT_IP
         || path.starts_with(&format!("{CONTEXT_IP}/"));
+    let batch_context = path
+        .strip_prefix("/context/")
+        .and_then(|rest| rest.split('/').next())
+        .is_some_and(|name| context_only::<T>().contains(name));
     !(renamed_missing
         || added
+        || batch_context
         || stored_only::<T>()
             .iter()
             .any(|name| *name == top && top != ORIGINAL_TIMESTAMP))

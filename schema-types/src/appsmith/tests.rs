@@ -30,8 +30,14 @@ const HASHED_USERS: &[(&str, &[&str])] = &[
     ("appsmith/navigation-event", &["/userId"]),
     (
         "appsmith/backend-call-event",
-        // `/properties/id`: the 2023 era's.
-        &["/properties/username", "/userId", "/properties/id"],
+        // `/properties/id`: the later eras'; `/properties/emailDomainHash`: the era of October
+        // 2023's hash of the e-mail address's domain.
+        &[
+            "/properties/username",
+            "/userId",
+            "/properties/id",
+            "/properties/emailDomainHash",
+        ],
     ),
 ];
 

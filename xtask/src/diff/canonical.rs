@@ -2,6 +2,8 @@
 //! `$ref`s replaced by what they refer to. Two subschemas with the same canonical form accept
 //! the same documents as written; the walk uses this to pair a removed member with an added one
 //! (a rename), to pair the alternatives of a union, and to compare keywords it does not model.
+//! `required` is a set: its names are sorted, so an object whose members are listed in another
+//! order (a member moved into a flattened part) keeps its form.
 
 use schema_types::schema_walk::{self, MAX_REF_HOPS};
 use serde_json::{Map, Value};
@@ -73,6 +75,16 @@ fn canonical_in(root: &Value, value: &Value, expanding: &mut Vec<String>) -> Val
                         .map(|schema| canonical_in(root, schema, expanding))
                         .collect(),
                 ),
+                other => other.clone(),
+            },
+            // A set of names: the order they are listed in accepts no other document.
+            "required" => match value {
+                Value::Array(names) => {
+                    let mut names = names.clone();
+                    names.sort_by_key(|name| name.to_string());
+                    names.dedup();
+                    Value::Array(names)
+                }
                 other => other.clone(),
             },
             _ => value.clone(),
