@@ -16,6 +16,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem;
+
 use super::detect::{Clue, Signature};
 use super::implied::{Implied, Shown};
 use crate::registry::PAYLOADS;
@@ -115,6 +117,9 @@ pub(crate) struct Probes {
     /// Per kind: whether it is settled by validity, read from its schema the first time a
     /// reading that may stop early meets its signature.
     settled: Vec<OnceLock<bool>>,
+    /// Per kind: the names, quoted as a document writes them, of the members its signature
+    /// asks to be absent (see [`Scanner::settles`]).
+    absent_names: Vec<Vec<memmem::Finder<'static>>>,
 }
 
 /// The probes of the registry's kinds, built the first time detection reads bytes.
@@ -126,6 +131,7 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         kinds_by_node: Vec::new(),
         kinds_by_test: Vec::new(),
         settled: PAYLOADS.iter().map(|_| OnceLock::new()).collect(),
+        absent_names: Vec::new(),
     };
     for kind in PAYLOADS {
         let checks = probes.compile(&kind.signature);
@@ -149,9 +155,28 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         probes.nodes.len(),
     );
     let kinds_by_test = asking(|checks| checks.holds, probes.tests);
+    let absent_names = probes
+        .kinds
+        .iter()
+        .map(|checks| {
+            (0..probes.nodes.len())
+                .filter(|&node| checks.absent & (1 << node) != 0)
+                .filter_map(|node| {
+                    let (name, _) = probes
+                        .nodes
+                        .iter()
+                        .flat_map(|parent| &parent.children)
+                        .find(|&&(_, child)| child == node)?;
+                    let quoted = format!("\"{name}\"");
+                    Some(memmem::Finder::new(quoted.as_bytes()).into_owned())
+                })
+                .collect()
+        })
+        .collect();
     Probes {
         kinds_by_node,
         kinds_by_test,
+        absent_names,
         ..probes
     }
 });
@@ -370,13 +395,26 @@ impl<'b> Scanner<'b> {
 
     /// Whether one of `kinds` is settled by validity and has its signature met by what was
     /// read; if so, the reading stops there (the caller returns `None`).
+    ///
+    /// A member a signature asks to be absent is absent from what was read so far, not yet from
+    /// the document: a stored Segment message whose `receivedAt` comes after its `event` meets
+    /// its call's signature until `receivedAt` is read. Settling on the call there would cost a
+    /// validation that fails and a second reading, so a kind is not settled while the rest of
+    /// the bytes name one of its absent members: the reading goes on, and the member, or the
+    /// end of the document, decides. Only a name written with escapes passes this look ahead,
+    /// and then the validator's report sends the document through full detection as before.
     #[inline(always)]
     fn settles(&mut self, kinds: &[usize]) -> bool {
         if !self.settling {
             return false;
         }
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
         self.settled = kinds.iter().copied().find(|&kind| {
-            self.probes.kinds[kind].met_by(&self.facts) && self.probes.is_settled(kind)
+            self.probes.kinds[kind].met_by(&self.facts)
+                && self.probes.is_settled(kind)
+                && !self.probes.absent_names[kind]
+                    .iter()
+                    .any(|name| name.find(rest).is_some())
         });
         self.settled.is_some()
     }
