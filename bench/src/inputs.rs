@@ -395,6 +395,44 @@ impl Stream {
     }
 }
 
+/// The era of `kind` (oldest first) that accepts the document `bytes` first; `None` for a kind
+/// of one shape, or a document no era accepts.
+pub fn era_of(kind: Measured, bytes: &[u8]) -> Option<&'static str> {
+    kind.registry
+        .eras
+        .iter()
+        .find(|era| era.validate_slice(bytes).is_valid())
+        .map(|era| era.name())
+}
+
+/// Per kind of the stream, in its order: each of its eras (oldest first; one unnamed entry for a
+/// kind of one shape) with how many lines of the stream are its documents ([`era_of`]).
+pub fn era_coverage(stream: &Stream) -> Vec<(Measured, Vec<(&'static str, usize)>)> {
+    let mut coverage: Vec<(Measured, Vec<(&'static str, usize)>)> = Measured::all()
+        .into_iter()
+        .map(|kind| {
+            let eras = kind.registry.eras.iter().map(|era| (era.name(), 0));
+            let eras = if kind.registry.eras.is_empty() {
+                vec![("", 0)]
+            } else {
+                eras.collect()
+            };
+            (kind, eras)
+        })
+        .collect();
+    for (kind, bytes) in stream.documents() {
+        let era = era_of(kind, bytes).unwrap_or("");
+        if let Some((_, eras)) = coverage
+            .iter_mut()
+            .find(|(measured, _)| measured.position == kind.position)
+            && let Some((_, count)) = eras.iter_mut().find(|(name, _)| *name == era)
+        {
+            *count += 1;
+        }
+    }
+    coverage
+}
+
 /// The kind of line `line` (from 0) of the stream: the kinds round-robin.
 pub fn stream_kind(kinds: &[Measured], line: usize) -> Measured {
     kinds[line % kinds.len()]
@@ -488,6 +526,16 @@ mod tests {
             assert!(runtime.accepts(kind, &document), "line {line}");
         }
         assert_eq!(Stream::build(48).bytes, stream.bytes);
+    }
+
+    #[test]
+    fn the_stream_holds_documents_of_every_era_of_every_kind() {
+        let stream = Stream::build(16 * 40);
+        for (kind, eras) in era_coverage(&stream) {
+            for (era, count) in eras {
+                assert!(count > 0, "{} era `{era}`: no line", kind.registry.id);
+            }
+        }
     }
 
     #[test]

@@ -7,10 +7,15 @@
 //! stream_file OUT --at-least 1GiB       # the stream repeated until the file holds 1 GiB
 //! stream_file OUT --kind ID             # 100,000 random valid documents of one kind
 //! stream_file --kinds                   # the kinds of lines 0, 1, 2... round-robin, by id
+//! stream_file --eras                    # per kind, each era and how many lines are of it
 //! ```
 //!
-//! Line `i` of the stream is a random valid document of kind `i % 13` (the 13 kinds not derived
-//! from another, in registry order: `--kinds` prints them), as in the criterion benchmark. A
+//! Line `i` of the stream is a random valid document of kind `i % 16` (the 16 kinds not derived
+//! from another, in registry order: `--kinds` prints them), as in the criterion benchmark: nine
+//! Hasura kinds and seven Appsmith kinds, each as its own type declares its documents (the
+//! Segment events as Segment stores them), never a derived `-call`, `-row` or `-wire` layer. The random documents of a kind with eras are of
+//! every era (`--eras` counts them; a test of `inputs` checks that each era has lines), so a
+//! figure on the stream covers every era of every kind. A
 //! document made invalid is a seeded mutant of it (a value of another type, a member removed,
 //! an undeclared member, a value edited; see `inputs::mutate`) that the `jsonschema` runtime
 //! rejects on the published schema, so its kind stays the line's. A repeated stream repeats the
@@ -22,14 +27,14 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream, mutate};
+use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream, era_coverage, mutate};
 use telemetry_spec_bench::payloads::{Measured, Runtime};
 
 fn main() -> ExitCode {
     telemetry_spec_bench::exit_code("stream_file", run())
 }
 
-const USAGE: &str = "usage: stream_file OUT [--kind ID] [--invalid-every N] [--at-least BYTES] | stream_file --kinds";
+const USAGE: &str = "usage: stream_file OUT [--kind ID] [--invalid-every N] [--at-least BYTES] | stream_file --kinds | stream_file --eras";
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
@@ -46,6 +51,20 @@ fn run() -> Result<(), String> {
                     .map(|kind| kind.registry.id)
                     .collect();
                 println!("{}", ids.join(" "));
+                return Ok(());
+            }
+            "--eras" => {
+                let stream = Stream::build(STREAM_DOCUMENTS);
+                for (kind, eras) in era_coverage(&stream) {
+                    let eras: Vec<String> = eras
+                        .iter()
+                        .map(|(era, count)| match *era {
+                            "" => format!("{count}"),
+                            era => format!("{era}: {count}"),
+                        })
+                        .collect();
+                    println!("{} {}", kind.registry.id, eras.join(", "));
+                }
                 return Ok(());
             }
             "--invalid-every" => {

@@ -117,9 +117,9 @@ pub(crate) struct Probes {
     /// Per kind: whether it is settled by validity, read from its schema the first time a
     /// reading that may stop early meets its signature.
     settled: Vec<OnceLock<bool>>,
-    /// Per kind: the names, quoted as a document writes them, of the members its signature
-    /// asks to be absent (see [`Scanner::settles`]).
-    absent_names: Vec<Vec<memmem::Finder<'static>>>,
+    /// Per kind: the members its signature asks to be absent, each node with its name quoted
+    /// as a document writes it (see [`Scanner::settles`]).
+    absent_names: Vec<Vec<(usize, memmem::Finder<'static>)>>,
 }
 
 /// The probes of the registry's kinds, built the first time detection reads bytes.
@@ -168,7 +168,7 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
                         .flat_map(|parent| &parent.children)
                         .find(|&&(_, child)| child == node)?;
                     let quoted = format!("\"{name}\"");
-                    Some(memmem::Finder::new(quoted.as_bytes()).into_owned())
+                    Some((node, memmem::Finder::new(quoted.as_bytes()).into_owned()))
                 })
                 .collect()
         })
@@ -399,24 +399,44 @@ impl<'b> Scanner<'b> {
     /// A member a signature asks to be absent is absent from what was read so far, not yet from
     /// the document: a stored Segment message whose `receivedAt` comes after its `event` meets
     /// its call's signature until `receivedAt` is read. Settling on the call there would cost a
-    /// validation that fails and a second reading, so a kind is not settled while the rest of
-    /// the bytes name one of its absent members: the reading goes on, and the member, or the
-    /// end of the document, decides. Only a name written with escapes passes this look ahead,
-    /// and then the validator's report sends the document through full detection as before.
+    /// validation that fails and a second reading. So when the rest of the bytes name such a
+    /// member (its quoted name, then a colon), the reading settles instead on the kind that the
+    /// member's presence would settle (the stored message), if there is one, and otherwise
+    /// goes on. Either way the validator's report decides, as for any settled kind: a name met
+    /// ahead that belongs to a nested object, or one written with escapes, costs a validation
+    /// that fails and full detection, never a wrong kind.
     #[inline(always)]
     fn settles(&mut self, kinds: &[usize]) -> bool {
         if !self.settling {
             return false;
         }
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        self.settled = kinds.iter().copied().find(|&kind| {
-            self.probes.kinds[kind].met_by(&self.facts)
-                && self.probes.is_settled(kind)
-                && !self.probes.absent_names[kind]
-                    .iter()
-                    .any(|name| name.find(rest).is_some())
-        });
-        self.settled.is_some()
+        let probes = self.probes;
+        for &kind in kinds {
+            if !(probes.kinds[kind].met_by(&self.facts) && probes.is_settled(kind)) {
+                continue;
+            }
+            let rest = self.bytes.get(self.at..).unwrap_or_default();
+            let ahead = probes.absent_names[kind]
+                .iter()
+                .find(|(_, name)| names_member(rest, name))
+                .map(|&(node, _)| node);
+            let Some(node) = ahead else {
+                self.settled = Some(kind);
+                return true;
+            };
+            let facts = Facts {
+                present: self.facts.present | 1 << node,
+                ..self.facts
+            };
+            self.settled = probes.kinds_by_node[node]
+                .iter()
+                .copied()
+                .find(|&other| probes.kinds[other].met_by(&facts) && probes.is_settled(other));
+            if self.settled.is_some() {
+                return true;
+            }
+        }
+        false
     }
 
     /// The value at the current position, at `node` of the tree (`None`: passed over).
@@ -568,6 +588,19 @@ const ENDS_SCALAR: [bool; 256] = {
     }
     table
 };
+
+/// Whether `bytes` hold the quoted name `name` followed by a colon: a member so named,
+/// somewhere.
+fn names_member(bytes: &[u8], name: &memmem::Finder<'_>) -> bool {
+    name.find_iter(bytes).any(|at| {
+        bytes
+            .get(at + name.needle().len()..)
+            .unwrap_or_default()
+            .iter()
+            .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+            == Some(&b':')
+    })
+}
 
 /// The bit of [`Node::child_lengths`] for a name of `length` bytes.
 #[inline]
