@@ -387,6 +387,25 @@ impl Stream {
         Self { bytes, lines }
     }
 
+    /// The lines of this stream that are documents of era `era` of their kind ([`era_of`]).
+    pub fn of_era(&self, era: &str) -> Self {
+        let mut bytes = Vec::new();
+        let mut lines = Vec::new();
+        for (kind, line) in self.documents() {
+            if era_of(kind, line) == Some(era) {
+                let start = bytes.len();
+                bytes.extend_from_slice(line);
+                lines.push(Line {
+                    kind,
+                    start,
+                    end: bytes.len(),
+                });
+                bytes.push(b'\n');
+            }
+        }
+        Self { bytes, lines }
+    }
+
     /// Every document with its kind, in stream order.
     pub fn documents(&self) -> impl Iterator<Item = (Measured, &[u8])> {
         self.lines

@@ -117,8 +117,8 @@ pub(crate) struct Probes {
     /// Per kind: whether it is settled by validity, read from its schema the first time a
     /// reading that may stop early meets its signature.
     settled: Vec<OnceLock<bool>>,
-    /// Per kind: the members its signature asks to be absent, each node with its name quoted
-    /// as a document writes it (see [`Scanner::settles`]).
+    /// Per kind derived from another: the members its signature asks to be absent, each node
+    /// with its name quoted as a document writes it (see [`Scanner::settles`]).
     absent_names: Vec<Vec<(usize, memmem::Finder<'static>)>>,
 }
 
@@ -155,12 +155,17 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         probes.nodes.len(),
     );
     let kinds_by_test = asking(|checks| checks.holds, probes.tests);
+    // Only a derived layer looks ahead: a base kind that asks a member to be absent is a bare
+    // Hasura payload, whose row writes its `id` first, so that what was read already tells
+    // them apart; a derived kind that does is a Segment call, met by every stored message of
+    // its event until Segment's `receivedAt`, written after `event`.
     let absent_names = probes
         .kinds
         .iter()
-        .map(|checks| {
+        .zip(PAYLOADS)
+        .map(|(checks, kind)| {
             (0..probes.nodes.len())
-                .filter(|&node| checks.absent & (1 << node) != 0)
+                .filter(|&node| kind.derived_from.is_some() && checks.absent & (1 << node) != 0)
                 .filter_map(|node| {
                     let (name, _) = probes
                         .nodes
@@ -400,7 +405,7 @@ impl<'b> Scanner<'b> {
     /// the document: a stored Segment message whose `receivedAt` comes after its `event` meets
     /// its call's signature until `receivedAt` is read. Settling on the call there would cost a
     /// validation that fails and a second reading. So when the rest of the bytes name such a
-    /// member (its quoted name, then a colon), the reading settles instead on the kind that the
+    /// member of a derived kind (its quoted name, then a colon), the reading settles instead on the kind that the
     /// member's presence would settle (the stored message), if there is one, and otherwise
     /// goes on. Either way the validator's report decides, as for any settled kind: a name met
     /// ahead that belongs to a nested object, or one written with escapes, costs a validation
