@@ -417,31 +417,41 @@ impl<'b> Scanner<'b> {
         }
         let probes = self.probes;
         for &kind in kinds {
-            if !(probes.kinds[kind].met_by(&self.facts) && probes.is_settled(kind)) {
-                continue;
-            }
-            let rest = self.bytes.get(self.at..).unwrap_or_default();
-            let ahead = probes.absent_names[kind]
-                .iter()
-                .find(|(_, name)| names_member(rest, name))
-                .map(|&(node, _)| node);
-            let Some(node) = ahead else {
-                self.settled = Some(kind);
-                return true;
-            };
-            let facts = Facts {
-                present: self.facts.present | 1 << node,
-                ..self.facts
-            };
-            self.settled = probes.kinds_by_node[node]
-                .iter()
-                .copied()
-                .find(|&other| probes.kinds[other].met_by(&facts) && probes.is_settled(other));
-            if self.settled.is_some() {
-                return true;
+            if probes.kinds[kind].met_by(&self.facts) && probes.is_settled(kind) {
+                self.settled = if probes.absent_names[kind].is_empty() {
+                    Some(kind)
+                } else {
+                    self.settled_ahead(kind)
+                };
+                if self.settled.is_some() {
+                    return true;
+                }
             }
         }
         false
+    }
+
+    /// The kind to settle on when what was read meets the signature of `kind`, a derived layer
+    /// that asks members to be absent ([`Self::settles`]): `kind` when the rest of the bytes
+    /// name none of them, else the kind the first one named would settle, if any.
+    #[inline(never)]
+    fn settled_ahead(&self, kind: usize) -> Option<usize> {
+        let probes = self.probes;
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let Some(&(node, _)) = probes.absent_names[kind]
+            .iter()
+            .find(|(_, name)| names_member(rest, name))
+        else {
+            return Some(kind);
+        };
+        let facts = Facts {
+            present: self.facts.present | 1 << node,
+            ..self.facts
+        };
+        probes.kinds_by_node[node]
+            .iter()
+            .copied()
+            .find(|&other| probes.kinds[other].met_by(&facts) && probes.is_settled(other))
     }
 
     /// The value at the current position, at `node` of the tree (`None`: passed over).
