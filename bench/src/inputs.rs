@@ -370,40 +370,44 @@ impl Stream {
 
     /// A stream of `count` random valid documents, line `i` of kind `kind_of(i)` with seed `i`.
     fn of_kinds(count: usize, kind_of: impl Fn(usize) -> Measured) -> Self {
-        let mut bytes = Vec::new();
-        let mut lines = Vec::with_capacity(count);
+        let mut stream = Self {
+            bytes: Vec::new(),
+            lines: Vec::with_capacity(count),
+        };
         for line in 0..count {
             let kind = kind_of(line);
-            let start = bytes.len();
-            serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
-                .expect("a `Value` always serialises");
-            lines.push(Line {
-                kind,
-                start,
-                end: bytes.len(),
+            stream.push(kind, |bytes| {
+                serde_json::to_writer(bytes, &kind.registry.random(line as u64))
+                    .expect("a `Value` always serialises");
             });
-            bytes.push(b'\n');
         }
-        Self { bytes, lines }
+        stream
+    }
+
+    /// Appends a line of `kind`, its document written by `write`.
+    fn push(&mut self, kind: Measured, write: impl FnOnce(&mut Vec<u8>)) {
+        let start = self.bytes.len();
+        write(&mut self.bytes);
+        self.lines.push(Line {
+            kind,
+            start,
+            end: self.bytes.len(),
+        });
+        self.bytes.push(b'\n');
     }
 
     /// The lines of this stream that are documents of era `era` of their kind ([`era_of`]).
     pub fn of_era(&self, era: &str) -> Self {
-        let mut bytes = Vec::new();
-        let mut lines = Vec::new();
+        let mut stream = Self {
+            bytes: Vec::new(),
+            lines: Vec::new(),
+        };
         for (kind, line) in self.documents() {
             if era_of(kind, line) == Some(era) {
-                let start = bytes.len();
-                bytes.extend_from_slice(line);
-                lines.push(Line {
-                    kind,
-                    start,
-                    end: bytes.len(),
-                });
-                bytes.push(b'\n');
+                stream.push(kind, |bytes| bytes.extend_from_slice(line));
             }
         }
-        Self { bytes, lines }
+        stream
     }
 
     /// Every document with its kind, in stream order.
