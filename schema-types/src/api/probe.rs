@@ -405,9 +405,9 @@ impl<'b> Scanner<'b> {
     /// the document: a stored Segment message whose `receivedAt` comes after its `event` meets
     /// its call's signature until `receivedAt` is read. Settling on the call there would cost a
     /// validation that fails and a second reading. So when the rest of the bytes name such a
-    /// member of a derived kind (its quoted name, then a colon), the reading settles instead on the kind that the
-    /// member's presence would settle (the stored message), if there is one, and otherwise
-    /// goes on. Either way the validator's report decides, as for any settled kind: a name met
+    /// member of a derived kind (its quoted name, then a colon), the reading settles instead on
+    /// the kind that the member's presence would settle (the stored message), if there is one,
+    /// and otherwise goes on. Either way the validator's report decides, as for any settled kind: a name met
     /// ahead that belongs to a nested object, or one written with escapes, costs a validation
     /// that fails and full detection, never a wrong kind.
     #[inline(always)]
@@ -744,6 +744,34 @@ mod tests {
                 })
                 .collect::<Vec<Vec<u8>>>()
         })
+    }
+
+    #[test]
+    fn a_stored_segment_message_settles_as_stored_and_its_call_as_the_call() {
+        for id in [
+            "appsmith/backend-call-event",
+            "appsmith/backend-call-event-call",
+        ] {
+            let index = PAYLOADS.iter().position(|kind| kind.id == id).unwrap();
+            let bytes = serde_json::to_vec(&PAYLOADS[index].fixture()).unwrap();
+            let settled = match PROBES.read_settling(&bytes) {
+                Reading::Settled(kind) => Some(PAYLOADS[kind].id),
+                Reading::Facts(_) | Reading::Malformed => None,
+            };
+            assert_eq!(settled, Some(id));
+        }
+    }
+
+    #[test]
+    fn a_member_is_named_by_its_quoted_name_and_a_colon() {
+        let name = memmem::Finder::new(b"\"receivedAt\"");
+        assert!(names_member(br#"{"a": 1, "receivedAt" : 2}"#, &name));
+        assert!(!names_member(
+            br#"{"a": "receivedAt", "b": ["receivedAt"]}"#,
+            &name
+        ));
+        assert!(!names_member(br#"{"a": 1, "receivedAt""#, &name));
+        assert!(!names_member(b"", &name));
     }
 
     #[test]
