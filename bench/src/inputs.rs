@@ -370,21 +370,44 @@ impl Stream {
 
     /// A stream of `count` random valid documents, line `i` of kind `kind_of(i)` with seed `i`.
     fn of_kinds(count: usize, kind_of: impl Fn(usize) -> Measured) -> Self {
-        let mut bytes = Vec::new();
-        let mut lines = Vec::with_capacity(count);
+        let mut stream = Self {
+            bytes: Vec::new(),
+            lines: Vec::with_capacity(count),
+        };
         for line in 0..count {
             let kind = kind_of(line);
-            let start = bytes.len();
-            serde_json::to_writer(&mut bytes, &kind.registry.random(line as u64))
-                .expect("a `Value` always serialises");
-            lines.push(Line {
-                kind,
-                start,
-                end: bytes.len(),
+            stream.push(kind, |bytes| {
+                serde_json::to_writer(bytes, &kind.registry.random(line as u64))
+                    .expect("a `Value` always serialises");
             });
-            bytes.push(b'\n');
         }
-        Self { bytes, lines }
+        stream
+    }
+
+    /// Appends a line of `kind`, its document written by `write`.
+    fn push(&mut self, kind: Measured, write: impl FnOnce(&mut Vec<u8>)) {
+        let start = self.bytes.len();
+        write(&mut self.bytes);
+        self.lines.push(Line {
+            kind,
+            start,
+            end: self.bytes.len(),
+        });
+        self.bytes.push(b'\n');
+    }
+
+    /// The lines of this stream that are documents of era `era` of their kind ([`era_of`]).
+    pub fn of_era(&self, era: &str) -> Self {
+        let mut stream = Self {
+            bytes: Vec::new(),
+            lines: Vec::new(),
+        };
+        for (kind, line) in self.documents() {
+            if era_of(kind, line) == Some(era) {
+                stream.push(kind, |bytes| bytes.extend_from_slice(line));
+            }
+        }
+        stream
     }
 
     /// Every document with its kind, in stream order.
@@ -393,6 +416,44 @@ impl Stream {
             .iter()
             .map(|line| (line.kind, &self.bytes[line.start..line.end]))
     }
+}
+
+/// The era of `kind` (oldest first) that accepts the document `bytes` first; `None` for a kind
+/// of one shape, or a document no era accepts.
+pub fn era_of(kind: Measured, bytes: &[u8]) -> Option<&'static str> {
+    kind.registry
+        .eras
+        .iter()
+        .find(|era| era.validate_slice(bytes).is_valid())
+        .map(|era| era.name())
+}
+
+/// Per kind of the stream, in its order: each of its eras (oldest first; one unnamed entry for a
+/// kind of one shape) with how many lines of the stream are its documents ([`era_of`]).
+pub fn era_coverage(stream: &Stream) -> Vec<(Measured, Vec<(&'static str, usize)>)> {
+    let mut coverage: Vec<(Measured, Vec<(&'static str, usize)>)> = Measured::all()
+        .into_iter()
+        .map(|kind| {
+            let eras = kind.registry.eras.iter().map(|era| (era.name(), 0));
+            let eras = if kind.registry.eras.is_empty() {
+                vec![("", 0)]
+            } else {
+                eras.collect()
+            };
+            (kind, eras)
+        })
+        .collect();
+    for (kind, bytes) in stream.documents() {
+        let era = era_of(kind, bytes).unwrap_or("");
+        if let Some((_, eras)) = coverage
+            .iter_mut()
+            .find(|(measured, _)| measured.position == kind.position)
+            && let Some((_, count)) = eras.iter_mut().find(|(name, _)| *name == era)
+        {
+            *count += 1;
+        }
+    }
+    coverage
 }
 
 /// The kind of line `line` (from 0) of the stream: the kinds round-robin.
@@ -488,6 +549,16 @@ mod tests {
             assert!(runtime.accepts(kind, &document), "line {line}");
         }
         assert_eq!(Stream::build(48).bytes, stream.bytes);
+    }
+
+    #[test]
+    fn the_stream_holds_documents_of_every_era_of_every_kind() {
+        let stream = Stream::build(16 * 40);
+        for (kind, eras) in era_coverage(&stream) {
+            for (era, count) in eras {
+                assert!(count > 0, "{} era `{era}`: no line", kind.registry.id);
+            }
+        }
     }
 
     #[test]

@@ -6,30 +6,38 @@
 //! stream_file OUT --invalid-every 3     # every third document made invalid
 //! stream_file OUT --at-least 1GiB       # the stream repeated until the file holds 1 GiB
 //! stream_file OUT --kind ID             # 100,000 random valid documents of one kind
+//! stream_file OUT --kind ID --era NAME  # those of them that are of one era of the kind
 //! stream_file --kinds                   # the kinds of lines 0, 1, 2... round-robin, by id
+//! stream_file --eras                    # per kind, each era and how many lines are of it
 //! ```
 //!
-//! Line `i` of the stream is a random valid document of kind `i % 13` (the 13 kinds not derived
-//! from another, in registry order: `--kinds` prints them), as in the criterion benchmark. A
+//! Line `i` of the stream is a random valid document of kind `i % 16` (the 16 kinds not derived
+//! from another, in registry order: `--kinds` prints them), as in the criterion benchmark: nine
+//! Hasura kinds and seven Appsmith kinds, each as its own type declares its documents (the
+//! Segment events as Segment stores them), never a derived `-call`, `-row` or `-wire` layer. The random documents of a kind with eras are of
+//! every era (`--eras` counts them; a test of `inputs` checks that each era has lines), so a
+//! figure on the stream covers every era of every kind. A
 //! document made invalid is a seeded mutant of it (a value of another type, a member removed,
 //! an undeclared member, a value edited; see `inputs::mutate`) that the `jsonschema` runtime
 //! rejects on the published schema, so its kind stays the line's. A repeated stream repeats the
 //! lines as they are: line `i` is line `i % 100,000` of the first pass. With `--kind`, line `i`
 //! is the random document of that kind with seed `i`, for the runs that give the kind
-//! (`validate --kind`, `stream_library --kind`).
+//! (`validate --kind`, `stream_library --kind`); with `--era` as well, only the lines of that era
+//! are kept, in order (the cost of one era's documents; with `--invalid-every 1`, of invalid
+//! documents held against every era).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream, mutate};
+use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream, era_coverage, mutate};
 use telemetry_spec_bench::payloads::{Measured, Runtime};
 
 fn main() -> ExitCode {
     telemetry_spec_bench::exit_code("stream_file", run())
 }
 
-const USAGE: &str = "usage: stream_file OUT [--kind ID] [--invalid-every N] [--at-least BYTES] | stream_file --kinds";
+const USAGE: &str = "usage: stream_file OUT [--kind ID [--era NAME]] [--invalid-every N] [--at-least BYTES] | stream_file --kinds | stream_file --eras";
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
@@ -37,6 +45,7 @@ fn run() -> Result<(), String> {
     let mut invalid_every = None;
     let mut at_least = 0u64;
     let mut kind = None;
+    let mut era = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value; {USAGE}"));
         match arg.as_str() {
@@ -48,6 +57,20 @@ fn run() -> Result<(), String> {
                 println!("{}", ids.join(" "));
                 return Ok(());
             }
+            "--eras" => {
+                let stream = Stream::build(STREAM_DOCUMENTS);
+                for (kind, eras) in era_coverage(&stream) {
+                    let eras: Vec<String> = eras
+                        .iter()
+                        .map(|(era, count)| match *era {
+                            "" => format!("{count}"),
+                            era => format!("{era}: {count}"),
+                        })
+                        .collect();
+                    println!("{} {}", kind.registry.id, eras.join(", "));
+                }
+                return Ok(());
+            }
             "--invalid-every" => {
                 let every: usize = value("--invalid-every")?
                     .parse()
@@ -56,14 +79,17 @@ fn run() -> Result<(), String> {
             }
             "--at-least" => at_least = bytes(&value("--at-least")?)?,
             "--kind" => kind = Some(Measured::by_id(&value("--kind")?)),
+            "--era" => era = Some(value("--era")?),
             path if !path.starts_with('-') && out.is_none() => out = Some(path.to_owned()),
             other => return Err(format!("unexpected `{other}`; {USAGE}")),
         }
     }
     let out = out.ok_or(USAGE)?;
-    let stream = match kind {
-        None => Stream::build(STREAM_DOCUMENTS),
-        Some(kind) => Stream::of_kind(kind, STREAM_DOCUMENTS),
+    let stream = match (kind, era) {
+        (None, None) => Stream::build(STREAM_DOCUMENTS),
+        (Some(kind), None) => Stream::of_kind(kind, STREAM_DOCUMENTS),
+        (Some(kind), Some(era)) => Stream::of_kind(kind, STREAM_DOCUMENTS).of_era(&era),
+        (None, Some(_)) => return Err(format!("--era needs --kind; {USAGE}")),
     };
     let lines = match invalid_every {
         None => stream.bytes,

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The file is read whole, then split at line feeds; line `i` (blank lines not counted) is of
-//! kind `i % 100,000 % 13` unless `--kind` says, as `stream_file` writes it. Prints how many
+//! kind `i % 100,000 % 16` unless `--kind` says, as `stream_file` writes it. Prints how many
 //! documents were valid.
 
 use std::process::ExitCode;

@@ -16,6 +16,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem;
+
 use super::detect::{Clue, Signature};
 use super::implied::{Implied, Shown};
 use crate::registry::PAYLOADS;
@@ -115,6 +117,9 @@ pub(crate) struct Probes {
     /// Per kind: whether it is settled by validity, read from its schema the first time a
     /// reading that may stop early meets its signature.
     settled: Vec<OnceLock<bool>>,
+    /// Per kind derived from another: the members its signature asks to be absent, each node
+    /// with its name quoted as a document writes it (see [`Scanner::settles`]).
+    absent_names: Vec<Vec<(usize, memmem::Finder<'static>)>>,
 }
 
 /// The probes of the registry's kinds, built the first time detection reads bytes.
@@ -126,6 +131,7 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         kinds_by_node: Vec::new(),
         kinds_by_test: Vec::new(),
         settled: PAYLOADS.iter().map(|_| OnceLock::new()).collect(),
+        absent_names: Vec::new(),
     };
     for kind in PAYLOADS {
         let checks = probes.compile(&kind.signature);
@@ -149,9 +155,33 @@ pub(crate) static PROBES: LazyLock<Probes> = LazyLock::new(|| {
         probes.nodes.len(),
     );
     let kinds_by_test = asking(|checks| checks.holds, probes.tests);
+    // Only a derived layer looks ahead: a base kind that asks a member to be absent is a bare
+    // Hasura payload, whose row writes its `id` first, so that what was read already tells
+    // them apart; a derived kind that does is a Segment call, met by every stored message of
+    // its event until Segment's `receivedAt`, written after `event`.
+    let absent_names = probes
+        .kinds
+        .iter()
+        .zip(PAYLOADS)
+        .map(|(checks, kind)| {
+            (0..probes.nodes.len())
+                .filter(|&node| kind.derived_from.is_some() && checks.absent & (1 << node) != 0)
+                .filter_map(|node| {
+                    let (name, _) = probes
+                        .nodes
+                        .iter()
+                        .flat_map(|parent| &parent.children)
+                        .find(|&&(_, child)| child == node)?;
+                    let quoted = format!("\"{name}\"");
+                    Some((node, memmem::Finder::new(quoted.as_bytes()).into_owned()))
+                })
+                .collect()
+        })
+        .collect();
     Probes {
         kinds_by_node,
         kinds_by_test,
+        absent_names,
         ..probes
     }
 });
@@ -370,15 +400,58 @@ impl<'b> Scanner<'b> {
 
     /// Whether one of `kinds` is settled by validity and has its signature met by what was
     /// read; if so, the reading stops there (the caller returns `None`).
+    ///
+    /// A member a signature asks to be absent is absent from what was read so far, not yet from
+    /// the document: a stored Segment message whose `receivedAt` comes after its `event` meets
+    /// its call's signature until `receivedAt` is read. Settling on the call there would cost a
+    /// validation that fails and a second reading. So when the rest of the bytes name such a
+    /// member of a derived kind (its quoted name, then a colon), the reading settles instead on
+    /// the kind that the member's presence would settle (the stored message), if there is one,
+    /// and otherwise goes on. Either way the validator's report decides, as for any settled kind: a name met
+    /// ahead that belongs to a nested object, or one written with escapes, costs a validation
+    /// that fails and full detection, never a wrong kind.
     #[inline(always)]
     fn settles(&mut self, kinds: &[usize]) -> bool {
         if !self.settling {
             return false;
         }
-        self.settled = kinds.iter().copied().find(|&kind| {
-            self.probes.kinds[kind].met_by(&self.facts) && self.probes.is_settled(kind)
-        });
-        self.settled.is_some()
+        let probes = self.probes;
+        for &kind in kinds {
+            if probes.kinds[kind].met_by(&self.facts) && probes.is_settled(kind) {
+                self.settled = if probes.absent_names[kind].is_empty() {
+                    Some(kind)
+                } else {
+                    self.settled_ahead(kind)
+                };
+                if self.settled.is_some() {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The kind to settle on when what was read meets the signature of `kind`, a derived layer
+    /// that asks members to be absent ([`Self::settles`]): `kind` when the rest of the bytes
+    /// name none of them, else the kind the first one named would settle, if any.
+    #[inline(never)]
+    fn settled_ahead(&self, kind: usize) -> Option<usize> {
+        let probes = self.probes;
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let Some(&(node, _)) = probes.absent_names[kind]
+            .iter()
+            .find(|(_, name)| names_member(rest, name))
+        else {
+            return Some(kind);
+        };
+        let facts = Facts {
+            present: self.facts.present | 1 << node,
+            ..self.facts
+        };
+        probes.kinds_by_node[node]
+            .iter()
+            .copied()
+            .find(|&other| probes.kinds[other].met_by(&facts) && probes.is_settled(other))
     }
 
     /// The value at the current position, at `node` of the tree (`None`: passed over).
@@ -531,6 +604,19 @@ const ENDS_SCALAR: [bool; 256] = {
     table
 };
 
+/// Whether `bytes` hold the quoted name `name` followed by a colon: a member so named,
+/// somewhere.
+fn names_member(bytes: &[u8], name: &memmem::Finder<'_>) -> bool {
+    name.find_iter(bytes).any(|at| {
+        bytes
+            .get(at + name.needle().len()..)
+            .unwrap_or_default()
+            .iter()
+            .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+            == Some(&b':')
+    })
+}
+
 /// The bit of [`Node::child_lengths`] for a name of `length` bytes.
 #[inline]
 fn length_bit(length: usize) -> u64 {
@@ -658,6 +744,34 @@ mod tests {
                 })
                 .collect::<Vec<Vec<u8>>>()
         })
+    }
+
+    #[test]
+    fn a_stored_segment_message_settles_as_stored_and_its_call_as_the_call() {
+        for id in [
+            "appsmith/backend-call-event",
+            "appsmith/backend-call-event-call",
+        ] {
+            let index = PAYLOADS.iter().position(|kind| kind.id == id).unwrap();
+            let bytes = serde_json::to_vec(&PAYLOADS[index].fixture()).unwrap();
+            let settled = match PROBES.read_settling(&bytes) {
+                Reading::Settled(kind) => Some(PAYLOADS[kind].id),
+                Reading::Facts(_) | Reading::Malformed => None,
+            };
+            assert_eq!(settled, Some(id));
+        }
+    }
+
+    #[test]
+    fn a_member_is_named_by_its_quoted_name_and_a_colon() {
+        let name = memmem::Finder::new(b"\"receivedAt\"");
+        assert!(names_member(br#"{"a": 1, "receivedAt" : 2}"#, &name));
+        assert!(!names_member(
+            br#"{"a": "receivedAt", "b": ["receivedAt"]}"#,
+            &name
+        ));
+        assert!(!names_member(br#"{"a": 1, "receivedAt""#, &name));
+        assert!(!names_member(b"", &name));
     }
 
     #[test]
