@@ -102,8 +102,8 @@ async fn the_eras_seen_and_never_seen_are_named() {
         .map(|known| json!({"era": known.name(), "documents": u64::from(known.name() == era)}))
         .collect();
     assert_eq!(entry["eras"], Value::Array(expected));
-    assert_eq!(kind.eras.len(), 2, "one era seen, one never");
-    // Members of the other era only are declared, and never seen.
+    assert!(kind.eras.len() >= 2, "one era seen, the others never");
+    // Members of the other eras only are declared, and never seen.
     let members = members(&entry);
     assert!(members.contains(&("/event".to_owned(), 1)));
     assert!(members.iter().any(|(_, documents)| *documents == 0));
