@@ -371,7 +371,7 @@ fn add_on_receipt(
 
 /// One Segment call (`POST /v1/track`, or one element of a batch at `position`), judged as the
 /// call it is: checked on its bytes as received as the call kind it is detected as
-/// ([`call_kind`]). What Segment adds on receipt (`add_on_receipt`) is worked out on a copy and
+/// (`call_kind`). What Segment adds on receipt (`add_on_receipt`) is worked out on a copy and
 /// said in the verdict (`segment.added`); the record keeps the call's bytes.
 pub fn segment_call(
     receipt: Receipt<'_>,
