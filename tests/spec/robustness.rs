@@ -120,6 +120,11 @@ const BOTH_PATHS_DESCRIBE_ALIKE: &[(&str, &str, &str)] = &[
         "hasura/server-telemetry",
         r#"{"ci":{"a":{},"a":[]}}"#,
     ),
+    (
+        "hand-written-stack-is-an-object-with-a-repeated-name",
+        "hasura/console-error",
+        r#"{"server_version":"2.0.0","event_type":"Main/RUN_TIME_ERROR","url":"/","console_mode":"cli","cli_uuid":"0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b","server_uuid":"015a8f49-2fbd-4c41-8066-23f48d9c620a","data":{"message":"m","stack":{"message":"m","frames":[" at main.js:1:3"],"frames":null}}}"#,
+    ),
 ];
 
 #[test]

@@ -153,8 +153,10 @@ macro_rules! readers {
 }
 
 /// Skips an object whose size a report may state: returns how many members the parsed value
-/// has, each name once (a repeated name is one member there, the last value winning).
-fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<usize, A::Error> {
+/// has, each name once (a repeated name is one member there, the last value winning), so that
+/// both paths describe it alike. For a hand-written `stream_at` that meets an object where it
+/// expects something else.
+pub fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<usize, A::Error> {
     let mut names = Names::new();
     while let Some(name) = map.next_key_seed(Name)? {
         names.insert(name);

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -12,7 +12,7 @@ use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut, Switch};
 use crate::common::UuidOrEmpty;
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
-use crate::validate::stream::{Look, Skip};
+use crate::validate::stream::{Look, skip_map};
 use crate::validate::{Checker, Seen, Validate};
 
 use super::envelope::{ConsoleTopic, Derived, Posted, Row, Sent, Wire};
@@ -175,7 +175,7 @@ impl Validate for ConsoleStack {
 }
 
 /// The streaming path's view of a stack: what the value is and, for an array, whether every
-/// item is a string. Items and members are read through [`Look`] and [`Skip`], so nesting counts
+/// item is a string. Items and members are read through [`Look`] and [`skip_map`], so nesting counts
 /// against the parser's depth limit as on the parsed path.
 struct StackVisitor<'a, 'de> {
     checker: &'a mut Checker<'de>,
@@ -236,13 +236,8 @@ impl<'de> Visitor<'de> for StackVisitor<'_, 'de> {
         Ok((Seen::Array(count), all_strings))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut count = 0;
-        while map.next_key::<IgnoredAny>()?.is_some() {
-            map.next_value::<Skip>()?;
-            count += 1;
-        }
-        Ok((Seen::Object(count), false))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Ok((Seen::Object(skip_map(map)?), false))
     }
 }
 
