@@ -326,6 +326,21 @@ fn stream_members(
         .map(|(slot, name)| (slot, *name))
         .collect();
     let arms = member_arms(&own, &own_slots, false);
+    // An undeclared member a rule names (a name no flattened part lends) still counts for the
+    // rule, as it does on the parsed path and in JSON Schema (`required` sees any member).
+    let note_undeclared = if lent_slots.is_empty() {
+        quote!()
+    } else {
+        let (slots, lent_names): (Vec<usize>, Vec<&str>) = lent_slots.iter().copied().unzip();
+        quote! {
+            if let ::core::option::Option::Some(slot) = match &*name {
+                #(#lent_names => ::core::option::Option::Some(#slots),)*
+                _ => ::core::option::Option::None,
+            } {
+                noted[slot] = ::core::option::Option::Some(seen);
+            }
+        }
+    };
     let other = match (extra, closed) {
         (Some(extra), _) => {
             let value_ty = &extra.value_ty;
@@ -339,6 +354,7 @@ fn stream_members(
         (None, true) => quote! {
             let seen = map.next_value_seed(#rt::stream::Look::new(checker))?;
             checker.unknown(&name, &seen);
+            #note_undeclared
         },
         (None, false) => quote! {
             map.next_value::<#rt::stream::Skip>()?;

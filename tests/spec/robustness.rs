@@ -125,6 +125,11 @@ const BOTH_PATHS_DESCRIBE_ALIKE: &[(&str, &str, &str)] = &[
         "hasura/console-error",
         r#"{"server_version":"2.0.0","event_type":"Main/RUN_TIME_ERROR","url":"/","console_mode":"cli","cli_uuid":"0e4e2e9b-7fc9-44b8-9d5c-955673e20e0b","server_uuid":"015a8f49-2fbd-4c41-8066-23f48d9c620a","data":{"message":"m","stack":{"message":"m","frames":[" at main.js:1:3"],"frames":null}}}"#,
     ),
+    (
+        "undeclared-member-named-by-a-rule-counts-for-it",
+        "appsmith/backend-call-event-call",
+        r#"{"anonymousId":"7d9f3c2e-1b4a-4e6d-9a8c-2f5e0b1d3c47","event":"PAGE_LOAD","integrations":{},"messageId":"ajs-5c1f0e8d2b7a4c3e9f6a1d0b8e7c2a94","properties":{},"timestamp":"2023-07-11T08:15:42.387Z","type":"track"}"#,
+    ),
 ];
 
 #[test]
