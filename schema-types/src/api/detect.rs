@@ -701,6 +701,7 @@ pub(super) mod tests {
 
     /// Fails unless `document` is detected as `payload` or as a kind that refines it (whose
     /// signature a document of `payload` may show: a Console message that is a runtime error).
+    #[cfg(feature = "proptest")]
     fn assert_detected_or_refined(payload: &'static PayloadKind, document: &Value, case: &str) {
         let detection = both(document);
         assert!(
