@@ -31,10 +31,12 @@ use crate::validate::Validate;
 /// `appsmith/instance-stats-ping`: the `instance_stats` call, from a server of any version still
 /// in the field.
 ///
-/// One shape per era of `pingStats` (`PingScheduledTaskCEImpl.java`): the counts under the
-/// server's IP address (2022), under the instance id with the version and edition (2023), with
-/// the deployment's details, public applications and active users (2024), and per organization
-/// (2025). A document is valid when it is one of them.
+/// One shape per era of `pingStats` (`PingScheduledTaskCEImpl.java`): the counts beside the
+/// properties (February 2022), the counts among the properties under the server's IP address
+/// (2022), under the instance id with the version and edition (2023), as text with the
+/// deployment's details and the public applications (October 2023), as numbers again with the
+/// active users and the admin's e-mail domain hash (2024), and per organization (2025). A
+/// document is valid when it is one of them.
 ///
 /// Not modelled: the revision `01b41bc2253d734c7e23d7e28aa2d5bd9b84e138`, whose `pingStats` puts
 /// `version` and `edition` beside `userId`, `context`, `properties` and `event`, with the
@@ -47,20 +49,34 @@ use crate::validate::Validate;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
 pub enum InstanceStatsPing {
+    /// The servers from 2022-02-09 (`a7f31d3e675eb1eb240e5119fae0707145f34d4f`, "Anonymous stats
+    /// if telemetry is enabled", on master as `3d04ad0b00522dd4f442b3ed06c78dd05941df2b`,
+    /// released as v1.6.10 through `db1ea09a4a91a944a018ccf0d3ed4c1d56190e61`) to the counts' move
+    /// into the properties (`0c542536daac82f25afdddc03c87be637e43dcae`, 2022-02-17, on master
+    /// `24fd89a053d64280d50150ae9de4d9d76db632e8`, 2022-02-21): the six counts are members of the
+    /// call itself, beside `properties`, which holds the instance id alone.
+    #[schemars(extend("x-era" = "2022-02"))]
+    Era2022Feb(InstanceStatsPing2022Feb),
     /// The servers from 2022-02-17 (`0c542536daac82f25afdddc03c87be637e43dcae`, "Move data
     /// counts to properties for analytics") to January 2023: `userId` is the server's public IP
     /// address; the properties are the instance id and the six counts.
     #[schemars(extend("x-era" = "2022"))]
     Era2022(InstanceStatsPing2022),
     /// The servers from 2023-02-27 (`088ec5b3cbb6c33dd3c4db79a7ccecc36d6b5ae7`, "Add version
-    /// information in instance_stats") through 2023: `userId` is the instance id (from
+    /// information in instance_stats") to October 2023: `userId` is the instance id (from
     /// `b0bfacd0864674619c7fd017093a4ede3fe9d868`), and the properties add the server's version
     /// and edition.
     #[schemars(extend("x-era" = "2023"))]
     Era2023(InstanceStatsPing2023),
+    /// The servers from October 2023 (the revision whose `pingStats` adds `numPublicApps`,
+    /// "instance total public apps count", and `DeploymentProperties`) to the revision that adds
+    /// `getUserTrackingDetails`: the properties are a `Map<String, String>`, so every count is
+    /// sent as text, beside the version, the edition and the deployment's details.
+    #[schemars(extend("x-era" = "2023-10"))]
+    Era2023Oct(InstanceStatsPing2023Oct),
     /// The servers of 2024 (the revision whose `pingStats` adds `getUserTrackingDetails`): the
-    /// counts with public applications, daily, weekly and monthly active users, the deployment's
-    /// details and the admin's e-mail domain hash.
+    /// counts as numbers again, with public applications, daily, weekly and monthly active users,
+    /// the deployment's details and the admin's e-mail domain hash.
     #[schemars(extend("x-era" = "2024"))]
     Era2024(InstanceStatsPing2024),
     /// The servers of 2025, which send one call per organization
@@ -72,7 +88,7 @@ pub enum InstanceStatsPing {
 
 impl Payload for InstanceStatsPing {
     const ID: &'static str = "appsmith/instance-stats-ping";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 0);
     const TITLE: &'static str = "Appsmith instance statistics ping";
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
@@ -96,12 +112,12 @@ impl Payload for InstanceStatsPing {
 pub struct InstanceStatsPing2022Feb {
     /// Where the call comes from: the server's public address.
     pub context: ServerAddress,
-    /// The six counts, members of the call itself.
-    #[serde(flatten)]
-    pub counts: InstanceCounts<Count>,
     /// The event name, always `instance_stats`.
     #[schemars(extend("x-privacy" = "category"))]
     pub event: InstanceStatsEventName,
+    /// The six counts, members of the call itself.
+    #[serde(flatten)]
+    pub counts: InstanceCounts<Count>,
     /// The instance id alone.
     pub properties: StatsInstance,
     /// The user Segment files the call under: the server's public IP address (as `context.ip`).
