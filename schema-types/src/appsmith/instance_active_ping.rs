@@ -26,12 +26,31 @@ use crate::validate::Validate;
 /// still in the field.
 ///
 /// One shape per era of `doPing` (`PingScheduledTask.java`, then
-/// `solutions/ce/PingScheduledTaskCEImpl.java`): the servers of 2020 to January 2023 name the
-/// call's user by the server's public IP address, later ones by the instance id, and those of
-/// 2025 send one call per organization, naming it. A document is valid when it is one of them.
+/// `solutions/ce/PingScheduledTaskCEImpl.java`): the servers of September and October 2020 name
+/// the call's user by the instance id and send the address as a property, those of November 2020
+/// to January 2023 name it by the server's public IP address, later ones by the instance id
+/// again, and those of 2025 send one call per organization, naming it. A document is valid when
+/// it is one of them.
+///
+/// Not modelled: the first revision, `949169dd64d82b7260931ff4b7883ce446099d58` (2020-09-17,
+/// "Add a scheduled task to ping home"), which sent `{"userId": <address>, "event": "Instance
+/// Active"}`. It lived one day on the release branch: `d2072e6def11bda8b7c8fe583a27e0bc21437da8`
+/// replaced it on 2020-09-18, before the first merge of the file into master
+/// (`70681eaf4429fc8711b48d90aedd82ce3f370eca`, 2020-09-22, already the next shape), so no
+/// released server sends it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
 pub enum InstanceActivePing {
+    /// The servers from 2020-09-18 (`d2072e6def11bda8b7c8fe583a27e0bc21437da8`, "Use a unique
+    /// instance ID for pinging home", `PingScheduledTask.java`) to 2020-10-29
+    /// (`f6a8434e8673d76bdd9621dfceaeb9151eef7e56`), released from 2020-09-22 and as v1.2.7
+    /// (`c2f1245c7cf91d69563a9feaeea35134bba35a3d`) and v1.2.8
+    /// (`eb7fa32ad26d8af0d4b4e958167bd9a5945bcb25`): `userId` is the instance id and the
+    /// properties hold the server's address. Not telemetry-gated: the task ran on every
+    /// self-hosted server (`@ConditionalOnProperty(prefix = "is", name = "self-hosted")`), the
+    /// telemetry switch does not stop this era's calls.
+    #[schemars(extend("x-era" = "2020-09"))]
+    Era2020Sep(InstanceActivePing2020Sep),
     /// The servers from 2020-10-29 (`f6a8434e8673d76bdd9621dfceaeb9151eef7e56`, "flipped user id
     /// and instance id", in `PingScheduledTask.java`; telemetry-gated from
     /// `ace2370a4829abf2e27404598807d33439f1928b`, 2020-11-19) to January 2023: `userId` is the
@@ -53,7 +72,7 @@ pub enum InstanceActivePing {
 
 impl Payload for InstanceActivePing {
     const ID: &'static str = "appsmith/instance-active-ping";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Appsmith Instance Active ping";
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
@@ -81,7 +100,33 @@ pub(super) const fn server_ping_catalog(trigger: &'static str) -> Catalog {
     }
 }
 
-/// The "Instance Active" call of the servers of 2020 to January 2023.
+/// The "Instance Active" call of the servers of September and October 2020.
+///
+/// `Map.of("userId", instanceId, "context", Map.of("ip", ipAddress), "properties",
+/// Map.of("ip", ipAddress), "event", "Instance Active")` (`doPing` in `PingScheduledTask.java`
+/// from `d2072e6def11bda8b7c8fe583a27e0bc21437da8` to `f6a8434e8673d76bdd9621dfceaeb9151eef7e56`).
+/// The instance id is the `value` of the `instance-id` config, a new ObjectId's hex text; without
+/// it, or without an address (`api6.ipify.org`, an IPv6 address, until
+/// `2c3381e59de0e433a4b6e976bf0a4fb782f3761e`, 2020-10-06; `api64.ipify.org`, either family,
+/// after), `Mono.zip` is empty and no call is made. `Map.of` keeps no order.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct InstanceActivePing2020Sep {
+    /// Where the call comes from: the server's public address.
+    pub context: ServerAddress,
+    /// The event name, always `Instance Active`.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub event: InstanceActiveEventName,
+    /// The server's public address again, as the call's only property.
+    pub properties: ServerAddress,
+    /// The user Segment files the call under: the instance id (a MongoDB ObjectId).
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub user_id: ObjectId,
+}
+
+/// The "Instance Active" call of the servers of November 2020 to January 2023.
 ///
 /// `Map.of("userId", ipAddress, "context", Map.of("ip", ipAddress), "properties",
 /// Map.of("instanceId", instanceId), "event", "Instance Active")` (`doPing`, from
@@ -167,7 +212,8 @@ pub enum InstanceActiveEventName {
 }
 
 /// The `context` the server writes into its own Segment calls: the public address it found
-/// (`api64.ipify.org`'s answer), which Segment would otherwise take from the connection.
+/// (`api64.ipify.org`'s answer), which Segment would otherwise take from the connection; the
+/// servers of September and October 2020 send the same object as the call's `properties`.
 ///
 /// Closed: the server writes this member only.
 #[derive(
