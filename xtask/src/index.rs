@@ -75,26 +75,20 @@ pub fn answer_entry(path: &str, schema: &Value) -> Result<Value, String> {
 /// the payload id and the version (from the path), the path, the title, the product (the id's
 /// vendor) and `telemetry`, the document's own `x-telemetry`.
 pub fn entry(path: &str, schema: &Value) -> Result<Value, String> {
-    let (id, version) =
-        schema_path::split(path).map_err(|error| format!("schemas/{path}: {error}"))?;
-    let title = schema["title"]
-        .as_str()
-        .ok_or_else(|| format!("schemas/{path}: no `title`"))?;
+    let mut entry = answer_entry(path, schema)?;
     let telemetry = schema
         .get(catalog::KEYWORD)
         .filter(|telemetry| telemetry.is_object())
         .ok_or_else(|| format!("schemas/{path}: no `{}` object", catalog::KEYWORD))?;
-    let (product, _) = id
-        .split_once('/')
+    let (product, _) = entry["id"]
+        .as_str()
+        .and_then(|id| id.split_once('/'))
         .expect("a payload id is `<vendor>/<payload>`");
-    Ok(json!({
-        "id": id,
-        "version": version.to_string(),
-        "path": path,
-        "title": title,
-        "product": product,
-        "telemetry": telemetry,
-    }))
+    let product = Value::from(product);
+    let fields = entry.as_object_mut().expect("an entry is an object");
+    fields.insert("product".to_owned(), product);
+    fields.insert("telemetry".to_owned(), telemetry.clone());
+    Ok(entry)
 }
 
 #[cfg(test)]

@@ -1,17 +1,21 @@
 //! `appsmith/backend-call-event`: the Segment track event `execute_ACTION_TRIGGERED` the Appsmith
 //! server sends when an action runs (page line 146), in the shape of each server still in the
 //! field: the page's ([`BackendCallEvent2021`], properties [`BackendCallProperties`]) and that
-//! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`])
-//! and that of the servers from October 2023 ([`BackendCallEvent2023Oct`], properties
-//! [`BackendCallProperties2023Oct`]), each in the Segment track layer ([`SegmentTrack`]). What
-//! the later eras share is declared once ([`BackendCallRunDetails`]), flattened into each.
+//! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`]),
+//! that of the servers from October 2023 ([`BackendCallEvent2023Oct`], properties
+//! [`BackendCallProperties2023Oct`]) and that of the servers from 2024 ([`BackendCallEvent2024`],
+//! properties [`BackendCallProperties2024`]), each in the Segment track layer
+//! ([`SegmentTrack`]). What the later eras share is declared once ([`BackendCallRunDetails`],
+//! [`BackendCallRunDetails2023Oct`]), flattened into each.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use serde_json::{Map, Value};
 
+use super::keep_alive_ping::Edition;
 use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
+use super::server_setup_ping::{CloudProvider, DeploymentTool, EfsMount, Sha256HexOrEmpty};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{Count, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
@@ -25,8 +29,9 @@ use crate::validate::Validate;
 /// One shape per era of the server's code (`appsmithorg/appsmith`,
 /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`
 /// and `services/ce/AnalyticsServiceCEImpl.java`): the page's of 2021, the larger one of the
-/// servers of 2023, and that of the servers from October 2023. A document is valid when it is one of them; a strict reader asks for the
-/// page's era alone (`appsmith/backend-call-event@2021`).
+/// servers of 2023, that of the servers from October 2023, and that of the servers from 2024.
+/// A document is valid when it is one of them; a strict reader asks for the page's era alone
+/// (`appsmith/backend-call-event@2021`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
 // A document is read once and handed over whole: it takes the room of its largest era, as one
@@ -55,6 +60,16 @@ pub enum BackendCallEvent {
     /// revisions merged into `cloudtogo/pageplug` at e28b15a5d8).
     #[schemars(extend("x-era" = "2023-10"))]
     Era2023Oct(BackendCallEvent2023Oct),
+    /// The servers from 2024, for a signed-in user: the members of October 2023, the action's
+    /// configuration as its author wrote it, its bindings and its parameters with their values
+    /// redacted (from August 2024), the administrators' e-mail domain's hash and the
+    /// deployment's details, and an e-mail domain's hash that is `""` for a user id without
+    /// `@` in the later revisions (`sendExecuteAnalyticsEvent` in
+    /// `ActionExecutionSolutionCEImpl.java` at `appsmithorg/appsmith` 0255b35d88, `sendEvent` in
+    /// `AnalyticsServiceCEImpl.java` at `appsmithorg/appsmith` 00a338b0a2 and
+    /// `chrisdarcy-quantum/appsmith` ac2ece2759).
+    #[schemars(extend("x-era" = "2024"))]
+    Era2024(BackendCallEvent2024),
 }
 
 /// The page's era of [`BackendCallEvent`] (2021).
@@ -66,9 +81,12 @@ pub type BackendCallEvent2023 = SegmentTrack<BackendCallProperties2023>;
 /// The era of the servers from October 2023 of [`BackendCallEvent`].
 pub type BackendCallEvent2023Oct = SegmentTrack<BackendCallProperties2023Oct>;
 
+/// The era of the servers from 2024 of [`BackendCallEvent`].
+pub type BackendCallEvent2024 = SegmentTrack<BackendCallProperties2024>;
+
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 1);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -152,6 +170,15 @@ impl SegmentEvent for BackendCallProperties2023 {
 
 /// Sent from the server through analytics-java, with the context the server sets.
 impl SegmentEvent for BackendCallProperties2023Oct {
+    type Name = BackendCallEventName;
+    type Context = BackendCallContextWithUserAgent;
+    type MessageId = Uuid;
+    type Anonymous = NoAnonymousId;
+}
+
+/// Sent from the server through analytics-java, with the context the server sets, as in
+/// October 2023.
+impl SegmentEvent for BackendCallProperties2024 {
     type Name = BackendCallEventName;
     type Context = BackendCallContextWithUserAgent;
     type MessageId = Uuid;
@@ -321,8 +348,10 @@ pub struct Datasource {
 }
 
 /// What the servers of 2023 and later add to the page's properties ([`BackendCallProperties`]),
-/// shared by the eras of 2023 ([`BackendCallProperties2023`]) and of October 2023
-/// ([`BackendCallProperties2023Oct`]). Each era flattens the page's members and these side by
+/// shared by the eras of 2023 ([`BackendCallProperties2023`]), of October 2023
+/// ([`BackendCallProperties2023Oct`]) and of 2024 ([`BackendCallProperties2024`]), the
+/// revisions of 2024 sending them alike (`ActionExecutionSolutionCEImpl.java` at
+/// `appsmithorg/appsmith` 0255b35d88). Each era flattens the page's members and these side by
 /// side, not one inside the other: serde reads a flattened struct that itself flattens as a
 /// map, and its closed members would then refuse the era's own.
 ///
@@ -421,7 +450,8 @@ pub struct BackendCallProperties2023 {
 
 /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from October 2023
 /// (Appsmith 1.9.35) send them: the page's members, those shared with the servers of 2023
-/// ([`BackendCallRunDetails`]), without `isUserInitiated`, and what these servers add.
+/// ([`BackendCallRunDetails`]), without `isUserInitiated`, what these servers add
+/// ([`BackendCallRunDetails2023Oct`]), and the e-mail domain's hash.
 ///
 /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
 /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
@@ -433,8 +463,8 @@ pub struct BackendCallProperties2023 {
 /// `version`, and sets the message's context ([`BackendCallContextWithUserAgent`]).
 ///
 /// Closed (no other members): a privacy audit must account for every member sent. Later servers
-/// (2024 and after) send further members (the deployment's details, the redacted parameter map,
-/// the raw action configuration) and are not this era.
+/// send further members (the deployment's details, the redacted parameters, the raw action
+/// configuration) and are another era ([`BackendCallProperties2024`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties2023Oct {
@@ -444,6 +474,34 @@ pub struct BackendCallProperties2023Oct {
     /// The members shared with the servers of 2023.
     #[serde(flatten)]
     pub run: BackendCallRunDetails,
+    /// The members shared with later servers.
+    #[serde(flatten)]
+    pub since_2023_oct: BackendCallRunDetails2023Oct,
+    /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`), or of
+    /// `""` when the user id has no `@`: 64 lower-case hex digits.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub email_domain_hash: Sha256Hex,
+}
+
+/// What the servers from October 2023 on add to [`BackendCallRunDetails`], shared by the eras
+/// of October 2023 ([`BackendCallProperties2023Oct`]) and of 2024
+/// ([`BackendCallProperties2024`]); the e-mail domain's hash, which the two eras write
+/// differently, is each era's own.
+///
+/// `sendExecuteAnalyticsEvent` (`ActionExecutionSolutionCEImpl.java`, from the revision merged
+/// into `cloudtogo/pageplug` at e28b15a5d8 "merge: 1.9.35-backend" to the revisions of 2024
+/// stored at `appsmithorg/appsmith` 0255b35d88) adds the environment
+/// (`DatasourceAnalyticsUtils.getAnalyticsPropertiesWithStorageOnActionExecution`, which writes
+/// `envId` and `envName` with the datasource's members of [`BackendCallRunDetails`] in
+/// `helpers/DatasourceAnalyticsUtils.java` at `appsmithorg/appsmith` 7c813b3bfd, named in
+/// `constants/ce/AnalyticsConstantsCE.java` at 14c250ed4c) and, for a
+/// run the plugin failed, three members of its `PluginErrorDetails`; `sendEvent`
+/// (`services/ce/AnalyticsServiceCEImpl.java`) adds `version`.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallRunDetails2023Oct {
     /// Only when the plugin reported the failure: its `appsmithErrorCode` (`PE-PGS-5000`).
     /// `Map.of` refuses a null, so the member is text when present.
     #[schemars(extend("x-privacy" = "category"))]
@@ -456,10 +514,6 @@ pub struct BackendCallProperties2023Oct {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub appsmith_error_message: Option<String>,
-    /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`), or of
-    /// `""` when the user id has no `@`: 64 lower-case hex digits.
-    #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub email_domain_hash: Sha256Hex,
     /// The id of the datasource's environment (`datasourceStorage.getEnvironmentId()`, `""`
     /// when null): `unused_env` on the open edition, which has one environment.
     #[schemars(extend("x-privacy" = "record-id"))]
@@ -477,6 +531,122 @@ pub struct BackendCallProperties2023Oct {
     /// The server's version (`projectProperties.getVersion()`, `v1.9.35`).
     #[schemars(extend("x-privacy" = "category"))]
     pub version: String,
+}
+
+/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
+/// for a signed-in user: the members of October 2023 ([`BackendCallProperties`],
+/// [`BackendCallRunDetails`], [`BackendCallRunDetails2023Oct`]), an e-mail domain's hash that
+/// can be `""`, the action's configuration and bindings, and the deployment's details that
+/// `sendEvent` adds to every event ([`ServerDeploymentDetails`]).
+///
+/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+/// the revision stored at 0255b35d88, and the later one that reads an `OrganizationService`,
+/// which sends the same members) adds, from August 2024 (pull request 35645, merged on
+/// 2024-08-13, "added properties for executeAction mixpanel event"), the request's parameters
+/// with their values redacted, the inverse of the request's parameter map and the action's
+/// configuration as the user wrote it (`FieldNameCE.ACTION_EXECUTION_REQUEST_PARAMS_VALUE_MAP`,
+/// `ACTION_EXECUTION_INVERT_PARAMETER_MAP` and `ACTION_CONFIGURATION`, named
+/// `actionExecutionRequestParamsValueMap`, `actionExecutionInvertParameterMap` and
+/// `actionConfiguration` in `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
+/// b3f95f1029). `sendEvent` (`services/ce/AnalyticsServiceCEImpl.java`, the revisions stored at
+/// `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith` ac2ece2759) still drops
+/// `request` and `eventData` and hashes the user id, and adds the deployment's details.
+///
+/// A person viewing a public application is not in this era: these servers no longer hash the
+/// anonymous user (`shouldHashUserId`), so such an event carries `anonymousUser` or the
+/// browser's anonymous id as `userId`, `username` and `id`, and keeps `request`.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallProperties2024 {
+    /// Every member of the page's era.
+    #[serde(flatten)]
+    pub documented: BackendCallProperties,
+    /// The members shared with the servers of 2023.
+    #[serde(flatten)]
+    pub run: BackendCallRunDetails,
+    /// The members shared with the servers of October 2023.
+    #[serde(flatten)]
+    pub since_2023_oct: BackendCallRunDetails2023Oct,
+    /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`): 64
+    /// lower-case hex digits, or `""` where the user id has no `@` in the revisions whose `hash`
+    /// returns `""` for an empty text (`StringUtils.isEmpty(value) ? "" : ...`,
+    /// `chrisdarcy-quantum/appsmith` ac2ece2759); the revision stored at `appsmithorg/appsmith`
+    /// 00a338b0a2 still hashes `""`.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub email_domain_hash: Sha256HexOrEmpty,
+    /// The action's configuration before the bindings were evaluated
+    /// (`deepCopyActionConfiguration(actionDTO.getActionConfiguration())`, an
+    /// `ActionConfiguration` as analytics-java writes an object: its query or body, path,
+    /// headers, query parameters and plugin settings as the author wrote them, `{{...}}`
+    /// bindings included), or `""` when the copy failed. An object or `""`: not constrained
+    /// further by this schema. It holds what the author typed into the action, which can
+    /// include literal values, such as a token written into a header or a URL.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    pub action_configuration: Value,
+    /// The request's parameter map turned round (`executeActionDto.getInvertParameterMap()`): its
+    /// pseudo names (`k0`, `k1`, ...) to the bindings they stand for (`Input1.text`,
+    /// `Table1.pageSize`), or `""` when the request had no parameter map. An object of strings or
+    /// `""`: not constrained further by this schema.
+    #[schemars(extend("x-privacy" = "content-name"))]
+    pub action_execution_invert_parameter_map: Value,
+    /// The request's parameters (`executeActionDto.getParams()`, each a `Param` as
+    /// analytics-java writes an object: `key`, the binding, `value`, `clientDataType`,
+    /// `dataTypesOfArrayElements`, `pseudoBindingName`), every `value` first replaced by
+    /// `<redacted>` (`CommonFieldName.REDACTED_DATA`), or `""` when the request had none. An
+    /// array or `""`: not constrained further by this schema.
+    #[schemars(extend("x-privacy" = "content-name"))]
+    pub action_execution_request_params_value_map: Value,
+    /// What `sendEvent` adds of the deployment.
+    #[serde(flatten)]
+    pub deployment: ServerDeploymentDetails,
+}
+
+/// What `sendEvent` adds to every event of the servers from 2024 about the deployment
+/// (`services/ce/AnalyticsServiceCEImpl.java`, the revisions stored at `appsmithorg/appsmith`
+/// 00a338b0a2 and `chrisdarcy-quantum/appsmith` ac2ece2759): the administrators' e-mail
+/// domain's hash, the edition, and the details read from `/tmp/appsmith/infra.json`
+/// (`configurations/DeploymentProperties`, a file written at start by
+/// `deploy/docker/fs/opt/appsmith/generate-infra-details.sh`), each `""` when the file does not
+/// exist. The setup ping of these servers carries the same members, of the same types, among its
+/// own ([`ServerSetupProperties2024`](super::ServerSetupProperties2024)): its published schema
+/// lists them in its own order, which a flattened part would change.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ServerDeploymentDetails {
+    /// The SHA-256 of the domain of the first administrator's e-mail address
+    /// (`commonConfig.getAdminEmailDomainHash()`: the first address of `APPSMITH_ADMIN_EMAILS`
+    /// with one `@`, its domain hashed by `sha256Hex`), or `""` when no address qualifies.
+    /// Reversible by hashing candidate domains, as the user's `emailDomainHash` is.
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    pub admin_email_domain_hash: Sha256HexOrEmpty,
+    /// The cloud the server runs on, as the start script guesses it, or `""` without the
+    /// deployment file.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub cloud_provider: CloudProvider,
+    /// When the container started, as the start script writes it with `date -u -Iseconds`
+    /// (`2024-06-11T09:41:27+00:00`), or `""` without the deployment file.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub deployed_at: TimestampOrEmpty,
+    /// The edition the server runs: `CE` (open build) or `EE` (paid build).
+    #[schemars(extend("x-privacy" = "category"))]
+    pub edition: Edition,
+    /// Whether the stacks folder (`/appsmith-stacks`) is an NFS mount such as Amazon EFS:
+    /// `present` or `absent`, or `""` without the deployment file.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub efs: EfsMount,
+    /// The name of the machine or container the server runs in (`/etc/hostname`: a container
+    /// id, a pod's name), or `""` without the deployment file.
+    #[schemars(extend("x-privacy" = "device"))]
+    pub hostname: String,
+    /// How the server was deployed, as the start script sees it: `docker` or `kubernetes`, or
+    /// `""` without the deployment file.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub tool: DeploymentTool,
 }
 
 /// What the Appsmith server itself sets on a message's context from March 2023 on
@@ -498,7 +668,7 @@ pub struct ServerSetContext {
     pub user_agent: String,
 }
 
-/// The stored context of a backend call event from the servers of October 2023: the library,
+/// The stored context of a backend call event from the servers from October 2023: the library,
 /// which analytics-java puts on the batch, and what the server sets ([`ServerSetContext`]).
 ///
 /// Closed: a privacy audit must account for every member sent.

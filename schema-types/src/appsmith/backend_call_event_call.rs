@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::backend_call_event::{
     BackendCallContext, BackendCallContextWithUserAgent, BackendCallEvent, BackendCallProperties,
-    BackendCallProperties2023, BackendCallProperties2023Oct, ServerSetContext,
+    BackendCallProperties2023, BackendCallProperties2023Oct, BackendCallProperties2024,
+    ServerSetContext,
 };
 use super::segment::{SegmentCall, SentContext};
 use super::segment_layers::Tracked;
@@ -44,7 +45,7 @@ pub struct AnalyticsJavaContextCall {
 /// The calls of a backend call event come from the server of each era.
 impl Tracked for BackendCallEvent {
     type Call = BackendCallEventCall;
-    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
 }
 
 /// What the Appsmith server POSTs (through analytics-java, in a batch) when an action runs, in
@@ -63,4 +64,7 @@ pub enum BackendCallEventCall {
     /// A call of the servers from October 2023.
     #[schemars(extend("x-era" = "2023-10"))]
     Era2023Oct(SegmentCall<BackendCallProperties2023Oct>),
+    /// A call of the servers from 2024.
+    #[schemars(extend("x-era" = "2024"))]
+    Era2024(SegmentCall<BackendCallProperties2024>),
 }

@@ -18,9 +18,10 @@
 //!   `segment.rs`): the event's own properties ([`NavigationProperties`],
 //!   [`BackendCallProperties`]) in `properties`, with the context, ids and timestamps of the
 //!   message, declared once. [`BackendCallEvent`] has eras: the page's shape, that of the
-//!   servers of 2023 ([`BackendCallProperties2023`]) and that of the servers from October 2023
-//!   ([`BackendCallProperties2023Oct`], with the context the server sets), each a
-//!   `SegmentTrack` of its own.
+//!   servers of 2023 ([`BackendCallProperties2023`]), that of the servers from October 2023
+//!   ([`BackendCallProperties2023Oct`], with the context the server sets) and that of the
+//!   servers from 2024 ([`BackendCallProperties2024`], with the action's configuration and the
+//!   deployment's details), each a `SegmentTrack` of its own.
 //! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services, a payload
 //!   of its own.
 //! - [`InstanceActivePing`] and [`InstanceStatsPing`] are not on the page: Segment `track` calls

@@ -30,13 +30,15 @@ const HASHED_USERS: &[(&str, &[&str])] = &[
     ("appsmith/navigation-event", &["/userId"]),
     (
         "appsmith/backend-call-event",
-        // `/properties/id`: the later eras'; `/properties/emailDomainHash`: the era of October
-        // 2023's hash of the e-mail address's domain.
+        // `/properties/id`: the later eras'; `/properties/emailDomainHash`: the hash of the
+        // e-mail address's domain, from October 2023; `/properties/adminEmailDomainHash`: the
+        // hash of the administrators' domain, from 2024.
         &[
             "/properties/username",
             "/userId",
             "/properties/id",
             "/properties/emailDomainHash",
+            "/properties/adminEmailDomainHash",
         ],
     ),
 ];
@@ -115,11 +117,13 @@ fn every_appsmith_member_is_classified() {
 }
 
 /// The patterns a member's schema states: its own `pattern`, or one per branch of an `anyOf`
-/// whose every branch is a pattern.
+/// whose every other branch is a pattern. A branch of `maxLength` 0 admits `""` alone, which
+/// holds no one's identifier (a server of 2024 writes it where there is no domain to hash).
 fn patterns(member: &Value) -> Vec<&str> {
     match member.get("anyOf").and_then(Value::as_array) {
         Some(branches) => branches
             .iter()
+            .filter(|branch| **branch != json!({ "maxLength": 0 }))
             .map(|branch| {
                 branch
                     .get("pattern")

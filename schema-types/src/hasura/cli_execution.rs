@@ -11,7 +11,7 @@ use crate::common::{Nullable, Uuid, UuidOrEmpty};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{CliTopic, Derived, Posted, Row, Sent, Wire};
+use super::envelope::{CliTopic, Row};
 use crate::validate::Validate;
 
 /// One execution of a Hasura CLI command, as the CLI reports it.
@@ -124,13 +124,7 @@ impl Payload for CliExecutionRow {
     }
 }
 
-impl Sent for CliExecutionEvent {
-    type Topic = CliTopic;
-}
-
-impl Posted for CliExecutionEvent {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = CliExecutionRow;
-    const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(
+    CliExecutionEvent, topic CliTopic,
+    documented CliExecutionRow, wire (1, 0, 0)
+);

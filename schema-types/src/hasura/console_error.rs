@@ -15,7 +15,7 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, skip_map};
 use crate::validate::{Checker, Seen, Validate};
 
-use super::envelope::{ConsoleTopic, Derived, Posted, Row, Sent, Wire};
+use super::envelope::ConsoleTopic;
 
 /// An event reported by the Hasura Console: a runtime error with the anonymised route it
 /// happened on.
@@ -318,14 +318,7 @@ impl Payload for ConsoleError {
     }
 }
 
-impl Sent for ConsoleError {
-    type Topic = ConsoleTopic;
-}
-
-impl Posted for ConsoleError {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = Self;
-    const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(
+    ConsoleError, topic ConsoleTopic, documented Self,
+    row (1, 0, 0), wire (1, 0, 0)
+);

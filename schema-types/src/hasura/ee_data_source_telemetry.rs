@@ -12,7 +12,6 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report on one of its data sources.
@@ -134,10 +133,4 @@ impl Payload for EeDataSourceTelemetry {
     }
 }
 
-impl Posted for EeDataSourceTelemetry {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = Self;
-    const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(EeDataSourceTelemetry, documented Self, row (1, 0, 0), wire (1, 0, 0));

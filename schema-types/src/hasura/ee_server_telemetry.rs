@@ -12,7 +12,6 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's report of its server-wide features.
@@ -205,10 +204,4 @@ impl Payload for EeServerTelemetry {
     }
 }
 
-impl Posted for EeServerTelemetry {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = Self;
-    const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 1), SchemaVersion::new(1, 0, 1));
-}
+super::envelope::posted!(EeServerTelemetry, documented Self, row (1, 0, 1), wire (1, 0, 1));

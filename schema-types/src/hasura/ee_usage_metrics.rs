@@ -13,7 +13,6 @@ use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
 use super::enterprise::enterprise_report;
-use super::envelope::{Derived, Posted, Row, Wire};
 
 enterprise_report! {
     /// A Hasura GraphQL Engine Enterprise Edition server's usage metrics: current values of its
@@ -247,13 +246,7 @@ impl Payload for EeUsageMetrics {
 
 crate::common::number_newtype_impls!(MetricValue);
 
-impl Posted for EeUsageMetrics {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = Self;
-    const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(EeUsageMetrics, documented Self, row (1, 0, 0), wire (1, 0, 0));
 
 /// A sample of a metric without labels.
 fn unlabelled(value: u64) -> UnlabelledSample {

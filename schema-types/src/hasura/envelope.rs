@@ -75,6 +75,36 @@ impl Derived {
     }
 }
 
+/// Declares a payload of one shape: posted as [`Wire<Self>`], stored as [`Row<Self>`].
+///
+/// `posted!(P, topic T, documented D, row (1, 0, 0), wire (1, 0, 0))`: `P` is sent under the
+/// topics `T` (its [`Sent`]; left out where a macro declaring `P` states them), the page
+/// documents `D` (`Self`, or `P`'s row), and the derived layers are published at these versions
+/// (`row` left out where `D` is the row itself).
+macro_rules! posted {
+    (
+        $payload:ty $(, topic $topic:ty)?, documented $documented:ty
+        $(, row ($($row:literal),+))?, wire ($($wire:literal),+) $(,)?
+    ) => {
+        $(impl $crate::hasura::envelope::Sent for $payload {
+            type Topic = $topic;
+        })?
+
+        impl $crate::hasura::envelope::Posted for $payload {
+            type Wire = $crate::hasura::envelope::Wire<Self>;
+            type Row = $crate::hasura::envelope::Row<Self>;
+            type Documented = $documented;
+            const DERIVED: $crate::hasura::envelope::Derived = $crate::hasura::envelope::Derived {
+                row: $crate::hasura::envelope::posted!(@version $(($($row),+))?),
+                wire: $crate::payload::SchemaVersion::new($($wire),+),
+            };
+        }
+    };
+    (@version) => { None };
+    (@version ($($part:literal),+)) => { Some($crate::payload::SchemaVersion::new($($part),+)) };
+}
+pub(crate) use posted;
+
 /// The topics of the Hasura server's POSTs (`server/src-lib/Hasura/Server/Telemetry.hs`).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,

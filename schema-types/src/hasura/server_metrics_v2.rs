@@ -24,7 +24,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Derived, Posted, Row, Sent, ServerMetricsV2Topic, Wire};
+use super::envelope::ServerMetricsV2Topic;
 use super::server_telemetry::CiVendor;
 use crate::api::Clue;
 use crate::catalog::Catalog;
@@ -483,14 +483,7 @@ impl Payload for ServerMetricsV2 {
     const CATALOG: Catalog = super::server_telemetry::SERVER_CATALOG;
 }
 
-impl Sent for ServerMetricsV2 {
-    type Topic = ServerMetricsV2Topic;
-}
-
-impl Posted for ServerMetricsV2 {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = Self;
-    const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(
+    ServerMetricsV2, topic ServerMetricsV2Topic, documented Self,
+    row (1, 0, 0), wire (1, 0, 0)
+);

@@ -11,7 +11,7 @@ use crate::common::{Count, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 
-use super::envelope::{Derived, Posted, Row, Sent, ServerTopic, Wire};
+use super::envelope::{Row, ServerTopic};
 use crate::validate::Validate;
 
 /// A Hasura GraphQL Engine v1.x server's usage report.
@@ -248,13 +248,7 @@ impl Payload for ServerTelemetryRow {
     }
 }
 
-impl Sent for ServerReport {
-    type Topic = ServerTopic;
-}
-
-impl Posted for ServerReport {
-    type Wire = Wire<Self>;
-    type Row = Row<Self>;
-    type Documented = ServerTelemetryRow;
-    const DERIVED: Derived = Derived::wire(SchemaVersion::new(1, 0, 0));
-}
+super::envelope::posted!(
+    ServerReport, topic ServerTopic,
+    documented ServerTelemetryRow, wire (1, 0, 0)
+);

@@ -4,8 +4,8 @@
 //! (closed objects, required nullable members, an open `metrics` object), every member carries
 //! a privacy class, and the page's privacy claims hold on the schemas.
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::*;
@@ -127,12 +127,7 @@ fn assert_schema<T: Payload>(open: &[&str]) -> Value {
             T::ID
         );
         let properties = def["properties"].as_object().unwrap();
-        let required: Vec<&str> = def["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|key| key.as_str().unwrap())
-            .collect();
+        let required = Vec::<&str>::deserialize(&def["required"]).unwrap();
         for (key, property) in properties {
             assert!(
                 property["description"].is_string(),

@@ -8,18 +8,11 @@ use schema_types::registry::find;
 use serde_json::{Value, json};
 
 use crate::segment::sent_call;
-use crate::support::{Receiver, fixture, start};
+use crate::support::{Receiver, coverage_entry, fixture, start};
 
 /// The coverage entry of `kind`.
 async fn entry(receiver: &Receiver, kind: &str) -> Value {
-    let coverage = receiver.get_json("/api/coverage").await;
-    coverage["kinds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|entry| entry["kind"] == kind)
-        .unwrap()
-        .clone()
+    coverage_entry(&receiver.get_json("/api/coverage").await, kind).clone()
 }
 
 /// `{pointer: documents}` of an entry's members.
@@ -157,11 +150,6 @@ async fn the_report_written_on_stopping_has_the_members() {
     );
     receiver.stop().await;
     let written: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
-    let entry = written["kinds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|entry| entry["kind"] == "hasura/cli-config")
-        .unwrap();
+    let entry = coverage_entry(&written, "hasura/cli-config");
     assert!(members(entry).contains(&("/uuid".to_owned(), 1)));
 }

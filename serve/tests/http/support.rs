@@ -88,6 +88,16 @@ pub fn fixture(kind: &str) -> Vec<u8> {
     serde_json::to_vec(&kind.fixture()).unwrap()
 }
 
+/// The entry of `kind` in a coverage report (`/api/coverage`, or the file written on stopping).
+pub fn coverage_entry<'a>(coverage: &'a Value, kind: &str) -> &'a Value {
+    coverage["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["kind"] == kind)
+        .unwrap_or_else(|| panic!("no coverage entry of {kind}"))
+}
+
 /// The message of an error answer (`{"error": "..."}`), which must have `status`.
 pub async fn error_message(response: reqwest::Response, status: u16) -> String {
     assert_eq!(response.status(), status);
