@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use crate::internals::ast::{Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
-use crate::internals::rules::RuleAttr;
+use crate::internals::rules::{RuleAttr, ThenAttr};
 
 /// The fixture code for a model.
 pub fn expand(input: &Input<'_>) -> TokenStream {
@@ -45,14 +45,41 @@ fn fixture(input: &Input<'_>) -> TokenStream {
     match &input.shape {
         Shape::Struct { fields, extra, .. } => {
             let present = present_by_default(input, fields);
+            let nested = nested_by_default(input);
             let defaults = fields.iter().map(|field| {
                 let member = &field.member;
-                let value = if present.contains(&field.wire_name.as_str()) {
+                let name = field.wire_name.as_str();
+                let value = if let Some(json) = nested.condition(name) {
+                    let ty = field.ty;
+                    quote!(::schema_runtime::fixture::rule_value::<#ty>(#json, #name))
+                } else if let Some(required) = nested.object(name) {
+                    with_members_default(field.ty, &required)
+                } else if present.contains(&name) {
                     present_default(field.ty)
                 } else {
                     field_default(field)
                 };
                 quote!(#member: #value)
+            });
+            // The same defaults, with the members named in `present` present (a struct a
+            // cross-member rule's `members(...)` constrains is built so).
+            let with_members = fields.iter().map(|field| {
+                let member = &field.member;
+                let name = field.wire_name.as_str();
+                let listed = present_default(field.ty);
+                if present.contains(&name) {
+                    return quote!(#member: #listed);
+                }
+                let value = field_default(field);
+                // A member that is neither optional nor nullable is present anyway.
+                if optional_layers(field.ty).is_empty() {
+                    return quote!(#member: #value);
+                }
+                quote!(#member: if present.contains(&#name) { #listed } else { #value })
+            });
+            let with_members_extra = extra.iter().map(|extra| {
+                let member = &extra.member;
+                quote!(#member: ::core::default::Default::default())
             });
             let extra_default = extra.iter().map(|extra| {
                 let member = &extra.member;
@@ -78,6 +105,11 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                 impl #impl_generics ::schema_runtime::fixture::Fixture for #ident #type_generics #where_clause {
                     fn fixture_default() -> Self {
                         Self { #(#defaults,)* #(#extra_default,)* }
+                    }
+
+                    fn fixture_with_members(present: &[&str]) -> Self {
+                        let _ = present;
+                        Self { #(#with_members,)* #(#with_members_extra,)* }
                     }
                 }
 
@@ -431,6 +463,71 @@ fn present_by_default<'f>(input: &Input<'_>, fields: &'f [Field<'_>]) -> Vec<&'f
         }
     }
     present
+}
+
+/// What the default of a struct with a `members(...)` rule sets so that the rule holds: the
+/// first such rule's condition member holds the rule's value, and the object it constrains has
+/// the rule's required members (its other members at their defaults, so absent or `null`).
+#[derive(Default)]
+struct NestedDefault<'i> {
+    /// The condition member and its value as JSON text.
+    condition: Option<(&'i str, String)>,
+    /// The constrained member and the members it is given.
+    object: Option<(&'i str, Vec<&'i str>)>,
+}
+
+impl NestedDefault<'_> {
+    fn condition(&self, name: &str) -> Option<&str> {
+        self.condition
+            .as_ref()
+            .filter(|(member, _)| *member == name)
+            .map(|(_, json)| json.as_str())
+    }
+
+    fn object(&self, name: &str) -> Option<Vec<&str>> {
+        self.object
+            .as_ref()
+            .filter(|(member, _)| *member == name)
+            .map(|(_, required)| required.clone())
+    }
+}
+
+fn nested_by_default<'i>(input: &'i Input<'_>) -> NestedDefault<'i> {
+    input
+        .rules
+        .iter()
+        .find_map(|rule| match rule {
+            RuleAttr::IfThen {
+                member,
+                value,
+                then_member,
+                then: ThenAttr::Members { required, .. },
+            } => Some(NestedDefault {
+                condition: Some((member.name.as_str(), value.json())),
+                object: Some((
+                    then_member.name.as_str(),
+                    required.iter().map(|name| name.name.as_str()).collect(),
+                )),
+            }),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// A present, non-null default for a member of type `ty` whose object has the members
+/// `required`: `Fixture::fixture_with_members` of the inner type in every `Option` and
+/// `Nullable` layer.
+fn with_members_default(ty: &syn::Type, required: &[&str]) -> TokenStream {
+    let mut value =
+        quote!(::schema_runtime::fixture::Fixture::fixture_with_members(&[#(#required),*]));
+    for layer in optional_layers(ty).into_iter().rev() {
+        value = if layer == "Option" {
+            quote!(::core::option::Option::Some(#value))
+        } else {
+            quote!(::schema_runtime::Nullable::value(#value))
+        };
+    }
+    value
 }
 
 /// The `Option` and `Nullable` layers around a type, outermost first, read from its spelling.

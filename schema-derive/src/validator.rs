@@ -62,9 +62,10 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             extra,
         } => {
             let mut members = stream_members(input, fields, *closed, extra.as_ref());
-            // A struct with rules lends its members to none: its rules are checked on its own
-            // object. Nor does one with a map of its other members: it has no list of them.
-            if extra.is_none() && fields.len() <= 128 && input.rules.is_empty() {
+            // A struct with a map of its other members lends them to none: it has no list of
+            // them. A struct with rules lends its members with the rules, which the struct that
+            // flattens it checks on its object.
+            if extra.is_none() && fields.len() <= 128 {
                 members.extend(lent_members(input, fields));
             }
             members.extend(rules_impl(input));
@@ -325,7 +326,12 @@ fn stream_members(
         .filter(|(_, name)| !names.contains(name))
         .map(|(slot, name)| (slot, *name))
         .collect();
-    let arms = member_arms(&own, &own_slots, false);
+    let kept = kept_members(input);
+    let own_kept: Vec<Option<usize>> = own
+        .iter()
+        .map(|field| kept.iter().position(|kept| *kept == field.wire_name))
+        .collect();
+    let arms = member_arms(&own, &own_slots, &own_kept, false);
     // An undeclared member a rule names (a name no flattened part lends) still counts for the
     // rule, as it does on the parsed path and in JSON Schema (`required` sees any member).
     let note_undeclared = if lent_slots.is_empty() {
@@ -390,6 +396,26 @@ fn stream_members(
             }
         }
     });
+    let (declare_kept, object) = if kept.is_empty() {
+        (quote!(), quote!(|_| ::core::option::Option::None))
+    } else {
+        let slots = kept.len();
+        (
+            quote! {
+                let mut kept: [::core::option::Option<::schema_runtime::__private::serde_json::Value>; #slots] =
+                    ::core::array::from_fn(|_| ::core::option::Option::None);
+            },
+            quote! {
+                |name| {
+                    const KEPT: [&str; #slots] = [#(#kept),*];
+                    KEPT.iter()
+                        .position(|kept| *kept == name)
+                        .and_then(|slot| kept[slot].as_ref())
+                        .and_then(::schema_runtime::__private::serde_json::Value::as_object)
+                }
+            },
+        )
+    };
     let (declare_noted, check_rules) = if noted.is_empty() {
         (quote!(), quote!())
     } else {
@@ -398,6 +424,7 @@ fn stream_members(
             quote! {
                 let mut noted: [::core::option::Option<#rt::Seen<'de>>; #slots] =
                     ::core::array::from_fn(|_| ::core::option::Option::None);
+                #declare_kept
             },
             quote! {
                 const NOTED: [&str; #slots] = [#(#noted),*];
@@ -409,6 +436,7 @@ fn stream_members(
                             .position(|noted| *noted == name)
                             .and_then(|slot| noted[slot].clone())
                     },
+                    #object,
                     count,
                     checker,
                 );
@@ -418,6 +446,17 @@ fn stream_members(
     let lent_missing = flattened.iter().zip(&lent).map(
         |(ty, present)| quote!(<#ty as #rt::Members>::report_missing(&#present, count, checker);),
     );
+    // The rules of a flattened struct hold on this object: it is read whole and checked as
+    // parsed.
+    let whole = if flattened.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            if #(<#flattened as #rt::Members>::HAS_RULES)||* {
+                return #rt::rules::stream_whole::<Self, A>(map, checker);
+            }
+        }
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::stream::StreamMembers for #ident #type_generics #where_clause {
@@ -425,6 +464,7 @@ fn stream_members(
                 mut map: A,
                 checker: &mut #rt::Checker<'de>,
             ) -> ::core::result::Result<usize, A::Error> {
+                #whole
                 let mut present = [false; #count];
                 #(let mut #lent = #rt::Present::default();)*
                 #declare_noted
@@ -507,6 +547,27 @@ fn rules_impl(input: &Input<'_>) -> TokenStream {
                         quote!(#rt::rules::Then::Equals(#pinned))
                     },
                 ),
+                ThenAttr::Members {
+                    required, optional, ..
+                } => {
+                    let required: Vec<&str> = required.iter().map(|m| m.name.as_str()).collect();
+                    let optional: Vec<&str> = optional.iter().map(|m| m.name.as_str()).collect();
+                    let when = |then: &str| words::when(then, &member.name, &value.json());
+                    let missing = required.iter().map(|name| when(&words::member(name)));
+                    let absent = when(words::ABSENT);
+                    let object = object_type(input, &then_member.name);
+                    (
+                        words::members(&required, &optional),
+                        quote! {
+                            #rt::rules::Then::Members {
+                                required: &[#((#required, #missing)),*],
+                                optional: &[#(#optional),*],
+                                object: #rt::rules::ObjectType::of::<#object>(),
+                                absent: #absent,
+                            }
+                        },
+                    )
+                }
                 ThenAttr::Pattern(pattern, _) => {
                     let pattern_static = pattern_static(&format_ident!("PATTERN"), pattern);
                     (
@@ -548,10 +609,73 @@ fn rules_impl(input: &Input<'_>) -> TokenStream {
     }
 }
 
+/// The type of the own member `name`, under its `Option` and `Nullable` layers: the object type
+/// a `members(...)` rule constrains (the model's check made sure it is an own member).
+fn object_type(input: &Input<'_>, name: &str) -> syn::Type {
+    let Shape::Struct { fields, .. } = &input.shape else {
+        unreachable!("rules are read on structs only")
+    };
+    let field = fields
+        .iter()
+        .find(|field| !field.flatten && field.wire_name == name)
+        .expect("the model's check made sure the member is the struct's own");
+    let mut ty = &field.schema_ty;
+    while let Some(inner) = optional_inner(ty) {
+        ty = inner;
+    }
+    ty.clone()
+}
+
+/// The `T` of `Option<T>` or `Nullable<T>`, read from the spelling.
+fn optional_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" && last.ident != "Nullable" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// The own members a `members(...)` rule constrains, each once, in the order first named: the
+/// streaming path reads each whole and keeps it until the object ends.
+pub(crate) fn kept_members<'i>(input: &'i Input<'_>) -> Vec<&'i str> {
+    let mut names: Vec<&str> = Vec::new();
+    for rule in &input.rules {
+        if let RuleAttr::IfThen {
+            then_member,
+            then: ThenAttr::Members { .. },
+            ..
+        } = rule
+        {
+            if !names.contains(&then_member.name.as_str()) {
+                names.push(&then_member.name);
+            }
+        }
+    }
+    names
+}
+
 /// One `match` arm per member, by index: checks the member's value from `map`, and keeps what
 /// it was in `noted[slot]` when a rule reads it (`slots`, by member). A lent member's arm
 /// (`lent`) returns what it was.
-fn member_arms(fields: &[&Field<'_>], slots: &[Option<usize>], lent: bool) -> Vec<TokenStream> {
+///
+/// A member a `members(...)` rule constrains (`kept`, its slot by member) is read whole into
+/// `kept[slot]`, checked as its type there, so that the rule sees its members when the object
+/// ends.
+fn member_arms(
+    fields: &[&Field<'_>],
+    slots: &[Option<usize>],
+    kept: &[Option<usize>],
+    lent: bool,
+) -> Vec<TokenStream> {
     let rt = runtime();
     fields
         .iter()
@@ -576,10 +700,24 @@ fn member_arms(fields: &[&Field<'_>], slots: &[Option<usize>], lent: bool) -> Ve
                     }
                 }
             };
+            let read = match kept.get(index).copied().flatten() {
+                Some(slot) => quote! {
+                    let seen = map
+                        .next_value::<::schema_runtime::__private::serde_json::Value>()
+                        .map(|value| {
+                            let seen = #rt::rules::validate_kept::<#ty>(&value, checker);
+                            kept[#slot] = ::core::option::Option::Some(value);
+                            seen
+                        });
+                },
+                None => quote! {
+                    let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
+                },
+            };
             quote! {
                 #index => {
                     #enter
-                    let seen = map.next_value_seed(#rt::stream::Next::<#ty>::new(checker));
+                    #read
                     #checked
                     checker.leave();
                     #tail
@@ -635,7 +773,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
     let names: Vec<&str> = own.iter().map(|field| field.wire_name.as_str()).collect();
     let indices: Vec<usize> = (0..count).collect();
     let named = named_members(own.iter().copied());
-    let arms = member_arms(&own, &[], true);
+    let arms = member_arms(&own, &[], &[], true);
     let missing = missing(&own, &quote!(!present.contains(index)));
     let flattened: Vec<&syn::Type> = fields
         .iter()
@@ -658,9 +796,31 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
             }
         }
     });
+    let lent_name = flattened.iter().zip(offsets).map(|(ty, offset)| {
+        quote! {
+            if let ::core::option::Option::Some(index) = index
+                .checked_sub(#offset)
+                .filter(|index| *index < <#ty as #rt::Members>::MEMBERS)
+            {
+                return <#ty as #rt::Members>::name_of(index);
+            }
+        }
+    });
     let lent_validate = flattened
         .iter()
         .map(|ty| quote!(<#ty as #rt::Members>::validate_members(value, members, checker);));
+    let own_rules = !input.rules.is_empty();
+    // `true` for a struct with rules; else whether a struct it flattens has some.
+    let has_rules = if own_rules || flattened.is_empty() {
+        quote!(#own_rules)
+    } else {
+        quote!(#(<#flattened as #rt::Members>::HAS_RULES)||*)
+    };
+    let check_own_rules = if own_rules {
+        quote!(#rt::rules::check_members(<Self as #rt::rules::Rules>::RULES, members, checker);)
+    } else {
+        quote!()
+    };
     let lent_stream = flattened.iter().zip(offsets).map(|(ty, offset)| {
         quote! {
             if let ::core::option::Option::Some(index) = index
@@ -692,6 +852,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #rt::Members for #ident #type_generics #where_clause {
             const MEMBERS: usize = #total;
+            const HAS_RULES: bool = #has_rules;
 
             fn index_of(name: &str) -> ::core::option::Option<usize> {
                 #within
@@ -699,6 +860,16 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                     #(#names => ::core::option::Option::Some(#indices),)*
                     _ => {
                         #(#lent_index)*
+                        ::core::option::Option::None
+                    }
+                }
+            }
+
+            fn name_of(index: usize) -> ::core::option::Option<&'static str> {
+                match index {
+                    #(#indices => ::core::option::Option::Some(#names),)*
+                    _ => {
+                        #(#lent_name)*
                         ::core::option::Option::None
                     }
                 }
@@ -715,6 +886,7 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                 let _ = value;
                 #named
                 #(#lent_validate)*
+                #check_own_rules
             }
 
             fn stream_member<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(

@@ -28,6 +28,31 @@ pub use schema_derive::Fixture;
 pub trait Fixture: Sized {
     /// The default value: valid against the type's schema, the same on every call.
     fn fixture_default() -> Self;
+
+    /// The default value with the members named `present` present and not `null` (each the
+    /// default of its type): for a struct with named fields, what a cross-member rule's
+    /// `members(required(...))` asks of the object it constrains. Other types have no members
+    /// and give their default.
+    #[doc(hidden)]
+    fn fixture_with_members(present: &[&str]) -> Self {
+        let _ = present;
+        Self::fixture_default()
+    }
+}
+
+/// The value a cross-member rule compares `member` with, given as JSON text, as a value of the
+/// member's type: the default of a condition member, so that the default of a struct meets the
+/// rule it states about a nested object.
+///
+/// # Panics
+///
+/// When the text is no value of the type: the rule names a value its member never holds, a
+/// mistake in the rule.
+#[doc(hidden)]
+pub fn rule_value<T: serde::de::DeserializeOwned>(json: &str, member: &str) -> T {
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        panic!("a rule compares `{member}` with {json}, which is no value of its type: {error}")
+    })
 }
 
 /// Turns the literal of a `#[schemars(example = ...)]` into the value a newtype wraps.

@@ -16,6 +16,8 @@ pub const AN_OBJECT: &str = "an object";
 pub const AN_ARRAY: &str = "an array";
 /// What a closed object expects instead of a member it does not declare.
 pub const NO_OTHER_MEMBERS: &str = "no other members";
+/// What a cross-member rule expects instead of a member it forbids (see [`members`]).
+pub const ABSENT: &str = "absent";
 /// What bytes that are not UTF-8 were expected to be.
 pub const UTF8_TEXT: &str = "UTF-8 text";
 /// What bytes that are not JSON were expected to be.
@@ -190,6 +192,28 @@ pub fn at_least_one(names: &[&str]) -> String {
     format!("member {}, not null", listed.join(" or "))
 }
 
+/// What a cross-member rule "member B is an object with these members" asks of B: each of
+/// `required`, any of `optional`, and none other of the members B's type declares: ``an object
+/// with member `message`, optionally `stack`, and no other member its type declares``.
+pub fn members(required: &[&str], optional: &[&str]) -> String {
+    let listed = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+        names.join(", ")
+    };
+    let mut text = String::from("an object with ");
+    if !required.is_empty() {
+        text.push_str(&format!("member {}", listed(required)));
+    }
+    if !optional.is_empty() {
+        if !required.is_empty() {
+            text.push_str(", ");
+        }
+        text.push_str(&format!("optionally {}", listed(optional)));
+    }
+    text.push_str(", and no other member its type declares");
+    text
+}
+
 /// One pinned value, given as JSON text: `the string "view"`, `the value true`.
 pub fn pinned(json: &str) -> String {
     if json.starts_with('"') {
@@ -214,6 +238,22 @@ pub fn document_of_at_most(max_bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_lists_the_required_then_the_optional() {
+        assert_eq!(
+            members(&["message"], &["stack"]),
+            "an object with member `message`, optionally `stack`, and no other member its type declares"
+        );
+        assert_eq!(
+            members(&["feature_flag", "value"], &[]),
+            "an object with member `feature_flag`, `value`, and no other member its type declares"
+        );
+        assert_eq!(
+            members(&[], &["id"]),
+            "an object with optionally `id`, and no other member its type declares"
+        );
+    }
 
     #[test]
     fn names_are_quoted_as_json_strings() {

@@ -11,8 +11,16 @@
 //! RULE  = at_least_one("member", ...)                       // present and not null
 //!       | when("member" = VALUE, then("member" = VALUE))    // if / then const
 //!       | when("member" = VALUE, then("member", regex(pattern = "...")))
+//!       | when("member" = VALUE, then("member", members(GROUP, ...)))   // a nested object's members
+//! GROUP = required("member", ...) | optional("member", ...)              // each at most once
 //! VALUE = true | false | "string"
 //! ```
+//!
+//! `members(...)` constrains an own member whose type is a struct deriving `Validate`: when the
+//! condition holds, that object has every `required` member and, of the members its type
+//! declares, none but the `required` and `optional` ones. The nested type's member list is read
+//! when the schema is made (the derive of the outer struct cannot see it), and a name it does not
+//! declare fails there.
 
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
@@ -20,7 +28,7 @@ use syn::{Ident, LitBool, LitStr, Token};
 
 use super::ast::Field;
 use super::ctxt::Ctxt;
-use super::symbol::{AT_LEAST_ONE, PATTERN, REGEX, THEN, WHEN};
+use super::symbol::{AT_LEAST_ONE, MEMBERS, OPTIONAL, PATTERN, REGEX, REQUIRED, THEN, WHEN};
 
 /// A member a rule names, with the span of its literal.
 #[derive(Clone, Debug)]
@@ -58,6 +66,13 @@ pub enum ThenAttr {
     Equals(RuleValue),
     /// A pattern already known to compile, with the span of its literal.
     Pattern(String, Span),
+    /// The members of a nested object: those it must have, those it may have besides; the span
+    /// is the keyword's.
+    Members {
+        required: Vec<MemberName>,
+        optional: Vec<MemberName>,
+        span: Span,
+    },
 }
 
 /// One rule as stated.
@@ -280,18 +295,28 @@ fn when(cx: &Ctxt, keyword: &Ident, content: ParseStream<'_>) -> Option<RuleAttr
     })
 }
 
-/// Reads the inside of `then(...)`: a member, then `= value` or `, regex(pattern = "...")`.
+/// Reads the inside of `then(...)`: a member, then `= value`, `, regex(pattern = "...")` or
+/// `, members(...)`.
 fn then(cx: &Ctxt, inner: ParseStream<'_>) -> Option<(MemberName, ThenAttr)> {
     let then_member = member(cx, inner)?;
     let then = if inner.parse::<Token![=]>().is_ok() {
         ThenAttr::Equals(value(cx, inner)?)
     } else if inner.parse::<Token![,]>().is_ok() {
-        regex(cx, inner)?
+        if inner
+            .fork()
+            .parse::<Ident>()
+            .is_ok_and(|ident| ident == MEMBERS)
+        {
+            members(cx, inner)?
+        } else {
+            regex(cx, inner)?
+        }
     } else {
         cx.error_at(
             inner.span(),
             format!(
-                "expected `= value` or `, {REGEX}(pattern = \"...\")` after the member of `{THEN}`"
+                "expected `= value`, `, {REGEX}(pattern = \"...\")` or `, {MEMBERS}(...)` after \
+                 the member of `{THEN}`"
             ),
         );
         return None;
@@ -353,6 +378,110 @@ fn regex(cx: &Ctxt, input: ParseStream<'_>) -> Option<ThenAttr> {
             None
         }
     }
+}
+
+/// Reads `members(required("a", ...), optional("b", ...))`, the keyword next.
+fn members(cx: &Ctxt, input: ParseStream<'_>) -> Option<ThenAttr> {
+    let keyword: Ident = input.parse().ok()?;
+    let shape =
+        format!("expected `{MEMBERS}({REQUIRED}(\"member\", ...), {OPTIONAL}(\"member\", ...))`");
+    let Ok(groups) = grouped(input) else {
+        cx.error_spanned_by(&keyword, shape);
+        return None;
+    };
+    let mut required: Option<Vec<MemberName>> = None;
+    let mut optional: Option<Vec<MemberName>> = None;
+    let mut named: Vec<MemberName> = Vec::new();
+    while !groups.is_empty() {
+        let group = match groups.parse::<Ident>() {
+            Ok(group) if group == REQUIRED || group == OPTIONAL => group,
+            Ok(other) => {
+                cx.error_spanned_by(
+                    &other,
+                    format!("expected `{REQUIRED}(...)` or `{OPTIONAL}(...)` in `{MEMBERS}`"),
+                );
+                drain(&groups);
+                return None;
+            }
+            Err(_) => {
+                cx.error_at(groups.span(), shape);
+                drain(&groups);
+                return None;
+            }
+        };
+        let slot = if group == REQUIRED {
+            &mut required
+        } else {
+            &mut optional
+        };
+        if slot.is_some() {
+            cx.error_spanned_by(&group, format!("duplicate `{group}` in `{MEMBERS}`"));
+            drain(&groups);
+            return None;
+        }
+        let Ok(content) = grouped(&groups) else {
+            cx.error_spanned_by(&group, format!("expected `{group}(\"member\", ...)`"));
+            drain(&groups);
+            return None;
+        };
+        let mut listed = Vec::new();
+        while !content.is_empty() {
+            let Some(name) = member(cx, &content) else {
+                drain(&content);
+                drain(&groups);
+                return None;
+            };
+            if named.iter().any(|known| known.name == name.name) {
+                cx.error_at(
+                    name.span,
+                    format!("member `{}` is named twice in `{MEMBERS}`", name.name),
+                );
+                drain(&content);
+                drain(&groups);
+                return None;
+            }
+            named.push(name.clone());
+            listed.push(name);
+            if content.is_empty() {
+                break;
+            }
+            if content.parse::<Token![,]>().is_err() {
+                cx.error_at(content.span(), "expected `,` between the members of a rule");
+                drain(&content);
+                drain(&groups);
+                return None;
+            }
+        }
+        if listed.is_empty() {
+            cx.error_spanned_by(
+                &group,
+                format!("`{group}` names no member: expected `{group}(\"member\", ...)`"),
+            );
+            drain(&groups);
+            return None;
+        }
+        *slot = Some(listed);
+        if groups.is_empty() {
+            break;
+        }
+        if groups.parse::<Token![,]>().is_err() {
+            cx.error_at(
+                groups.span(),
+                format!("expected `,` between the groups of `{MEMBERS}`"),
+            );
+            drain(&groups);
+            return None;
+        }
+    }
+    if named.is_empty() {
+        cx.error_spanned_by(&keyword, format!("`{MEMBERS}` names no member: {shape}"));
+        return None;
+    }
+    Some(ThenAttr::Members {
+        required: required.unwrap_or_default(),
+        optional: optional.unwrap_or_default(),
+        span: keyword.span(),
+    })
 }
 
 fn member(cx: &Ctxt, input: ParseStream<'_>) -> Option<MemberName> {
@@ -428,6 +557,30 @@ pub fn check(cx: &Ctxt, rules: &[RuleAttr], fields: &[Field<'_>]) {
             check_value(cx, fields, member, value);
             match then {
                 ThenAttr::Equals(value) => check_value(cx, fields, then_member, value),
+                ThenAttr::Members { span, .. } => {
+                    match own_kind(fields, &then_member.name) {
+                        // Unless a flattened struct may lend it, an unknown member is reported
+                        // above, once.
+                        None if !flattens => {}
+                        None => cx.error_at(
+                            *span,
+                            format!(
+                                "`{MEMBERS}` constrains a member the struct declares itself, whose \
+                                 type lists the nested members; `{}` is not one",
+                                then_member.name
+                            ),
+                        ),
+                        Some(kind @ (Kind::Bool | Kind::String | Kind::Number)) => cx.error_at(
+                            *span,
+                            format!(
+                                "`{}` is a `{}`: `{MEMBERS}` applies to objects",
+                                then_member.name,
+                                kind.name()
+                            ),
+                        ),
+                        Some(Kind::Other) => {}
+                    }
+                }
                 ThenAttr::Pattern(_, span) => {
                     if let Some(kind) = own_kind(fields, &then_member.name) {
                         if kind != Kind::String && kind != Kind::Other {

@@ -22,6 +22,10 @@ pub const RULES: &str = "rules";
 pub const AT_LEAST_ONE: &str = "at_least_one";
 pub const WHEN: &str = "when";
 pub const THEN: &str = "then";
+/// `then("member", members(required(...), optional(...)))`: the members of a nested object.
+pub const MEMBERS: &str = "members";
+pub const REQUIRED: &str = "required";
+pub const OPTIONAL: &str = "optional";
 /// The `extend` key that names the era a variant of an untagged enum is.
 pub const X_ERA: &str = "x-era";
 

@@ -1,5 +1,6 @@
 //! Cross-member rules: a struct that names its sender by `userId`, `anonymousId` (lent by a
-//! flattened parameter) or both, and a struct whose flags and name are tied by `when` rules.
+//! flattened parameter) or both, a struct whose flags and name are tied by `when` rules, and a
+//! struct whose `data` object has the members its `kind` asks for (`members(...)`).
 //! Both paths report each broken rule at its pointer, the builder's defaults meet the rules,
 //! and random values come in every combination the rules allow and in none they forbid.
 
@@ -9,7 +10,7 @@ use schema_runtime::Nullable;
 use schema_runtime::fixture::Fixture;
 use schema_runtime::fixture::random::seeded;
 use schema_runtime::validate::Validate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 mod support;
@@ -55,6 +56,39 @@ pub struct Pulse {
     pub user: Hash,
     pub view_mode: bool,
     pub is_anonymous: bool,
+}
+
+/// What an event's `data` may hold: every member of every kind, each optional.
+#[derive(Debug, Serialize, Validate, Fixture)]
+#[serde(deny_unknown_fields)]
+pub struct EventData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Validate, Fixture)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Error,
+    Click,
+    View,
+}
+
+/// An event whose `data` has the members of its `kind`: an error its `message` (and maybe its
+/// `stack`), a click its `id`; a view any of them.
+#[derive(Debug, Serialize, Validate, Fixture)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = schema_runtime::rules!(
+    when("kind" = "error", then("data", members(required("message"), optional("stack")))),
+    when("kind" = "click", then("data", members(required("id")))),
+))]
+pub struct Event {
+    pub kind: Kind,
+    pub data: EventData,
 }
 
 /// The (pointer, rule) pairs of `document`'s report, the same on both paths (in another order:
@@ -110,14 +144,53 @@ fn main() {
     // A condition that does not hold (another type) asks nothing.
     assert!(judged::<Pulse>(&json!({"user": 5, "viewMode": 1, "isAnonymous": "true"})).len() == 3);
 
+    // The `members` rules: each kind's data has its members and no other kind's.
+    for good in [
+        json!({"kind": "error", "data": {"message": "m"}}),
+        json!({"kind": "error", "data": {"message": "m", "stack": "s"}}),
+        json!({"kind": "click", "data": {"id": "i"}}),
+        json!({"kind": "view", "data": {"id": "i", "message": "m"}}),
+        json!({"kind": "view", "data": {}}),
+    ] {
+        assert!(judged::<Event>(&good).is_empty(), "{good}");
+    }
+    assert_eq!(
+        judged::<Event>(&json!({"kind": "error", "data": {"stack": "s", "id": "i"}})),
+        [("/data".to_owned(), "if-then"), ("/data/id".to_owned(), "if-then")]
+    );
+    // The data before the kind: the streaming path keeps it until the object ends.
+    let report = Event::validate_slice(br#"{"data": {"message": "m"}, "kind": "click"}"#);
+    assert_eq!(
+        found(&report),
+        [("/data".to_owned(), "if-then"), ("/data/message".to_owned(), "if-then")]
+    );
+    let report = Event::validate(&json!({"kind": "click", "data": {}}));
+    let missing = &report.violations()[0];
+    assert_eq!(missing.member.as_deref(), Some("id"));
+    assert_eq!(missing.expected, "member `id` when `kind` is \"click\"");
+    // A member no kind sends is the closed type's concern alone; data that is no object, the
+    // type's too.
+    assert_eq!(
+        judged::<Event>(&json!({"kind": "click", "data": {"id": "i", "x": 1}})),
+        [("/data".to_owned(), "unknown-property")]
+    );
+    assert_eq!(
+        judged::<Event>(&json!({"kind": "click", "data": "i"})),
+        [("/data".to_owned(), "type")]
+    );
+
     // The defaults meet the rules; random values come in every allowed combination.
     let built = Call::<NoAnonymous>::fixture().build();
     assert!(matches!(built.user_id, Some(Nullable(Some(_)))));
     fixtures_are_valid::<Call<Anonymous>>();
     fixtures_are_valid::<Call<NoAnonymous>>();
     fixtures_are_valid::<Pulse>();
+    fixtures_are_valid::<Event>();
+    let built = Event::fixture().build();
+    assert_eq!((built.kind, built.data.message.is_some()), (Kind::Error, true));
     let mut identities = BTreeSet::new();
     let mut pulses = BTreeSet::new();
+    let mut events = BTreeSet::new();
     for seed in 0..400 {
         let call = seeded::<Call<Anonymous>>(seed);
         identities.insert(match call.user_id {
@@ -127,10 +200,26 @@ fn main() {
         });
         let pulse = seeded::<Pulse>(seed);
         pulses.insert((pulse.is_anonymous, pulse.view_mode));
+        let event = seeded::<Event>(seed);
+        let data = &event.data;
+        events.insert((
+            event.kind,
+            data.message.is_some(),
+            data.stack.is_some(),
+            data.id.is_some(),
+        ));
     }
     assert_eq!(identities.len(), 3, "{identities:?}");
     assert_eq!(
         pulses,
         BTreeSet::from([(false, false), (false, true), (true, true)])
     );
+    // Errors with and without a stack, clicks with their id alone, views in every form.
+    let shapes = |kind: Kind| events.iter().filter(|event| event.0 == kind).count();
+    assert!(events.iter().all(|event| match event {
+        (Kind::Error, message, _, id) => *message && !id,
+        (Kind::Click, message, stack, id) => !message && !stack && *id,
+        (Kind::View, ..) => true,
+    }));
+    assert_eq!((shapes(Kind::Error), shapes(Kind::Click), shapes(Kind::View)), (2, 1, 8));
 }

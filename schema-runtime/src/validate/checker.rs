@@ -193,6 +193,18 @@ impl<'v> Checker<'v> {
         self.record(None, rule, expected.into(), found);
     }
 
+    /// Records a violation of a `rule` about member `name` of the object at the current
+    /// position (a member a cross-member rule requires and the object lacks).
+    pub fn violation_about(
+        &mut self,
+        name: &str,
+        rule: Rule,
+        expected: impl Into<Cow<'static, str>>,
+        object: &Seen<'_>,
+    ) {
+        self.record(Some(name), rule, expected.into(), object);
+    }
+
     /// Records a wrong JSON type at the current position. `expected` is the JSON type in words
     /// (`an object`, one of the `schema_vocabulary` constants).
     #[inline]

@@ -5,10 +5,12 @@
 //!
 //! The enclosing struct owns the object: it walks the members, decides what an unknown member
 //! is, and hands every member the flattened struct declares to that struct's checks, through
-//! [`Members`]. `#[derive(Validate)]` implements [`Members`] for every struct with named fields,
-//! no cross-member rules and no flattened map, at most 128 members in all: a struct that flattens
+//! [`Members`]. `#[derive(Validate)]` implements [`Members`] for every struct with named fields
+//! and no flattened map, at most 128 members in all: a struct that flattens
 //! structs lends theirs after its own (indices from [`Members::MEMBERS`] of each), so that an era
-//! can reuse the members of another by flattening it.
+//! can reuse the members of another by flattening it. The same list tells a cross-member rule
+//! that constrains a nested object (`members(...)`, see [`super::rules`]) which members the
+//! object's type declares.
 
 use std::borrow::Cow;
 
@@ -19,17 +21,27 @@ use super::{Checker, Seen, Validate};
 
 /// The members a struct lends to the struct that flattens it, checked on both paths.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be flattened by `#[derive(Validate)]`",
-    note = "a flattened type must be a struct with named fields that derives `Validate`, with no \
-            cross-member rules and no flattened map"
+    message = "`{Self}` does not lend its members to `#[derive(Validate)]`",
+    note = "a flattened type, and the object a cross-member rule's `members(...)` constrains, must \
+            be a struct with named fields that derives `Validate`, with no flattened map"
 )]
 pub trait Members: Validate {
     /// How many members the struct lends, its own and those of the structs it flattens: their
     /// indices are `0..MEMBERS`.
     const MEMBERS: usize;
 
+    /// Whether the struct, or a struct it flattens, states cross-member rules. They hold on the
+    /// object of the struct that flattens it: its parsed path checks them with the lent members
+    /// ([`Self::validate_members`]), and its streaming path reads the object whole and checks it
+    /// as parsed ([`super::rules::stream_whole`]), since a rule may read members in any order.
+    const HAS_RULES: bool = false;
+
     /// The index of the member named `name`, if the struct declares one.
     fn index_of(name: &str) -> Option<usize>;
+
+    /// The name of member `index` (below [`Self::MEMBERS`]): [`Self::index_of`] the other way
+    /// round, so that a reader can list the members the struct declares.
+    fn name_of(index: usize) -> Option<&'static str>;
 
     /// The parsed path: checks every member the struct declares in `members` (those of the
     /// object `value`), and reports the required ones that are missing. Other members are the

@@ -215,10 +215,32 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 /// events are the Console's own `TelemetryEvent` union: a runtime error, a database connected, a
 /// feature flag set, a click and an input change on a tracked element.
 ///
+/// `event_data` has the members of its `event_type`'s `data` in `TelemetryEvent`, one rule per
+/// event: `RUN_TIME_ERROR` `message`, and `stack` when the error has one (`RunTimeErrorEvent`);
+/// `CONNECT_DB` `db_kind`, and `entity_count` and `entity_hash` when the data source could be
+/// introspected (`ConnectDBEvent`); `SET_FEATURE_FLAG` `feature_flag` and `value`
+/// (`SetFeatureFlagEvent`); `CLICK_EVENT` and `INPUT_CHANGE_EVENT` `id` (`HTMLUserEvent`). A
+/// member of another event, or an event's member missing, is refused at `event_data`.
+///
 /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
 /// Console sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema_runtime::rules!(
+    when("event_type" = "RUN_TIME_ERROR", then("event_data", members(
+        required("message"),
+        optional("stack"),
+    ))),
+    when("event_type" = "CONNECT_DB", then("event_data", members(
+        required("db_kind"),
+        optional("entity_count", "entity_hash"),
+    ))),
+    when("event_type" = "SET_FEATURE_FLAG", then("event_data", members(
+        required("feature_flag", "value"),
+    ))),
+    when("event_type" = "CLICK_EVENT", then("event_data", members(required("id")))),
+    when("event_type" = "INPUT_CHANGE_EVENT", then("event_data", members(required("id")))),
+))]
 pub struct ConsoleEventV2 {
     /// The version of the server the Console is connected to, as the page serving the Console
     /// says it (`globals.serverVersion`, `window.__env.serverVersion`, `v2.7.0`), or `""` when it
@@ -252,7 +274,8 @@ pub struct ConsoleEventV2 {
     /// Which event it is (`TelemetryEvent['type']`).
     #[schemars(extend("x-privacy" = "category"))]
     pub event_type: ConsoleEventType,
-    /// The event's data (`TelemetryEvent['data']`).
+    /// The event's data (`TelemetryEvent['data']`): the members of its `event_type`'s data, as
+    /// the struct's rules state them.
     pub event_data: ConsoleEventData,
 }
 
@@ -282,8 +305,9 @@ pub enum ConsoleEventType {
 /// Each event sends its own members: `RUN_TIME_ERROR` `message` and `stack`; `CONNECT_DB`
 /// `db_kind`, with `entity_count` and `entity_hash` when the data source could be introspected;
 /// `SET_FEATURE_FLAG` `feature_flag` and `value`; `CLICK_EVENT` and `INPUT_CHANGE_EVENT` `id`.
-/// This schema does not tie the members to `event_type`: it lists every member an event sends,
-/// so that a member no event sends is refused, and checks each member's type.
+/// This type lists every member an event sends, so that a member no event sends is refused, and
+/// checks each member's type; the rules of [`ConsoleEventV2`] tie the members to `event_type`
+/// (which are required, which are refused).
 ///
 /// Closed (no other members), for the same reason as the message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
@@ -340,7 +364,7 @@ pub struct ConsoleEventData {
 
 impl Payload for ConsoleEvent {
     const ID: &'static str = "hasura/console-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+    const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
     const TITLE: &'static str = "Hasura Console telemetry event";
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::Payload;
@@ -364,5 +388,5 @@ impl Posted for ConsoleEvent {
     type Row = ConsoleEventRow;
     type Documented = Self;
     const DERIVED: Derived =
-        Derived::row_and_wire(SchemaVersion::new(1, 0, 0), SchemaVersion::new(1, 0, 0));
+        Derived::row_and_wire(SchemaVersion::new(2, 0, 0), SchemaVersion::new(2, 0, 0));
 }

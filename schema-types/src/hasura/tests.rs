@@ -379,3 +379,40 @@ fn a_refinements_documents_are_documents_of_the_kind_it_refines() {
         }
     }
 }
+
+#[test]
+fn newest_console_events_default_to_a_runtime_error_that_meets_the_rules() {
+    use crate::validate::Validate;
+    let built = console_event::ConsoleEventV2::fixture().build();
+    assert_eq!(
+        built.event_type,
+        console_event::ConsoleEventType::RunTimeError
+    );
+    assert!(built.event_data.message.is_some());
+    let document = serde_json::to_value(&built).unwrap();
+    let report = console_event::ConsoleEventV2::validate(&document);
+    assert!(report.is_valid(), "{report}");
+    // A row flattens the event and checks its rules on the row's object, on both paths.
+    let mut row = document;
+    row["id"] = json!(7);
+    row["timestamp"] = json!("2024-03-01T10:00:00.123+00:00");
+    row["event_type"] = json!("CLICK_EVENT");
+    for report in [
+        ConsoleEventRow::validate(&row),
+        ConsoleEventRow::validate_slice(row.to_string().as_bytes()),
+    ] {
+        let found: Vec<(String, Option<String>)> = report
+            .violations()
+            .iter()
+            .map(|v| (v.pointer.clone(), v.member.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/event_data".to_owned(), Some("id".to_owned())),
+                ("/event_data/message".to_owned(), None),
+            ],
+            "{report}"
+        );
+    }
+}

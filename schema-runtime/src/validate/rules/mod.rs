@@ -12,8 +12,11 @@
 //!   schema an `anyOf` of one `{"required": [M], "properties": {M: {"not": {"type": "null"}}}}`
 //!   per member. Its violation points at the object.
 //! - [`CrossRule::IfThen`]: when member A is present and holds X, member B (when present) holds
-//!   Y or matches a pattern; in the schema `if`/`then`. Its violation points at B, as
-//!   `jsonschema` reports the `then` that fails.
+//!   Y, matches a pattern, or is an object with given members ([`Then::Members`]); in the schema
+//!   `if`/`then`. Its violation points at B, as `jsonschema` reports the `then` that fails; for
+//!   [`Then::Members`], a member B lacks is reported at B with the member named (as `required`
+//!   is), and a member B's type declares but the rule forbids at that member (the schema states
+//!   it as `not: {}`).
 //!
 //! Each rule is one item of the object schema's `allOf`, so that rules never meet the `anyOf`
 //! a kind with eras has at its root, nor each other; the item is marked `"x-rule"` with the
@@ -30,6 +33,7 @@ use serde_json::{Map, Value, json};
 use super::checker::Checker;
 use super::report::Rule;
 use super::seen::Seen;
+use super::{Members, Validate};
 
 /// A value a rule compares a member with: `true`, `false` or a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,19 +80,69 @@ pub enum Then {
         /// Whether a string matches it.
         matches: fn(&str) -> bool,
     },
+    /// The member, when an object, has each of `required`, and of the members its type declares
+    /// ([`ObjectType`]) none but `required` and `optional`; a member the type does not declare is
+    /// the type's own concern (a closed type refuses it).
+    Members {
+        /// The members it must have, each with the text of its violation when missing.
+        required: &'static [(&'static str, &'static str)],
+        /// The members it may have besides.
+        optional: &'static [&'static str],
+        /// The type of the object, which lists the members it declares.
+        object: ObjectType,
+        /// The text of the violation of a member it must not have.
+        absent: &'static str,
+    },
 }
 
 impl Then {
-    /// Whether `seen` meets it.
+    /// Whether `seen` meets it (a [`Self::Members`] is checked member by member, in [`check`]).
     fn holds(self, seen: &Seen<'_>) -> bool {
         match self {
             Self::Equals(literal) => literal.is(seen),
             Self::Pattern { matches, .. } => seen.as_str().is_none_or(matches),
+            Self::Members { .. } => true,
         }
     }
 
-    fn to_schema(self) -> Value {
+    fn to_schema(self, then_member: &str) -> Value {
         match self {
+            Self::Members {
+                required,
+                optional,
+                object,
+                absent,
+            } => {
+                let declared = object.names();
+                for name in required.iter().map(|(name, _)| name).chain(optional) {
+                    assert!(
+                        declared.contains(name),
+                        "a rule names `{name}` among the members of `{then_member}`, which its \
+                         type does not declare (it declares {declared:?})"
+                    );
+                }
+                let names: Vec<&str> = required.iter().map(|(name, _)| *name).collect();
+                let mut schema = Map::new();
+                let described = schema_vocabulary::members(&names, optional);
+                schema.insert("description".to_owned(), json!(described));
+                if !required.is_empty() {
+                    schema.insert("required".to_owned(), json!(names));
+                }
+                let forbidden: Map<String, Value> = declared
+                    .iter()
+                    .filter(|name| !self.allows(name))
+                    .map(|name| {
+                        (
+                            (*name).to_owned(),
+                            json!({"description": absent, "not": {}}),
+                        )
+                    })
+                    .collect();
+                if !forbidden.is_empty() {
+                    schema.insert("properties".to_owned(), Value::Object(forbidden));
+                }
+                Value::Object(schema)
+            }
             Self::Equals(literal) => json!({
                 "description": literal.described(),
                 "const": literal.to_json(),
@@ -103,6 +157,48 @@ impl Then {
                 ],
             }),
         }
+    }
+
+    /// Whether a [`Self::Members`] lets its object have member `name`.
+    fn allows(self, name: &str) -> bool {
+        match self {
+            Self::Members {
+                required, optional, ..
+            } => required.iter().any(|(known, _)| *known == name) || optional.contains(&name),
+            _ => true,
+        }
+    }
+}
+
+/// The type of the object a [`Then::Members`] constrains: the members it declares, read
+/// through its [`Members`] implementation.
+#[derive(Clone, Copy)]
+pub struct ObjectType {
+    count: usize,
+    name_of: fn(usize) -> Option<&'static str>,
+    type_name: fn() -> &'static str,
+}
+
+impl ObjectType {
+    /// The type `T`.
+    #[must_use]
+    pub const fn of<T: Members>() -> Self {
+        Self {
+            count: T::MEMBERS,
+            name_of: T::name_of,
+            type_name: std::any::type_name::<T>,
+        }
+    }
+
+    /// The members the type declares, in its order.
+    pub fn names(self) -> Vec<&'static str> {
+        (0..self.count).filter_map(self.name_of).collect()
+    }
+}
+
+impl std::fmt::Debug for ObjectType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str((self.type_name)())
     }
 }
 
@@ -174,7 +270,7 @@ impl CrossRule {
                     },
                 },
                 "then": {
-                    "properties": { then_member: then.to_schema() },
+                    "properties": { then_member: then.to_schema(then_member) },
                 },
             }),
         }
@@ -229,11 +325,14 @@ pub fn publish(rules: &[CrossRule], schema: &mut Schema) {
 }
 
 /// Checks `rules` on an object after its members were checked, `member` giving what the object
-/// holds under a name, `count` its number of members. Every violation is recorded at the
-/// checker's position (the object's) or, for an `if`/`then`, at the constrained member.
-pub fn check<'s>(
+/// holds under a name, `object` the members of the object it holds under a name (for the
+/// members a [`Then::Members`] constrains), `count` its number of members. Every violation is
+/// recorded at the checker's position (the object's) or, for an `if`/`then`, at the constrained
+/// member or below it.
+pub fn check<'s, 'o>(
     rules: &[CrossRule],
     member: impl Fn(&str) -> Option<Seen<'s>>,
+    object: impl Fn(&str) -> Option<&'o Map<String, Value>>,
     count: usize,
     checker: &mut Checker<'_>,
 ) {
@@ -257,6 +356,14 @@ pub fn check<'s>(
                 if !member(condition).is_some_and(|seen| value.is(&seen)) {
                     continue;
                 }
+                if let Then::Members { .. } = then {
+                    if let Some(members) = object(then_member) {
+                        checker.enter_declared_member(then_member);
+                        check_nested(then, members, checker);
+                        checker.leave();
+                    }
+                    continue;
+                }
                 if let Some(seen) = member(then_member) {
                     if !then.holds(&seen) {
                         checker.enter_declared_member(then_member);
@@ -269,14 +376,88 @@ pub fn check<'s>(
     }
 }
 
+/// A [`Then::Members`] on the object `members`, at the checker's position (the object's).
+fn check_nested(then: Then, members: &Map<String, Value>, checker: &mut Checker<'_>) {
+    let Then::Members {
+        required,
+        object,
+        absent,
+        ..
+    } = then
+    else {
+        return;
+    };
+    for (name, expected) in required {
+        if !members.contains_key(*name) {
+            let found = Seen::Object(members.len());
+            checker.violation_about(name, Rule::IfThen, *expected, &found);
+        }
+    }
+    for index in 0..object.count {
+        let Some(name) = (object.name_of)(index) else {
+            continue;
+        };
+        if then.allows(name) {
+            continue;
+        }
+        if let Some(value) = members.get(name) {
+            checker.enter_declared_member(name);
+            checker.violation(Rule::IfThen, absent, &Seen::owned(value));
+            checker.leave();
+        }
+    }
+}
+
 /// The parsed path's [`check`] of the object `members`.
 pub fn check_members(rules: &[CrossRule], members: &Map<String, Value>, checker: &mut Checker<'_>) {
     check(
         rules,
         |name| members.get(name).map(Seen::of),
+        |name| members.get(name).and_then(Value::as_object),
         members.len(),
         checker,
     );
+}
+
+/// The streaming path of a struct that flattens a struct with rules ([`Members::HAS_RULES`]):
+/// the object's members, read whole, checked as the parsed path checks them (the lent rules read
+/// members in any order, and the lent struct cannot keep them for the struct that flattens it).
+/// Returns the number of members read.
+///
+/// # Errors
+///
+/// The deserializer's, when the bytes are not JSON.
+pub fn stream_whole<'de, T: Validate + ?Sized, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+    checker: &mut Checker<'de>,
+) -> Result<usize, A::Error> {
+    let mut members = Map::new();
+    let mut count = 0;
+    while let Some(name) = map.next_key::<String>()? {
+        count += 1;
+        let value = map.next_value::<Value>()?;
+        if members.insert(name, value).is_some() {
+            checker.duplicate();
+        }
+    }
+    let object = Value::Object(members);
+    let mut local = checker.beside();
+    T::validate_at(&object, &mut local);
+    checker.take_over(&local.finish());
+    Ok(count)
+}
+
+/// The streaming path of a member a [`Then::Members`] constrains: `value`, read whole (the rule
+/// needs its members once the enclosing object ends), checked as a `T` at the checker's
+/// position. Returns what it was.
+pub fn validate_kept<T: Validate + ?Sized>(
+    value: &Value,
+    checker: &mut Checker<'_>,
+) -> Seen<'static> {
+    let mut local = checker.beside();
+    T::validate_at(value, &mut local);
+    checker.take_over(&local.finish());
+    Seen::owned(value)
 }
 
 /// Whether a document's object `members` meets every rule (a random fixture is drawn until it

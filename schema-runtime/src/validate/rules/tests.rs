@@ -49,6 +49,28 @@ pub struct Pulse {
     pub mode: Option<String>,
 }
 
+#[derive(Serialize, Deserialize, JsonSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct EventData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema, Validate)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = crate::rules!(
+    when("kind" = "error", then("data", members(required("message"), optional("stack")))),
+    when("kind" = "click", then("data", members(required("id")))),
+))]
+pub struct Event {
+    pub kind: String,
+    pub data: EventData,
+}
+
 /// Every object with each of `members` absent or holding one of `values`.
 fn combinations(members: &[(&str, Vec<Value>)]) -> Vec<Value> {
     let mut documents = vec![Map::new()];
@@ -205,6 +227,88 @@ fn if_then_agrees_with_jsonschema() {
             "/viewMode".to_owned(),
             when(&schema_vocabulary::pinned("true"), "mode", "\"view\""),
         ),
+    ]);
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn members_states_the_required_and_the_forbidden_members() {
+    let schema = serde_json::to_value(schemars::schema_for!(Event)).unwrap();
+    let expected = "an object with member `message`, optionally `stack`, and no other member its \
+                    type declares when `kind` is \"error\"";
+    assert_eq!(
+        schema["allOf"][0]["then"],
+        json!({
+            "properties": {
+                "data": {
+                    "description": schema_vocabulary::members(&["message"], &["stack"]),
+                    "required": ["message"],
+                    "properties": {
+                        "id": {"description": "absent when `kind` is \"error\"", "not": {}},
+                    },
+                },
+            },
+        })
+    );
+    assert_eq!(schema["allOf"][0]["description"], expected);
+}
+
+#[test]
+fn members_agrees_with_jsonschema() {
+    let data = combinations(&[
+        ("message", vec![json!("m"), json!(5)]),
+        ("stack", vec![json!("s")]),
+        ("id", vec![json!("i"), Value::Null]),
+        ("other", vec![json!(1)]),
+    ]);
+    let mut datas: Vec<Value> = data;
+    datas.extend([json!("text"), json!([1]), Value::Null]);
+    let mut documents = Vec::new();
+    for kind in [json!("error"), json!("click"), json!("view"), json!(5)] {
+        for data in &datas {
+            documents.push(json!({"kind": kind, "data": data}));
+            // The data before the kind: the streaming path keeps it until the object ends.
+            let mut reversed = Map::new();
+            reversed.insert("data".to_owned(), data.clone());
+            reversed.insert("kind".to_owned(), kind.clone());
+            documents.push(Value::Object(reversed));
+        }
+        documents.push(json!({ "kind": kind }));
+    }
+    let reports = agree::<Event>(&documents);
+    let mut seen = BTreeSet::new();
+    for report in &reports {
+        for violation in report
+            .violations()
+            .iter()
+            .filter(|v| v.rule == Rule::IfThen)
+        {
+            seen.insert((
+                violation.pointer.clone(),
+                violation.member.clone(),
+                violation.expected.to_string(),
+            ));
+        }
+    }
+    let when = |then: &str, kind: &str| schema_vocabulary::when(then, "kind", kind);
+    let expected = BTreeSet::from([
+        (
+            "/data".to_owned(),
+            Some("message".to_owned()),
+            when("member `message`", "\"error\""),
+        ),
+        ("/data/id".to_owned(), None, when("absent", "\"error\"")),
+        (
+            "/data".to_owned(),
+            Some("id".to_owned()),
+            when("member `id`", "\"click\""),
+        ),
+        (
+            "/data/message".to_owned(),
+            None,
+            when("absent", "\"click\""),
+        ),
+        ("/data/stack".to_owned(), None, when("absent", "\"click\"")),
     ]);
     assert_eq!(seen, expected);
 }

@@ -1,0 +1,16 @@
+use schema_runtime::validate::Validate;
+
+#[derive(Validate)]
+pub struct Data {
+    pub message: Option<String>,
+    pub id: Option<String>,
+}
+
+#[derive(Validate)]
+#[schemars(transform = schema_runtime::rules!(when("kind" = "error", then("data", members(required("message"), required("id"))))))]
+pub struct Event {
+    pub kind: String,
+    pub data: Data,
+}
+
+fn main() {}
