@@ -35,10 +35,10 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                     #rt::eras::validate_at(value, checker, Self::ERAS);
                 }
 
-                fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
-                    deserializer: D,
+                fn stream_at<'de, __D: ::schema_runtime::__private::serde::Deserializer<'de>>(
+                    deserializer: __D,
                     checker: &mut #rt::Checker<'de>,
-                ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
+                ) -> ::core::result::Result<#rt::Seen<'de>, __D::Error> {
                     #rt::eras::stream_at(deserializer, checker, Self::ERAS)
                 }
 
@@ -71,7 +71,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             members.extend(rules_impl(input));
             (
                 struct_body(fields, *closed, extra.as_ref(), !input.rules.is_empty()),
-                quote!(#rt::stream::object::<Self, D>(deserializer, checker)),
+                quote!(#rt::stream::object::<Self, __D>(deserializer, checker)),
                 members,
             )
         }
@@ -130,10 +130,10 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 #value_body
             }
 
-            fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
-                deserializer: D,
+            fn stream_at<'de, __D: ::schema_runtime::__private::serde::Deserializer<'de>>(
+                deserializer: __D,
                 checker: &mut #rt::Checker<'de>,
-            ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
+            ) -> ::core::result::Result<#rt::Seen<'de>, __D::Error> {
                 #stream_body
             }
         }
@@ -181,10 +181,10 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
                 ::core::unimplemented!()
             }
 
-            fn stream_at<'de, D: ::schema_runtime::__private::serde::Deserializer<'de>>(
-                _: D,
+            fn stream_at<'de, __D: ::schema_runtime::__private::serde::Deserializer<'de>>(
+                _: __D,
                 _: &mut #rt::Checker<'de>,
-            ) -> ::core::result::Result<#rt::Seen<'de>, D::Error> {
+            ) -> ::core::result::Result<#rt::Seen<'de>, __D::Error> {
                 ::core::unimplemented!()
             }
         }
@@ -453,17 +453,17 @@ fn stream_members(
     } else {
         quote! {
             if #(<#flattened as #rt::Members>::HAS_RULES)||* {
-                return #rt::rules::stream_whole::<Self, A>(map, checker);
+                return #rt::rules::stream_whole::<Self, __A>(map, checker);
             }
         }
     };
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::stream::StreamMembers for #ident #type_generics #where_clause {
-            fn stream_members<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
-                mut map: A,
+            fn stream_members<'de, __A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
+                mut map: __A,
                 checker: &mut #rt::Checker<'de>,
-            ) -> ::core::result::Result<usize, A::Error> {
+            ) -> ::core::result::Result<usize, __A::Error> {
                 #whole
                 let mut present = [false; #count];
                 #(let mut #lent = #rt::Present::default();)*
@@ -889,12 +889,12 @@ fn lent_members(input: &Input<'_>, fields: &[Field<'_>]) -> TokenStream {
                 #check_own_rules
             }
 
-            fn stream_member<'de, A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
+            fn stream_member<'de, __A: ::schema_runtime::__private::serde::de::MapAccess<'de>>(
                 index: usize,
                 name: ::std::borrow::Cow<'de, str>,
-                map: &mut A,
+                map: &mut __A,
                 checker: &mut #rt::Checker<'de>,
-            ) -> ::core::result::Result<#rt::Seen<'de>, A::Error> {
+            ) -> ::core::result::Result<#rt::Seen<'de>, __A::Error> {
                 match index {
                     #(#arms)*
                     _ => {
