@@ -518,8 +518,15 @@ fn nested_by_default<'i>(input: &'i Input<'_>) -> NestedDefault<'i> {
 /// `required`: `Fixture::fixture_with_members` of the inner type in every `Option` and
 /// `Nullable` layer.
 fn with_members_default(ty: &syn::Type, required: &[&str]) -> TokenStream {
-    let mut value =
-        quote!(::schema_runtime::fixture::Fixture::fixture_with_members(&[#(#required),*]));
+    in_optional_layers(
+        ty,
+        quote!(::schema_runtime::fixture::Fixture::fixture_with_members(&[#(#required),*])),
+    )
+}
+
+/// `value`, a value of the type inside `ty`'s `Option` and `Nullable` layers, wrapped in each of
+/// them as present and non-null.
+fn in_optional_layers(ty: &syn::Type, mut value: TokenStream) -> TokenStream {
     for layer in optional_layers(ty).into_iter().rev() {
         value = if layer == "Option" {
             quote!(::core::option::Option::Some(#value))
@@ -560,15 +567,10 @@ fn optional_layers(ty: &syn::Type) -> Vec<&'static str> {
 /// A present, non-null default for a member of type `ty`: the inner type's default in every
 /// `Option` and `Nullable` layer.
 fn present_default(ty: &syn::Type) -> TokenStream {
-    let mut value = quote!(::schema_runtime::fixture::Fixture::fixture_default());
-    for layer in optional_layers(ty).into_iter().rev() {
-        value = if layer == "Option" {
-            quote!(::core::option::Option::Some(#value))
-        } else {
-            quote!(::schema_runtime::Nullable::value(#value))
-        };
-    }
-    value
+    in_optional_layers(
+        ty,
+        quote!(::schema_runtime::fixture::Fixture::fixture_default()),
+    )
 }
 
 fn setter(ident: &syn::Ident, member: &syn::Member, ty: &syn::Type) -> TokenStream {
