@@ -45,6 +45,7 @@ fn fixture(input: &Input<'_>) -> TokenStream {
     match &input.shape {
         Shape::Struct { fields, extra, .. } => {
             let present = present_by_default(input, fields);
+            let lent = lent_by_default(input, fields);
             let nested = nested_by_default(input);
             let defaults = fields.iter().map(|field| {
                 let member = &field.member;
@@ -56,6 +57,9 @@ fn fixture(input: &Input<'_>) -> TokenStream {
                     with_members_default(field.ty, &required)
                 } else if present.contains(&name) {
                     present_default(field.ty)
+                } else if field.flatten && !lent.is_empty() {
+                    let ty = field.ty;
+                    quote!(<#ty as ::schema_runtime::fixture::Fixture>::fixture_with_members(&[#(#lent),*]))
                 } else {
                     field_default(field)
                 };
@@ -66,6 +70,11 @@ fn fixture(input: &Input<'_>) -> TokenStream {
             let with_members = fields.iter().map(|field| {
                 let member = &field.member;
                 let name = field.wire_name.as_str();
+                // A flattened part's members are the struct's: it is given the same names.
+                if field.flatten {
+                    let ty = field.ty;
+                    return quote!(#member: <#ty as ::schema_runtime::fixture::Fixture>::fixture_with_members(present));
+                }
                 let listed = present_default(field.ty);
                 if present.contains(&name) {
                     return quote!(#member: #listed);
@@ -463,6 +472,31 @@ fn present_by_default<'f>(input: &Input<'_>, fields: &'f [Field<'_>]) -> Vec<&'f
         }
     }
     present
+}
+
+/// The members the default of a struct asks its flattened parts for
+/// ([`Fixture::fixture_with_members`](schema_runtime::fixture::Fixture)), so that it meets the
+/// `at_least_one` rules whose members the parts lend: for each rule that names none of the
+/// struct's own members, the first member it names.
+fn lent_by_default<'i>(input: &'i Input<'_>, fields: &[Field<'_>]) -> Vec<&'i str> {
+    let mut lent = Vec::new();
+    if !fields.iter().any(|field| field.flatten) {
+        return lent;
+    }
+    for rule in &input.rules {
+        let RuleAttr::AtLeastOne(members) = rule else {
+            continue;
+        };
+        let own = members.iter().any(|member| {
+            fields
+                .iter()
+                .any(|field| !field.flatten && field.wire_name == member.name)
+        });
+        if let (false, Some(first)) = (own, members.first()) {
+            lent.push(first.name.as_str());
+        }
+    }
+    lent
 }
 
 /// What the default of a struct with a `members(...)` rule sets so that the rule holds: the

@@ -31,8 +31,10 @@ pub trait Fixture: Sized {
 
     /// The default value with the members named `present` present and not `null` (each the
     /// default of its type): for a struct with named fields, what a cross-member rule's
-    /// `members(required(...))` asks of the object it constrains. Other types have no members
-    /// and give their default.
+    /// `members(required(...))` asks of the object it constrains, and what a struct asks of the
+    /// parts flattened into it to meet an `at_least_one` rule whose members they lend (a
+    /// flattened part is given the names its struct is given). Other types have no members and
+    /// give their default.
     #[doc(hidden)]
     fn fixture_with_members(present: &[&str]) -> Self {
         let _ = present;

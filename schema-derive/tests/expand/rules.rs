@@ -1,5 +1,5 @@
 //! Cross-member rules: a struct that names its sender by `userId`, `anonymousId` (lent by a
-//! flattened parameter) or both, a struct whose flags and name are tied by `when` rules, and a
+//! flattened parameter) or both, the same with `userId` lent by a flattened part too, a struct whose flags and name are tied by `when` rules, and a
 //! struct whose `data` object has the members its `kind` asks for (`members(...)`).
 //! Both paths report each broken rule at its pointer, the builder's defaults meet the rules,
 //! and random values come in every combination the rules allow and in none they forbid.
@@ -36,6 +36,26 @@ pub struct Call<I> {
     pub event: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Nullable<String>>,
+}
+
+/// The sender's user id, lent to [`LentCall`] by a flattened part.
+#[derive(Debug, Serialize, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UserId {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<Nullable<String>>,
+}
+
+/// [`Call`] with both members of its rule lent by flattened parts: the defaults still meet it.
+#[derive(Debug, Serialize, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schemars(transform = schema_runtime::rules!(at_least_one("userId", "anonymousId")))]
+pub struct LentCall<I, U> {
+    #[serde(flatten)]
+    pub anonymous: I,
+    pub event: String,
+    #[serde(flatten)]
+    pub user: U,
 }
 
 /// A user: a known user's hash or an anonymous user's name. Its example, the builder's default,
@@ -184,6 +204,17 @@ fn main() {
     assert!(matches!(built.user_id, Some(Nullable(Some(_)))));
     fixtures_are_valid::<Call<Anonymous>>();
     fixtures_are_valid::<Call<NoAnonymous>>();
+    // The first member the rule names is asked of the parts that lend the rule's members.
+    let lent = LentCall::<NoAnonymous, UserId>::fixture().build();
+    assert!(matches!(lent.user.user_id, Some(Nullable(Some(_)))));
+    assert_eq!(
+        judged::<LentCall<NoAnonymous, UserId>>(&json!({"event": "e"})),
+        [(String::new(), "at-least-one")]
+    );
+    let lent = LentCall::<Anonymous, UserId>::fixture_with_members(&["anonymousId"]);
+    assert!((lent.anonymous.anonymous_id.is_some(), lent.user.user_id.is_none()) == (true, true));
+    fixtures_are_valid::<LentCall<NoAnonymous, UserId>>();
+    fixtures_are_valid::<LentCall<Anonymous, UserId>>();
     fixtures_are_valid::<Pulse>();
     fixtures_are_valid::<Event>();
     let built = Event::fixture().build();
