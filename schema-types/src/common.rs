@@ -195,7 +195,31 @@ pub struct EpochMillis(
     pub u64,
 );
 
-unsigned_newtype_impls!(Count, SerialId, EpochMillis);
+/// The nanoseconds within a second of a point in time: an integer from 0 to 999,999,999 (the
+/// `nanos` of a `java.time.Instant`).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Validate,
+    Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = 0)]
+pub struct NanoOfSecond(
+    #[serde(deserialize_with = "integral::deserialize")]
+    #[schemars(range(max = 999_999_999u64))]
+    pub u64,
+);
+
+unsigned_newtype_impls!(Count, SerialId, EpochMillis, NanoOfSecond);
 
 /// A moment as seconds since the Unix epoch, whole or fractional (`1704784217.602`).
 ///

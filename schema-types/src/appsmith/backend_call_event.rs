@@ -3,22 +3,31 @@
 //! field: the page's ([`BackendCallEvent2021`], properties [`BackendCallProperties`]) and that
 //! of the servers of 2023 ([`BackendCallEvent2023`], properties [`BackendCallProperties2023`]),
 //! that of the servers from October 2023 ([`BackendCallEvent2023Oct`], properties
-//! [`BackendCallProperties2023Oct`]) and that of the servers from 2024 ([`BackendCallEvent2024`],
-//! properties [`BackendCallProperties2024`]), each in the Segment track layer
-//! ([`SegmentTrack`]). What the later eras share is declared once ([`BackendCallRunDetails`],
-//! [`BackendCallRunDetails2023Oct`]), flattened into each.
+//! [`BackendCallProperties2023Oct`]) and those of the servers from 2024 for a signed-in user
+//! ([`BackendCallEvent2024`], properties [`BackendCallProperties2024`]) and for a person viewing
+//! a public application ([`BackendCallEvent2024Anonymous`], properties
+//! [`BackendCallProperties2024Anonymous`]), each in the Segment track layer ([`SegmentTrack`]).
+//! What the eras share is declared once ([`BackendCallPageMembers`], [`BackendCallRunDetails`],
+//! [`BackendCallRunObject`], [`BackendCallRunDetails2023Oct`], [`BackendCallRunDetails2024`]),
+//! flattened into each; the user's members are parts of their own, hashed ([`HashedUsername`],
+//! [`HashedObjectUser`]) or in clear ([`AnonymousViewerUsername`],
+//! [`AnonymousViewerObjectUser`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use super::keep_alive_ping::Edition;
-use super::segment::{NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack};
+use super::segment::{
+    HashedUserId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack,
+};
 use super::server_setup_ping::{CloudProvider, DeploymentTool, EfsMount, Sha256HexOrEmpty};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
-use crate::common::{Count, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::{Count, NanoOfSecond, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
@@ -29,8 +38,9 @@ use crate::validate::Validate;
 /// One shape per era of the server's code (`appsmithorg/appsmith`,
 /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`
 /// and `services/ce/AnalyticsServiceCEImpl.java`): the page's of 2021, the larger one of the
-/// servers of 2023, that of the servers from October 2023, and that of the servers from 2024.
-/// A document is valid when it is one of them; a strict reader asks for the page's era alone
+/// servers of 2023, that of the servers from October 2023, and those of the servers from 2024
+/// for a signed-in user and for a person viewing a public application. A document is valid when
+/// it is one of them; a strict reader asks for the page's era alone
 /// (`appsmith/backend-call-event@2021`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(untagged)]
@@ -70,6 +80,16 @@ pub enum BackendCallEvent {
     /// `chrisdarcy-quantum/appsmith` ac2ece2759).
     #[schemars(extend("x-era" = "2024"))]
     Era2024(BackendCallEvent2024),
+    /// The servers from 2024, for a person viewing a public application, who is not signed in:
+    /// the members of a signed-in user's event of these servers, the user named in clear
+    /// (`userId` and `id` the browser's anonymous id or `anonymousUser`, `username`
+    /// `anonymousUser`) and the request the plugin ran, which `sendEvent` keeps for a user id it
+    /// does not hash (`shouldHashUserId` in `AnalyticsServiceCEImpl.java` at
+    /// `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith` ac2ece2759,
+    /// `sendExecuteAnalyticsEvent` in `ActionExecutionSolutionCEImpl.java` at
+    /// `appsmithorg/appsmith` 0255b35d88).
+    #[schemars(extend("x-era" = "2024-anonymous"))]
+    Era2024Anonymous(BackendCallEvent2024Anonymous),
 }
 
 /// The page's era of [`BackendCallEvent`] (2021).
@@ -86,7 +106,7 @@ pub type BackendCallEvent2024 = SegmentTrack<BackendCallProperties2024>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 1);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 2);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -120,32 +140,39 @@ impl Payload for BackendCallEvent {
                     // The ObjectIds have 20 or 22 hex digits, not 24, and `username` 59, not 64: recorded
                     // errata.
                     BackendCallProperties::fixture()
-                        .app_id("612465f87b2230debedfc6")
-                        .app_mode(AppMode::Edit)
-                        .app_name("APP1")
-                        .datasource(Datasource::fixture().name("Test App"))
-                        .instance_id("612460418944011a10fa5b")
-                        .is_example_app(false)
-                        .is_successful_execution(true)
-                        .name("Test")
-                        .org_id("612464f7f230debedfc4")
-                        .origin_service("appsmith-server")
-                        .page_id("612465802230debedfc8")
-                        .page_name("Page1")
-                        .plugin_name("PostgreSQL")
-                        .status_code("")
-                        .time_elapsed(8)
-                        .plugin_type("DB")
-                        .username("70280e5d07e61e5e915e5d26ac8704bbd68d3f75ebad67ba439f4c354d7"),
+                        .page(
+                            BackendCallPageMembers::fixture()
+                                .app_id("612465f87b2230debedfc6")
+                                .app_mode(AppMode::Edit)
+                                .app_name("APP1")
+                                .datasource(Datasource::fixture().name("Test App"))
+                                .instance_id("612460418944011a10fa5b")
+                                .is_example_app(false)
+                                .is_successful_execution(true)
+                                .name("Test")
+                                .org_id("612464f7f230debedfc4")
+                                .origin_service("appsmith-server")
+                                .page_id("612465802230debedfc8")
+                                .page_name("Page1")
+                                .plugin_name("PostgreSQL")
+                                .status_code("")
+                                .time_elapsed(8)
+                                .plugin_type("DB"),
+                        )
+                        .user(HashedUsername::fixture().username(
+                            "70280e5d07e61e5e915e5d26ac8704bbd68d3f75ebad67ba439f4c354d7",
+                        )),
                 )
                 .received_at("2021-08-24T07:23:39.996Z")
                 .sent_at("2021-08-24T07:23:39.885Z")
                 .timestamp("2021-08-24T07:23:35.721Z")
                 .call_type(SegmentCallType::Track)
                 // 56 hex digits, not 64: a recorded erratum.
-                .user_id(Some(Nullable::value(Sha256Hex::from(
-                    "70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7",
-                ))))
+                .user(
+                    HashedUserId::fixture().user_id(Some(Nullable::value(Sha256Hex::from(
+                        "70280e5dd9e61e5e91526ac8704bbd68d3f75ebad67ba439f4c354d7",
+                    )))),
+                )
                 .build(),
         ))
     }
@@ -158,6 +185,7 @@ impl SegmentEvent for BackendCallProperties {
     type Context = BackendCallContext;
     type MessageId = Uuid;
     type Anonymous = NoAnonymousId;
+    type User = HashedUserId;
 }
 
 /// Sent from the server through analytics-java, as the page's era is.
@@ -166,6 +194,7 @@ impl SegmentEvent for BackendCallProperties2023 {
     type Context = BackendCallContext;
     type MessageId = Uuid;
     type Anonymous = NoAnonymousId;
+    type User = HashedUserId;
 }
 
 /// Sent from the server through analytics-java, with the context the server sets.
@@ -174,6 +203,7 @@ impl SegmentEvent for BackendCallProperties2023Oct {
     type Context = BackendCallContextWithUserAgent;
     type MessageId = Uuid;
     type Anonymous = NoAnonymousId;
+    type User = HashedUserId;
 }
 
 /// Sent from the server through analytics-java, with the context the server sets, as in
@@ -183,6 +213,7 @@ impl SegmentEvent for BackendCallProperties2024 {
     type Context = BackendCallContextWithUserAgent;
     type MessageId = Uuid;
     type Anonymous = NoAnonymousId;
+    type User = HashedUserId;
 }
 
 /// The name of the event the server sends when an action runs.
@@ -232,6 +263,25 @@ pub struct BackendCallContext {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties {
+    /// Every member of the page's but the user.
+    #[serde(flatten)]
+    pub page: BackendCallPageMembers,
+    /// The user who ran the action, hashed.
+    #[serde(flatten)]
+    pub user: HashedUsername,
+}
+
+/// The members of the page's properties ([`BackendCallProperties`]) but the user: the action,
+/// its application, page, datasource and plugin, and the outcome of the run. Every era sends
+/// them alike, and flattens them beside the user's part ([`HashedUsername`] for a signed-in
+/// user, [`AnonymousViewerUsername`] for a person viewing a public application): each era
+/// flattens its parts side by side, not one inside the other, because serde reads a flattened
+/// struct that itself flattens as a map, and its closed members would then refuse the era's own.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallPageMembers {
     /// The id of the application the action belongs to (a MongoDB ObjectId).
     #[schemars(extend("x-privacy" = "record-id"))]
     pub app_id: ObjectId,
@@ -302,6 +352,15 @@ pub struct BackendCallProperties {
     #[schemars(extend("x-privacy" = "category"))]
     #[serde(rename = "type")]
     pub plugin_type: String,
+}
+
+/// The user who ran the action, hashed, as every era but that of a person viewing a public
+/// application sends it (`properties.username`).
+///
+/// Closed: it lends exactly this member to the properties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HashedUsername {
     /// The user who ran the action, hashed: the server replaces a property equal to the raw user
     /// id by its SHA-256 hash, so this equals `userId`: 64 lower-case hex digits, never the
     /// e-mail address itself.
@@ -353,7 +412,10 @@ pub struct Datasource {
 /// revisions of 2024 sending them alike (`ActionExecutionSolutionCEImpl.java` at
 /// `appsmithorg/appsmith` 0255b35d88). Each era flattens the page's members and these side by
 /// side, not one inside the other: serde reads a flattened struct that itself flattens as a
-/// map, and its closed members would then refuse the era's own.
+/// map, and its closed members would then refuse the era's own. The user's `id`, which a
+/// person viewing a public application sends in clear, is a part of its own
+/// ([`HashedObjectUser`], [`AnonymousViewerObjectUser`]), between these members and those that
+/// follow it ([`BackendCallRunObject`]).
 ///
 /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
 /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`)
@@ -401,10 +463,29 @@ pub struct BackendCallRunDetails {
     /// The datasource's name, as its author gave it (the same as `datasource.name`).
     #[schemars(extend("x-privacy" = "content-name"))]
     pub ds_name: String,
+}
+
+/// The user who ran the action as `sendObjectEvent` records it (`properties.id`), hashed, as
+/// every era from 2023 but that of a person viewing a public application sends it.
+///
+/// Closed: it lends exactly this member to the properties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HashedObjectUser {
     /// The user who ran the action, as `sendObjectEvent` records it: the user id, hashed by
     /// `sendEvent` as `userId` is (64 lower-case hex digits).
     #[schemars(extend("x-privacy" = "hashed-identifier"))]
     pub id: Sha256Hex,
+}
+
+/// The members of [`BackendCallRunDetails`]'s kind that follow the user's `id` in the
+/// properties of the servers from 2023: the object's id, the plugin's error details and the
+/// request's size, from the same revisions.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallRunObject {
     /// The id of the object the event is about, as `sendObjectEvent` records it: the action's id
     /// (a MongoDB ObjectId, the same as `actionId`).
     #[schemars(extend("x-privacy" = "record-id"))]
@@ -435,12 +516,21 @@ pub struct BackendCallRunDetails {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties2023 {
-    /// Every member of the page's era.
+    /// Every member of the page's era but the user.
     #[serde(flatten)]
-    pub documented: BackendCallProperties,
+    pub page: BackendCallPageMembers,
+    /// The user who ran the action, hashed, as in the page's era.
+    #[serde(flatten)]
+    pub user: HashedUsername,
     /// The members shared with later servers.
     #[serde(flatten)]
     pub run: BackendCallRunDetails,
+    /// The user as `sendObjectEvent` records it, hashed.
+    #[serde(flatten)]
+    pub object_user: HashedObjectUser,
+    /// The members that follow the user's `id`.
+    #[serde(flatten)]
+    pub object: BackendCallRunObject,
     /// Whether a person started the run (a click) rather than the application (a page load, a
     /// binding): what the browser said in the request's analytics properties, `false` when it
     /// said nothing.
@@ -468,12 +558,21 @@ pub struct BackendCallProperties2023 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties2023Oct {
-    /// Every member of the page's era.
+    /// Every member of the page's era but the user.
     #[serde(flatten)]
-    pub documented: BackendCallProperties,
+    pub page: BackendCallPageMembers,
+    /// The user who ran the action, hashed, as in the page's era.
+    #[serde(flatten)]
+    pub user: HashedUsername,
     /// The members shared with the servers of 2023.
     #[serde(flatten)]
     pub run: BackendCallRunDetails,
+    /// The user as `sendObjectEvent` records it, hashed.
+    #[serde(flatten)]
+    pub object_user: HashedObjectUser,
+    /// The members that follow the user's `id`.
+    #[serde(flatten)]
+    pub object: BackendCallRunObject,
     /// The members shared with later servers.
     #[serde(flatten)]
     pub since_2023_oct: BackendCallRunDetails2023Oct,
@@ -555,21 +654,49 @@ pub struct BackendCallRunDetails2023Oct {
 ///
 /// A person viewing a public application is not in this era: these servers no longer hash the
 /// anonymous user (`shouldHashUserId`), so such an event carries `anonymousUser` or the
-/// browser's anonymous id as `userId`, `username` and `id`, and keeps `request`.
+/// browser's anonymous id as `userId`, `username` and `id`, and keeps `request`: it is an era
+/// of its own ([`BackendCallProperties2024Anonymous`]).
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallProperties2024 {
-    /// Every member of the page's era.
+    /// Every member of the page's era but the user.
     #[serde(flatten)]
-    pub documented: BackendCallProperties,
+    pub page: BackendCallPageMembers,
+    /// The user who ran the action, hashed, as in the page's era.
+    #[serde(flatten)]
+    pub user: HashedUsername,
     /// The members shared with the servers of 2023.
     #[serde(flatten)]
     pub run: BackendCallRunDetails,
+    /// The user as `sendObjectEvent` records it, hashed.
+    #[serde(flatten)]
+    pub object_user: HashedObjectUser,
+    /// The members that follow the user's `id`.
+    #[serde(flatten)]
+    pub object: BackendCallRunObject,
     /// The members shared with the servers of October 2023.
     #[serde(flatten)]
     pub since_2023_oct: BackendCallRunDetails2023Oct,
+    /// The e-mail domain's hash and the action's configuration and bindings.
+    #[serde(flatten)]
+    pub since_2024: BackendCallRunDetails2024,
+    /// What `sendEvent` adds of the deployment.
+    #[serde(flatten)]
+    pub deployment: ServerDeploymentDetails,
+}
+
+/// What the servers from 2024 send after the members of October 2023
+/// ([`BackendCallRunDetails2023Oct`]), for a signed-in user ([`BackendCallProperties2024`]) and
+/// for a person viewing a public application ([`BackendCallProperties2024Anonymous`]) alike: the
+/// e-mail domain's hash as these servers write it, and the action's configuration, bindings and
+/// redacted parameters that `sendExecuteAnalyticsEvent` adds from August 2024.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallRunDetails2024 {
     /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`): 64
     /// lower-case hex digits, or `""` where the user id has no `@` in the revisions whose `hash`
     /// returns `""` for an empty text (`StringUtils.isEmpty(value) ? "" : ...`,
@@ -599,9 +726,6 @@ pub struct BackendCallProperties2024 {
     /// array or `""`: not constrained further by this schema.
     #[schemars(extend("x-privacy" = "content-name"))]
     pub action_execution_request_params_value_map: Value,
-    /// What `sendEvent` adds of the deployment.
-    #[serde(flatten)]
-    pub deployment: ServerDeploymentDetails,
 }
 
 /// What `sendEvent` adds to every event of the servers from 2024 about the deployment
@@ -647,6 +771,256 @@ pub struct ServerDeploymentDetails {
     /// `""` without the deployment file.
     #[schemars(extend("x-privacy" = "category"))]
     pub tool: DeploymentTool,
+}
+
+/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
+/// for a person viewing a public application, who is not signed in: the members of a signed-in
+/// user's event of these servers ([`BackendCallProperties2024`]), the user named in clear
+/// ([`AnonymousViewerUsername`], [`AnonymousViewerObjectUser`]), and the request the plugin
+/// ran (`request`, [`ActionExecutionRequestCopy`]).
+///
+/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+/// the revision stored at 0255b35d88) sends the same members for every user, with `username`
+/// the session user's `getUsername()` and `request` a copy of the result's request. For a
+/// person who is not signed in, `sendObjectEvent` (`services/ce/AnalyticsServiceCEImpl.java`,
+/// the revisions stored at `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith`
+/// ac2ece2759) still sends an action's run (`isEventActionExecution`), with `id` the browser's
+/// anonymous id (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`, `anonymousUser`
+/// without one), and hands `anonymousUser` to `sendEvent` as the user id; `shouldHashUserId`
+/// is then false (`!userId.equals(FieldName.ANONYMOUS_USER)`), so `sendEvent` neither hashes
+/// any property nor drops `request`, and it sends the browser's anonymous id, or
+/// `anonymousUser`, as `userId` ([`AnonymousViewerUserId`]). The e-mail domain's hash is that
+/// of `""` (`anonymousUser` has no `@`): `""` in the revisions whose `hash` returns `""` for an
+/// empty text, the SHA-256 of `""` in the others.
+///
+/// Closed (no other members): a privacy audit must account for every member sent. The
+/// `organizationId` that `sendObjectEvent` also adds in the revision stored at
+/// `chrisdarcy-quantum/appsmith` ac2ece2759 is admitted by neither this era nor
+/// [`BackendCallProperties2024`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BackendCallProperties2024Anonymous {
+    /// Every member of the page's era but the user.
+    #[serde(flatten)]
+    pub page: BackendCallPageMembers,
+    /// The user who ran the action: `anonymousUser`.
+    #[serde(flatten)]
+    pub user: AnonymousViewerUsername,
+    /// The members shared with the servers of 2023.
+    #[serde(flatten)]
+    pub run: BackendCallRunDetails,
+    /// The user as `sendObjectEvent` records it: the browser's anonymous id.
+    #[serde(flatten)]
+    pub object_user: AnonymousViewerObjectUser,
+    /// The members that follow the user's `id`.
+    #[serde(flatten)]
+    pub object: BackendCallRunObject,
+    /// The members shared with the servers of October 2023.
+    #[serde(flatten)]
+    pub since_2023_oct: BackendCallRunDetails2023Oct,
+    /// The e-mail domain's hash and the action's configuration and bindings, as for a signed-in
+    /// user.
+    #[serde(flatten)]
+    pub since_2024: BackendCallRunDetails2024,
+    /// What `sendEvent` adds of the deployment.
+    #[serde(flatten)]
+    pub deployment: ServerDeploymentDetails,
+    /// The request the plugin ran, which `sendEvent` keeps for a user it does not hash.
+    pub request: ActionExecutionRequestCopy,
+}
+
+/// The era of the servers from 2024 of [`BackendCallEvent`], for a person viewing a public
+/// application.
+pub type BackendCallEvent2024Anonymous = SegmentTrack<BackendCallProperties2024Anonymous>;
+
+/// Sent from the server through analytics-java, with the context the server sets, as for a
+/// signed-in user, and the user id in clear.
+impl SegmentEvent for BackendCallProperties2024Anonymous {
+    type Name = BackendCallEventName;
+    type Context = BackendCallContextWithUserAgent;
+    type MessageId = Uuid;
+    type Anonymous = NoAnonymousId;
+    type User = AnonymousViewerUserId;
+}
+
+/// Who a person viewing a public application is to the server: the anonymous id of the
+/// browser's analytics.js, which the Appsmith client sends in the `X-Anonymous-User-Id` header
+/// of its requests when Segment is enabled (`app/client/src/api/interceptors/request/addAnonymousUserIdHeader.ts`
+/// at `appsmithorg/appsmith` 9d003cfa09, the id from `AnalyticsUtil.getAnonymousId()`, which
+/// reads `analytics.user().anonymousId()` or the stored `ajs_anonymous_id`, in
+/// `app/client/src/ce/utils/AnalyticsUtil.tsx` at a4fb73b9bc), or `anonymousUser`
+/// (`FieldName.ANONYMOUS_USER`, `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
+/// b3f95f1029) when the request had no such header
+/// (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`,
+/// `app/server/appsmith-server/src/main/java/com/appsmith/server/helpers/ExchangeUtils.java` at
+/// `appsmithorg/appsmith` 75d510e406). analytics.js writes its anonymous id as a UUID
+/// ([`AnonymousId`](super::AnonymousId)).
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(transparent)]
+#[schemars(example = &"anonymousUser")]
+#[schemars(extend("anyOf" = [
+    { "pattern": "^anonymousUser$" },
+    {
+        "format": "uuid",
+        "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    }
+]))]
+pub struct AnonymousViewerId(pub String);
+
+crate::common::string_newtype_impls!(AnonymousViewerId);
+
+/// The user id of a backend call event for a person viewing a public application (`userId`),
+/// flattened into the message as its last member: sent in clear, never hashed
+/// (`shouldHashUserId` is false for `anonymousUser`, and `sendEvent` sends the browser's
+/// anonymous id in its place when the request carried one).
+///
+/// Closed: it lends exactly this member to the message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AnonymousViewerUserId {
+    /// The person viewing the public application, as the server names them: the browser's
+    /// analytics.js anonymous id (a random UUID, the same for the browser until its storage is
+    /// cleared, which links its events), or `anonymousUser` when the browser sent none. Never a
+    /// hash, never an e-mail address. Always present: the server names every event's sender by
+    /// `userId` (Segment's identity rule).
+    #[schemars(extend("x-privacy" = "random-id"))]
+    pub user_id: AnonymousViewerId,
+}
+
+/// The user name the server gives a person who is not signed in: `anonymousUser`, the e-mail
+/// address of Appsmith's anonymous user (`FieldName.ANONYMOUS_USER`; `User.getUsername()`
+/// returns the e-mail address, `app/server/appsmith-server/src/main/java/com/appsmith/server/domains/User.java`
+/// at `appsmithorg/appsmith` aa655f2dea).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+pub enum AnonymousUserName {
+    /// `anonymousUser`.
+    #[serde(rename = "anonymousUser")]
+    AnonymousUser,
+}
+
+/// The user who ran the action, for a person viewing a public application
+/// (`properties.username`): the session user's name, `anonymousUser`, which `sendEvent` does
+/// not hash.
+///
+/// Closed: it lends exactly this member to the properties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AnonymousViewerUsername {
+    /// The user who ran the action: always `anonymousUser` for a person who is not signed in
+    /// (`user.getUsername()` in `sendExecuteAnalyticsEvent`), the same for every such person.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub username: AnonymousUserName,
+}
+
+/// The user who ran the action as `sendObjectEvent` records it (`properties.id`), for a person
+/// viewing a public application: the browser's anonymous id, or `anonymousUser` without one,
+/// in clear.
+///
+/// Closed: it lends exactly this member to the properties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AnonymousViewerObjectUser {
+    /// The person who ran the action, as `sendObjectEvent` records a user who is not signed in:
+    /// the browser's analytics.js anonymous id (a random UUID), or `anonymousUser` when the
+    /// browser sent none; the same as `userId`.
+    #[schemars(extend("x-privacy" = "random-id"))]
+    pub id: AnonymousViewerId,
+}
+
+/// The request a plugin ran for an action, as `sendExecuteAnalyticsEvent` copies it into the
+/// event (`request`) and analytics-java writes it.
+///
+/// `ActionExecutionSolutionCEImpl.java` at `appsmithorg/appsmith` 0255b35d88 gives every run's
+/// result a request, the plugin's or an empty one, and sets its `actionId` (the action's id)
+/// and `requestedAt` (`Instant.now()`) in `verifyDatasourceAndMakeRequest`, or in
+/// `executionExceptionHandler` for a run that failed; `sendExecuteAnalyticsEvent` copies its
+/// `actionId`, `requestedAt`, `query`, `body`, `headers`, `httpMethod`, `url`, `properties` and
+/// `executionParameters` (`null` for `requestParams`), then writes `headers` and `body`, and each
+/// of `properties`'s values, as JSON text (`objectMapper.writeValueAsString`). analytics-java
+/// writes the object by its fields with Gson, which leaves a `null` field out (`GsonBuilder`
+/// without `serializeNulls()` and with no adapter for `java.time`,
+/// `analytics/src/main/java/com/segment/analytics/Analytics.java` of `segmentio/analytics-java`
+/// at 19415ed3ce), under the names of
+/// `app/server/appsmith-interfaces/src/main/java/com/appsmith/external/models/ActionExecutionRequest.java`
+/// (`wangbinjr/appsmith` 99241c3982).
+///
+/// It can hold what the run sent to the datasource, values included: the evaluated query, the
+/// request's body, headers and URL. `httpMethod` (Spring's `HttpMethod`, an enum before Spring
+/// 6 and a class of one `name` field from Spring 6, so written `"GET"` or `{"name": "GET"}`
+/// depending on the Spring version of the server, which is not established here) is not
+/// admitted.
+///
+/// Closed (no other members): a privacy audit must account for every member sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ActionExecutionRequestCopy {
+    /// The id of the action the request ran for (`actionId`, a MongoDB ObjectId, the same as
+    /// the properties' `actionId`).
+    #[schemars(extend("x-privacy" = "record-id"))]
+    pub action_id: ObjectId,
+    /// When the server handed the run to the plugin (`requestedAt`).
+    pub requested_at: GsonInstant,
+    /// The query as the plugin ran it, its bindings evaluated (`query`): it can hold the
+    /// values a viewer typed or the application bound into it.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub query: Option<String>,
+    /// The body the plugin sent, written as JSON text by the server (`body`; a text's JSON
+    /// keeps its quotes), or `"Error serializing value to JSON."` with its quotes when that
+    /// failed: it can hold the values sent.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub body: Option<String>,
+    /// The headers the plugin sent, written as JSON text by the server (`headers`): they can
+    /// hold credentials, such as an `Authorization` header.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub headers: Option<String>,
+    /// The URL the plugin requested, its bindings evaluated (`url`): its path and query can hold
+    /// the values sent.
+    #[schemars(extend("x-privacy" = "url"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub url: Option<String>,
+    /// What the plugin recorded of the run for analytics (`properties`), each value written as
+    /// JSON text by the server: it can hold the values sent.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub properties: Option<BTreeMap<String, String>>,
+    /// The texts the plugin recorded as the run's parameters (`executionParameters`, a
+    /// `List<String>`): what they hold is the plugin's, and can be the values sent.
+    #[schemars(extend("x-privacy" = "free-text"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<String>")]
+    pub execution_parameters: Option<Vec<String>>,
+}
+
+/// A `java.time.Instant` as analytics-java's Gson writes it: by its two fields, `seconds` and
+/// `nanos` (`private final long seconds; private final int nanos;` in
+/// `src/java.base/share/classes/java/time/Instant.java` of `openjdk/jdk17u-dev` 52b1391b3a),
+/// which Gson reads by reflection because the Appsmith container starts Java with
+/// `--add-opens java.base/java.time=ALL-UNNAMED` (`deploy/docker/fs/opt/appsmith/run-java.sh`
+/// at `appsmithorg/appsmith` 02540497c9).
+///
+/// Closed: an `Instant` has no other field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields)]
+pub struct GsonInstant {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub seconds: Count,
+    /// The nanoseconds within that second, from 0 to 999,999,999.
+    #[schemars(extend("x-privacy" = "timestamp"))]
+    pub nanos: NanoOfSecond,
 }
 
 /// What the Appsmith server itself sets on a message's context from March 2023 on

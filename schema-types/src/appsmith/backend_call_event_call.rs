@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::backend_call_event::{
     BackendCallContext, BackendCallContextWithUserAgent, BackendCallEvent, BackendCallProperties,
     BackendCallProperties2023, BackendCallProperties2023Oct, BackendCallProperties2024,
-    ServerSetContext,
+    BackendCallProperties2024Anonymous, ServerSetContext,
 };
 use super::segment::{SegmentCall, SentContext};
 use super::segment_layers::Tracked;
@@ -45,7 +45,7 @@ pub struct AnalyticsJavaContextCall {
 /// The calls of a backend call event come from the server of each era.
 impl Tracked for BackendCallEvent {
     type Call = BackendCallEventCall;
-    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
+    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
 }
 
 /// What the Appsmith server POSTs (through analytics-java, in a batch) when an action runs, in
@@ -67,4 +67,7 @@ pub enum BackendCallEventCall {
     /// A call of the servers from 2024.
     #[schemars(extend("x-era" = "2024"))]
     Era2024(SegmentCall<BackendCallProperties2024>),
+    /// A call of the servers from 2024 for a person viewing a public application.
+    #[schemars(extend("x-era" = "2024-anonymous"))]
+    Era2024Anonymous(SegmentCall<BackendCallProperties2024Anonymous>),
 }

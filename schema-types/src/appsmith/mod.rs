@@ -21,7 +21,9 @@
 //!   servers of 2023 ([`BackendCallProperties2023`]), that of the servers from October 2023
 //!   ([`BackendCallProperties2023Oct`], with the context the server sets) and that of the
 //!   servers from 2024 ([`BackendCallProperties2024`], with the action's configuration and the
-//!   deployment's details), each a `SegmentTrack` of its own.
+//!   deployment's details, and [`BackendCallProperties2024Anonymous`], the same for a person
+//!   viewing a public application, named in clear, with the request), each a `SegmentTrack` of
+//!   its own.
 //! - [`UsagePulse`] is the batch a licensed server sends to Appsmith's cloud services, a payload
 //!   of its own.
 //! - [`InstanceActivePing`] and [`InstanceStatsPing`] are not on the page: Segment `track` calls

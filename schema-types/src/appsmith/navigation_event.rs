@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::segment::{
-    AnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack, SentContext,
+    AnonymousId, HashedUserId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack,
+    SentContext,
 };
 use super::segment_senders::AnalyticsJsCall;
 use crate::api::Clue;
@@ -83,9 +84,9 @@ impl Payload for NavigationEvent {
                 .sent_at("2020-11-04T10:52:14.618Z")
                 .timestamp("2020-11-04T10:52:14.748Z")
                 .call_type(SegmentCallType::Track)
-                .user_id(Some(Nullable::value(Sha256Hex::from(
+                .user(HashedUserId::fixture().user_id(Some(Nullable::value(Sha256Hex::from(
                     "a3d8b23b9b0cac986af79f4826d009463f8dfc372f188934710115491b7665a1",
-                ))))
+                )))))
                 .build(),
         )
     }
@@ -98,6 +99,7 @@ impl SegmentEvent for NavigationProperties {
     type Context = NavigationContext;
     type MessageId = String;
     type Anonymous = AnonymousId;
+    type User = HashedUserId;
 }
 
 /// A Segment track event that the Appsmith client (the browser, through analytics.js) sends for

@@ -58,7 +58,7 @@ fn random_navigation_events_name_their_sender_every_allowed_way() {
             NavigationEvent::validate(&document).is_valid(),
             "{document}"
         );
-        forms.insert(match &event.user_id {
+        forms.insert(match &event.user.user_id {
             None => "absent",
             Some(Nullable(None)) => "null",
             Some(Nullable(Some(_))) => "hash",
@@ -67,9 +67,20 @@ fn random_navigation_events_name_their_sender_every_allowed_way() {
     assert_eq!(forms, BTreeSet::from(["absent", "hash", "null"]));
 }
 
+/// The anonymous id of a browser's analytics.js: a lower-case UUID.
+fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(at, b)| match at {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        })
+}
+
 #[test]
 fn random_backend_calls_always_carry_a_user_id() {
-    // analytics-java sends no `anonymousId`, so the identity rule asks for `userId`.
+    // analytics-java sends no `anonymousId`, so the identity rule asks for `userId`: hashed, but
+    // for a person viewing a public application, named in clear.
+    let mut forms = BTreeSet::new();
     for seed in 0..DRAWS {
         let event = seeded::<BackendCallEvent>(seed);
         let document = serde_json::to_value(&event).unwrap();
@@ -77,9 +88,22 @@ fn random_backend_calls_always_carry_a_user_id() {
             BackendCallEvent::validate(&document).is_valid(),
             "{document}"
         );
-        assert!(
-            document["userId"].as_str().is_some_and(is_sha256_hex),
-            "{document}"
-        );
+        let user_id = document["userId"].as_str().unwrap_or_default();
+        let form = if is_sha256_hex(user_id) {
+            "hash"
+        } else if user_id == "anonymousUser" {
+            "anonymousUser"
+        } else if is_uuid(user_id) {
+            "browser id"
+        } else {
+            panic!("a user id of no form the server writes: {document}")
+        };
+        let in_clear = matches!(event, BackendCallEvent::Era2024Anonymous(_));
+        assert_eq!(in_clear, form != "hash", "{document}");
+        forms.insert(form);
     }
+    assert_eq!(
+        forms,
+        BTreeSet::from(["anonymousUser", "browser id", "hash"])
+    );
 }

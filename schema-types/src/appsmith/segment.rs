@@ -5,8 +5,10 @@
 //! [`SegmentTrack<P>`] is the message for the event whose `properties` are `P`. What differs
 //! from one event to another is named by `P`'s [`SegmentEvent`] implementation: the event names,
 //! what `context` holds, the form of `messageId` (analytics.js writes `ajs-…`, analytics-java a
-//! UUID) and whether `anonymousId` is sent. Everything else (`integrations`, the four
-//! timestamps, `type`, `userId`) is the same for every event and declared here.
+//! UUID), whether `anonymousId` is sent and what `userId` holds (hashed for every event but the
+//! Appsmith server's record of a person viewing a public application, which keeps that person's
+//! id in clear). Everything else (`integrations`, the four timestamps, `type`) is the same for
+//! every event and declared here.
 //!
 //! Segment adds `receivedAt` and `timestamp` to what the library sends, and the four timestamps
 //! satisfy `timestamp = receivedAt − (sentAt − originalTimestamp)`: the event time corrected for
@@ -17,7 +19,8 @@
 //! API refuses a call with neither), and a `null` id names no one. An anonymous viewer of a
 //! public app has no user id: analytics.js sends no `userId`, and the stored event may carry
 //! `"userId": null`, beside its `anonymousId`. A sender without `anonymousId`
-//! ([`NoAnonymousId`]) is held to `userId` by the same rule.
+//! ([`NoAnonymousId`]) is held to `userId` by the same rule, whatever `userId` holds
+//! ([`HashedUserId`], [`super::AnonymousViewerUserId`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -43,6 +46,11 @@ pub trait SegmentEvent:
     /// The sender's anonymous id, flattened into the message: [`AnonymousId`] when the library
     /// sends one (`anonymousId`), [`NoAnonymousId`] when it does not.
     type Anonymous: Part + Members;
+    /// The sender's user id, flattened into the message as its last member: [`HashedUserId`]
+    /// (hashed, absent or `null` for a sender known by `anonymousId`) for every event but the
+    /// Appsmith server's record of a person viewing a public application, which names that
+    /// person in clear ([`super::AnonymousViewerUserId`]).
+    type User: Part + Members;
     /// The version of the schema of the call ([`SegmentCall<Self>`], the `-call` kind derived
     /// from the stored one).
     const CALL_VERSION: crate::payload::SchemaVersion = crate::payload::SchemaVersion::new(1, 0, 0);
@@ -98,21 +106,10 @@ macro_rules! segment_message {
             #[schemars(extend("x-privacy" = "category"))]
             #[serde(rename = "type")]
             pub call_type: SegmentCallType,
-            /// The user, hashed by Appsmith before it is sent (in the browser by `js-sha256`, on the
-            /// server by `sha256Hex`): SHA-256 of the username (normally the e-mail address), 64
-            /// lower-case hex digits, never the address itself. A pseudonym: the same for one person in
-            /// every event. Absent, or `null` as the stored event may hold it, for an anonymous viewer
-            /// of a public app, whose events analytics.js sends with its `anonymousId` only (Segment's
-            /// identity rule: `userId`, `anonymousId` or both, never neither; analytics.js,
-            /// `segmentio/analytics.js`, and Segment's HTTP tracking API).
-            #[schemars(extend("x-privacy" = "hashed-identifier"))]
-            #[schemars(with = "Option<schema_runtime::Inline<Sha256Hex>>")]
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "schema_runtime::Nullable::present"
-            )]
-            pub user_id: Option<Nullable<Sha256Hex>>,
+            /// The sender's user id (`userId`), last in the message: what it holds is said by
+            /// the event's own type ([`SegmentEvent::User`]).
+            #[serde(flatten)]
+            pub user: P::User,
         }
     };
 }
@@ -197,6 +194,31 @@ pub trait SentContext: Part {
     /// ([`super::AnalyticsJsCall`] with the context as analytics.js sends it,
     /// [`super::AnalyticsJavaCall`]).
     type Sent: Part + Members;
+}
+
+/// The user id of a sender that hashes it (`userId`), flattened into the message as its last
+/// member: every Appsmith event but the server's record of a person viewing a public
+/// application ([`super::AnonymousViewerUserId`]).
+///
+/// Closed: it lends exactly this member to the message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HashedUserId {
+    /// The user, hashed by Appsmith before it is sent (in the browser by `js-sha256`, on the
+    /// server by `sha256Hex`): SHA-256 of the username (normally the e-mail address), 64
+    /// lower-case hex digits, never the address itself. A pseudonym: the same for one person in
+    /// every event. Absent, or `null` as the stored event may hold it, for an anonymous viewer
+    /// of a public app, whose events analytics.js sends with its `anonymousId` only (Segment's
+    /// identity rule: `userId`, `anonymousId` or both, never neither; analytics.js,
+    /// `segmentio/analytics.js`, and Segment's HTTP tracking API).
+    #[schemars(extend("x-privacy" = "hashed-identifier"))]
+    #[schemars(with = "Option<schema_runtime::Inline<Sha256Hex>>")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "schema_runtime::Nullable::present"
+    )]
+    pub user_id: Option<Nullable<Sha256Hex>>,
 }
 
 /// The anonymous id analytics.js sends with every event, flattened into the message.
