@@ -478,9 +478,9 @@ pub struct HashedObjectUser {
     pub id: Sha256Hex,
 }
 
-/// The members of [`BackendCallRunDetails`]'s kind that follow the user's `id` in the
-/// properties of the servers from 2023: the object's id, the plugin's error details and the
-/// request's size, from the same revisions.
+/// What the servers from 2023 send after the user's `id` ([`HashedObjectUser`],
+/// [`AnonymousViewerObjectUser`]), from the same revisions as [`BackendCallRunDetails`]: the
+/// object's id, the plugin's error details and the request's size.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
