@@ -125,21 +125,31 @@ impl Then {
                 let mut schema = Map::new();
                 let described = schema_vocabulary::members(&names, optional);
                 schema.insert("description".to_owned(), json!(described));
+                // The member's own schema makes it an object; stated here too, beside the
+                // object keywords, as strict validators (ajv's `strictTypes`) ask.
+                schema.insert("type".to_owned(), json!("object"));
                 if !required.is_empty() {
                     schema.insert("required".to_owned(), json!(names));
                 }
-                let forbidden: Map<String, Value> = declared
+                // Each required member named among the properties (as ajv's `strictRequired`
+                // asks; its own schema stays the type's), then the forbidden ones.
+                let properties: Map<String, Value> = names
                     .iter()
-                    .filter(|name| !self.allows(name))
-                    .map(|name| {
-                        (
-                            (*name).to_owned(),
-                            json!({"description": absent, "not": {}}),
-                        )
-                    })
+                    .map(|name| ((*name).to_owned(), json!({})))
+                    .chain(
+                        declared
+                            .iter()
+                            .filter(|name| !self.allows(name))
+                            .map(|name| {
+                                (
+                                    (*name).to_owned(),
+                                    json!({"description": absent, "not": {}}),
+                                )
+                            }),
+                    )
                     .collect();
-                if !forbidden.is_empty() {
-                    schema.insert("properties".to_owned(), Value::Object(forbidden));
+                if !properties.is_empty() {
+                    schema.insert("properties".to_owned(), Value::Object(properties));
                 }
                 Value::Object(schema)
             }

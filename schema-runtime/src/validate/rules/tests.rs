@@ -242,8 +242,10 @@ fn members_states_the_required_and_the_forbidden_members() {
             "properties": {
                 "data": {
                     "description": schema_vocabulary::members(&["message"], &["stack"]),
+                    "type": "object",
                     "required": ["message"],
                     "properties": {
+                        "message": {},
                         "id": {"description": "absent when `kind` is \"error\"", "not": {}},
                     },
                 },
