@@ -132,10 +132,11 @@ impl Then {
                     schema.insert("required".to_owned(), json!(names));
                 }
                 // Each required member named among the properties (as ajv's `strictRequired`
-                // asks; its own schema stays the type's), then the forbidden ones.
-                let properties: Map<String, Value> = names
+                // asks; its own schema stays the type's), described by its violation's text, then
+                // the forbidden ones.
+                let properties: Map<String, Value> = required
                     .iter()
-                    .map(|name| ((*name).to_owned(), json!({})))
+                    .map(|(name, missing)| ((*name).to_owned(), json!({"description": missing})))
                     .chain(
                         declared
                             .iter()

@@ -245,7 +245,7 @@ fn members_states_the_required_and_the_forbidden_members() {
                     "type": "object",
                     "required": ["message"],
                     "properties": {
-                        "message": {},
+                        "message": {"description": "member `message` when `kind` is \"error\""},
                         "id": {"description": "absent when `kind` is \"error\"", "not": {}},
                     },
                 },
