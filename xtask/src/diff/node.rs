@@ -102,6 +102,15 @@ impl<'a> Node<'a> {
     pub(super) fn content_model(&self) -> (ContentModel, Option<Site<'a>>) {
         match self.site("additionalProperties") {
             Some((Value::Bool(false), _)) => (ContentModel::Closed, None),
+            // `unevaluatedProperties: false` closes the object over every member its subschemas
+            // declare too (a struct that flattens one with rules).
+            None if matches!(
+                self.site("unevaluatedProperties"),
+                Some((Value::Bool(false), _))
+            ) =>
+            {
+                (ContentModel::Closed, None)
+            }
             Some((Value::Bool(true), _)) | None => {
                 if self.keywords.contains_key("patternProperties") {
                     (ContentModel::PartiallyOpen, None)
