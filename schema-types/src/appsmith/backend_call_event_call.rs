@@ -5,10 +5,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::backend_call_anonymous::BackendCallProperties2024Anonymous;
 use super::backend_call_event::{
     BackendCallContext, BackendCallContextWithUserAgent, BackendCallEvent, BackendCallProperties,
     BackendCallProperties2023, BackendCallProperties2023Oct, BackendCallProperties2024,
-    BackendCallProperties2024Anonymous, ServerSetContext,
+    ServerSetContext,
 };
 use super::segment::{SegmentCall, SentContext};
 use super::segment_layers::Tracked;

@@ -44,6 +44,7 @@
 //! [`HmacSha256Hex`]) are defined beside the type that uses them rather than in
 //! [`crate::common`].
 
+mod backend_call_anonymous;
 mod backend_call_event;
 mod backend_call_event_call;
 mod instance_active_ping;
@@ -64,6 +65,7 @@ mod tests;
 
 use schemars::JsonSchema;
 
+pub use backend_call_anonymous::*;
 pub use backend_call_event::*;
 pub use backend_call_event_call::*;
 pub use instance_active_ping::*;
