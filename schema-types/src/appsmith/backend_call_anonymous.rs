@@ -11,8 +11,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::backend_call_event::*;
-use super::segment::{NoAnonymousId, SegmentEvent, SegmentTrack};
-use crate::common::{Count, NanoOfSecond, ObjectId, Uuid};
+use super::segment::SegmentTrack;
+use crate::common::{Count, NanoOfSecond, ObjectId};
 use crate::fixture::Fixture;
 use crate::validate::Validate;
 
@@ -76,16 +76,6 @@ pub struct BackendCallProperties2024Anonymous {
 /// The era of the servers from 2024 of [`BackendCallEvent`], for a person viewing a public
 /// application.
 pub type BackendCallEvent2024Anonymous = SegmentTrack<BackendCallProperties2024Anonymous>;
-
-/// Sent from the server through analytics-java, with the context the server sets, as for a
-/// signed-in user, and the user id in clear.
-impl SegmentEvent for BackendCallProperties2024Anonymous {
-    type Name = BackendCallEventName;
-    type Context = BackendCallContextWithUserAgent;
-    type MessageId = Uuid;
-    type Anonymous = NoAnonymousId;
-    type User = AnonymousViewerUserId;
-}
 
 /// Who a person viewing a public application is to the server: the anonymous id of the
 /// browser's analytics.js, which the Appsmith client sends in the `X-Anonymous-User-Id` header

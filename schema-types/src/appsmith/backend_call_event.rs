@@ -177,42 +177,28 @@ impl Payload for BackendCallEvent {
     }
 }
 
-/// Sent from the server through analytics-java: one event name, the library as context, a UUID
-/// message id, and no `anonymousId`.
-impl SegmentEvent for BackendCallProperties {
-    type Name = BackendCallEventName;
-    type Context = BackendCallContext;
-    type MessageId = Uuid;
-    type Anonymous = NoAnonymousId;
-    type User = HashedUserId;
+/// Each era's properties as the server sends them through analytics-java: one event name, a UUID
+/// message id and no `anonymousId`; `Properties: Context, User` names the context of the era's
+/// messages (the library's alone, or with what the server sets from October 2023) and the type
+/// of its `userId` (hashed for a signed-in user, in clear for a person viewing a public app).
+macro_rules! sent_through_analytics_java {
+    ($($properties:ty: $context:ty, $user:ty;)*) => {$(
+        impl SegmentEvent for $properties {
+            type Name = BackendCallEventName;
+            type Context = $context;
+            type MessageId = Uuid;
+            type Anonymous = NoAnonymousId;
+            type User = $user;
+        }
+    )*};
 }
 
-/// Sent from the server through analytics-java, as the page's era is.
-impl SegmentEvent for BackendCallProperties2023 {
-    type Name = BackendCallEventName;
-    type Context = BackendCallContext;
-    type MessageId = Uuid;
-    type Anonymous = NoAnonymousId;
-    type User = HashedUserId;
-}
-
-/// Sent from the server through analytics-java, with the context the server sets.
-impl SegmentEvent for BackendCallProperties2023Oct {
-    type Name = BackendCallEventName;
-    type Context = BackendCallContextWithUserAgent;
-    type MessageId = Uuid;
-    type Anonymous = NoAnonymousId;
-    type User = HashedUserId;
-}
-
-/// Sent from the server through analytics-java, with the context the server sets, as in
-/// October 2023.
-impl SegmentEvent for BackendCallProperties2024 {
-    type Name = BackendCallEventName;
-    type Context = BackendCallContextWithUserAgent;
-    type MessageId = Uuid;
-    type Anonymous = NoAnonymousId;
-    type User = HashedUserId;
+sent_through_analytics_java! {
+    BackendCallProperties: BackendCallContext, HashedUserId;
+    BackendCallProperties2023: BackendCallContext, HashedUserId;
+    BackendCallProperties2023Oct: BackendCallContextWithUserAgent, HashedUserId;
+    BackendCallProperties2024: BackendCallContextWithUserAgent, HashedUserId;
+    BackendCallProperties2024Anonymous: BackendCallContextWithUserAgent, AnonymousViewerUserId;
 }
 
 /// The name of the event the server sends when an action runs.
