@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::Nullable;
-use crate::validate::{Report, Rule, Validate};
+use crate::validate::{Report, Rule, Validate, Violation};
 
 #[derive(Serialize, Deserialize, JsonSchema, Validate)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -108,6 +108,14 @@ fn pointers(report: &Report) -> BTreeSet<String> {
 }
 
 /// Checks every document against `jsonschema` on `T`'s schema; returns the reports.
+/// The violations of a rule (`if`/`then`) among `reports`, report by report.
+fn if_then_violations(reports: &[Report]) -> impl Iterator<Item = &Violation> {
+    reports
+        .iter()
+        .flat_map(|report| report.violations().iter())
+        .filter(|violation| violation.rule == Rule::IfThen)
+}
+
 fn agree<T: Validate + JsonSchema>(documents: &[Value]) -> Vec<Report> {
     let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
     let oracle = jsonschema::validator_for(&schema).unwrap();
@@ -199,16 +207,9 @@ fn if_then_agrees_with_jsonschema() {
         ("mode", vec![json!("view"), json!("edit")]),
     ]);
     let reports = agree::<Pulse>(&documents);
-    let mut seen = BTreeSet::new();
-    for report in &reports {
-        for violation in report
-            .violations()
-            .iter()
-            .filter(|v| v.rule == Rule::IfThen)
-        {
-            seen.insert((violation.pointer.clone(), violation.expected.to_string()));
-        }
-    }
+    let seen: BTreeSet<_> = if_then_violations(&reports)
+        .map(|violation| (violation.pointer.clone(), violation.expected.to_string()))
+        .collect();
     let when = schema_vocabulary::when;
     let expected = BTreeSet::from([
         (
@@ -278,20 +279,15 @@ fn members_agrees_with_jsonschema() {
         documents.push(json!({ "kind": kind }));
     }
     let reports = agree::<Event>(&documents);
-    let mut seen = BTreeSet::new();
-    for report in &reports {
-        for violation in report
-            .violations()
-            .iter()
-            .filter(|v| v.rule == Rule::IfThen)
-        {
-            seen.insert((
+    let seen: BTreeSet<_> = if_then_violations(&reports)
+        .map(|violation| {
+            (
                 violation.pointer.clone(),
                 violation.member.clone(),
                 violation.expected.to_string(),
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     let when = |then: &str, kind: &str| schema_vocabulary::when(then, "kind", kind);
     let expected = BTreeSet::from([
         (
