@@ -27,6 +27,16 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             let (ty, name, documented) = (era.ty, &era.name, era.documented);
             quote!(#rt::Era::of::<#ty>(#name, #documented))
         });
+        // The names each era asks a document for, gathered once per type: in a `static`, which
+        // cannot depend on the type's parameters, so a generic type goes without.
+        let (clues, clues_ref) = if input.generics.params.is_empty() {
+            (
+                quote!(static CLUES: #rt::eras::Clues = #rt::eras::Clues::new();),
+                quote!(::core::option::Option::Some(&CLUES)),
+            )
+        } else {
+            (quote!(), quote!(::core::option::Option::None))
+        };
         return quote! {
             #[automatically_derived]
             impl #impl_generics #rt::Validate for #ident #type_generics #where_clause {
@@ -47,18 +57,26 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 }
 
                 fn validate_slice_with(bytes: &[u8], limits: #rt::Limits) -> #rt::Report {
-                    #rt::eras::validate_slice_with(bytes, limits, Self::ERAS)
+                    #clues
+                    #rt::eras::validate_slice_with(bytes, limits, Self::ERAS, #clues_ref)
                 }
 
                 fn validate_slice_with_serde_json(
                     bytes: &[u8],
                     limits: #rt::Limits,
                 ) -> #rt::Report {
-                    #rt::eras::validate_slice_with_serde_json(bytes, limits, Self::ERAS)
+                    #clues
+                    #rt::eras::validate_slice_with_serde_json(
+                        bytes,
+                        limits,
+                        Self::ERAS,
+                        #clues_ref,
+                    )
                 }
             }
         };
     }
+    let required_names = required_names(&input.shape);
     let (value_body, stream_body, extra_impl) = match &input.shape {
         Shape::Struct {
             fields,
@@ -140,9 +158,50 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             ) -> ::core::result::Result<#rt::Seen<'de>, __D::Error> {
                 #stream_body
             }
+
+            #required_names
         }
 
         #extra_impl
+    }
+}
+
+/// `Validate::required_names`: the names of the required members, each followed by those its
+/// type asks for, and those of each flattened struct, which are members of the same object. A
+/// newtype asks for what its field's type asks for; other shapes keep the default (none).
+fn required_names(shape: &Shape<'_>) -> TokenStream {
+    let rt = runtime();
+    let names: Vec<TokenStream> = match shape {
+        Shape::Struct { fields, .. } => fields
+            .iter()
+            .filter_map(|field| {
+                if field.flatten {
+                    let ty = field.ty;
+                    Some(quote!(<#ty as #rt::Validate>::required_names(names);))
+                } else if field.required {
+                    let (name, ty) = (&field.wire_name, &field.schema_ty);
+                    Some(quote! {
+                        names.push(#name);
+                        <#ty as #rt::Validate>::required_names(names);
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect(),
+        Shape::Newtype(field) => {
+            let ty = &field.schema_ty;
+            vec![quote!(<#ty as #rt::Validate>::required_names(names);)]
+        }
+        Shape::Enum(_) | Shape::Eras(_) => Vec::new(),
+    };
+    if names.is_empty() {
+        return quote!();
+    }
+    quote! {
+        fn required_names(names: &mut ::std::vec::Vec<&'static str>) {
+            #(#names)*
+        }
     }
 }
 
@@ -474,7 +533,13 @@ fn stream_members(
                 #declare_noted
                 let mut others = #rt::Names::new();
                 let mut count = 0usize;
-                while let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? {
+                loop {
+                    if checker.gave_up() {
+                        return ::core::result::Result::Err(#rt::stream::gave_up());
+                    }
+                    let ::core::option::Option::Some(name) = map.next_key_seed(#rt::stream::Name)? else {
+                        break;
+                    };
                     count += 1;
                     let index = match &*name {
                         #(#names => #indices,)*

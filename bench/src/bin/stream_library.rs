@@ -5,6 +5,7 @@
 //! stream_library FILE            # each line judged as its known kind: `validate_slice`
 //! stream_library FILE --detect   # each line's kind detected, then validated: `api::judge`
 //! stream_library FILE --kind ID  # every line judged as kind ID: `validate_slice`
+//! stream_library FILE --kind ID --era NAME  # every line judged as one era of kind ID alone
 //! ```
 //!
 //! The file is read whole, then split at line feeds; line `i` (blank lines not counted) is of
@@ -23,12 +24,24 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: stream_library FILE [--detect | --kind ID]";
+    let usage = "usage: stream_library FILE [--detect | --kind ID [--era NAME]]";
     let path = args.next().ok_or(usage)?;
     let (detect, only) = match (args.next().as_deref(), args.next()) {
         (None, _) => (false, None),
         (Some("--detect"), None) => (true, None),
         (Some("--kind"), Some(id)) => (false, Some(Measured::by_id(&id))),
+        _ => return Err(usage.to_owned()),
+    };
+    let era = match (args.next().as_deref(), args.next(), only) {
+        (None, _, _) => None,
+        (Some("--era"), Some(name), Some(kind)) => Some(
+            *kind
+                .registry
+                .eras
+                .iter()
+                .find(|era| era.name() == name)
+                .ok_or(format!("{}: no era `{name}`", kind.registry.id))?,
+        ),
         _ => return Err(usage.to_owned()),
     };
     let bytes = std::fs::read(&path).map_err(|error| format!("{path}: {error}"))?;
@@ -40,6 +53,8 @@ fn run() -> Result<(), String> {
         }
         let is_valid = if detect {
             api::judge(line).is_valid()
+        } else if let Some(era) = &era {
+            era.validate_slice(line).is_valid()
         } else {
             let kind = only.unwrap_or_else(|| stream_kind(&kinds, documents % STREAM_DOCUMENTS));
             kind.registry.validate_slice(line).is_valid()

@@ -41,6 +41,8 @@ pub struct Checker<'v> {
     limits: Limits,
     duplicate: bool,
     era: Option<&'static str>,
+    /// How many violations make the streaming path give up reading (see [`Self::gave_up`]).
+    give_up_at: usize,
 }
 
 impl<'v> Checker<'v> {
@@ -53,7 +55,26 @@ impl<'v> Checker<'v> {
             limits,
             duplicate: false,
             era: None,
+            give_up_at: usize::MAX,
         }
+    }
+
+    /// A checker at the root of a document whose streaming path gives up reading once `count`
+    /// violations are recorded: enough to know that an era refuses a document, or cannot be
+    /// closer to it than one already judged ([`super::eras`]).
+    pub(crate) fn giving_up_at(limits: Limits, count: usize) -> Self {
+        Self {
+            give_up_at: count,
+            ..Self::new(limits)
+        }
+    }
+
+    /// Whether the streaming path should stop reading: as many violations recorded as the
+    /// checker was made to give up at (never, for a checker made by [`Self::new`]). Asked between
+    /// the members of an object and the items of an array.
+    #[inline]
+    pub fn gave_up(&self) -> bool {
+        self.report.total() >= self.give_up_at
     }
 
     /// The report of everything recorded so far.
@@ -78,6 +99,7 @@ impl<'v> Checker<'v> {
             limits: self.limits,
             duplicate: false,
             era: None,
+            give_up_at: usize::MAX,
         }
     }
 

@@ -13,14 +13,34 @@
 //! closest to, not a wall of errors from every shape. Bytes that are no document (a `syntax` or
 //! `size` violation) get the report every era gives them alike, with no era.
 //!
-//! The cost: a valid document of the documented era is judged once; one of another era twice
-//! or more; an invalid document once per era.
+//! A document given as bytes (the hot path) is judged without a pass over every era. First,
+//! each era's clues are looked for in its bytes ([`Clues`]): a few member names every document of
+//! the era has (its required members, and theirs, from [`Validate::required_names`]) that some
+//! other era does not ask for, the rarest first. An era whose clues the bytes do not all hold
+//! cannot accept the document, so only the eras it can be of are tried, in the order above, each
+//! pass giving up at the era's first violation ([`Checker::gave_up`]). The eras are told apart
+//! only by names that are there or not, never by values, so a document valid in two eras is still
+//! named after the first in the order above; bytes with a `\u` escape anywhere (which could spell
+//! a name otherwise: `\u0069d` for `id`) are tried against every era, as if none had clues. When
+//! no era accepts the document, the most specific era it can be of (the one asking for the most
+//! names) is judged in full, and every other era's violations are counted, nothing rendered, each
+//! count giving up as soon as the era cannot be closer than the closest so far; only when another
+//! era is closer is it judged in full. The answer is the one judging every era in full gives
+//! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports).
+//!
+//! The cost: a valid document, one pass of its era, and for each era tried before it whose clues
+//! it holds (the documented era, whose names later eras' documents often hold too) a pass up to
+//! the first member that era refuses; an invalid document, that and about one pass more per era,
+//! most of them cut short. A parsed `Value` (`validate_at`) is judged against every era in full.
 
 use std::fmt;
+use std::sync::OnceLock;
 
+use memchr::memmem::{self, Finder};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
+use super::reader::Reader;
 use super::{Checker, Limits, Report, Seen, Validate};
 
 /// One era of a type with eras: its name, whether the upstream documentation prints it, and
@@ -32,6 +52,8 @@ pub struct Era {
     validate_at: for<'v> fn(&'v Value, &mut Checker<'v>),
     validate_slice_with: fn(&[u8], Limits) -> Report,
     validate_slice_with_serde_json: fn(&[u8], Limits) -> Report,
+    required_names: fn(&mut Vec<&'static str>),
+    count: fn(&[u8], Limits, usize) -> Counted,
 }
 
 impl Era {
@@ -44,6 +66,8 @@ impl Era {
             validate_at: T::validate_at,
             validate_slice_with: T::validate_slice_with,
             validate_slice_with_serde_json: T::validate_slice_with_serde_json,
+            required_names: T::required_names,
+            count: count::<T>,
         }
     }
 
@@ -120,9 +144,9 @@ fn trial_order(eras: &[Era]) -> impl Iterator<Item = usize> + '_ {
 
 /// Whether the report of era `index` is closer than the best so far: fewer violations, or as
 /// many from a newer era.
-fn closer(index: usize, report: &Report, best: Option<&(usize, Report)>) -> bool {
+fn closer(index: usize, total: usize, best: Option<&(usize, Report)>) -> bool {
     best.is_none_or(|(best_index, best)| {
-        report.total() < best.total() || (report.total() == best.total() && index > *best_index)
+        total < best.total() || (total == best.total() && index > *best_index)
     })
 }
 
@@ -140,7 +164,7 @@ pub fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>, eras: &'stat
             checker.take_over(&report);
             return;
         }
-        if closer(index, &report, best.as_ref()) {
+        if closer(index, report.total(), best.as_ref()) {
             best = Some((index, report));
         }
     }
@@ -171,44 +195,255 @@ pub fn stream_at<'de, D: Deserializer<'de>>(
 }
 
 /// Checks a document given as bytes against `eras`, each era streaming the bytes with its own
-/// validator: the first era (in the order tried) that accepts it, else the closest one's report.
+/// validator: the first era (in the order tried, those whose `clues` the bytes hold first) that
+/// accepts it, else the closest one's report (see [`judge_bytes`]).
 #[doc(hidden)]
-pub fn validate_slice_with(bytes: &[u8], limits: Limits, eras: &'static [Era]) -> Report {
-    judge_bytes(eras, |era| era.validate_slice_with(bytes, limits))
+pub fn validate_slice_with(
+    bytes: &[u8],
+    limits: Limits,
+    eras: &'static [Era],
+    clues: Option<&Clues>,
+) -> Report {
+    judge_bytes(eras, clues, bytes, limits)
 }
 
-/// [`validate_slice_with`] with `serde_json`'s deserializer only, the reference of the reader's
-/// tests (see [`Validate::validate_slice_with_serde_json`]).
+/// [`validate_slice_with`] with `serde_json`'s deserializer only, and every era judged in full in
+/// the order tried, with no clue and no pass given up: the reference of the reader's tests (see
+/// [`Validate::validate_slice_with_serde_json`]), which the quicker path must agree with.
 #[doc(hidden)]
 pub fn validate_slice_with_serde_json(
     bytes: &[u8],
     limits: Limits,
     eras: &'static [Era],
+    _clues: Option<&Clues>,
 ) -> Report {
-    judge_bytes(eras, |era| {
-        era.named((era.validate_slice_with_serde_json)(bytes, limits))
-    })
-}
-
-/// The first valid report of `judge` on the eras (in the order tried), else the closest.
-fn judge_bytes(eras: &'static [Era], judge: impl Fn(&Era) -> Report) -> Report {
     let mut best: Option<(usize, Report)> = None;
     for index in trial_order(eras) {
-        let report = judge(&eras[index]);
+        let era = &eras[index];
+        let report = era.named((era.validate_slice_with_serde_json)(bytes, limits));
         if report.is_valid() || report.is_about_bytes() {
             return report;
         }
-        if closer(index, &report, best.as_ref()) {
+        if closer(index, report.total(), best.as_ref()) {
             best = Some((index, report));
         }
     }
     best.map_or_else(Report::new, |(_, report)| report)
 }
 
+/// What a pass of one era over a document's bytes says, when it may give up.
+enum Counted {
+    /// The bytes were read whole: the document breaks the era this many times, fewer than the
+    /// pass was to give up at.
+    Total(usize),
+    /// The pass gave up: the document breaks the era at least as many times as it was to give up
+    /// at.
+    GaveUp,
+    /// The era's full report, for bytes a pass does not settle alone: too large, not UTF-8 or not
+    /// read by the validators' reader (a syntax error before the pass gave up), or repeating a
+    /// member name.
+    Judged(Report),
+}
+
+/// One pass of the era of type `T` over `bytes` that gives up once it has counted `give_up_at`
+/// violations (rendering none when `limits` keeps none).
+fn count<T: Validate>(bytes: &[u8], limits: Limits, give_up_at: usize) -> Counted {
+    if bytes.len() <= limits.max_bytes
+        && let Ok(text) = simdutf8::basic::from_utf8(bytes)
+    {
+        let mut checker = Checker::giving_up_at(limits, give_up_at);
+        let mut reader = Reader::new(text);
+        let read = T::stream_at(&mut reader, &mut checker).and_then(|_| reader.end());
+        if checker.gave_up() {
+            return Counted::GaveUp;
+        }
+        if read.is_ok() && !checker.saw_duplicate() {
+            return Counted::Total(checker.recorded());
+        }
+    }
+    Counted::Judged(T::validate_slice_with(bytes, limits))
+}
+
+/// How many names of an era are looked for, at most: the rarest ones tell the eras apart, and
+/// each costs a search of the bytes.
+const CLUES_PER_ERA: usize = 4;
+
+/// The member names each era of a type asks a document for, gathered from the eras' types on
+/// first use (the derive keeps one in a `static` per type with eras).
+#[doc(hidden)]
+pub struct Clues(OnceLock<Box<[EraClues]>>);
+
+/// What one era asks a document for.
+struct EraClues {
+    /// How many distinct names it asks for in all (more: a more specific era).
+    asked: usize,
+    /// A finder of each name looked for.
+    finders: Box<[Finder<'static>]>,
+}
+
+impl Clues {
+    /// Nothing gathered yet.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// Per era (as `eras` lists them), a finder of each name it asks for and some other era
+    /// does not, the names asked for by the fewest eras first (the likeliest to be missing from
+    /// a document of another era, which ends the look), at most [`CLUES_PER_ERA`].
+    fn of(&self, eras: &[Era]) -> &[EraClues] {
+        self.0.get_or_init(|| {
+            let asked: Vec<Vec<&'static str>> = eras
+                .iter()
+                .map(|era| {
+                    let mut names = Vec::new();
+                    (era.required_names)(&mut names);
+                    names.sort_unstable();
+                    names.dedup();
+                    names
+                })
+                .collect();
+            let askers = |name: &str| {
+                asked
+                    .iter()
+                    .filter(|names| names.binary_search(&name).is_ok())
+                    .count()
+            };
+            asked
+                .iter()
+                .map(|names| {
+                    let mut telling: Vec<(usize, &str)> = names
+                        .iter()
+                        .filter(|name| spelled_alike(name))
+                        .map(|name| (askers(name), *name))
+                        .filter(|(askers, _)| *askers < eras.len())
+                        .collect();
+                    telling.sort_unstable();
+                    let finders = telling
+                        .into_iter()
+                        .take(CLUES_PER_ERA)
+                        .map(|(_, name)| Finder::new(&format!("\"{name}\"")).into_owned())
+                        .collect();
+                    EraClues {
+                        asked: names.len(),
+                        finders,
+                    }
+                })
+                .collect()
+        })
+    }
+}
+
+/// Whether every JSON text of a member named `name` holds it as it is, between quotes, unless it
+/// uses a `\u` escape: no quote, backslash or control character, which must be escaped, and no
+/// `/`, which may be (`\/`).
+fn spelled_alike(name: &str) -> bool {
+    !name
+        .chars()
+        .any(|c| matches!(c, '"' | '\\' | '/') || c.is_control())
+}
+
+/// Whether `bytes` hold every name of `finders`, each between quotes.
+fn holds_all(bytes: &[u8], finders: &[Finder<'_>]) -> bool {
+    finders.iter().all(|finder| finder.find(bytes).is_some())
+}
+
+/// The report of the first era (in the order tried) that accepts `bytes`, else of the closest.
+///
+/// The eras the bytes can be of (whose clues they hold) are tried first, each pass giving up at
+/// its first violation: a valid document costs one pass of its own era, and for each era tried
+/// before it, a pass up to the first member that era refuses. When none accepts it, each era's
+/// violations are counted, rendering none, the most specific eras the bytes can be of first (the
+/// most names asked for: the likeliest to be closest); each later count gives up as soon as it
+/// cannot be closer than the closest so far. Only the closest era is then judged in full.
+fn judge_bytes(
+    eras: &'static [Era],
+    clues: Option<&Clues>,
+    bytes: &[u8],
+    limits: Limits,
+) -> Report {
+    // Bytes with a `\u` escape may spell a name otherwise: every era is tried in order.
+    let clues = clues
+        .filter(|_| memmem::find(bytes, b"\\u").is_none())
+        .map(|clues| clues.of(eras));
+    // Bit `index` for each era the document cannot be of (the first 64 eras: the others are
+    // always tried).
+    let mut cannot_be = 0_u64;
+    for index in trial_order(eras) {
+        if let Some(clues) = clues
+            && index < 64
+            && !holds_all(bytes, &clues[index].finders)
+        {
+            cannot_be |= 1 << index;
+            continue;
+        }
+        let era = &eras[index];
+        match (era.count)(bytes, limits, 1) {
+            Counted::Total(0) => return Report::new().with_era(era.name),
+            Counted::Judged(report) if report.is_valid() || report.is_about_bytes() => {
+                return era.named(report);
+            }
+            Counted::Total(_) | Counted::GaveUp | Counted::Judged(_) => {}
+        }
+    }
+    let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
+    let mut likely: Vec<usize> = trial_order(eras).filter(can_be).collect();
+    if let Some(clues) = clues {
+        likely.sort_by_key(|index| std::cmp::Reverse(clues[*index].asked));
+    }
+    let unlikely = trial_order(eras).filter(|index| !can_be(index));
+    let counting = Limits {
+        max_violations: 0,
+        ..limits
+    };
+    // The likeliest era is judged in full at once: when it is the closest, as it mostly is, its
+    // report is the answer.
+    let mut closest: Option<(usize, usize)> = None;
+    let mut first: Option<(usize, Report)> = None;
+    for index in likely.into_iter().chain(unlikely) {
+        // A newer era is closer with as many violations; an older one needs fewer.
+        let give_up_at =
+            closest.map_or(
+                usize::MAX,
+                |(closest, total)| {
+                    if index > closest { total + 1 } else { total }
+                },
+            );
+        let total = if first.is_none() {
+            let report = eras[index].validate_slice_with(bytes, limits);
+            if report.is_about_bytes() {
+                return report;
+            }
+            let total = report.total();
+            first = Some((index, report));
+            total
+        } else {
+            match (eras[index].count)(bytes, counting, give_up_at) {
+                Counted::Total(total) => total,
+                Counted::GaveUp => continue,
+                Counted::Judged(report) if report.is_about_bytes() => {
+                    return eras[index].validate_slice_with(bytes, limits);
+                }
+                Counted::Judged(report) => report.total(),
+            }
+        };
+        if closest
+            .is_none_or(|(closest, fewest)| total < fewest || (total == fewest && index > closest))
+        {
+            closest = Some((index, total));
+        }
+    }
+    match (closest, first) {
+        (Some((index, _)), Some((first, report))) if index == first => report,
+        (Some((index, _)), _) => eras[index].validate_slice_with(bytes, limits),
+        (None, _) => Report::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::trial_order;
-    use crate::validate::{Era, Validate};
+    use super::{Clues, trial_order};
+    use crate::validate::{Era, Limits, Validate};
 
     fn era(name: &'static str, documented: bool) -> Era {
         Era::of::<String>(name, documented)
@@ -221,5 +456,162 @@ mod tests {
         let undocumented = [era("2019", false), era("2021", false)];
         assert_eq!(trial_order(&undocumented).collect::<Vec<_>>(), [1, 0]);
         let _ = <String as Validate>::ERAS;
+    }
+
+    /// Three eras: the newest names a nested member of its own, the middle one a member of its
+    /// own, and both the members of the oldest.
+    mod shapes {
+        #![allow(dead_code)] // only validated, never built
+
+        use crate::validate::Validate;
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Old {
+            pub a: u64,
+            pub note: Option<String>,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Middle {
+            #[serde(flatten)]
+            pub old: Old,
+            pub b: u64,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Inner {
+            pub c: u64,
+            #[serde(rename = "d/e")]
+            pub d: u64,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct New {
+            pub a: u64,
+            pub inner: Inner,
+        }
+
+        #[derive(Validate)]
+        #[serde(untagged)]
+        pub enum Doc {
+            #[schemars(extend("x-era" = { "name": "old", "documented": true }))]
+            Old(Old),
+            #[schemars(extend("x-era" = "middle"))]
+            Middle(Middle),
+            #[schemars(extend("x-era" = "new"))]
+            New(New),
+        }
+    }
+
+    use shapes::Doc;
+
+    fn clue_names(eras: &[Era]) -> Vec<Vec<String>> {
+        Clues::new()
+            .of(eras)
+            .iter()
+            .map(|clues| {
+                clues
+                    .finders
+                    .iter()
+                    .map(|finder| String::from_utf8_lossy(finder.needle()).into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_era_asks_for_the_required_names_other_eras_do_not_all_ask_for() {
+        let mut names = Vec::new();
+        <shapes::Middle as Validate>::required_names(&mut names);
+        assert_eq!(
+            names,
+            ["a", "b"],
+            "a flattened struct's names, not an optional one"
+        );
+        names.clear();
+        <shapes::New as Validate>::required_names(&mut names);
+        assert_eq!(names, ["a", "inner", "c", "d/e"]);
+        // `a` is asked for by every era; `d/e` may be written `d\/e`.
+        assert_eq!(
+            clue_names(Doc::ERAS),
+            [
+                vec![],
+                vec![r#""b""#.to_owned()],
+                vec![r#""c""#.to_owned(), r#""inner""#.to_owned()]
+            ]
+        );
+    }
+
+    #[test]
+    fn each_document_is_named_after_the_era_it_is_of_whatever_the_order_of_trial() {
+        for (document, era) in [
+            (r#"{"a": 1}"#, "old"),
+            (r#"{"a": 1, "b": 2}"#, "middle"),
+            (r#"{"a": 1, "inner": {"c": 3, "d/e": 4}}"#, "new"),
+            // An escape may spell any name: every era is tried in order.
+            (r#"{"a": 1, "\u0062": 2}"#, "middle"),
+            (r#"{"a": 1, "\u0069nner": {"c": 3, "d/e": 4}}"#, "new"),
+            (r#"{"a": 1, "inner": {"c": 3, "d\/e": 4}}"#, "new"),
+        ] {
+            let report = Doc::validate_slice(document.as_bytes());
+            assert!(report.is_valid(), "{document}: {report}");
+            assert_eq!(report.era(), Some(era), "{document}");
+            let parsed: serde_json::Value = serde_json::from_str(document).unwrap();
+            assert_eq!(Doc::validate(&parsed).era(), Some(era), "{document}");
+        }
+    }
+
+    #[test]
+    fn an_invalid_document_is_held_against_the_closest_era_whether_or_not_it_names_its_members() {
+        for (document, era, total) in [
+            // Closest: `new` (one wrong type) though `old` is tried first and `middle` lacks
+            // nothing it can tell.
+            (r#"{"a": 1, "inner": {"c": "3", "d/e": 4}}"#, "new", 1),
+            // `b` is named by the bytes, but as a value: `middle` is judged in full and refuses
+            // it with two violations, `old` with one (the unknown `x`).
+            (r#"{"a": 1, "x": "b"}"#, "old", 1),
+            (r#"{"note": "n", "a": 1, "z": 0}"#, "old", 1),
+            (r#"{"a": "1"}"#, "old", 1),
+            (r#"{}"#, "old", 1),
+            // One violation in every era: the newest, whose names are not there, is only
+            // counted at first, then judged in full.
+            (r#"[]"#, "new", 1),
+        ] {
+            let parsed: serde_json::Value = serde_json::from_str(document).unwrap();
+            for report in [
+                Doc::validate_slice(document.as_bytes()),
+                Doc::validate(&parsed),
+            ] {
+                assert!(!report.is_valid(), "{document}");
+                assert_eq!(report.era(), Some(era), "{document}: {report}");
+                assert_eq!(report.total(), total, "{document}: {report}");
+                assert_eq!(
+                    report.violations().len(),
+                    total,
+                    "{document}: rendered in full"
+                );
+            }
+        }
+        let counted = Doc::validate_slice_with(
+            br#"{"q": 1}"#,
+            Limits {
+                max_violations: 0,
+                ..Limits::DEFAULT
+            },
+        );
+        assert_eq!((counted.total(), counted.violations().len()), (2, 0));
+    }
+
+    #[test]
+    fn bytes_that_are_no_document_get_the_report_of_no_era() {
+        for bytes in [&b"{\"a\": "[..], b"[1, 2", b"\xff"] {
+            let report = Doc::validate_slice(bytes);
+            assert!(report.is_about_bytes(), "{report}");
+            assert_eq!(report.era(), None);
+        }
     }
 }

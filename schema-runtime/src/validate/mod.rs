@@ -87,6 +87,16 @@ pub trait Validate {
     #[doc(hidden)]
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
 
+    /// Adds to `names` member names that every document this type accepts has somewhere: its
+    /// required members' names, each followed by those its type asks for in turn (a flattened
+    /// struct's are members of the same object). A type may ask for fewer than it requires, never
+    /// for one a document it accepts can lack: an era whose names a document's bytes do not all
+    /// hold cannot accept it, and [`mod@eras`] tries it last. The standard types ask for none.
+    #[doc(hidden)]
+    fn required_names(names: &mut Vec<&'static str>) {
+        let _ = names;
+    }
+
     /// Checks the next value of `deserializer` at the checker's current position, recording
     /// every violation, and returns what it was (for the constraints of a field or newtype).
     ///

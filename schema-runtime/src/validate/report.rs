@@ -176,6 +176,9 @@ pub struct Report {
     valid: bool,
     total: usize,
     era: Option<&'static str>,
+    /// Whether the report is of bytes that are no document (kept apart from the violations, so
+    /// that a report that keeps none says it too).
+    about_bytes: bool,
     pub(crate) recorded: Recorded,
     violations: OnceLock<Vec<Violation>>,
 }
@@ -187,6 +190,7 @@ impl Report {
             valid: true,
             total: 0,
             era: None,
+            about_bytes: false,
             recorded: Recorded::default(),
             violations: OnceLock::new(),
         }
@@ -259,6 +263,7 @@ impl Report {
             valid: false,
             total: 1,
             era: None,
+            about_bytes: matches!(rule, Rule::Syntax | Rule::Size),
             recorded: Recorded::default(),
             violations: OnceLock::from(kept),
         }
@@ -289,10 +294,7 @@ impl Report {
     /// Whether the report is about bytes that are no document (a `syntax` or `size` violation
     /// of the whole input): what every era of a type says alike.
     pub fn is_about_bytes(&self) -> bool {
-        matches!(
-            self.violations().first(),
-            Some(violation) if matches!(violation.rule, Rule::Syntax | Rule::Size)
-        )
+        self.about_bytes
     }
 
     /// Adds the violations of `other`, a report of the same document from the same position,
@@ -352,6 +354,7 @@ impl Report {
             valid: self.valid,
             total: self.total,
             era: self.era,
+            about_bytes: self.about_bytes,
             recorded: Recorded::default(),
             violations: OnceLock::from(violations),
         }

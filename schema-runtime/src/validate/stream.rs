@@ -352,6 +352,9 @@ impl<'de, T: Validate> Expect<'de> for Items<T> {
     ) -> Result<Seen<'de>, A::Error> {
         let mut index = 0;
         loop {
+            if checker.gave_up() {
+                return Err(gave_up());
+            }
             checker.enter_index(index);
             let item = seq.next_element_seed(Next::<T>::new(checker));
             checker.leave();
@@ -376,6 +379,9 @@ impl<'de, T: Validate> Expect<'de> for Entries<T> {
     ) -> Result<Seen<'de>, A::Error> {
         let mut names = Names::new();
         while let Some(name) = map.next_key_seed(Name)? {
+            if checker.gave_up() {
+                return Err(gave_up());
+            }
             if !names.insert(name.clone()) {
                 checker.duplicate();
             }
@@ -386,6 +392,14 @@ impl<'de, T: Validate> Expect<'de> for Entries<T> {
         }
         Ok(Seen::Object(names.len()))
     }
+}
+
+/// The error that stops the reading of a document whose checker gave up
+/// ([`Checker::gave_up`]).
+#[doc(hidden)]
+#[cold]
+pub fn gave_up<E: de::Error>() -> E {
+    E::custom("gave up at the violations counted")
 }
 
 readers! {
