@@ -106,6 +106,11 @@ fn duplicate_members_the_last_one_wins() {
 /// order: the streaming path reports in document order).
 const BOTH_PATHS_DESCRIBE_ALIKE: &[(&str, &str, &str)] = &[
     (
+        "an-era-counted-before-a-repeated-member-replaces-what-it-refused",
+        "hasura/console-event-wire",
+        r#"{"topic":"console-v2","data":{"server_version":"v1.3.3","event_type":"@@router/LOCATION_CHANGE","url":"/remote-schemas/manage/REMOTE_SCHEMA_NAME/details","console_mode":"server","server_uuid":"a3f9b2c4-6d1e-4f7a-9b8c-0e2d4f6a8b1c","data":null},"data":null}"#,
+    ),
+    (
         "unknown-member-is-an-object-with-a-repeated-name",
         "hasura/server-telemetry",
         r#"{"x":{"a":1,"a":2}}"#,
@@ -137,7 +142,7 @@ fn both_paths_describe_alike() {
     for (name, id, document) in BOTH_PATHS_DESCRIBE_ALIKE {
         let kind = registry::find(id).expect("a registered payload");
         let value: serde_json::Value = serde_json::from_str(document).expect("JSON");
-        let described = |report: Report| (report.total(), sorted(&report));
+        let described = |report: Report| (report.total(), sorted(&report), report.era());
         let parsed = described(kind.validate(&value));
         let streamed = described(kind.validate_slice(document.as_bytes()));
         assert_eq!(streamed, parsed, "{name}");

@@ -26,7 +26,11 @@
 //! names) is judged in full, and every other era's violations are counted, nothing rendered, each
 //! count giving up as soon as the era cannot be closer than the closest so far; only when another
 //! era is closer is it judged in full. The answer is the one judging every era in full gives
-//! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports).
+//! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports). A
+//! pass that gave up proves nothing of a document that repeats a member name (its last value,
+//! which the parsed document keeps, may come after the one the pass gave up at): such a
+//! document, found by one more read when no era accepted it at once, has every era judged in
+//! full.
 //!
 //! The cost: a valid document, one pass of its era, and for each era tried before it whose clues
 //! it holds (the documented era, whose names later eras' documents often hold too) a pass up to
@@ -37,6 +41,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use memchr::memmem::{self, Finder};
+use serde::de::DeserializeSeed;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -217,10 +222,16 @@ pub fn validate_slice_with_serde_json(
     eras: &'static [Era],
     _clues: Option<&Clues>,
 ) -> Report {
+    judge_all(eras, |era| {
+        era.named((era.validate_slice_with_serde_json)(bytes, limits))
+    })
+}
+
+/// Every era judged in full in the order tried: the first valid report, else the closest.
+fn judge_all(eras: &'static [Era], judge: impl Fn(&Era) -> Report) -> Report {
     let mut best: Option<(usize, Report)> = None;
     for index in trial_order(eras) {
-        let era = &eras[index];
-        let report = era.named((era.validate_slice_with_serde_json)(bytes, limits));
+        let report = judge(&eras[index]);
         if report.is_valid() || report.is_about_bytes() {
             return report;
         }
@@ -229,6 +240,84 @@ pub fn validate_slice_with_serde_json(
         }
     }
     best.map_or_else(Report::new, |(_, report)| report)
+}
+
+/// [`judge_all`] with the validators' reader.
+fn judge_every_era(eras: &'static [Era], bytes: &[u8], limits: Limits) -> Report {
+    judge_all(eras, |era| era.validate_slice_with(bytes, limits))
+}
+
+/// Whether an object of the document `bytes` repeats a member name anywhere (`true` for bytes
+/// that are not read as JSON: the caller then judges them the slow, exact way).
+fn repeats_a_name(bytes: &[u8]) -> bool {
+    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+        return true;
+    };
+    let mut reader = Reader::new(text);
+    let mut repeats = false;
+    let read = NoRepeat(&mut repeats)
+        .deserialize(&mut reader)
+        .and_then(|()| reader.end());
+    read.is_err() || repeats
+}
+
+/// Reads a value and notes whether an object in it repeats a member name.
+struct NoRepeat<'a>(&'a mut bool);
+
+impl<'de> serde::de::DeserializeSeed<'de> for NoRepeat<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoRepeat<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(NoRepeat(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut names = super::Names::new();
+        while let Some(name) = map.next_key_seed(super::stream::Name)? {
+            if !names.insert(name) {
+                *self.0 = true;
+            }
+            map.next_value_seed(NoRepeat(&mut *self.0))?;
+        }
+        Ok(())
+    }
 }
 
 /// What a pass of one era over a document's bytes says, when it may give up.
@@ -369,6 +458,7 @@ fn judge_bytes(
     // Bit `index` for each era the document cannot be of (the first 64 eras: the others are
     // always tried).
     let mut cannot_be = 0_u64;
+    let mut gave_up = false;
     for index in trial_order(eras) {
         if let Some(clues) = clues
             && index < 64
@@ -379,12 +469,22 @@ fn judge_bytes(
         }
         let era = &eras[index];
         match (era.count)(bytes, limits, 1) {
+            // An era refused before it may accept the document as parsed, where a repeated
+            // member name's last value wins over the one its pass gave up at.
+            Counted::Total(0) if gave_up && repeats_a_name(bytes) => {
+                return judge_every_era(eras, bytes, limits);
+            }
             Counted::Total(0) => return Report::new().with_era(era.name),
             Counted::Judged(report) if report.is_valid() || report.is_about_bytes() => {
                 return era.named(report);
             }
-            Counted::Total(_) | Counted::GaveUp | Counted::Judged(_) => {}
+            Counted::GaveUp => gave_up = true,
+            Counted::Total(_) | Counted::Judged(_) => {}
         }
+    }
+    // A count that gave up is a bound only when no later value replaces the one it gave up at.
+    if repeats_a_name(bytes) {
+        return judge_every_era(eras, bytes, limits);
     }
     let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
     let mut likely: Vec<usize> = trial_order(eras).filter(can_be).collect();
