@@ -11,8 +11,10 @@ use crate::internals::ast::{Extra, Field, Input, Shape};
 use crate::internals::attr::{Check, Number};
 use schema_vocabulary::{self as words, Unit};
 
+mod required_names;
 mod rules;
 
+use required_names::required_names;
 pub(crate) use rules::kept_members;
 use rules::{noted_members, rules_impl};
 
@@ -163,45 +165,6 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         }
 
         #extra_impl
-    }
-}
-
-/// `Validate::required_names`: the names of the required members, each followed by those its
-/// type asks for, and those of each flattened struct, which are members of the same object. A
-/// newtype asks for what its field's type asks for; other shapes keep the default (none).
-fn required_names(shape: &Shape<'_>) -> TokenStream {
-    let rt = runtime();
-    let names: Vec<TokenStream> = match shape {
-        Shape::Struct { fields, .. } => fields
-            .iter()
-            .filter_map(|field| {
-                if field.flatten {
-                    let ty = field.ty;
-                    Some(quote!(<#ty as #rt::Validate>::required_names(names);))
-                } else if field.required {
-                    let (name, ty) = (&field.wire_name, &field.schema_ty);
-                    Some(quote! {
-                        names.push(#name);
-                        <#ty as #rt::Validate>::required_names(names);
-                    })
-                } else {
-                    None
-                }
-            })
-            .collect(),
-        Shape::Newtype(field) => {
-            let ty = &field.schema_ty;
-            vec![quote!(<#ty as #rt::Validate>::required_names(names);)]
-        }
-        Shape::Enum(_) | Shape::Eras(_) => Vec::new(),
-    };
-    if names.is_empty() {
-        return quote!();
-    }
-    quote! {
-        fn required_names(names: &mut ::std::vec::Vec<&'static str>) {
-            #(#names)*
-        }
     }
 }
 
