@@ -220,7 +220,6 @@ pub fn validate_slice_with_serde_json(
     bytes: &[u8],
     limits: Limits,
     eras: &'static [Era],
-    _clues: Option<&Clues>,
 ) -> Report {
     judge_all(eras, |era| {
         era.named((era.validate_slice_with_serde_json)(bytes, limits))
