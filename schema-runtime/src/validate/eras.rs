@@ -28,9 +28,9 @@
 //! era is closer is it judged in full. The answer is the one judging every era in full gives
 //! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports). A
 //! pass that gave up proves nothing of a document that repeats a member name (its last value,
-//! which the parsed document keeps, may come after the one the pass gave up at): such a
-//! document, found by one more read when no era accepted it at once, has every era judged in
-//! full.
+//! which the parsed document keeps, may come after the one the pass gave up at), so every pass
+//! here watches all the document's member names, in the parts it skips too: a pass that reads a
+//! document whole tells whether any repeats, and when one does, every era is judged in full.
 //!
 //! The cost: a valid document, one pass of its era, and for each era tried before it whose clues
 //! it holds (the documented era, whose names later eras' documents often hold too) a pass up to
@@ -41,7 +41,6 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use memchr::memmem::{self, Finder};
-use serde::de::DeserializeSeed;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -246,107 +245,34 @@ fn judge_every_era(eras: &'static [Era], bytes: &[u8], limits: Limits) -> Report
     judge_all(eras, |era| era.validate_slice_with(bytes, limits))
 }
 
-/// Whether an object of the document `bytes` repeats a member name anywhere (`true` for bytes
-/// that are not read as JSON: the caller then judges them the slow, exact way).
-fn repeats_a_name(bytes: &[u8]) -> bool {
-    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
-        return true;
-    };
-    let mut reader = Reader::new(text);
-    let mut repeats = false;
-    let read = NoRepeat(&mut repeats)
-        .deserialize(&mut reader)
-        .and_then(|()| reader.end());
-    read.is_err() || repeats
-}
-
-/// Reads a value and notes whether an object in it repeats a member name.
-struct NoRepeat<'a>(&'a mut bool);
-
-impl<'de> serde::de::DeserializeSeed<'de> for NoRepeat<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for NoRepeat<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(NoRepeat(&mut *self.0))?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut names = super::Names::new();
-        while let Some(name) = map.next_key_seed(super::stream::Name)? {
-            if !names.insert(name) {
-                *self.0 = true;
-            }
-            map.next_value_seed(NoRepeat(&mut *self.0))?;
-        }
-        Ok(())
-    }
-}
-
 /// What a pass of one era over a document's bytes says, when it may give up.
 enum Counted {
-    /// The bytes were read whole: the document breaks the era this many times, fewer than the
-    /// pass was to give up at.
-    Total(usize),
+    /// The bytes were read whole and no object repeats a member name: the era's report (every
+    /// violation counted; rendered as far as the limits keep them).
+    Read(Report),
     /// The pass gave up: the document breaks the era at least as many times as it was to give up
-    /// at.
+    /// at, as far as the part read shows (a repeated member name further on could replace a
+    /// value it judged).
     GaveUp,
     /// The era's full report, for bytes a pass does not settle alone: too large, not UTF-8 or not
-    /// read by the validators' reader (a syntax error before the pass gave up), or repeating a
-    /// member name.
+    /// read by the validators' reader, or repeating a member name.
     Judged(Report),
 }
 
 /// One pass of the era of type `T` over `bytes` that gives up once it has counted `give_up_at`
-/// violations (rendering none when `limits` keeps none).
+/// violations, watching every object's member names.
 fn count<T: Validate>(bytes: &[u8], limits: Limits, give_up_at: usize) -> Counted {
     if bytes.len() <= limits.max_bytes
         && let Ok(text) = simdutf8::basic::from_utf8(bytes)
     {
         let mut checker = Checker::giving_up_at(limits, give_up_at);
-        let mut reader = Reader::new(text);
+        let mut reader = Reader::watching_names(text);
         let read = T::stream_at(&mut reader, &mut checker).and_then(|_| reader.end());
-        if checker.gave_up() {
-            return Counted::GaveUp;
+        if read.is_ok() && !checker.saw_duplicate() && !reader.repeated() {
+            return Counted::Read(checker.finish());
         }
-        if read.is_ok() && !checker.saw_duplicate() {
-            return Counted::Total(checker.recorded());
+        if read.is_err() && checker.gave_up() {
+            return Counted::GaveUp;
         }
     }
     Counted::Judged(T::validate_slice_with(bytes, limits))
@@ -468,22 +394,17 @@ fn judge_bytes(
         }
         let era = &eras[index];
         match (era.count)(bytes, limits, 1) {
-            // An era refused before it may accept the document as parsed, where a repeated
-            // member name's last value wins over the one its pass gave up at.
-            Counted::Total(0) if gave_up && repeats_a_name(bytes) => {
-                return judge_every_era(eras, bytes, limits);
-            }
-            Counted::Total(0) => return Report::new().with_era(era.name),
-            Counted::Judged(report) if report.is_valid() || report.is_about_bytes() => {
+            // Read whole with no member name repeated: the eras that gave up before stand.
+            Counted::Read(report) if report.is_valid() => return report.with_era(era.name),
+            Counted::Read(_) | Counted::GaveUp => gave_up = true,
+            Counted::Judged(report) if report.is_about_bytes() => return report,
+            Counted::Judged(report) if report.is_valid() && !gave_up => {
                 return era.named(report);
             }
-            Counted::GaveUp => gave_up = true,
-            Counted::Total(_) | Counted::Judged(_) => {}
+            // A repeated member name (or bytes the reader leaves): an era that gave up may accept
+            // the document as parsed, where the last value wins.
+            Counted::Judged(_) => return judge_every_era(eras, bytes, limits),
         }
-    }
-    // A count that gave up is a bound only when no later value replaces the one it gave up at.
-    if repeats_a_name(bytes) {
-        return judge_every_era(eras, bytes, limits);
     }
     let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
     let mut likely: Vec<usize> = trial_order(eras).filter(can_be).collect();
@@ -496,34 +417,37 @@ fn judge_bytes(
         ..limits
     };
     // The likeliest era is judged in full at once: when it is the closest, as it mostly is, its
-    // report is the answer.
+    // report is the answer. Its pass reads the bytes whole, so it also tells whether a member
+    // name repeats, which would make the counts that give up prove nothing.
     let mut closest: Option<(usize, usize)> = None;
     let mut first: Option<(usize, Report)> = None;
     for index in likely.into_iter().chain(unlikely) {
-        // A newer era is closer with as many violations; an older one needs fewer.
-        let give_up_at =
-            closest.map_or(
-                usize::MAX,
-                |(closest, total)| {
-                    if index > closest { total + 1 } else { total }
-                },
-            );
+        let era = &eras[index];
         let total = if first.is_none() {
-            let report = eras[index].validate_slice_with(bytes, limits);
-            if report.is_about_bytes() {
-                return report;
-            }
-            let total = report.total();
-            first = Some((index, report));
-            total
-        } else {
-            match (eras[index].count)(bytes, counting, give_up_at) {
-                Counted::Total(total) => total,
-                Counted::GaveUp => continue,
-                Counted::Judged(report) if report.is_about_bytes() => {
-                    return eras[index].validate_slice_with(bytes, limits);
+            match (era.count)(bytes, limits, usize::MAX) {
+                Counted::Read(report) => {
+                    let total = report.total();
+                    first = Some((index, report.with_era(era.name)));
+                    total
                 }
-                Counted::Judged(report) => report.total(),
+                Counted::Judged(report) if report.is_about_bytes() => return report,
+                Counted::GaveUp | Counted::Judged(_) => {
+                    return judge_every_era(eras, bytes, limits);
+                }
+            }
+        } else {
+            // A newer era is closer with as many violations; an older one needs fewer.
+            let give_up_at =
+                closest.map_or(
+                    usize::MAX,
+                    |(closest, total)| {
+                        if index > closest { total + 1 } else { total }
+                    },
+                );
+            match (era.count)(bytes, counting, give_up_at) {
+                Counted::Read(report) => report.total(),
+                Counted::GaveUp => continue,
+                Counted::Judged(_) => return judge_every_era(eras, bytes, limits),
             }
         };
         if closest
@@ -655,6 +579,12 @@ mod tests {
             (r#"{"a": 1, "\u0062": 2}"#, "middle"),
             (r#"{"a": 1, "\u0069nner": {"c": 3, "d/e": 4}}"#, "new"),
             (r#"{"a": 1, "inner": {"c": 3, "d\/e": 4}}"#, "new"),
+            // Every pass gives up at the first `a`; the last one wins.
+            (r#"{"a": "x", "b": 2, "a": 1}"#, "middle"),
+            (
+                r#"{"a": "x", "a": 1, "inner": {"c": "y", "d/e": 4, "c": 5}}"#,
+                "new",
+            ),
         ] {
             let report = Doc::validate_slice(document.as_bytes());
             assert!(report.is_valid(), "{document}: {report}");

@@ -21,8 +21,12 @@
 //! and let `serde_json` decide; the tests below hold it to that, and every agreement test goes
 //! through it, since every `validate_slice` does.
 
+use std::borrow::Cow;
+
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
+
+use super::Names;
 
 /// The errors are `serde_json`'s, so that a token handed to `serde_json` returns its error as
 /// is; their detail is never shown (see the module documentation).
@@ -111,6 +115,10 @@ pub(crate) struct Reader<'de> {
     remaining_depth: u8,
     /// The content of the last string with escapes, undone.
     unescaped: String,
+    /// Whether every object's member names are compared (see [`Self::watching_names`]).
+    watch_names: bool,
+    /// Whether an object read so far, while watching, repeated a member name.
+    repeated: bool,
 }
 
 fn refuse() -> Error {
@@ -124,7 +132,41 @@ impl<'de> Reader<'de> {
             index: 0,
             remaining_depth: DEPTH_LIMIT,
             unescaped: String::new(),
+            watch_names: false,
+            repeated: false,
         }
+    }
+
+    /// A reader that also tells whether any object of the document repeats a member name, in
+    /// every part the validator reads, checks or skips ([`Self::repeated`]): for a pass that
+    /// must know that no later value replaces one it judged (the eras' counts, which may give up
+    /// before the end).
+    pub(crate) fn watching_names(text: &'de str) -> Self {
+        Self {
+            watch_names: true,
+            ..Self::new(text)
+        }
+    }
+
+    /// Whether an object read so far repeated a member name (always `false` unless the reader
+    /// was made by [`Self::watching_names`]).
+    pub(crate) fn repeated(&self) -> bool {
+        self.repeated
+    }
+
+    /// The member name whose quoted text starts at `start` and was just read: as it is written
+    /// unless it has escapes, which are undone.
+    fn name(&self, start: usize) -> Result<Cow<'de, str>, Error> {
+        let quoted = self.slice(start, self.index)?;
+        let plain = quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .ok_or_else(refuse)?;
+        if !plain.contains('\\') {
+            return Ok(Cow::Borrowed(plain));
+        }
+        serde_json::from_str::<String>(quoted)
+            .map(Cow::Owned)
+            .map_err(|_| refuse())
     }
 
     /// After the document: only whitespace may follow.
@@ -327,9 +369,11 @@ impl<'de> Reader<'de> {
         visit: impl FnOnce(Entries<'_, 'de>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         self.descend()?;
+        let names = self.watch_names.then(Names::new);
         let value = visit(Entries {
             reader: self,
             first: true,
+            names,
         })?;
         self.ascend(close)?;
         Ok(value)
@@ -410,6 +454,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 struct Entries<'a, 'de> {
     reader: &'a mut Reader<'de>,
     first: bool,
+    /// The member names read so far, when the reader watches them.
+    names: Option<Names<'de>>,
 }
 
 impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
@@ -435,7 +481,17 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     ) -> Result<Option<K::Value>, Error> {
         match self.reader.next_entry(b'}', &mut self.first)? {
             None => Ok(None),
-            Some(b'"') => seed.deserialize(Key(&mut *self.reader)).map(Some),
+            Some(b'"') => {
+                let start = self.reader.index;
+                let key = seed.deserialize(Key(&mut *self.reader))?;
+                if let Some(names) = &mut self.names {
+                    let name = self.reader.name(start)?;
+                    if !names.insert(name) {
+                        self.reader.repeated = true;
+                    }
+                }
+                Ok(Some(key))
+            }
             Some(_) => Err(refuse()),
         }
     }
