@@ -57,7 +57,7 @@ pub struct Era {
     validate_slice_with: fn(&[u8], Limits) -> Report,
     validate_slice_with_serde_json: fn(&[u8], Limits) -> Report,
     required_names: fn(&mut Vec<&'static str>),
-    count: fn(&[u8], Limits, usize) -> Counted,
+    count: fn(&[u8], Limits, usize, Watch) -> Counted,
 }
 
 impl Era {
@@ -259,19 +259,39 @@ enum Counted {
     Judged(Report),
 }
 
+/// Whether a pass must tell that no member name repeats before its [`Counted::Read`] can be
+/// trusted: only once another era's pass has given up (it may have given up at a value a later
+/// repeat replaces); else the pass's own view of repeats, as in every validation, suffices.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Watch {
+    Names,
+    No,
+}
+
 /// One pass of the era of type `T` over `bytes` that gives up once it has counted `give_up_at`
-/// violations, watching every object's member names.
-fn count<T: Validate>(bytes: &[u8], limits: Limits, give_up_at: usize) -> Counted {
+/// violations, watching every object's member names when `watch` asks.
+fn count<T: Validate>(bytes: &[u8], limits: Limits, give_up_at: usize, watch: Watch) -> Counted {
     if bytes.len() <= limits.max_bytes
         && let Ok(text) = simdutf8::basic::from_utf8(bytes)
     {
         let mut checker = Checker::giving_up_at(limits, give_up_at);
-        let mut reader = Reader::watching_names(text);
-        let read = T::stream_at(&mut reader, &mut checker).and_then(|_| reader.end());
-        if read.is_ok() && !checker.saw_duplicate() && !reader.repeated() {
+        let (read, repeated) = if watch == Watch::Names {
+            let mut reader = Reader::watching_names(text);
+            let read = T::stream_at(&mut reader, &mut checker)
+                .and_then(|_| reader.end())
+                .is_ok();
+            (read, read && reader.repeated())
+        } else {
+            let mut reader = Reader::new(text);
+            let read = T::stream_at(&mut reader, &mut checker)
+                .and_then(|_| reader.end())
+                .is_ok();
+            (read, false)
+        };
+        if read && !checker.saw_duplicate() && !repeated {
             return Counted::Read(checker.finish());
         }
-        if read.is_err() && checker.gave_up() {
+        if !read && checker.gave_up() {
             return Counted::GaveUp;
         }
     }
@@ -393,7 +413,8 @@ fn judge_bytes(
             continue;
         }
         let era = &eras[index];
-        match (era.count)(bytes, limits, 1) {
+        let watch = if gave_up { Watch::Names } else { Watch::No };
+        match (era.count)(bytes, limits, 1, watch) {
             // Read whole with no member name repeated: the eras that gave up before stand.
             Counted::Read(report) if report.is_valid() => return report.with_era(era.name),
             Counted::Read(_) | Counted::GaveUp => gave_up = true,
@@ -424,7 +445,7 @@ fn judge_bytes(
     for index in likely.into_iter().chain(unlikely) {
         let era = &eras[index];
         let total = if first.is_none() {
-            match (era.count)(bytes, limits, usize::MAX) {
+            match (era.count)(bytes, limits, usize::MAX, Watch::Names) {
                 Counted::Read(report) => {
                     let total = report.total();
                     first = Some((index, report.with_era(era.name)));
@@ -444,7 +465,7 @@ fn judge_bytes(
                         if index > closest { total + 1 } else { total }
                     },
                 );
-            match (era.count)(bytes, counting, give_up_at) {
+            match (era.count)(bytes, counting, give_up_at, Watch::No) {
                 Counted::Read(report) => report.total(),
                 Counted::GaveUp => continue,
                 Counted::Judged(_) => return judge_every_era(eras, bytes, limits),

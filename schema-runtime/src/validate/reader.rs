@@ -22,11 +22,12 @@
 //! through it, since every `validate_slice` does.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+use foldhash::fast::RandomState;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
-
-use super::Names;
 
 /// The errors are `serde_json`'s, so that a token handed to `serde_json` returns its error as
 /// is; their detail is never shown (see the module documentation).
@@ -109,17 +110,29 @@ pub fn read_with<'de, S: DeserializeSeed<'de> + Clone>(
 }
 
 /// Reads one JSON document from `text` for a validator.
-pub(crate) struct Reader<'de> {
+///
+/// `WATCH`: whether it also notes every member name it reads ([`Reader::watching_names`]); the
+/// plain reader, the validators' hot path, compiles without a trace of it.
+pub(crate) struct Reader<'de, const WATCH: bool = false> {
     text: &'de str,
     index: usize,
     remaining_depth: u8,
     /// The content of the last string with escapes, undone.
     unescaped: String,
-    /// Whether every object's member names are compared (see [`Self::watching_names`]).
-    watch_names: bool,
-    /// Whether an object read so far, while watching, repeated a member name.
+    /// When the reader watches member names: the names of the objects being read (each name's
+    /// hash, and where its quoted text starts and ends), those of an object above those of the
+    /// object it holds.
+    names: Vec<(u64, usize, usize)>,
+    /// Where the names of each array or object being read start in `names`.
+    opened: Vec<usize>,
+    /// Whether an object read whole repeated a member name.
     repeated: bool,
+    /// The hash of the names, with random keys (when the reader watches them).
+    hasher: Option<RandomState>,
 }
+
+/// How many names of one object are compared each with each; more are sorted by hash first.
+const FEW_NAMES: usize = 16;
 
 fn refuse() -> Error {
     de::Error::custom("not read by the fast path")
@@ -127,37 +140,68 @@ fn refuse() -> Error {
 
 impl<'de> Reader<'de> {
     pub(crate) fn new(text: &'de str) -> Self {
-        Self {
-            text,
-            index: 0,
-            remaining_depth: DEPTH_LIMIT,
-            unescaped: String::new(),
-            watch_names: false,
-            repeated: false,
-        }
+        Self::of(text)
     }
+}
 
+impl<'de> Reader<'de, true> {
     /// A reader that also tells whether any object of the document repeats a member name, in
     /// every part the validator reads, checks or skips ([`Self::repeated`]): for a pass that
     /// must know that no later value replaces one it judged (the eras' counts, which may give up
     /// before the end).
     pub(crate) fn watching_names(text: &'de str) -> Self {
-        Self {
-            watch_names: true,
-            ..Self::new(text)
-        }
+        Self::of(text)
     }
 
-    /// Whether an object read so far repeated a member name (always `false` unless the reader
-    /// was made by [`Self::watching_names`]).
+    /// Whether an object read whole repeated a member name.
     pub(crate) fn repeated(&self) -> bool {
         self.repeated
     }
+}
 
-    /// The member name whose quoted text starts at `start` and was just read: as it is written
-    /// unless it has escapes, which are undone.
-    fn name(&self, start: usize) -> Result<Cow<'de, str>, Error> {
-        let quoted = self.slice(start, self.index)?;
+impl<'de, const WATCH: bool> Reader<'de, WATCH> {
+    fn of(text: &'de str) -> Self {
+        Self {
+            text,
+            index: 0,
+            remaining_depth: DEPTH_LIMIT,
+            unescaped: String::new(),
+            names: Vec::new(),
+            opened: Vec::new(),
+            repeated: false,
+            hasher: WATCH.then(RandomState::default),
+        }
+    }
+
+    /// Whether the object whose names start at `from` in `self.names` repeats one: only names
+    /// with one hash are compared, each with each among a few names, after sorting among many
+    /// (the hash's keys are random, so a document cannot aim names at one hash).
+    fn repeats_from(&self, from: usize) -> bool {
+        let same = |(hash, start, end): (u64, usize, usize),
+                    (other_hash, other_start, other_end)| {
+            hash == other_hash
+                && self.name(start, end).ok() == self.name(other_start, other_end).ok()
+        };
+        let names = &self.names[from..];
+        if names.len() <= FEW_NAMES {
+            return names
+                .iter()
+                .enumerate()
+                .any(|(index, &name)| names[index + 1..].iter().any(|&other| same(name, other)));
+        }
+        let mut sorted = names.to_vec();
+        sorted.sort_unstable_by_key(|&(hash, _, _)| hash);
+        sorted.chunk_by(|a, b| a.0 == b.0).any(|run| {
+            run.iter()
+                .enumerate()
+                .any(|(index, &name)| run[index + 1..].iter().any(|&other| same(name, other)))
+        })
+    }
+
+    /// The member name whose quoted text is `start..end`: as it is written unless it has
+    /// escapes, which are undone.
+    fn name(&self, start: usize, end: usize) -> Result<Cow<'de, str>, Error> {
+        let quoted = self.slice(start, end)?;
         let plain = quoted
             .get(1..quoted.len().saturating_sub(1))
             .ok_or_else(refuse)?;
@@ -366,15 +410,20 @@ impl<'de> Reader<'de> {
     fn nested<T>(
         &mut self,
         close: u8,
-        visit: impl FnOnce(Entries<'_, 'de>) -> Result<T, Error>,
+        visit: impl FnOnce(Entries<'_, 'de, WATCH>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         self.descend()?;
-        let names = self.watch_names.then(Names::new);
+        if WATCH {
+            self.opened.push(self.names.len());
+        }
         let value = visit(Entries {
             reader: self,
             first: true,
-            names,
         })?;
+        if WATCH && let Some(from) = self.opened.pop() {
+            self.repeated = self.repeated || self.repeats_from(from);
+            self.names.truncate(from);
+        }
         self.ascend(close)?;
         Ok(value)
     }
@@ -402,7 +451,7 @@ impl<'de> Reader<'de> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+impl<'de, const WATCH: bool> de::Deserializer<'de> for &mut Reader<'de, WATCH> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -451,14 +500,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 }
 
 /// The items of an array or the members of an object, in order.
-struct Entries<'a, 'de> {
-    reader: &'a mut Reader<'de>,
+struct Entries<'a, 'de, const WATCH: bool> {
+    reader: &'a mut Reader<'de, WATCH>,
     first: bool,
-    /// The member names read so far, when the reader watches them.
-    names: Option<Names<'de>>,
 }
 
-impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
+impl<'de, const WATCH: bool> SeqAccess<'de> for Entries<'_, 'de, WATCH> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -472,7 +519,7 @@ impl<'de> SeqAccess<'de> for Entries<'_, 'de> {
     }
 }
 
-impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+impl<'de, const WATCH: bool> MapAccess<'de> for Entries<'_, 'de, WATCH> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -484,11 +531,15 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
             Some(b'"') => {
                 let start = self.reader.index;
                 let key = seed.deserialize(Key(&mut *self.reader))?;
-                if let Some(names) = &mut self.names {
-                    let name = self.reader.name(start)?;
-                    if !names.insert(name) {
-                        self.reader.repeated = true;
-                    }
+                if WATCH {
+                    let end = self.reader.index;
+                    let name = self.reader.name(start, end)?;
+                    let hash = self
+                        .reader
+                        .hasher
+                        .as_ref()
+                        .map_or(0, |h| h.hash_one(&*name));
+                    self.reader.names.push((hash, start, end));
                 }
                 Ok(Some(key))
             }
@@ -506,9 +557,9 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 }
 
 /// A member name: a string, whatever the visitor asks for.
-struct Key<'a, 'de>(&'a mut Reader<'de>);
+struct Key<'a, 'de, const WATCH: bool>(&'a mut Reader<'de, WATCH>);
 
-impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
+impl<'de, const WATCH: bool> de::Deserializer<'de> for Key<'_, 'de, WATCH> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -525,6 +576,7 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use serde::Deserialize as _;
     use serde_json::Value;
 
     use super::DEPTH_LIMIT;
@@ -684,5 +736,41 @@ mod tests {
         fn never_reads_otherwise_than_serde_json(text in json_like()) {
             assert_reads_as_serde_json(&text);
         }
+    }
+
+    /// Whether the watching reader finds a repeated member name in `text`, which it reads whole.
+    fn repeats(text: &str) -> bool {
+        let mut reader = super::Reader::watching_names(text);
+        serde::de::IgnoredAny::deserialize(&mut reader).expect("JSON");
+        reader.end().expect("one document");
+        reader.repeated()
+    }
+
+    #[test]
+    fn a_watching_reader_tells_a_repeated_name_in_any_object() {
+        for (text, repeated) in [
+            (r#"{"a": 1, "b": 2}"#, false),
+            (r#"{"a": 1, "a": 2}"#, true),
+            // Spelled otherwise, the same name.
+            (r#"{"a": 1, "\u0061": 2}"#, true),
+            // The same name in two objects, or in an object and the one it holds.
+            (r#"{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}"#, false),
+            (r#"[1, {"x": {"y": 1, "z": 2, "y": 3}}]"#, true),
+            (r#"{"a": {"b": 1}, "c": 2, "a": 3}"#, true),
+        ] {
+            assert_eq!(repeats(text), repeated, "{text}");
+        }
+    }
+
+    #[test]
+    fn many_names_are_compared_in_about_linear_time() {
+        let many = |last: &str| {
+            let members: Vec<String> = (0..100_000)
+                .map(|index| format!("\"m{index}\": 0"))
+                .collect();
+            format!("{{{}, \"{last}\": 1}}", members.join(", "))
+        };
+        assert!(!repeats(&many("other")));
+        assert!(repeats(&many("m77")));
     }
 }
