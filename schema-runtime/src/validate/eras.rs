@@ -28,9 +28,10 @@
 //! era is closer is it judged in full. The answer is the one judging every era in full gives
 //! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports). A
 //! pass that gave up proves nothing of a document that repeats a member name (its last value,
-//! which the parsed document keeps, may come after the one the pass gave up at), so every pass
-//! here watches all the document's member names, in the parts it skips too: a pass that reads a
-//! document whole tells whether any repeats, and when one does, every era is judged in full.
+//! which the parsed document keeps, may come after the one the pass gave up at), so the pass
+//! that settles the verdict once another pass gave up (the era that accepts the document, or the
+//! first judged in full of an invalid one) also watches every member name the reader reads, in
+//! the parts the validator skips too; when one repeats, every era is judged in full.
 //!
 //! The cost: a valid document, one pass of its era, and for each era tried before it whose clues
 //! it holds (the documented era, whose names later eras' documents often hold too) a pass up to
