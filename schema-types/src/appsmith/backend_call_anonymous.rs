@@ -77,33 +77,29 @@ pub struct BackendCallProperties2024Anonymous {
 /// application.
 pub type BackendCallEvent2024Anonymous = SegmentTrack<BackendCallProperties2024Anonymous>;
 
-/// Who a person viewing a public application is to the server: the anonymous id of the
-/// browser's analytics.js, which the Appsmith client sends in the `X-Anonymous-User-Id` header
-/// of its requests when Segment is enabled (`app/client/src/api/interceptors/request/addAnonymousUserIdHeader.ts`
-/// at `appsmithorg/appsmith` 9d003cfa09, the id from `AnalyticsUtil.getAnonymousId()`, which
-/// reads `analytics.user().anonymousId()` or the stored `ajs_anonymous_id`, in
-/// `app/client/src/ce/utils/AnalyticsUtil.tsx` at a4fb73b9bc), or `anonymousUser`
-/// (`FieldName.ANONYMOUS_USER`, `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
-/// b3f95f1029) when the request had no such header
-/// (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/helpers/ExchangeUtils.java` at
-/// `appsmithorg/appsmith` 75d510e406). analytics.js writes its anonymous id as a UUID
-/// ([`AnonymousId`](super::AnonymousId)).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"anonymousUser")]
-#[schemars(extend("anyOf" = [
-    { "pattern": "^anonymousUser$" },
-    {
-        "format": "uuid",
-        "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-    }
-]))]
-pub struct AnonymousViewerId(pub String);
-
-crate::common::string_newtype_impls!(AnonymousViewerId);
+crate::common::newtype! {
+    /// Who a person viewing a public application is to the server: the anonymous id of the
+    /// browser's analytics.js, which the Appsmith client sends in the `X-Anonymous-User-Id` header
+    /// of its requests when Segment is enabled (`app/client/src/api/interceptors/request/addAnonymousUserIdHeader.ts`
+    /// at `appsmithorg/appsmith` 9d003cfa09, the id from `AnalyticsUtil.getAnonymousId()`, which
+    /// reads `analytics.user().anonymousId()` or the stored `ajs_anonymous_id`, in
+    /// `app/client/src/ce/utils/AnalyticsUtil.tsx` at a4fb73b9bc), or `anonymousUser`
+    /// (`FieldName.ANONYMOUS_USER`, `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
+    /// b3f95f1029) when the request had no such header
+    /// (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/helpers/ExchangeUtils.java` at
+    /// `appsmithorg/appsmith` 75d510e406). analytics.js writes its anonymous id as a UUID
+    /// ([`AnonymousId`](super::AnonymousId)).
+    #[schemars(example = &"anonymousUser")]
+    #[schemars(extend("anyOf" = [
+        { "pattern": "^anonymousUser$" },
+        {
+            "format": "uuid",
+            "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        }
+    ]))]
+    pub struct AnonymousViewerId(String);
+}
 
 /// The user id of a backend call event for a person viewing a public application (`userId`),
 /// flattened into the message as its last member: sent in clear, never hashed

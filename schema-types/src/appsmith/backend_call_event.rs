@@ -794,23 +794,15 @@ pub struct BackendCallContextWithUserAgent {
     pub server: ServerSetContext,
 }
 
-/// A MongoDB ObjectId written as 24 lower-case hex digits, or `""` where the record has no id (a
-/// datasource embedded in its action).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "609ce8fb4092701c69df9846")]
-#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "pattern": "^[0-9a-f]{24}$" }]))]
-pub struct ObjectIdOrEmpty(pub String);
+crate::common::newtype! {
+    /// A MongoDB ObjectId written as 24 lower-case hex digits, or `""` where the record has no id (a
+    /// datasource embedded in its action).
+    #[schemars(example = "609ce8fb4092701c69df9846")]
+    #[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "pattern": "^[0-9a-f]{24}$" }]))]
+    pub struct ObjectIdOrEmpty(String);
 
-/// An RFC 3339 date-time kept as the exact text that was sent, or `""` where there is none.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "2023-05-02T10:11:12.345Z")]
-#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "date-time" }]))]
-pub struct TimestampOrEmpty(pub String);
-
-crate::common::string_newtype_impls!(ObjectIdOrEmpty, TimestampOrEmpty);
+    /// An RFC 3339 date-time kept as the exact text that was sent, or `""` where there is none.
+    #[schemars(example = "2023-05-02T10:11:12.345Z")]
+    #[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "date-time" }]))]
+    pub struct TimestampOrEmpty(String);
+}

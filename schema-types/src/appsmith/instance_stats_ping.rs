@@ -502,25 +502,17 @@ pub struct InstanceStats2025 {
     pub organization_id: crate::common::ObjectId,
 }
 
-/// A MongoDB ObjectId (24 lower-case hex digits), or exactly the text `null`: `pingStats` reads
-/// the instance id with `configService.getInstanceId().defaultIfEmpty("null")`, so a server
-/// without an instance id sends the four letters, never JSON `null` and never another text.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "609ce8fb4092701c69df9846")]
-#[schemars(extend("anyOf" = [{ "pattern": "^[0-9a-f]{24}$" }, { "pattern": "^null$" }]))]
-pub struct ObjectIdOrNullText(pub String);
+crate::common::newtype! {
+    /// A MongoDB ObjectId (24 lower-case hex digits), or exactly the text `null`: `pingStats` reads
+    /// the instance id with `configService.getInstanceId().defaultIfEmpty("null")`, so a server
+    /// without an instance id sends the four letters, never JSON `null` and never another text.
+    #[schemars(example = "609ce8fb4092701c69df9846")]
+    #[schemars(extend("anyOf" = [{ "pattern": "^[0-9a-f]{24}$" }, { "pattern": "^null$" }]))]
+    pub struct ObjectIdOrNullText(String);
 
-/// A count written as text: Java's `Long.toString()` of a count that is never negative, so
-/// decimal digits without sign or leading zero (`0`, `42`).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "0")]
-#[schemars(extend("pattern" = "^(0|[1-9][0-9]*)$"))]
-pub struct CountText(pub String);
-
-crate::common::string_newtype_impls!(ObjectIdOrNullText, CountText);
+    /// A count written as text: Java's `Long.toString()` of a count that is never negative, so
+    /// decimal digits without sign or leading zero (`0`, `42`).
+    #[schemars(example = "0")]
+    #[schemars(extend("pattern" = "^(0|[1-9][0-9]*)$"))]
+    pub struct CountText(String);
+}

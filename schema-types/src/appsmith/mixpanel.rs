@@ -213,15 +213,11 @@ fn export_rank(name: &str) -> (u8, &str) {
     }
 }
 
-/// A country as an ISO 3166-1 alpha-2 code: two upper-case letters (`IN`).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"IN")]
-pub struct CountryCode(#[schemars(regex(pattern = r"^[A-Z]{2}$"))] pub String);
-
-crate::common::string_newtype_impls!(CountryCode);
+crate::common::newtype! {
+    /// A country as an ISO 3166-1 alpha-2 code: two upper-case letters (`IN`).
+    #[schemars(example = &"IN")]
+    pub struct CountryCode(#[schemars(regex(pattern = r"^[A-Z]{2}$"))] String);
+}
 
 /// Seconds with a fraction, as the Mixpanel exports write them.
 pub(super) fn fractional_seconds(seconds: f64) -> EpochSeconds {

@@ -215,17 +215,15 @@ pub struct ServerSetupProperties {
     pub version: String,
 }
 
-/// An e-mail address, or the empty string when none is given.
-///
-/// The setup ping's `email` in the page's era: the page says it is filled only when the admin
-/// subscribes to marketing updates.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "")]
-#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "email" }]))]
-pub struct EmailOrEmpty(pub String);
+crate::common::newtype! {
+    /// An e-mail address, or the empty string when none is given.
+    ///
+    /// The setup ping's `email` in the page's era: the page says it is filled only when the admin
+    /// subscribes to marketing updates.
+    #[schemars(example = "")]
+    #[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "format": "email" }]))]
+    pub struct EmailOrEmpty(String);
+}
 
 /// The properties of `Installation Setup Complete` as the servers of 2024 send them, as Mixpanel
 /// keeps them.
@@ -437,38 +435,21 @@ pub enum EfsMount {
     Unknown,
 }
 
-/// An e-mail address (never empty).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "admin@example.com")]
-#[schemars(extend("format" = "email"))]
-pub struct EmailAddress(pub String);
+crate::common::newtype! {
+    /// An e-mail address (never empty).
+    #[schemars(example = "admin@example.com")]
+    #[schemars(extend("format" = "email"))]
+    pub struct EmailAddress(String);
 
-/// A SHA-256 digest written as 64 lower-case hex digits, or `""`: the servers of 2024 hash an
-/// empty text to `""`.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"a379a6f6eeafb9a55e378c118034e2751e682fab9f2d30ab13d2125586ce1947")]
-#[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "pattern": "^[0-9a-f]{64}$" }]))]
-pub struct Sha256HexOrEmpty(pub String);
+    /// A SHA-256 digest written as 64 lower-case hex digits, or `""`: the servers of 2024 hash an
+    /// empty text to `""`.
+    #[schemars(example = &"a379a6f6eeafb9a55e378c118034e2751e682fab9f2d30ab13d2125586ce1947")]
+    #[schemars(extend("anyOf" = [{ "maxLength": 0 }, { "pattern": "^[0-9a-f]{64}$" }]))]
+    pub struct Sha256HexOrEmpty(String);
 
-/// An IPv4 or IPv6 address in its usual text form, or `unknown` where the server could not find
-/// its public address (`networkUtils.getExternalAddress().defaultIfEmpty("unknown")`).
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "117.211.16.3")]
-#[schemars(extend("anyOf" = [{ "format": "ipv4" }, { "format": "ipv6" }, { "pattern": "^unknown$" }]))]
-pub struct IpAddressOrUnknown(pub String);
-
-crate::common::string_newtype_impls!(
-    EmailOrEmpty,
-    EmailAddress,
-    Sha256HexOrEmpty,
-    IpAddressOrUnknown
-);
+    /// An IPv4 or IPv6 address in its usual text form, or `unknown` where the server could not find
+    /// its public address (`networkUtils.getExternalAddress().defaultIfEmpty("unknown")`).
+    #[schemars(example = "117.211.16.3")]
+    #[schemars(extend("anyOf" = [{ "format": "ipv4" }, { "format": "ipv6" }, { "pattern": "^unknown$" }]))]
+    pub struct IpAddressOrUnknown(String);
+}

@@ -142,38 +142,28 @@ pub struct Pulse {
     pub created_at: EpochSeconds,
 }
 
-/// An HMAC-SHA256 written as 64 hex digits, upper or lower case.
-///
-/// The licensed Appsmith server writes upper-case hex; the page's sample is lower-case, so both
-/// are accepted.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"C8EC6166D030765FF0F88CE40F4494BC6EF99F9D65DFBECD974C6359D1CAC7AC")]
-pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] pub String);
+crate::common::newtype! {
+    /// An HMAC-SHA256 written as 64 hex digits, upper or lower case.
+    ///
+    /// The licensed Appsmith server writes upper-case hex; the page's sample is lower-case, so both
+    /// are accepted.
+    #[schemars(example = &"C8EC6166D030765FF0F88CE40F4494BC6EF99F9D65DFBECD974C6359D1CAC7AC")]
+    pub struct HmacSha256Hex(#[schemars(regex(pattern = r"^[0-9A-Fa-f]{64}$"))] String);
 
-crate::common::string_newtype_impls!(HmacSha256Hex);
-
-/// Who triggered a pulse: a user's SHA-256 hash, or an anonymous user's random identifier.
-///
-/// A logged-in user is sent as the SHA-256 of the user id, 64 lower-case hex digits (the page's
-/// form). Variant: an anonymous user has no user id to hash, and the licensed server sends
-/// Segment's anonymous id, a lower-case UUID, or a 21-character nanoid (`[A-Za-z0-9_-]`) when
-/// telemetry is off (`appsmithorg/appsmith`, licensed EE server code). The three forms differ in
-/// length, so a value is exactly one of them; each is stated as its pattern (the UUID one is the
-/// canonical lower-case text, which implies the `uuid` format), and anything else, an e-mail
-/// address above all, matches none. None of them is the address or the name of a person.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d")]
-#[schemars(extend("anyOf" = [
-    { "pattern": "^[0-9a-f]{64}$" },
-    { "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$" },
-    { "pattern": "^[A-Za-z0-9_-]{21}$" }
-]))]
-pub struct PulseUser(pub String);
-
-crate::common::string_newtype_impls!(PulseUser);
+    /// Who triggered a pulse: a user's SHA-256 hash, or an anonymous user's random identifier.
+    ///
+    /// A logged-in user is sent as the SHA-256 of the user id, 64 lower-case hex digits (the page's
+    /// form). Variant: an anonymous user has no user id to hash, and the licensed server sends
+    /// Segment's anonymous id, a lower-case UUID, or a 21-character nanoid (`[A-Za-z0-9_-]`) when
+    /// telemetry is off (`appsmithorg/appsmith`, licensed EE server code). The three forms differ in
+    /// length, so a value is exactly one of them; each is stated as its pattern (the UUID one is the
+    /// canonical lower-case text, which implies the `uuid` format), and anything else, an e-mail
+    /// address above all, matches none. None of them is the address or the name of a person.
+    #[schemars(example = &"f3273dd18d95bc19d51d3e6356e4a679e6f13824497272a270e7bb540b0abb9d")]
+    #[schemars(extend("anyOf" = [
+        { "pattern": "^[0-9a-f]{64}$" },
+        { "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$" },
+        { "pattern": "^[A-Za-z0-9_-]{21}$" }
+    ]))]
+    pub struct PulseUser(String);
+}

@@ -162,35 +162,27 @@ pub struct OtherMetricSample {
     pub value: MetricValue,
 }
 
-/// The value of a label of a metric the page does not print (`hit`, `success`).
-///
-/// Classified `category`: Prometheus label values are a small set the server defines (outcomes,
-/// operation types, connection roles), which is what makes them usable as labels. A label that
-/// names user content, as `source_name` does on `hasura_postgres_connections`, would be
-/// under-reported by this class; a metric with such a label belongs in [`UsageMetrics`] with a
-/// sample type of its own that classifies that label as `content-name`.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(extend("x-privacy" = "category"))]
-pub struct MetricLabel(pub String);
+crate::common::newtype! {
+    /// The value of a label of a metric the page does not print (`hit`, `success`).
+    ///
+    /// Classified `category`: Prometheus label values are a small set the server defines (outcomes,
+    /// operation types, connection roles), which is what makes them usable as labels. A label that
+    /// names user content, as `source_name` does on `hasura_postgres_connections`, would be
+    /// under-reported by this class; a metric with such a label belongs in [`UsageMetrics`] with a
+    /// sample type of its own that classifies that label as `content-name`.
+    #[schemars(extend("x-privacy" = "category"))]
+    pub struct MetricLabel(String);
 
-crate::common::string_newtype_impls!(MetricLabel);
-
-/// The value of a metric sample: a non-negative JSON number, kept as written.
-///
-/// Prometheus values are floating-point numbers; the page's sample writes whole values as
-/// integers (`0`, `1`). Variant: the emitter sends them as JSON numbers, fractional ones
-/// included (`0.5`; `hasura/graphql-engine`, Enterprise emitter, whose code is not public), and
-/// both are accepted. Keeping the number as sent means `0` stays `0` and `0.5` keeps its digits
-/// through a round-trip.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = 0)]
-pub struct MetricValue(#[schemars(range(min = 0))] pub serde_json::Number);
+    /// The value of a metric sample: a non-negative JSON number, kept as written.
+    ///
+    /// Prometheus values are floating-point numbers; the page's sample writes whole values as
+    /// integers (`0`, `1`). Variant: the emitter sends them as JSON numbers, fractional ones
+    /// included (`0.5`; `hasura/graphql-engine`, Enterprise emitter, whose code is not public), and
+    /// both are accepted. Keeping the number as sent means `0` stays `0` and `0.5` keeps its digits
+    /// through a round-trip.
+    #[schemars(example = 0)]
+    pub struct MetricValue(#[schemars(range(min = 0))] serde_json::Number);
+}
 
 impl Payload for EeUsageMetrics {
     const ID: &'static str = "hasura/ee-usage-metrics";
@@ -243,8 +235,6 @@ impl Payload for EeUsageMetrics {
         ))
     }
 }
-
-crate::common::number_newtype_impls!(MetricValue);
 
 super::envelope::posted!(EeUsageMetrics, documented Self, row (1, 0, 0), wire (1, 0, 0));
 

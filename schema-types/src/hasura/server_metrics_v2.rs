@@ -422,56 +422,34 @@ pub enum Transport {
     WebSocket,
 }
 
-/// A Hasura GraphQL Engine version as the server prints it (`v2.36.0`, `v2.36.0-ce`, or a dev
-/// build's text): free-form.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "v2.36.0")]
-pub struct ServerVersion(pub String);
+crate::common::newtype! {
+    /// A Hasura GraphQL Engine version as the server prints it (`v2.36.0`, `v2.36.0-ce`, or a dev
+    /// build's text): free-form.
+    #[schemars(example = "v2.36.0")]
+    pub struct ServerVersion(String);
 
-/// The name of a kind of Hasura backend (`postgres`, `citus`, `cockroach`, `mssql`,
-/// `bigquery`, `dataconnector`): free text.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"postgres")]
-pub struct BackendName(pub String);
+    /// The name of a kind of Hasura backend (`postgres`, `citus`, `cockroach`, `mssql`,
+    /// `bigquery`, `dataconnector`): free text.
+    #[schemars(example = &"postgres")]
+    pub struct BackendName(String);
 
-/// The kind of a data source as its metadata names it: a backend name (`postgres`, `mssql`,
-/// ...) or the name of a Data Connector agent (`sqlite`): free text.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = &"postgres")]
-pub struct SourceKind(pub String);
+    /// The kind of a data source as its metadata names it: a backend name (`postgres`, `mssql`,
+    /// ...) or the name of a Data Connector agent (`sqlite`): free text.
+    #[schemars(example = &"postgres")]
+    pub struct SourceKind(String);
 
-/// A PostgreSQL version number as libpq's `PQserverVersion` gives it, in decimal text
-/// (`150004` is 15.4, `90624` is 9.6.24): `tshow` of a non-negative `Int`, so digits only.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = "150004")]
-pub struct PgVersionNumber(#[schemars(regex(pattern = r"^[0-9]+$"))] pub String);
+    /// A PostgreSQL version number as libpq's `PQserverVersion` gives it, in decimal text
+    /// (`150004` is 15.4, `90624` is 9.6.24): `tshow` of a non-negative `Int`, so digits only.
+    #[schemars(example = "150004")]
+    pub struct PgVersionNumber(#[schemars(regex(pattern = r"^[0-9]+$"))] String);
 
-crate::common::string_newtype_impls!(ServerVersion, BackendName, SourceKind, PgVersionNumber);
-
-/// A duration in seconds, whole or fractional (`0.05`), kept as the JSON number that was sent.
-///
-/// The server's `Seconds` (a `DiffTime`) is encoded as a JSON number; aeson may write a fraction
-/// in exponent form (`1.0e-3`), which is the same number.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-#[serde(transparent)]
-#[schemars(example = 0.05)]
-pub struct DurationSeconds(#[schemars(range(min = 0))] pub serde_json::Number);
-
-crate::common::number_newtype_impls!(DurationSeconds);
+    /// A duration in seconds, whole or fractional (`0.05`), kept as the JSON number that was sent.
+    ///
+    /// The server's `Seconds` (a `DiffTime`) is encoded as a JSON number; aeson may write a fraction
+    /// in exponent form (`1.0e-3`), which is the same number.
+    #[schemars(example = 0.05)]
+    pub struct DurationSeconds(#[schemars(range(min = 0))] serde_json::Number);
+}
 
 impl Payload for ServerMetricsV2 {
     const ID: &'static str = "hasura/server-metrics-v2";
