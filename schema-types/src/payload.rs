@@ -260,10 +260,8 @@ pub trait Payload: Document {
     /// A short human title, the schema's `title`.
     const TITLE: &'static str;
     /// The line (from 1) of its product's page ([`Product::page`]) on which the page's example
-    /// opens, if the page prints one.
-    const EXAMPLE_LINE: Option<usize>;
-    /// Who sends it, when, where to, and what stops it, as the page documents.
-    const CATALOG: crate::catalog::Catalog;
+    /// opens, if the page prints one (none by default).
+    const EXAMPLE_LINE: Option<usize> = None;
     /// Which layer of the traffic the document is.
     const LAYER: Layer;
     /// What identifies its documents among every kind's ([`crate::api::detect`]): facts about
@@ -271,6 +269,8 @@ pub trait Payload: Document {
     /// stands. A layer derived from the kind adds its own (a row's `id`, a wire message's
     /// `topic`), so these name the payload's members only.
     const CLUES: &'static [Clue];
+    /// Who sends it, when, where to, and what stops it, as the page documents.
+    const CATALOG: crate::catalog::Catalog;
     /// The id of the kind this one refines, if it is a strict refinement of another: every
     /// document it accepts is also a document of that kind (`hasura/console-error`, the page's
     /// runtime error, refines `hasura/console-event`, the Console's whole channel). Detection

@@ -74,7 +74,6 @@ impl Payload for InstanceActivePing {
     const ID: &'static str = "appsmith/instance-active-ping";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Appsmith Instance Active ping";
-    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
     const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Instance Active")];
     const CATALOG: Catalog = server_ping_catalog(

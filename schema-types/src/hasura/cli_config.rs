@@ -43,7 +43,6 @@ impl Payload for CliConfig {
     const ID: &'static str = "hasura/cli-config";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 1);
     const TITLE: &'static str = "Hasura CLI configuration file";
-    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::ConfigFile;
     const CLUES: &'static [Clue] = &[Clue::Present("/enable_telemetry")];
     const CATALOG: Catalog = Catalog {

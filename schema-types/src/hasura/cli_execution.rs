@@ -90,6 +90,7 @@ impl Payload for CliExecutionRow {
     const TITLE: &'static str = "Hasura CLI execution event";
     const EXAMPLE_LINE: Option<usize> = Some(181);
     const LAYER: Layer = Layer::HasuraRow;
+    const CLUES: &'static [Clue] = &[Clue::Present("/execution_id")];
     const CATALOG: Catalog = Catalog {
         section: "CLI",
         edition: Editions::All,
@@ -99,7 +100,6 @@ impl Payload for CliExecutionRow {
         destination: catalog::HASURA_DESTINATION,
         opt_out: catalog::HASURA_CLI_STOPPED_BY,
     };
-    const CLUES: &'static [Clue] = &[Clue::Present("/execution_id")];
 
     fn documented_example() -> Option<Self> {
         Some(

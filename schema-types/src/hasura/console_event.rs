@@ -366,7 +366,6 @@ impl Payload for ConsoleEvent {
     const ID: &'static str = "hasura/console-event";
     const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
     const TITLE: &'static str = "Hasura Console telemetry event";
-    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[
         Clue::Present("/console_mode"),

@@ -455,7 +455,6 @@ impl Payload for ServerMetricsV2 {
     const ID: &'static str = "hasura/server-metrics-v2";
     const VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
     const TITLE: &'static str = "Hasura server telemetry (v2.x, per data source)";
-    const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::Payload;
     const CLUES: &'static [Clue] = &[Clue::Present("/source_metadata")];
     const CATALOG: Catalog = super::server_telemetry::SERVER_CATALOG;

@@ -211,8 +211,8 @@ impl Payload for ServerTelemetryRow {
     const TITLE: &'static str = "Hasura server telemetry (v1.x)";
     const EXAMPLE_LINE: Option<usize> = Some(21);
     const LAYER: Layer = Layer::HasuraRow;
-    const CATALOG: Catalog = SERVER_CATALOG;
     const CLUES: &'static [Clue] = &[Clue::Present("/db_uid")];
+    const CATALOG: Catalog = SERVER_CATALOG;
 
     fn documented_example() -> Option<Self> {
         Some(
