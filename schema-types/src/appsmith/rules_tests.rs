@@ -8,9 +8,27 @@ use schema_runtime::fixture::random::seeded;
 
 use super::{BackendCallEvent, NavigationEvent, UsagePulse};
 use crate::common::Nullable;
+use crate::fixture::random::Random;
 use crate::validate::Validate;
 
 const DRAWS: u64 = 1_500;
+
+/// Draws `DRAWS` random instances of `T`, checks that the validator accepts each, and collects
+/// what `look` finds in each (the instance and its document).
+fn forms_drawn<T, F>(mut look: impl FnMut(&T, &serde_json::Value) -> F) -> BTreeSet<F>
+where
+    T: Random + Validate + serde::Serialize,
+    F: Ord,
+{
+    (0..DRAWS)
+        .map(|seed| {
+            let instance = seeded::<T>(seed);
+            let document = serde_json::to_value(&instance).unwrap();
+            assert!(T::validate(&document).is_valid(), "{document}");
+            look(&instance, &document)
+        })
+        .collect()
+}
 
 fn is_sha256_hex(text: &str) -> bool {
     text.len() == 64
@@ -21,12 +39,9 @@ fn is_sha256_hex(text: &str) -> bool {
 
 #[test]
 fn random_pulses_meet_the_pulse_rules_in_every_allowed_combination() {
-    let mut combinations = BTreeSet::new();
     let mut anonymous_users = BTreeSet::new();
-    for seed in 0..DRAWS {
-        let batch = seeded::<UsagePulse>(seed);
-        let document = serde_json::to_value(&batch).unwrap();
-        assert!(UsagePulse::validate(&document).is_valid(), "{document}");
+    let combinations = forms_drawn(|batch: &UsagePulse, document| {
+        let mut combinations = BTreeSet::new();
         for pulse in &batch.usage_data {
             assert!(
                 !pulse.is_anonymous_user || pulse.view_mode,
@@ -39,7 +54,9 @@ fn random_pulses_meet_the_pulse_rules_in_every_allowed_combination() {
             }
             combinations.insert((pulse.is_anonymous_user, pulse.view_mode));
         }
-    }
+        combinations
+    });
+    let combinations: BTreeSet<_> = combinations.into_iter().flatten().collect();
     assert_eq!(
         combinations,
         BTreeSet::from([(false, false), (false, true), (true, true)])
@@ -50,20 +67,11 @@ fn random_pulses_meet_the_pulse_rules_in_every_allowed_combination() {
 
 #[test]
 fn random_navigation_events_name_their_sender_every_allowed_way() {
-    let mut forms = BTreeSet::new();
-    for seed in 0..DRAWS {
-        let event = seeded::<NavigationEvent>(seed);
-        let document = serde_json::to_value(&event).unwrap();
-        assert!(
-            NavigationEvent::validate(&document).is_valid(),
-            "{document}"
-        );
-        forms.insert(match &event.user.user_id {
-            None => "absent",
-            Some(Nullable(None)) => "null",
-            Some(Nullable(Some(_))) => "hash",
-        });
-    }
+    let forms = forms_drawn(|event: &NavigationEvent, _| match &event.user.user_id {
+        None => "absent",
+        Some(Nullable(None)) => "null",
+        Some(Nullable(Some(_))) => "hash",
+    });
     assert_eq!(forms, BTreeSet::from(["absent", "hash", "null"]));
 }
 
@@ -80,14 +88,7 @@ fn is_uuid(text: &str) -> bool {
 fn random_backend_calls_always_carry_a_user_id() {
     // analytics-java sends no `anonymousId`, so the identity rule asks for `userId`: hashed, but
     // for a person viewing a public application, named in clear.
-    let mut forms = BTreeSet::new();
-    for seed in 0..DRAWS {
-        let event = seeded::<BackendCallEvent>(seed);
-        let document = serde_json::to_value(&event).unwrap();
-        assert!(
-            BackendCallEvent::validate(&document).is_valid(),
-            "{document}"
-        );
+    let forms = forms_drawn(|event: &BackendCallEvent, document| {
         let user_id = document["userId"].as_str().unwrap_or_default();
         let form = if is_sha256_hex(user_id) {
             "hash"
@@ -100,8 +101,8 @@ fn random_backend_calls_always_carry_a_user_id() {
         };
         let in_clear = matches!(event, BackendCallEvent::Era2024Anonymous(_));
         assert_eq!(in_clear, form != "hash", "{document}");
-        forms.insert(form);
-    }
+        form
+    });
     assert_eq!(
         forms,
         BTreeSet::from(["anonymousUser", "browser id", "hash"])
