@@ -13,7 +13,7 @@ use schema_types::Product;
 use schema_types::optout::{self, Sent, Settings};
 
 use crate::exit::Failure;
-use crate::output::{Format, printable, wire_name};
+use crate::output::{Format, printable, wire_name, write_pretty};
 
 /// The long help of `optout`.
 pub const HELP: &str = "Tell which payloads of a product are still sent under the given \
@@ -85,8 +85,7 @@ pub fn run(args: OptoutArgs) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &verdicts).map_err(io::Error::other)?;
-            writeln!(out)?;
+            write_pretty(&mut out, &verdicts)?;
         }
         Format::Human => {
             for verdict in &verdicts {

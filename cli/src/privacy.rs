@@ -14,7 +14,7 @@ use schema_types::registry::PAYLOADS;
 use serde_json::json;
 
 use crate::exit::Failure;
-use crate::output::{Format, wire_name};
+use crate::output::{Format, wire_name, write_pretty};
 
 /// The long help of `privacy`.
 pub const HELP: &str = "Print the privacy inventory: for each payload (or the one named), every \
@@ -58,8 +58,7 @@ pub fn run(args: PrivacyArgs) -> Result<(), Failure> {
     match format {
         Format::Json => {
             let value = json!({ "payloads": inventories, "all_members": all });
-            serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::other)?;
-            writeln!(out)?;
+            write_pretty(&mut out, &value)?;
         }
         Format::Human => {
             for inventory in &inventories {

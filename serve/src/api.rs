@@ -265,13 +265,23 @@ const JUDGED_INLINE: usize = 64 * 1024;
 
 /// `POST /v1/http`: one Hasura wire message.
 async fn hasura(State(state): State<AppState>, received: Received) -> Result<Response, Response> {
+    let judged = judge_hasura(&state, received, "/v1/http").await?;
+    keep_one(&state, judged).await
+}
+
+/// What [`ingest::hasura`] makes of one Hasura wire message received at `endpoint` (`/v1/http`
+/// or `/v1/ws`).
+async fn judge_hasura(
+    state: &AppState,
+    received: Received,
+    endpoint: &'static str,
+) -> Result<Judged, Response> {
     let limits = state.limits.report();
-    let judged = received
-        .judge("/v1/http", move |receipt, body| {
+    received
+        .judge(endpoint, move |receipt, body| {
             ingest::hasura(receipt, body.to_vec(), limits)
         })
-        .await?;
-    keep_one(&state, judged).await
+        .await
 }
 
 /// `GET /v1/ws`: the Console's WebSocket channel; every message (text or binary) is one Hasura
@@ -299,13 +309,7 @@ async fn console_messages(state: AppState, mut socket: WebSocket) {
             // Closed, or a protocol error (a message over the limit): the connection ends.
             Some(Ok(Message::Close(_)) | Err(_)) | None => break,
         };
-        let limits = state.limits.report();
-        let judged = received
-            .judge("/v1/ws", move |receipt, body| {
-                ingest::hasura(receipt, body.to_vec(), limits)
-            })
-            .await;
-        let Ok(judged) = judged else {
+        let Ok(judged) = judge_hasura(&state, received, "/v1/ws").await else {
             break;
         };
         let records = vec![judged.record];
@@ -443,17 +447,22 @@ async fn answer_documents(
 
 /// `GET /kinds`: the index of the published schemas.
 async fn kinds() -> Response {
-    match schemas::file("index.json") {
-        Some(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        None => error(StatusCode::NOT_FOUND, "no index"),
-    }
+    published("index.json", "application/json", || "no index".to_owned())
 }
 
 /// `GET /schemas/PATH`: a published schema, at its path under `schemas/` (and under its `$id`).
 async fn schema(Path(path): Path<String>) -> Response {
-    match schemas::file(&path) {
-        Some(bytes) => ([(header::CONTENT_TYPE, "application/schema+json")], bytes).into_response(),
-        None => error(StatusCode::NOT_FOUND, format!("no schema at `{path}`")),
+    published(&path, "application/schema+json", || {
+        format!("no schema at `{path}`")
+    })
+}
+
+/// The published file at `path` under `schemas/`, as `content_type`; 404 with the message
+/// `missing` gives when there is none.
+fn published(path: &str, content_type: &'static str, missing: impl FnOnce() -> String) -> Response {
+    match schemas::file(path) {
+        Some(bytes) => ([(header::CONTENT_TYPE, content_type)], bytes).into_response(),
+        None => error(StatusCode::NOT_FOUND, missing()),
     }
 }
 

@@ -9,7 +9,7 @@ use schema_types::registry;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::receiver::{Receiver, client, start, start_with};
+use crate::receiver::{Receiver, client, start_with};
 use crate::support::{Run, TempDir, run, run_with_env};
 
 const WIRE: &str = "hasura/cli-execution-wire";
@@ -20,6 +20,38 @@ fn query(receiver: &Receiver, args: &[&str]) -> Run {
     let mut all = vec!["query", "--url", &receiver.url];
     all.extend_from_slice(args);
     run(&all)
+}
+
+/// A receiver for one test, its store in a folder of its own, removed once the receiver is
+/// stopped.
+struct Started {
+    receiver: Receiver,
+    _directory: TempDir,
+}
+
+impl std::ops::Deref for Started {
+    type Target = Receiver;
+
+    fn deref(&self) -> &Receiver {
+        &self.receiver
+    }
+}
+
+/// A receiver started with `options`, its store in a fresh folder named `name`.
+fn started(name: &str, options: &[&str]) -> Started {
+    let directory = TempDir::new(name);
+    let receiver = start_with(&directory.0.join("store.db"), options);
+    Started {
+        receiver,
+        _directory: directory,
+    }
+}
+
+/// The JSON of each line `query ARGS...` prints, which must succeed.
+fn answered(receiver: &Receiver, args: &[&str]) -> Vec<Value> {
+    let run = query(receiver, args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    lines(&run.stdout)
 }
 
 /// The JSON of each line of `stdout`.
@@ -73,8 +105,7 @@ fn version(id: &str) -> String {
 
 #[test]
 fn summary_counts_what_was_sent_per_kind_and_version() {
-    let directory = TempDir::new("query-summary");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-summary", &[]);
     sent(&receiver);
     let run = query(&receiver, &["summary"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
@@ -130,14 +161,11 @@ fn summary_counts_what_was_sent_per_kind_and_version() {
 
 #[test]
 fn documents_are_filtered_paged_and_followed_to_the_end() {
-    let directory = TempDir::new("query-documents");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-documents", &[]);
     let bodies = sent(&receiver);
 
     // One page, as the receiver answers it.
-    let run = query(&receiver, &["documents", "--valid", "false"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let page = &lines(&run.stdout)[0];
+    let page = &answered(&receiver, &["documents", "--valid", "false"])[0];
     let documents = page["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 1);
     assert_eq!(documents[0]["body"], INVALID_CLI_MESSAGE);
@@ -181,9 +209,7 @@ fn documents_are_filtered_paged_and_followed_to_the_end() {
 
     // `--all` follows the cursor through pages of one: every document, once, in order, one
     // per line.
-    let run = query(&receiver, &["documents", "--all", "--limit", "1"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let documents = lines(&run.stdout);
+    let documents = answered(&receiver, &["documents", "--all", "--limit", "1"]);
     let found: Vec<&str> = documents
         .iter()
         .map(|document| document["body"].as_str().unwrap())
@@ -220,8 +246,7 @@ fn documents_are_filtered_paged_and_followed_to_the_end() {
 
 #[test]
 fn a_bad_question_is_the_receivers_message_and_status_2() {
-    let directory = TempDir::new("query-bad");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-bad", &[]);
     let run = query(&receiver, &["documents", "--since", "yesterday"]);
     assert_eq!(run.status, 2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
@@ -256,19 +281,14 @@ fn a_receiver_that_is_not_there_is_status_2() {
 
 #[test]
 fn wait_ends_as_soon_as_the_count_is_reached() {
-    let directory = TempDir::new("query-wait");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-wait", &[]);
     sent(&receiver);
     // Reached already: answered at once.
-    let run = query(
+    let answer = answered(
         &receiver,
         &["wait", "--kind", WIRE, "--count", "3", "--timeout", "60"],
     );
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    assert_eq!(
-        lines(&run.stdout)[0],
-        serde_json::json!({"count": 3, "reached": true})
-    );
+    assert_eq!(answer[0], serde_json::json!({"count": 3, "reached": true}));
 
     // Not yet: two more valid messages arrive while it waits, and it ends with them, long
     // before its timeout.
@@ -309,8 +329,7 @@ fn wait_ends_as_soon_as_the_count_is_reached() {
 
 #[test]
 fn wait_fails_at_its_timeout() {
-    let directory = TempDir::new("query-timeout");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-timeout", &[]);
     sent(&receiver);
     let started = Instant::now();
     let run = query(
@@ -344,12 +363,9 @@ fn wait_fails_at_its_timeout() {
 
 #[test]
 fn coverage_names_the_kinds_seen_and_the_ones_never_seen() {
-    let directory = TempDir::new("query-coverage");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-coverage", &[]);
     sent(&receiver);
-    let run = query(&receiver, &["coverage"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let coverage = &lines(&run.stdout)[0];
+    let coverage = &answered(&receiver, &["coverage"])[0];
     let seen: Vec<&str> = coverage["kinds"]
         .as_array()
         .unwrap()
@@ -403,12 +419,10 @@ fn coverage_names_the_kinds_seen_and_the_ones_never_seen() {
 
 #[test]
 fn reset_deletes_every_document() {
-    let directory = TempDir::new("query-reset");
-    let receiver = start(&directory.0.join("store.db"));
+    let receiver = started("query-reset", &[]);
     sent(&receiver);
-    let run = query(&receiver, &["reset"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    assert_eq!(lines(&run.stdout)[0], serde_json::json!({"deleted": 4}));
+    let deleted = answered(&receiver, &["reset"]);
+    assert_eq!(deleted[0], serde_json::json!({"deleted": 4}));
     let run = query(&receiver, &["summary"]);
     assert_eq!(lines(&run.stdout)[0]["documents"], 0);
     let run = query(&receiver, &["reset", "--format", "human"]);
@@ -417,8 +431,7 @@ fn reset_deletes_every_document() {
 
 #[test]
 fn the_token_is_read_from_the_option_or_the_environment() {
-    let directory = TempDir::new("query-token");
-    let receiver = start_with(&directory.0.join("store.db"), &["--token", "s3cret"]);
+    let receiver = started("query-token", &["--token", "s3cret"]);
     let refused = query(&receiver, &["summary"]);
     assert_eq!(refused.status, 2);
     assert!(

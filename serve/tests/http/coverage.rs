@@ -8,7 +8,7 @@ use schema_types::registry::find;
 use serde_json::{Value, json};
 
 use crate::segment::sent_call;
-use crate::support::{Receiver, coverage_entry, fixture, start};
+use crate::support::{Receiver, coverage_entry, fixture, start, start_with_report};
 
 /// The coverage entry of `kind`.
 async fn entry(receiver: &Receiver, kind: &str) -> Value {
@@ -136,10 +136,7 @@ async fn a_segment_call_is_counted_as_it_was_judged() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_report_written_on_stopping_has_the_members() {
-    let directory = tempfile::tempdir().unwrap();
-    let report = directory.path().join("coverage.json");
-    let path = report.clone();
-    let receiver = start(move |args| args.report = Some(path)).await;
+    let (receiver, report) = start_with_report(|_| {}).await;
     let body = fixture("hasura/cli-config");
     assert_eq!(
         receiver
@@ -149,7 +146,7 @@ async fn the_report_written_on_stopping_has_the_members() {
         200
     );
     receiver.stop().await;
-    let written: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let written = report.read();
     let entry = coverage_entry(&written, "hasura/cli-config");
     assert!(members(entry).contains(&("/uuid".to_owned(), 1)));
 }

@@ -6,7 +6,7 @@ use schema_types::registry::find;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::support::{coverage_entry, error_message, fixture, ndjson, start};
+use crate::support::{coverage_entry, error_message, fixture, ndjson, start, start_with_report};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hasura_message_is_judged_by_its_topic_and_kept_as_sent() {
@@ -345,14 +345,8 @@ async fn coverage_names_the_kinds_seen_and_those_never_seen() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn on_stopping_the_coverage_is_written_and_fail_on_decides_the_ending() {
-    let directory = tempfile::tempdir().unwrap();
-    let report = directory.path().join("coverage.json");
-    let path = report.clone();
-    let receiver = start(move |args| {
-        args.report = Some(path);
-        args.fail_on = vec![serve::FailOn::Invalid];
-    })
-    .await;
+    let (receiver, report) =
+        start_with_report(|args| args.fail_on = vec![serve::FailOn::Invalid]).await;
     let missing = r#"{"event": "FETCH_RELEASE_NOTES", "properties": {}}"#;
     assert_eq!(receiver.post("/validate", missing).await.status(), 200);
     let ending = receiver.stop().await;
@@ -360,7 +354,7 @@ async fn on_stopping_the_coverage_is_written_and_fail_on_decides_the_ending() {
         ending,
         serve::Ending::Failed("1 invalid document".to_owned())
     );
-    let written: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let written = report.read();
     assert_eq!(written["invalid"], 1);
     assert_eq!(
         written["unseen"].as_array().unwrap().len(),

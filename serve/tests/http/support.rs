@@ -42,6 +42,36 @@ pub async fn start(configure: impl FnOnce(&mut ServeArgs)) -> Receiver {
     }
 }
 
+/// The coverage report a receiver writes on stopping (`--report`), in a folder of its own.
+pub struct Report {
+    path: PathBuf,
+    _directory: tempfile::TempDir,
+}
+
+impl Report {
+    /// The report as written (the receiver must have stopped).
+    pub fn read(&self) -> Value {
+        serde_json::from_slice(&std::fs::read(&self.path).unwrap()).unwrap()
+    }
+}
+
+/// A receiver as [`start`] makes it, told to write its coverage report on stopping, and where.
+pub async fn start_with_report(configure: impl FnOnce(&mut ServeArgs)) -> (Receiver, Report) {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("coverage.json");
+    let report = path.clone();
+    let receiver = start(move |args| {
+        args.report = Some(report);
+        configure(args);
+    })
+    .await;
+    let report = Report {
+        path,
+        _directory: directory,
+    };
+    (receiver, report)
+}
+
 impl Receiver {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.url)

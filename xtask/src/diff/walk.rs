@@ -336,50 +336,41 @@ impl<'a> Walk<'a> {
         if enumerated {
             return true;
         }
-        let location = new.node.change_location(old.node, "type");
-        match (old.types(), new.types()) {
-            (None, None) => true,
-            (None, Some(after)) => {
-                self.report(
-                    ChangeKind::TypeNarrowed,
-                    path,
-                    location,
-                    format!("any type before, now only {}", list(&after)),
-                    Verdict::NARROWER,
-                );
-                true
-            }
-            (Some(before), None) => {
-                self.report(
-                    ChangeKind::TypeWidened,
-                    path,
-                    location,
-                    format!("only {} before, now any type", list(&before)),
-                    Verdict::WIDER,
-                );
-                true
-            }
+        let (before, after) = (old.types(), new.types());
+        let change = match (&before, &after) {
+            (None, None) => None,
+            (None, Some(after)) => Some((
+                ChangeKind::TypeNarrowed,
+                format!("any type before, now only {}", list(after)),
+                Verdict::NARROWER,
+            )),
+            (Some(before), None) => Some((
+                ChangeKind::TypeWidened,
+                format!("only {} before, now any type", list(before)),
+                Verdict::WIDER,
+            )),
             (Some(before), Some(after)) => {
-                let wider = before.iter().all(|ty| covers(&after, ty));
-                let narrower = after.iter().all(|ty| covers(&before, ty));
-                let change = match (wider, narrower) {
+                let wider = before.iter().all(|ty| covers(after, ty));
+                let narrower = after.iter().all(|ty| covers(before, ty));
+                let detail = format!("from {} to {}", list(before), list(after));
+                match (wider, narrower) {
                     (true, true) => None,
-                    (true, false) => Some((ChangeKind::TypeWidened, Verdict::WIDER)),
-                    (false, true) => Some((ChangeKind::TypeNarrowed, Verdict::NARROWER)),
-                    (false, false) => Some((ChangeKind::TypeChanged, Verdict::OTHER)),
-                };
-                if let Some((kind, verdict)) = change {
-                    self.report(
-                        kind,
-                        path,
-                        location,
-                        format!("from {} to {}", list(&before), list(&after)),
-                        verdict,
-                    );
+                    (true, false) => Some((ChangeKind::TypeWidened, detail, Verdict::WIDER)),
+                    (false, true) => Some((ChangeKind::TypeNarrowed, detail, Verdict::NARROWER)),
+                    (false, false) => Some((ChangeKind::TypeChanged, detail, Verdict::OTHER)),
                 }
+            }
+        };
+        if let Some((kind, detail, verdict)) = change {
+            let location = new.node.change_location(old.node, "type");
+            self.report(kind, path, location, detail, verdict);
+        }
+        match (before, after) {
+            (Some(before), Some(after)) => {
                 before.iter().any(|ty| covers(&after, ty))
                     || after.iter().any(|ty| covers(&before, ty))
             }
+            _ => true,
         }
     }
 
@@ -389,64 +380,61 @@ impl<'a> Walk<'a> {
         new: Option<&Enumeration<'a>>,
         path: &str,
     ) {
-        match (old, new) {
-            (Some(old), Some(new)) => {
-                let removed: Vec<&Value> = old.values().filter(|value| !new.has(value)).collect();
-                let added: Vec<&Value> = new.values().filter(|value| !old.has(value)).collect();
-                if !removed.is_empty() {
-                    self.report(
-                        ChangeKind::EnumValuesRemoved,
-                        path,
-                        new.at.clone(),
-                        format!("no longer accepted: {}", values(&removed)),
-                        Verdict::NARROWER,
-                    );
-                }
-                if !added.is_empty() {
-                    self.report(
-                        ChangeKind::EnumValuesAdded,
-                        path,
-                        new.at.clone(),
-                        format!("now accepted: {}", values(&added)),
-                        Verdict::WIDER,
-                    );
-                }
-                for (value, annotations, at) in &new.members {
-                    let before = old.members.iter().find(|(member, _, _)| member == value);
-                    if let Some((_, before, _)) = before
-                        && before != annotations
-                    {
-                        self.report(
-                            ChangeKind::AnnotationChanged,
-                            path,
-                            at.clone(),
-                            format!("the annotations of the value {value} changed"),
-                            Verdict::SAME,
-                        );
-                    }
-                }
-            }
+        let (kind, enumeration, detail, verdict) = match (old, new) {
+            (Some(old), Some(new)) => return self.enumerated_values(old, new, path),
             (None, Some(new)) => {
                 let accepted: Vec<&Value> = new.values().collect();
-                self.report(
-                    ChangeKind::EnumAdded,
-                    path,
-                    new.at.clone(),
-                    format!("any value before, now only {}", values(&accepted)),
-                    Verdict::NARROWER,
-                );
+                let detail = format!("any value before, now only {}", values(&accepted));
+                (ChangeKind::EnumAdded, new, detail, Verdict::NARROWER)
             }
             (Some(old), None) => {
                 let accepted: Vec<&Value> = old.values().collect();
+                let detail = format!("only {} before, now any value", values(&accepted));
+                (ChangeKind::EnumRemoved, old, detail, Verdict::WIDER)
+            }
+            (None, None) => return,
+        };
+        self.report(kind, path, enumeration.at.clone(), detail, verdict);
+    }
+
+    /// Compares two enumerations value by value: the values removed, those added, and the
+    /// annotations of the values kept.
+    fn enumerated_values(&mut self, old: &Enumeration<'a>, new: &Enumeration<'a>, path: &str) {
+        let removed: Vec<&Value> = old.values().filter(|value| !new.has(value)).collect();
+        let added: Vec<&Value> = new.values().filter(|value| !old.has(value)).collect();
+        let changed = [
+            (
+                ChangeKind::EnumValuesRemoved,
+                removed,
+                "no longer accepted",
+                Verdict::NARROWER,
+            ),
+            (
+                ChangeKind::EnumValuesAdded,
+                added,
+                "now accepted",
+                Verdict::WIDER,
+            ),
+        ];
+        for (kind, changed, what, verdict) in changed {
+            if !changed.is_empty() {
+                let detail = format!("{what}: {}", values(&changed));
+                self.report(kind, path, new.at.clone(), detail, verdict);
+            }
+        }
+        for (value, annotations, at) in &new.members {
+            let before = old.members.iter().find(|(member, _, _)| member == value);
+            if let Some((_, before, _)) = before
+                && before != annotations
+            {
                 self.report(
-                    ChangeKind::EnumRemoved,
+                    ChangeKind::AnnotationChanged,
                     path,
-                    old.at.clone(),
-                    format!("only {} before, now any value", values(&accepted)),
-                    Verdict::WIDER,
+                    at.clone(),
+                    format!("the annotations of the value {value} changed"),
+                    Verdict::SAME,
                 );
             }
-            (None, None) => {}
         }
     }
 

@@ -85,26 +85,23 @@ impl<'a> Walk<'a> {
             }
         }
 
+        let models = (&old_model, &new_model);
         for (index, (name, schema, at)) in removed.iter().enumerate() {
             if renames.iter().any(|(from, _)| *from == index) {
                 continue;
             }
             let was_required = old_required.contains(name);
-            let judge = |model| self.removed_verdict(model, was_required, (schema, at.clone()));
-            let verdict = judge(new_model.clone())?;
-            let otherwise = under_other_models(new_model.0, judge)?;
             let required = if was_required { "required " } else { "" };
-            self.push(Change {
-                kind: ChangeKind::PropertyRemoved,
-                path: member_path(name),
-                location: at.clone(),
-                detail: format!(
-                    "{required}member `{name}` removed, from a {} object",
-                    new_model.0.name()
-                ),
-                verdict,
-                content_model: Some((new_model.0, otherwise)),
-            });
+            let detail = format!(
+                "{required}member `{name}` removed, from a {} object",
+                new_model.0.name()
+            );
+            let member = Member {
+                removed: Some((was_required, (schema, at.clone()))),
+                added: None,
+            };
+            let site = (member_path(name), at.clone());
+            self.member_changed(ChangeKind::PropertyRemoved, site, detail, member, models)?;
         }
 
         for (index, (name, schema, at)) in added.iter().enumerate() {
@@ -112,53 +109,42 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let required = new_required.contains(name);
-            let judge = |model| self.added_verdict(model, required, (schema, at.clone()));
-            let verdict = judge(old_model.clone())?;
-            let otherwise = under_other_models(old_model.0, judge)?;
             let (kind, adjective) = if required {
                 (ChangeKind::RequiredPropertyAdded, "required")
             } else {
                 (ChangeKind::OptionalPropertyAdded, "optional")
             };
-            self.push(Change {
-                kind,
-                path: member_path(name),
-                location: at.clone(),
-                detail: format!(
-                    "{adjective} member `{name}` added, to a {} object",
-                    old_model.0.name()
-                ),
-                verdict,
-                content_model: Some((old_model.0, otherwise)),
-            });
+            let detail = format!(
+                "{adjective} member `{name}` added, to a {} object",
+                old_model.0.name()
+            );
+            let member = Member {
+                removed: None,
+                added: Some((required, (schema, at.clone()))),
+            };
+            let site = (member_path(name), at.clone());
+            self.member_changed(kind, site, detail, member, models)?;
         }
 
         for (from, to) in renames {
             let (old_name, old_schema, old_at) = removed[from];
             let (new_name, new_schema, new_at) = added[to];
-            let (was_required, required) = (
-                old_required.contains(old_name),
-                new_required.contains(new_name),
+            let detail = format!(
+                "member `{old_name}` renamed to `{new_name}` (same schema), in a {} object",
+                old_model.0.name()
             );
-            let judge_removed =
-                |model| self.removed_verdict(model, was_required, (old_schema, old_at.clone()));
-            let judge_added =
-                |model| self.added_verdict(model, required, (new_schema, new_at.clone()));
-            let verdict = judge_removed(new_model.clone())?.worst(judge_added(old_model.clone())?);
-            let otherwise = under_other_models(old_model.0, |model: Model<'a>| {
-                Ok(judge_removed(model.clone())?.worst(judge_added(model)?))
-            })?;
-            self.push(Change {
-                kind: ChangeKind::PropertyRenamed,
-                path: member_path(new_name),
-                location: new_at.clone(),
-                detail: format!(
-                    "member `{old_name}` renamed to `{new_name}` (same schema), in a {} object",
-                    old_model.0.name()
-                ),
-                verdict,
-                content_model: Some((old_model.0, otherwise)),
-            });
+            let member = Member {
+                removed: Some((
+                    old_required.contains(old_name),
+                    (old_schema, old_at.clone()),
+                )),
+                added: Some((
+                    new_required.contains(new_name),
+                    (new_schema, new_at.clone()),
+                )),
+            };
+            let site = (member_path(new_name), new_at.clone());
+            self.member_changed(ChangeKind::PropertyRenamed, site, detail, member, models)?;
         }
 
         // `required` names that no version declares as a member.
@@ -174,6 +160,62 @@ impl<'a> Walk<'a> {
         }
 
         self.additional_properties(old, new, old_model, new_model, path)
+    }
+
+    /// Reports what became of a member (`kind`, at its document path and location, with
+    /// `detail`): judged under the objects' own content models (`models`, old and new) and, for
+    /// the report, under each other model alone. A removal is shown under the new object's
+    /// model, an addition or a rename under the old one's.
+    fn member_changed(
+        &mut self,
+        kind: ChangeKind,
+        (path, location): (String, String),
+        detail: String,
+        member: Member<'a>,
+        (old_model, new_model): (&Model<'a>, &Model<'a>),
+    ) -> Result<(), DiffError> {
+        let verdict = self.member_verdict(&member, old_model.clone(), new_model.clone())?;
+        let model = if member.added.is_some() {
+            old_model.0
+        } else {
+            new_model.0
+        };
+        let otherwise = model
+            .alternatives()
+            .iter()
+            .map(|&other| {
+                let verdict = self.member_verdict(&member, (other, None), (other, None))?;
+                Ok((other, verdict))
+            })
+            .collect::<Result<_, DiffError>>()?;
+        self.push(Change {
+            kind,
+            path,
+            location,
+            detail,
+            verdict,
+            content_model: Some((model, otherwise)),
+        });
+        Ok(())
+    }
+
+    /// The verdict of what became of a member: its removal judged under the new object's model
+    /// `new_model`, its addition under the old object's `old_model`, the worst of both for a
+    /// rename.
+    fn member_verdict(
+        &self,
+        member: &Member<'a>,
+        old_model: Model<'a>,
+        new_model: Model<'a>,
+    ) -> Result<Verdict, DiffError> {
+        let mut verdicts = Vec::new();
+        if let Some((was_required, schema)) = &member.removed {
+            verdicts.push(self.removed_verdict(new_model, *was_required, schema.clone())?);
+        }
+        if let Some((required, schema)) = &member.added {
+            verdicts.push(self.added_verdict(old_model, *required, schema.clone())?);
+        }
+        Ok(Verdict::worst_of(verdicts))
     }
 
     fn required_changed(
@@ -353,15 +395,9 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The verdicts of a member change under the content models other than `model` (the object's
-/// own), where `judge` gives the verdict under a model alone.
-fn under_other_models<'a>(
-    model: ContentModel,
-    judge: impl Fn(Model<'a>) -> Result<Verdict, DiffError>,
-) -> Result<Vec<(ContentModel, Verdict)>, DiffError> {
-    model
-        .alternatives()
-        .iter()
-        .map(|&other| Ok((other, judge((other, None))?)))
-        .collect()
+/// What became of a member: removed (whether it was required, and its schema), added (whether it
+/// is required, and its schema), or both for a rename.
+struct Member<'a> {
+    removed: Option<(bool, Site<'a>)>,
+    added: Option<(bool, Site<'a>)>,
 }
