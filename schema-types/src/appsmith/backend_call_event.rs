@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::backend_call_anonymous::*;
+use super::backend_call_organization::*;
 use super::keep_alive_ping::Edition;
 use super::segment::{
     HashedUserId, NoAnonymousId, SegmentCallType, SegmentEvent, SegmentLibrary, SegmentTrack,
@@ -89,6 +90,15 @@ pub enum BackendCallEvent {
     /// `appsmithorg/appsmith` 0255b35d88).
     #[schemars(extend("x-era" = "2024-anonymous"))]
     Era2024Anonymous(BackendCallEvent2024Anonymous),
+    /// The servers of 2025, for a signed-in user: the members of 2024 and the user's
+    /// organization, which `sendObjectEvent` adds to every object event (`organizationId`,
+    /// `AnalyticsServiceCEImpl.java` at `chrisdarcy-quantum/appsmith` ac2ece2759).
+    #[schemars(extend("x-era" = "2025"))]
+    Era2025(BackendCallEvent2025),
+    /// The servers of 2025, for a person viewing a public application: the members of 2024 for
+    /// such a person and the organization of the user the run is recorded for.
+    #[schemars(extend("x-era" = "2025-anonymous"))]
+    Era2025Anonymous(BackendCallEvent2025Anonymous),
 }
 
 /// The page's era of [`BackendCallEvent`] (2021).
@@ -105,7 +115,7 @@ pub type BackendCallEvent2024 = SegmentTrack<BackendCallProperties2024>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 2);
+    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 3);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -199,6 +209,8 @@ sent_through_analytics_java! {
     BackendCallProperties2023Oct: BackendCallContextWithUserAgent, HashedUserId;
     BackendCallProperties2024: BackendCallContextWithUserAgent, HashedUserId;
     BackendCallProperties2024Anonymous: BackendCallContextWithUserAgent, AnonymousViewerUserId;
+    BackendCallProperties2025: BackendCallContextWithUserAgent, HashedUserId;
+    BackendCallProperties2025Anonymous: BackendCallContextWithUserAgent, AnonymousViewerUserId;
 }
 
 /// The name of the event the server sends when an action runs.

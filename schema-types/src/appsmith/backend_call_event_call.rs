@@ -11,6 +11,9 @@ use super::backend_call_event::{
     BackendCallProperties2023, BackendCallProperties2023Oct, BackendCallProperties2024,
     ServerSetContext,
 };
+use super::backend_call_organization::{
+    BackendCallProperties2025, BackendCallProperties2025Anonymous,
+};
 use super::segment::{SegmentCall, SentContext};
 use super::segment_layers::Tracked;
 use super::segment_senders::AnalyticsJavaCall;
@@ -46,7 +49,7 @@ pub struct AnalyticsJavaContextCall {
 /// The calls of a backend call event come from the server of each era.
 impl Tracked for BackendCallEvent {
     type Call = BackendCallEventCall;
-    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 2);
+    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 3);
 }
 
 /// What the Appsmith server POSTs (through analytics-java, in a batch) when an action runs, in
@@ -71,4 +74,10 @@ pub enum BackendCallEventCall {
     /// A call of the servers from 2024 for a person viewing a public application.
     #[schemars(extend("x-era" = "2024-anonymous"))]
     Era2024Anonymous(SegmentCall<BackendCallProperties2024Anonymous>),
+    /// A call of the servers of 2025.
+    #[schemars(extend("x-era" = "2025"))]
+    Era2025(SegmentCall<BackendCallProperties2025>),
+    /// A call of the servers of 2025 for a person viewing a public application.
+    #[schemars(extend("x-era" = "2025-anonymous"))]
+    Era2025Anonymous(SegmentCall<BackendCallProperties2025Anonymous>),
 }

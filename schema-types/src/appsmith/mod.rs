@@ -47,6 +47,7 @@
 mod backend_call_anonymous;
 mod backend_call_event;
 mod backend_call_event_call;
+mod backend_call_organization;
 mod instance_active_ping;
 mod instance_stats_ping;
 mod keep_alive_ping;
@@ -68,6 +69,7 @@ use schemars::JsonSchema;
 pub use backend_call_anonymous::*;
 pub use backend_call_event::*;
 pub use backend_call_event_call::*;
+pub use backend_call_organization::*;
 pub use instance_active_ping::*;
 pub use instance_stats_ping::*;
 pub use keep_alive_ping::*;
