@@ -33,7 +33,7 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use schema_types::validate::{Checker, Limits, Report, Validate};
+use schema_types::validate::{Checker, Limits, Report, Validate, reader_edges};
 use schema_types::{Payload, appsmith, hasura};
 use serde_json::Value;
 use telemetry_spec_bench::inputs::{STREAM_DOCUMENTS, Stream};
@@ -351,51 +351,18 @@ fn row(name: &str, medians: &[f64], documents: usize) {
     println!("| {name} | {} |", cells.join(" | "));
 }
 
-/// Edge cases of numbers, strings, nesting and syntax.
-const EDGES: &[&str] = &[
-    "0",
-    "-0",
-    "1.5",
-    "1e3",
-    "1E+3",
-    "-1e-7",
-    "18446744073709551615",
-    "18446744073709551616",
-    "-9223372036854775808",
-    "-9223372036854775809",
-    "123456789012345678901234567890",
-    "1e308",
-    "1e400",
-    "-1e400",
-    "2.2250738585072011e-308",
-    "0.1000000000000000055511151231257827",
-    "01",
-    "1.",
-    ".5",
-    "+1",
-    "NaN",
-    "\"\\ud800\"",
-    "\"\\udc00\\ud800\"",
-    "\"\\u0000\"",
-    "\"tab\there\"",
-    "\"\\x\"",
-    "[1,]",
-    "{\"a\":1,}",
-    "{\"a\" 1}",
-    "[1] x",
-    "\u{feff}[]",
-    "/* */ 1",
-    "{\"a\":1,\"a\":2}",
-    "[\n  1,\n  2\n  3\n]",
-];
-
-/// What `serde_json`, sonic-rs and the validators' reader make of [`EDGES`] and of nesting
+/// What `serde_json`, sonic-rs and the validators' reader make of the texts at the edges of
+/// JSON that the reader's tests hold it to `serde_json` on ([`reader_edges`]), and of nesting
 /// around the depth limit; then the report each path gives on a few invalid documents.
 fn answers() {
     println!("\n| text | serde_json | sonic-rs | ours |");
     println!("|---|---|---|---|");
     let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    let mut texts: Vec<String> = EDGES.iter().map(|text| (*text).to_owned()).collect();
+    let mut texts: Vec<String> = reader_edges::READ
+        .iter()
+        .chain(reader_edges::REFUSED)
+        .map(|text| (*text).to_owned())
+        .collect();
     for depth in [128, 129, 255, 256] {
         texts.push(nested(depth));
     }

@@ -54,9 +54,9 @@ pub use flatten::{Members, Present};
 pub use names::Names;
 #[doc(hidden)]
 pub use pattern::Pattern;
-#[doc(hidden)]
-pub use reader::read_value;
 pub use reader::read_with;
+#[doc(hidden)]
+pub use reader::{edges as reader_edges, read_value};
 pub use report::{Limits, Masking, Report, Rule, TextPosition, Violation};
 #[doc(hidden)]
 pub use schema_vocabulary::Variants;

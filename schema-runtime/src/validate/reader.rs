@@ -29,6 +29,9 @@ use foldhash::fast::RandomState;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
+#[doc(hidden)]
+pub mod edges;
+
 /// The errors are `serde_json`'s, so that a token handed to `serde_json` returns its error as
 /// is; their detail is never shown (see the module documentation).
 type Error = serde_json::Error;
@@ -580,6 +583,7 @@ mod tests {
     use serde_json::Value;
 
     use super::DEPTH_LIMIT;
+    use super::edges::{READ, REFUSED};
 
     use super::read_value as read;
 
@@ -592,99 +596,6 @@ mod tests {
         assert_eq!(read.to_string(), reference.to_string(), "{text:?}");
         Some(read)
     }
-
-    /// JSON the reader reads itself or hands a token of to `serde_json`: never a fallback.
-    const READ: &[&str] = &[
-        "0",
-        "7",
-        "-0",
-        "-1",
-        "1.5",
-        "1e3",
-        "1E+3",
-        "2.5e-3",
-        "-0.0",
-        "9999999999999999999",
-        "10000000000000000000",
-        "18446744073709551615",
-        "18446744073709551616",
-        "-9223372036854775808",
-        "-9223372036854775809",
-        "123456789012345678901234567890",
-        "1e308",
-        "\"\"",
-        "\"plain\"",
-        "\"café ☕ 😀\"",
-        "\"a\\\"b\"",
-        "\"\\u00e9\"",
-        "\"\\ud83d\\ude00\"",
-        "\"\\\\\"",
-        "\"\\/\\b\\f\\n\\r\\t\"",
-        "\"0123456\\\"89abcdef0123456789\"",
-        "\"01234567\\n9abcdef0123456789\"",
-        "\"x\\n\\u0041é\"",
-        "\"é\\té😀\\\"\"",
-        "\"0123456789\\n0123456789abcdef\\\\\\\"\\/\"",
-        "\"0123456789abcdef0123456789012345678901234567890123456789abcdef\"",
-        "true",
-        "false",
-        "null",
-        "[]",
-        "{}",
-        " [ 1 , 2 ] ",
-        "\t\n\r true \n",
-        "{\"a\":{\"b\":[true,false,null,\"x\",1.0,-2]}}",
-        "{\"a\":1,\"a\":2}",
-        "{\"a\\u0062\":1,\"\":[{}]}",
-        "[[[[[[[[[[1]]]]]]]]]]",
-    ];
-
-    /// Not JSON for `serde_json`, hence not for the reader.
-    const REFUSED: &[&str] = &[
-        "",
-        " ",
-        "01",
-        "-",
-        "--1",
-        "1.",
-        ".5",
-        "1e",
-        "1e+",
-        "+1",
-        "0x10",
-        "1e400",
-        "-1e400",
-        "[1,]",
-        "[,1]",
-        "{\"a\":1,}",
-        "{,}",
-        "[1 2]",
-        "{\"a\" 1}",
-        "{\"a\":}",
-        "{1:2}",
-        "{'a':1}",
-        "\"a",
-        "\"a\u{1}b\"",
-        "\"tab\there\"",
-        "\"\\x\"",
-        "\"\\u12\"",
-        "\"\\ud800\"",
-        "\"abc\\",
-        "tru",
-        "nul",
-        "True",
-        "true false",
-        "[",
-        "]",
-        "{\"a\":1}}",
-        "[1]]",
-        "1 2",
-        "NaN",
-        "Infinity",
-        "\u{feff}1",
-        "\u{a0}1",
-        "/* */ 1",
-    ];
 
     #[test]
     fn reads_what_serde_json_reads() {

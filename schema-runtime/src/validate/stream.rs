@@ -184,6 +184,17 @@ fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
     Ok(count)
 }
 
+/// The `Visitor` methods of scalars that [`Skip`] takes whatever they hold:
+/// `visit_x(T)` declares `fn visit_x<E: de::Error>(self, _: T) -> Result<Skip, E>`, returning
+/// `Ok(Skip)`; `visit_x()` the same without the value.
+macro_rules! skip_scalars {
+    ($($visit:ident($($scalar:ty)?),)*) => {$(
+        fn $visit<E: de::Error>(self $(, _: $scalar)?) -> Result<Skip, E> {
+            Ok(Skip)
+        }
+    )*};
+}
+
 /// A value read and dropped.
 ///
 /// Unlike `IgnoredAny`, it goes through `deserialize_any`, so `serde_json` counts its nesting
@@ -202,32 +213,14 @@ impl<'de> serde::Deserialize<'de> for Skip {
                 f.write_str("any value")
             }
 
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Skip, E> {
-                Ok(Skip)
+            skip_scalars! {
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str),
+                visit_unit(),
+                visit_none(),
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Skip, A::Error> {

@@ -1,13 +1,10 @@
 use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
-#[serde(rename_all = "camelCase")]
-#[schemars(transform = schema_runtime::rules!(when("isAnonymous" = false, then("userId", regex(pattern = "^[x$")))))]
+#[schemars(transform = schema_runtime::rules!(when("anonymous" = false, then("user", regex(pattern = "^[x$")))))]
 pub struct Call {
-    pub user_id: Option<String>,
-    pub anonymous_id: Option<String>,
-    pub view_mode: bool,
-    pub is_anonymous: bool,
+    pub anonymous: bool,
+    pub user: Option<String>,
 }
 
 fn main() {}

@@ -3,7 +3,6 @@ use schema_runtime::validate::Validate;
 #[derive(Validate)]
 pub struct Data {
     pub message: Option<String>,
-    pub id: Option<String>,
 }
 
 #[derive(Validate)]

@@ -1,17 +1,10 @@
 use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
-pub struct Data {
-    pub message: Option<String>,
-    pub id: Option<String>,
-}
-
-#[derive(Validate)]
 #[schemars(transform = schema_runtime::rules!(when("kind" = "error", then("label", members(required("message"))))))]
 pub struct Event {
     pub kind: String,
     pub label: String,
-    pub data: Data,
 }
 
 fn main() {}

@@ -1,12 +1,6 @@
 use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
-pub struct Data {
-    pub message: Option<String>,
-    pub id: Option<String>,
-}
-
-#[derive(Validate)]
 #[schemars(transform = schema_runtime::rules!(when("kind" = "error", then("data", members(required("message"))))))]
 pub struct Event {
     pub kind: String,

@@ -1,11 +1,10 @@
 use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
-#[serde(rename_all = "camelCase")]
-#[schemars(transform = schema_runtime::rules!(when("isAnonymous" = false, then("userId", regex(patern = "^x$")))))]
+#[schemars(transform = schema_runtime::rules!(when("anonymous" = false, then("user", regex(patern = "^x$")))))]
 pub struct Call {
-    pub user_id: Option<String>,
-    pub is_anonymous: bool,
+    pub anonymous: bool,
+    pub user: Option<String>,
 }
 
 fn main() {}

@@ -1,13 +1,9 @@
 use schema_runtime::validate::Validate;
 
 #[derive(Validate)]
-#[serde(rename_all = "camelCase")]
-#[schemars(transform = schema_runtime::rules!(when("isAnonymous" = true, then("isAnonymous" = true))))]
+#[schemars(transform = schema_runtime::rules!(when("anonymous" = true, then("anonymous" = true))))]
 pub struct Call {
-    pub user_id: Option<String>,
-    pub anonymous_id: Option<String>,
-    pub view_mode: bool,
-    pub is_anonymous: bool,
+    pub anonymous: bool,
 }
 
 fn main() {}
