@@ -35,7 +35,7 @@ pub const DOCUMENTED: &str = "documented";
 /// assert_eq!(api::select("appsmith/backend-call-event").unwrap().era(), None);
 /// assert_eq!(
 ///     api::select("appsmith/backend-call-event@1999").unwrap_err().to_string(),
-///     "payload kind `appsmith/backend-call-event` has no era `1999`; its eras: `2021` (documented), `2023`, `2023-10`, `2024`, `2024-anonymous`"
+///     "payload kind `appsmith/backend-call-event` has no era `1999`; its eras: `2021` (documented), `2023`, `2023-10`, `2024`, `2024-anonymous`, `2025`, `2025-anonymous`"
 /// );
 /// ```
 pub fn select(text: &str) -> Result<Selection, UnknownKind> {
