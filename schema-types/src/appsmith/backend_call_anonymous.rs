@@ -179,10 +179,7 @@ pub struct AnonymousViewerObjectUser {
 /// (`wangbinjr/appsmith` 99241c3982).
 ///
 /// It can hold what the run sent to the datasource, values included: the evaluated query, the
-/// request's body, headers and URL. `httpMethod` (Spring's `HttpMethod`, an enum before Spring
-/// 6 and a class of one `name` field from Spring 6, so written `"GET"` or `{"name": "GET"}`
-/// depending on the Spring version of the server, which is not established here) is not
-/// admitted.
+/// request's body, headers, method and URL.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
@@ -213,6 +210,12 @@ pub struct ActionExecutionRequestCopy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub headers: Option<String>,
+    /// The HTTP method of an API's run (`httpMethod`, set by the REST API plugin from the
+    /// action's configuration and by `RequestCaptureFilter.populateRequestFields` from the
+    /// request sent): Spring's `HttpMethod` as Gson writes an object, by its fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "GsonHttpMethod")]
+    pub http_method: Option<GsonHttpMethod>,
     /// The URL the plugin requested, its bindings evaluated (`url`): its path and query can hold
     /// the values sent.
     #[schemars(extend("x-privacy" = "url"))]
@@ -231,6 +234,29 @@ pub struct ActionExecutionRequestCopy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<String>")]
     pub execution_parameters: Option<Vec<String>>,
+}
+
+/// Spring's `HttpMethod` as analytics-java's Gson writes it: by its one instance field, `name`.
+///
+/// From Spring Framework 6 `HttpMethod` is a final class, not an enum, whose only field that is
+/// not static is `private final String name` (`org/springframework/http/HttpMethod.java` of
+/// spring-web 6.1.3), so Gson, which writes an enum by its name, writes this class as the
+/// object `{"name": "GET"}`. The servers that keep the request (the eras of 2024 and 2025) run
+/// on Spring Boot 3 (`spring-boot-starter-parent` 3.0.9 in `app/server/pom.xml` from Appsmith
+/// 1.9.35, merged into `cloudtogo/pageplug` at e28b15a5d8; 3.5.12 in the revision stored at
+/// `appsmithorg/appsmith` 01ccc1bc04), where `ActionExecutionRequest.httpMethod` is that class
+/// (`app/server/appsmith-interfaces/src/main/java/com/appsmith/external/models/ActionExecutionRequest.java`
+/// at e28b15a5d8).
+///
+/// Closed: the class has no other instance field.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
+)]
+#[serde(deny_unknown_fields)]
+pub struct GsonHttpMethod {
+    /// The method's name as the request used it (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, ...).
+    #[schemars(extend("x-privacy" = "category"))]
+    pub name: String,
 }
 
 /// A `java.time.Instant` as analytics-java's Gson writes it: by its two fields, `seconds` and

@@ -557,8 +557,10 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    /// Pairs the alternatives of a union: equal ones first, then the rest in order when as many
-    /// are left on each side; what stays unpaired was added or removed.
+    /// Pairs the alternatives of a union: equal ones first, then those that name the same
+    /// definition (`{"$ref": "#/$defs/era-2024"}` on both sides: one alternative, changed, such
+    /// as an era of a kind), then the rest in order when as many are left on each side; what
+    /// stays unpaired was added or removed.
     fn alternatives(
         &mut self,
         union: &str,
@@ -586,6 +588,21 @@ impl<'a> Walk<'a> {
                 None => before_left.push(index),
             }
         }
+        before_left.retain(|index| {
+            let named = before[*index].get("$ref").and_then(Value::as_str);
+            let paired = named.and_then(|name| {
+                after_left.iter().position(|other| {
+                    after[*other].get("$ref").and_then(Value::as_str) == Some(name)
+                })
+            });
+            match paired {
+                Some(position) => {
+                    pairs.push((*index, after_left.remove(position)));
+                    false
+                }
+                None => true,
+            }
+        });
         if before_left.len() == after_left.len() {
             pairs.extend(before_left.drain(..).zip(after_left.drain(..)));
         }
