@@ -26,6 +26,7 @@ fn main() {
     let examples = inputs::examples(&runtime);
     let payloads = inputs::invalid_sets(&runtime);
     let stream = Stream::build(STREAM_DOCUMENTS);
+    let documented = stream.documented();
     for input in &examples {
         manifest.add(names::EXAMPLES, &input.name, std::slice::from_ref(input));
     }
@@ -35,11 +36,19 @@ fn main() {
             manifest.add(names::INVALID, &input, sets.set(set));
         }
     }
-    manifest.add_stream(&stream);
+    manifest.add_stream(names::STREAM_INPUT, &stream);
+    manifest.add_stream(names::STREAM_DOCUMENTED_INPUT, &documented);
     manifest.write();
     bench_examples(&mut criterion, &runtime, &examples);
     bench_invalid(&mut criterion, &runtime, &payloads);
-    bench_stream(&mut criterion, &runtime, &stream);
+    bench_stream(
+        &mut criterion,
+        &runtime,
+        &[
+            (names::STREAM_INPUT, &stream),
+            (names::STREAM_DOCUMENTED_INPUT, &documented),
+        ],
+    );
     criterion.final_summary();
 }
 
@@ -59,13 +68,13 @@ impl Manifest {
         self.add_sizes(group, input, documents.len(), bytes, values);
     }
 
-    fn add_stream(&mut self, stream: &Stream) {
+    fn add_stream(&mut self, input: &str, stream: &Stream) {
         let values = stream
             .documents()
             .map(|(_, bytes)| inputs::count_values(bytes))
             .sum();
         let (documents, bytes) = (stream.lines.len(), stream.bytes.len());
-        self.add_sizes(names::STREAM, names::STREAM_INPUT, documents, bytes, values);
+        self.add_sizes(names::STREAM, input, documents, bytes, values);
     }
 
     fn add_sizes(
@@ -167,22 +176,23 @@ fn bench_invalid(criterion: &mut Criterion, runtime: &Runtime, payloads: &[Inval
     group.finish();
 }
 
-/// Per stream: every validating mode and the two parses over the 100,000 documents, each judged
-/// as its known kind. Long iterations: flat sampling, ten samples.
-fn bench_stream(criterion: &mut Criterion, runtime: &Runtime, stream: &Stream) {
+/// Per stream (every kind and era; the documented shapes alone): every validating mode and the
+/// two parses over its documents, each judged as its known kind. Long iterations: flat sampling,
+/// ten samples.
+fn bench_stream(criterion: &mut Criterion, runtime: &Runtime, streams: &[(&str, &Stream)]) {
     let mut group = criterion.benchmark_group(names::STREAM);
     group
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(8))
-        .throughput(Throughput::Elements(stream.lines.len() as u64));
-    for mode in Mode::STREAM {
-        group.bench_with_input(
-            BenchmarkId::new(mode.name(), names::STREAM_INPUT),
-            stream,
-            |b, stream| b.iter(|| run(mode, runtime, stream.documents())),
-        );
+        .measurement_time(Duration::from_secs(8));
+    for (input, stream) in streams {
+        group.throughput(Throughput::Elements(stream.lines.len() as u64));
+        for mode in Mode::STREAM {
+            group.bench_with_input(BenchmarkId::new(mode.name(), input), stream, |b, stream| {
+                b.iter(|| run(mode, runtime, stream.documents()))
+            });
+        }
     }
     group.finish();
 }

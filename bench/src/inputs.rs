@@ -410,6 +410,26 @@ impl Stream {
         stream
     }
 
+    /// The lines of this stream whose shape a page documents: those of a kind of one shape and
+    /// those of its documented era for a kind with eras (a kind whose eras no page documents
+    /// has none).
+    pub fn documented(&self) -> Self {
+        let mut stream = Self {
+            bytes: Vec::new(),
+            lines: Vec::new(),
+        };
+        for (kind, line) in self.documents() {
+            let documented = match kind.registry.documented_era() {
+                Some(era) => era_of(kind, line) == Some(era.name()),
+                None => kind.registry.eras.is_empty(),
+            };
+            if documented {
+                stream.push(kind, |bytes| bytes.extend_from_slice(line));
+            }
+        }
+        stream
+    }
+
     /// Every document with its kind, in stream order.
     pub fn documents(&self) -> impl Iterator<Item = (Measured, &[u8])> {
         self.lines

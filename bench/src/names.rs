@@ -13,6 +13,9 @@ pub const STREAM: &str = "stream";
 pub const INVALID: &str = "invalid";
 /// The input name of the stream benchmarks.
 pub const STREAM_INPUT: &str = "ndjson-100k";
+/// The input name of the stream of documented shapes: the lines of the stream ([`STREAM_INPUT`])
+/// whose kind has one shape or that are of their kind's documented era.
+pub const STREAM_DOCUMENTED_INPUT: &str = "ndjson-documented";
 
 /// One way of judging bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
