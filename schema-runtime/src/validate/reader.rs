@@ -162,6 +162,10 @@ impl<'de> Reader<'de, true> {
     }
 }
 
+/// The room the buffer of an escaped string gets at its first escape: most escaped texts of a
+/// document fit, so the buffer is allocated once a document rather than grown from 8 bytes.
+const UNESCAPED_ROOM: usize = 128;
+
 impl<'de, const WATCH: bool> Reader<'de, WATCH> {
     fn of(text: &'de str) -> Self {
         Self {
@@ -301,6 +305,8 @@ impl<'de, const WATCH: bool> Reader<'de, WATCH> {
                     let text = unescaped.get_or_insert_with(|| {
                         let mut text = std::mem::take(&mut self.unescaped);
                         text.clear();
+                        // Room for a short text at once, rather than growing it a few times.
+                        text.reserve(UNESCAPED_ROOM);
                         text
                     });
                     text.push_str(self.slice(run, index)?);
