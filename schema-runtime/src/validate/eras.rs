@@ -46,7 +46,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::reader::Reader;
-use super::{Checker, Limits, Report, Seen, Validate};
+use super::{Checker, Limits, Report, RequiredMembers, Rule, Seen, Validate};
 
 /// One era of a type with eras: its name, whether the upstream documentation prints it, and
 /// the validator of its own type.
@@ -57,7 +57,7 @@ pub struct Era {
     validate_at: for<'v> fn(&'v Value, &mut Checker<'v>),
     validate_slice_with: fn(&[u8], Limits) -> Report,
     validate_slice_with_serde_json: fn(&[u8], Limits) -> Report,
-    required_names: fn(&mut Vec<&'static str>),
+    required_members: fn(&mut RequiredMembers),
     count: fn(&[u8], Limits, usize, Watch) -> Counted,
 }
 
@@ -71,7 +71,7 @@ impl Era {
             validate_at: T::validate_at,
             validate_slice_with: T::validate_slice_with,
             validate_slice_with_serde_json: T::validate_slice_with_serde_json,
-            required_names: T::required_names,
+            required_members: T::required_members,
             count: count::<T>,
         }
     }
@@ -303,8 +303,11 @@ fn count<T: Validate>(bytes: &[u8], limits: Limits, give_up_at: usize, watch: Wa
 /// each costs a search of the bytes.
 const CLUES_PER_ERA: usize = 4;
 
-/// The member names each era of a type asks a document for, gathered from the eras' types on
-/// first use (the derive keeps one in a `static` per type with eras).
+/// The path of member names from a document's root to one of its objects (`[]`: the root).
+type Path = Box<[&'static str]>;
+
+/// The members each era of a type asks a document for, gathered from the eras' types on first
+/// use (the derive keeps one in a `static` per type with eras).
 #[doc(hidden)]
 pub struct Clues(OnceLock<Box<[EraClues]>>);
 
@@ -314,6 +317,13 @@ struct EraClues {
     asked: usize,
     /// A finder of each name looked for.
     finders: Box<[Finder<'static>]>,
+    /// Each member it requires whose name some other era does not ask for, the rarest name
+    /// first: the object it belongs to and a finder of its name. A document that lacks the name
+    /// and has the object owes the era a `required` violation.
+    owed: Box<[(Path, Finder<'static>)]>,
+    /// The objects it requires members of: a document lacks none of them, or the era's report
+    /// says so (a `type` violation at one, or a `required` one for a member on the way there).
+    objects: Box<[Path]>,
 }
 
 impl Clues {
@@ -323,16 +333,28 @@ impl Clues {
         Self(OnceLock::new())
     }
 
-    /// Per era (as `eras` lists them), a finder of each name it asks for and some other era
+    /// Per era (as `eras` lists them): a finder of each name it asks for and some other era
     /// does not, the names asked for by the fewest eras first (the likeliest to be missing from
-    /// a document of another era, which ends the look), at most [`CLUES_PER_ERA`].
+    /// a document of another era, which ends the look), at most [`CLUES_PER_ERA`]; the members
+    /// of such names with their objects; and the objects it requires members of.
     fn of(&self, eras: &[Era]) -> &[EraClues] {
         self.0.get_or_init(|| {
-            let asked: Vec<Vec<&'static str>> = eras
+            let required: Vec<Vec<(Path, &'static str)>> = eras
                 .iter()
                 .map(|era| {
-                    let mut names = Vec::new();
-                    (era.required_names)(&mut names);
+                    let mut required = RequiredMembers::new();
+                    (era.required_members)(&mut required);
+                    let mut members = required.into_members();
+                    members.sort_unstable();
+                    members.dedup();
+                    members
+                })
+                .collect();
+            let asked: Vec<Vec<&'static str>> = required
+                .iter()
+                .map(|members| {
+                    let mut names: Vec<&'static str> =
+                        members.iter().map(|(_, name)| *name).collect();
                     names.sort_unstable();
                     names.dedup();
                     names
@@ -344,29 +366,94 @@ impl Clues {
                     .filter(|names| names.binary_search(&name).is_ok())
                     .count()
             };
+            let telling = |name: &str| spelled_alike(name) && askers(name) < eras.len();
+            let quoted = |name: &str| Finder::new(&format!("\"{name}\"")).into_owned();
             asked
                 .iter()
-                .map(|names| {
-                    let mut telling: Vec<(usize, &str)> = names
+                .zip(&required)
+                .map(|(names, members)| {
+                    let mut rarest: Vec<(usize, &str)> = names
                         .iter()
-                        .filter(|name| spelled_alike(name))
+                        .filter(|name| telling(name))
                         .map(|name| (askers(name), *name))
-                        .filter(|(askers, _)| *askers < eras.len())
                         .collect();
-                    telling.sort_unstable();
-                    let finders = telling
+                    rarest.sort_unstable();
+                    let finders = rarest
                         .into_iter()
                         .take(CLUES_PER_ERA)
-                        .map(|(_, name)| Finder::new(&format!("\"{name}\"")).into_owned())
+                        .map(|(_, name)| quoted(name))
                         .collect();
+                    let mut owed: Vec<(usize, &Path, &'static str)> = members
+                        .iter()
+                        .filter(|(_, name)| telling(name))
+                        .map(|(at, name)| (askers(name), at, *name))
+                        .collect();
+                    owed.sort_unstable();
+                    let mut objects: Vec<Path> = members.iter().map(|(at, _)| at.clone()).collect();
+                    objects.dedup();
                     EraClues {
                         asked: names.len(),
                         finders,
+                        owed: owed
+                            .into_iter()
+                            .map(|(_, at, name)| (at.clone(), quoted(name)))
+                            .collect(),
+                        objects: objects.into_boxed_slice(),
                     }
                 })
                 .collect()
         })
     }
+}
+
+/// Whether `report`, of an era that requires members of the object at `at` (`objects`), shows
+/// that the document has that object: no `type` violation at it or on the way to it, and no
+/// `required` one for a member on the way to it. Only a report that kept every violation tells.
+fn shows_object(report: &Report, objects: &[Path], at: &[&'static str]) -> bool {
+    if report.is_truncated() || !objects.iter().any(|object| **object == *at) {
+        return false;
+    }
+    let mut pointer = String::new();
+    for depth in 0..=at.len() {
+        let on_the_way = report.violations().iter().any(|violation| {
+            violation.pointer == pointer
+                && match violation.rule {
+                    Rule::Type => true,
+                    Rule::Required => at
+                        .get(depth)
+                        .is_some_and(|next| violation.member.as_deref() == Some(*next)),
+                    _ => false,
+                }
+        });
+        if on_the_way {
+            return false;
+        }
+        if let Some(next) = at.get(depth) {
+            pointer.push('/');
+            super::pointer::push_token(&mut pointer, next);
+        }
+    }
+    true
+}
+
+/// How many `required` violations the era of `owed` owes a document for certain, counted up to
+/// `enough`: its members whose names the bytes lack, of objects `shown` says the document has.
+fn owed_at_least(
+    bytes: &[u8],
+    owed: &[(Path, Finder<'static>)],
+    shown: impl Fn(&[&'static str]) -> bool,
+    enough: usize,
+) -> usize {
+    let mut count = 0;
+    for (at, finder) in owed {
+        if count >= enough {
+            break;
+        }
+        if shown(at) && finder.find(bytes).is_none() {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Whether every JSON text of a member named `name` holds it as it is, between quotes, unless it
@@ -466,6 +553,19 @@ fn judge_bytes(
                         if index > closest { total + 1 } else { total }
                     },
                 );
+            // The members the era requires of objects the first report shows the document has,
+            // and whose names the bytes lack: each is a violation it owes, so an era that owes
+            // as many as it may have is not counted.
+            if let (Some(clues), Some((judged, report))) = (clues, &first)
+                && index < 64
+                && *judged < 64
+            {
+                let objects = &clues[*judged].objects;
+                let shown = |at: &[&'static str]| shows_object(report, objects, at);
+                if owed_at_least(bytes, &clues[index].owed, shown, give_up_at) >= give_up_at {
+                    continue;
+                }
+            }
             match (era.count)(bytes, counting, give_up_at, Watch::No) {
                 Counted::Read(report) => report.total(),
                 Counted::GaveUp => continue,
@@ -488,7 +588,7 @@ fn judge_bytes(
 #[cfg(test)]
 mod tests {
     use super::{Clues, trial_order};
-    use crate::validate::{Era, Limits, Validate};
+    use crate::validate::{Era, Limits, RequiredMembers, Validate};
 
     fn era(name: &'static str, documented: bool) -> Era {
         Era::of::<String>(name, documented)
@@ -552,6 +652,40 @@ mod tests {
         }
     }
 
+    /// Two eras: the oldest, and one that requires three more members of the document and two
+    /// of an object within it.
+    mod wide {
+        #![allow(dead_code)] // only validated, never built
+
+        use crate::validate::Validate;
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Within {
+            pub x: u64,
+            pub y: u64,
+        }
+
+        #[derive(Validate)]
+        #[serde(deny_unknown_fields)]
+        pub struct Wide {
+            pub a: u64,
+            pub p: u64,
+            pub q: u64,
+            pub r: u64,
+            pub within: Within,
+        }
+
+        #[derive(Validate)]
+        #[serde(untagged)]
+        pub enum Doc {
+            #[schemars(extend("x-era" = { "name": "old", "documented": true }))]
+            Old(super::shapes::Old),
+            #[schemars(extend("x-era" = "wide"))]
+            Wide(Wide),
+        }
+    }
+
     use shapes::Doc;
 
     fn clue_names(eras: &[Era]) -> Vec<Vec<String>> {
@@ -570,16 +704,29 @@ mod tests {
 
     #[test]
     fn an_era_asks_for_the_required_names_other_eras_do_not_all_ask_for() {
-        let mut names = Vec::new();
-        <shapes::Middle as Validate>::required_names(&mut names);
+        let members = |of: fn(&mut RequiredMembers)| {
+            let mut required = RequiredMembers::new();
+            of(&mut required);
+            required
+                .into_members()
+                .into_iter()
+                .map(|(at, name)| (at.join("/"), name))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            names,
-            ["a", "b"],
-            "a flattened struct's names, not an optional one"
+            members(<shapes::Middle as Validate>::required_members),
+            [(String::new(), "a"), (String::new(), "b")],
+            "a flattened struct's members, of the same object; not an optional one"
         );
-        names.clear();
-        <shapes::New as Validate>::required_names(&mut names);
-        assert_eq!(names, ["a", "inner", "c", "d/e"]);
+        assert_eq!(
+            members(<shapes::New as Validate>::required_members),
+            [
+                (String::new(), "a"),
+                (String::new(), "inner"),
+                ("inner".to_owned(), "c"),
+                ("inner".to_owned(), "d/e"),
+            ]
+        );
         // `a` is asked for by every era; `d/e` may be written `d\/e`.
         assert_eq!(
             clue_names(Doc::ERAS),
@@ -655,6 +802,85 @@ mod tests {
             },
         );
         assert_eq!((counted.total(), counted.violations().len()), (2, 0));
+    }
+
+    #[test]
+    fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report_shows() {
+        let eras = wide::Doc::ERAS;
+        let clues = Clues::new();
+        let clues = clues.of(eras);
+        let (old, wide) = (&clues[0], &clues[1]);
+        let objects = |clues: &super::EraClues| {
+            clues
+                .objects
+                .iter()
+                .map(|at| at.join("/"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(objects(old), [""]);
+        assert_eq!(objects(wide), ["", "within"]);
+        // The document's root is an object for `old` (its one violation is at `/a`): `wide`
+        // owes `p`, `q`, `r` and `within` there, and nothing within `within`, an object `old`
+        // knows nothing of.
+        let bytes = br#"{"a": "x"}"#;
+        let report = eras[0].validate_slice(bytes);
+        let shown = |at: &[&'static str]| super::shows_object(&report, &old.objects, at);
+        assert!(shown(&[]));
+        assert!(!shown(&["within"]));
+        assert_eq!(super::owed_at_least(bytes, &wide.owed, shown, 9), 4);
+        assert_eq!(super::owed_at_least(bytes, &wide.owed, shown, 2), 2);
+        // A name in the bytes, even as a value, is not owed.
+        let named = br#"{"a": "x", "note": "p q"}"#;
+        assert_eq!(super::owed_at_least(named, &wide.owed, shown, 9), 4);
+        let quoted = br#"{"a": "x", "note": "p", "q": 1}"#;
+        assert_eq!(super::owed_at_least(quoted, &wide.owed, shown, 9), 2);
+        // A document that is no object: `old` reports a `type` at the root, which shows nothing.
+        let array = eras[0].validate_slice(b"[]");
+        assert!(!super::shows_object(&array, &old.objects, &[]));
+        // The era of `wide` itself: `within` is shown unless it is of another type or lacking.
+        let wide_report = |bytes: &[u8]| eras[1].validate_slice(bytes);
+        for (bytes, within) in [
+            (
+                &br#"{"a": 1, "p": 1, "q": 1, "r": 1, "within": {}}"#[..],
+                true,
+            ),
+            (br#"{"a": 1, "p": 1, "q": 1, "r": 1, "within": 5}"#, false),
+            (br#"{"a": 1, "p": 1, "q": 1, "r": 1}"#, false),
+        ] {
+            let report = wide_report(bytes);
+            assert_eq!(
+                super::shows_object(&report, &wide.objects, &["within"]),
+                within,
+                "{report}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_era_that_owes_more_than_the_closest_has_is_not_counted_and_the_verdict_stands() {
+        for (document, era, total) in [
+            // `wide` owes `p`, `q`, `r`, `within` (and has the wrong `a`): `old` with one.
+            (r#"{"a": "x"}"#, "old", 1),
+            (r#"{"a": 1, "zz": 0}"#, "old", 1),
+            // `old` has four unknown members, `wide` owes nothing it can tell and has one wrong
+            // type within `within`.
+            (
+                r#"{"a": 1, "p": 1, "q": 1, "r": 1, "within": {"x": 1, "y": "2"}}"#,
+                "wide",
+                1,
+            ),
+            // Both lack their object's members: `old` one unknown member, `wide` four owed.
+            (r#"{"a": 1, "within": {}}"#, "old", 1),
+        ] {
+            let parsed: serde_json::Value = serde_json::from_str(document).unwrap();
+            let by_bytes = wide::Doc::validate_slice(document.as_bytes());
+            let by_value = wide::Doc::validate(&parsed);
+            for report in [&by_bytes, &by_value] {
+                assert_eq!(report.era(), Some(era), "{document}: {report}");
+                assert_eq!(report.total(), total, "{document}: {report}");
+            }
+            assert_eq!(by_bytes.violations(), by_value.violations(), "{document}");
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ mod pattern;
 pub mod pointer;
 mod reader;
 mod report;
+mod required;
 pub mod rules;
 mod seen;
 #[doc(hidden)]
@@ -58,6 +59,8 @@ pub use reader::read_with;
 #[doc(hidden)]
 pub use reader::{edges as reader_edges, read_value};
 pub use report::{Limits, Masking, Report, Rule, TextPosition, Violation};
+#[doc(hidden)]
+pub use required::RequiredMembers;
 #[doc(hidden)]
 pub use schema_vocabulary::Variants;
 #[doc(hidden)]
@@ -87,14 +90,15 @@ pub trait Validate {
     #[doc(hidden)]
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
 
-    /// Adds to `names` member names that every document this type accepts has somewhere: its
-    /// required members' names, each followed by those its type asks for in turn (a flattened
-    /// struct's are members of the same object). A type may ask for fewer than it requires, never
-    /// for one a document it accepts can lack: an era whose names a document's bytes do not all
-    /// hold cannot accept it, and [`mod@eras`] tries it last. The standard types ask for none.
+    /// Adds to `required` the members that every document this type accepts has, each with the
+    /// object it belongs to: its required members, each followed by those its type asks for in
+    /// turn, within it (a flattened struct's are members of the same object). A type may name
+    /// fewer than it requires, never one a document it accepts can lack: an era whose names a
+    /// document's bytes do not all hold cannot accept it, and [`mod@eras`] tries it last. The
+    /// standard types, `Option`, maps and arrays name none.
     #[doc(hidden)]
-    fn required_names(names: &mut Vec<&'static str>) {
-        let _ = names;
+    fn required_members(required: &mut RequiredMembers) {
+        let _ = required;
     }
 
     /// Checks the next value of `deserializer` at the checker's current position, recording
