@@ -654,29 +654,21 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
             }
             None => String::from("not measured | —"),
         };
+        let speed_up_line = |speed_up: Option<(Mode, f64)>| {
+            let over = speed_up
+                .map(|(mode, _)| format!("speed-up over `{}`, the fastest", mode.name()))
+                .unwrap_or_default();
+            stream_line(speed_up.map(|(_, v)| v), SPEED_UP_TARGET, true, &over)
+        };
         let _ = writeln!(
             w,
             "| stream: generated ≥ {SPEED_UP_TARGET}x faster than the fastest `jsonschema` mode | {} |",
-            stream_line(
-                speed_up_stream.map(|(_, v)| v),
-                SPEED_UP_TARGET,
-                true,
-                &speed_up_stream
-                    .map(|(mode, _)| format!("speed-up over `{}`, the fastest", mode.name()))
-                    .unwrap_or_default()
-            )
+            speed_up_line(speed_up_stream)
         );
         let _ = writeln!(
             w,
             "| documented shapes of the stream: the same | {} |",
-            stream_line(
-                speed_up_documented.map(|(_, v)| v),
-                SPEED_UP_TARGET,
-                true,
-                &speed_up_documented
-                    .map(|(mode, _)| format!("speed-up over `{}`, the fastest", mode.name()))
-                    .unwrap_or_default()
-            )
+            speed_up_line(speed_up_documented)
         );
         let (text, met) = speed_up_examples.summary(SPEED_UP_TARGET, true);
         let _ = writeln!(
@@ -739,30 +731,18 @@ mod tests {
     #[test]
     fn the_report_computes_ratios_per_document_and_judges_the_targets() {
         let mut results = Results::default();
-        let stream = names::STREAM_INPUT;
-        results.insert(names::STREAM, "generated", stream, result(100e6, 100_000));
-        results.insert(
-            names::STREAM,
-            "jsonschema-is-valid",
-            stream,
-            result(400e6, 100_000),
-        );
-        results.insert(
-            names::STREAM,
-            "macro-is-valid",
-            stream,
-            result(350e6, 100_000),
-        );
-        results.insert(names::STREAM, "typed", stream, result(90e6, 100_000));
-        let documented = names::STREAM_DOCUMENTED_INPUT;
-        results.insert(names::STREAM, "generated", documented, result(50e6, 50_000));
-        results.insert(
-            names::STREAM,
-            "macro-is-valid",
-            documented,
-            result(100e6, 50_000),
-        );
-        results.insert(names::STREAM, "typed", documented, result(75e6, 50_000));
+        let (stream, documented) = (names::STREAM_INPUT, names::STREAM_DOCUMENTED_INPUT);
+        for (mode, input, median_ns, documents) in [
+            ("generated", stream, 100e6, 100_000),
+            ("jsonschema-is-valid", stream, 400e6, 100_000),
+            ("macro-is-valid", stream, 350e6, 100_000),
+            ("typed", stream, 90e6, 100_000),
+            ("generated", documented, 50e6, 50_000),
+            ("macro-is-valid", documented, 100e6, 50_000),
+            ("typed", documented, 75e6, 50_000),
+        ] {
+            results.insert(names::STREAM, mode, input, result(median_ns, documents));
+        }
         results.insert(names::EXAMPLES, "generated", "a", result(1_000.0, 1));
         results.insert(
             names::EXAMPLES,

@@ -15,7 +15,7 @@
 //!
 //! A document given as bytes (the hot path) is judged without a pass over every era. First,
 //! each era's clues are looked for in its bytes ([`Clues`]): a few member names every document of
-//! the era has (its required members, and theirs, from [`Validate::required_names`]) that some
+//! the era has (its required members, and theirs, from [`Validate::required_members`]) that some
 //! other era does not ask for, the rarest first. An era whose clues the bytes do not all hold
 //! cannot accept the document, so only the eras it can be of are tried, in the order above, each
 //! pass giving up at the era's first violation ([`Checker::gave_up`]). The eras are told apart
@@ -25,7 +25,9 @@
 //! no era accepts the document, the most specific era it can be of (the one asking for the most
 //! names) is judged in full, and every other era's violations are counted, nothing rendered, each
 //! count giving up as soon as the era cannot be closer than the closest so far; only when another
-//! era is closer is it judged in full. The answer is the one judging every era in full gives
+//! era is closer is it judged in full. An era is not counted at all when it owes, for certain, as
+//! many violations as it may have: each member it requires of an object the first full report
+//! shows the document has, whose name the bytes lack, is one `required` violation. The answer is the one judging every era in full gives
 //! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports). A
 //! pass that gave up proves nothing of a document that repeats a member name (its last value,
 //! which the parsed document keeps, may come after the one the pass gave up at), so the pass
