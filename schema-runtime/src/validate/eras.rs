@@ -417,13 +417,11 @@ fn shows_object(report: &Report, objects: &[Path], at: &[&'static str]) -> bool 
     }
     let mut pointer = String::new();
     for depth in 0..=at.len() {
-        let on_the_way = report.violations().iter().any(|violation| {
-            violation.pointer == pointer
-                && match violation.rule {
+        let on_the_way = report.recorded.each().any(|(rule, at_pointer, member)| {
+            at_pointer == pointer
+                && match rule {
                     Rule::Type => true,
-                    Rule::Required => at
-                        .get(depth)
-                        .is_some_and(|next| violation.member.as_deref() == Some(*next)),
+                    Rule::Required => at.get(depth).is_some_and(|next| member == Some(*next)),
                     _ => false,
                 }
         });
@@ -438,6 +436,23 @@ fn shows_object(report: &Report, objects: &[Path], at: &[&'static str]) -> bool 
     true
 }
 
+/// [`shows_object`] once per object: the owed members of every era name few objects.
+#[derive(Default)]
+struct Shown<'c> {
+    known: Vec<(&'c [&'static str], bool)>,
+}
+
+impl<'c> Shown<'c> {
+    fn at(&mut self, report: &Report, objects: &[Path], at: &'c [&'static str]) -> bool {
+        if let Some((_, shown)) = self.known.iter().find(|(known, _)| *known == at) {
+            return *shown;
+        }
+        let shown = shows_object(report, objects, at);
+        self.known.push((at, shown));
+        shown
+    }
+}
+
 /// How many names beyond `enough` [`owed_at_least`] looks for: the rarest names come first, so
 /// a document of another era lacks the first ones, and one of a close era holds them; looking
 /// further costs a search of the bytes per name for a bound that seldom ends a count.
@@ -446,10 +461,10 @@ const OWED_LOOKS_BEYOND: usize = 2;
 /// How many `required` violations the era of `owed` owes a document for certain, counted up to
 /// `enough`: its members whose names the bytes lack, among the first `enough` +
 /// [`OWED_LOOKS_BEYOND`] of its members of objects `shown` says the document has.
-fn owed_at_least(
+fn owed_at_least<'r>(
     bytes: &[u8],
-    owed: &[(Path, Finder<'static>)],
-    shown: impl Fn(&[&'static str]) -> bool,
+    owed: &'r [(Path, Finder<'static>)],
+    mut shown: impl FnMut(&'r [&'static str]) -> bool,
     enough: usize,
 ) -> usize {
     let mut count = 0;
@@ -540,6 +555,7 @@ fn judge_bytes(
     // name repeats, which would make the counts that give up prove nothing.
     let mut closest: Option<(usize, usize)> = None;
     let mut first: Option<(usize, Report)> = None;
+    let mut shown = Shown::default();
     for index in likely.into_iter().chain(unlikely) {
         let era = &eras[index];
         let total = if first.is_none() {
@@ -571,8 +587,9 @@ fn judge_bytes(
                 && *judged < 64
             {
                 let objects = &clues[*judged].objects;
-                let shown = |at: &[&'static str]| shows_object(report, objects, at);
-                if owed_at_least(bytes, &clues[index].owed, shown, give_up_at) >= give_up_at {
+                let is_shown = |at| shown.at(report, objects, at);
+                let owed = owed_at_least(bytes, &clues[index].owed, is_shown, give_up_at);
+                if owed >= give_up_at {
                     continue;
                 }
             }

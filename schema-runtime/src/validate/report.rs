@@ -503,6 +503,19 @@ impl Recorded {
         );
     }
 
+    /// Each violation's rule, pointer and member, read in place (nothing rendered).
+    pub(crate) fn each(&self) -> impl Iterator<Item = (Rule, &str, Option<&str>)> {
+        let mut start = 0;
+        self.entries.iter().map(move |entry| {
+            let pointer = &self.text[start..entry.pointer_end];
+            let member = entry
+                .has_member
+                .then(|| &self.text[entry.pointer_end..entry.member_end]);
+            start = entry.found_end;
+            (entry.rule, pointer, member)
+        })
+    }
+
     /// The violations, each text in its own `String`.
     fn render(&self) -> Vec<Violation> {
         let mut start = 0;
