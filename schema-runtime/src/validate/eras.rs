@@ -27,10 +27,11 @@
 //! count giving up as soon as the era cannot be closer than the closest so far; only when another
 //! era is closer is it judged in full. An era is not counted at all when it owes, for certain, as
 //! many violations as it may have: each member it requires of an object the first full report
-//! shows the document has, whose name the bytes lack, is one `required` violation. The answer is the one judging every era in full gives
-//! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports). A
-//! pass that gave up proves nothing of a document that repeats a member name (its last value,
-//! which the parsed document keeps, may come after the one the pass gave up at), so the pass
+//! shows the document has, whose name the bytes lack, is one `required` violation. The answer is
+//! the one judging every era in full gives (`validate_slice_with_serde_json` does, and the tests
+//! hold both paths to the same reports). A pass that gave up proves nothing of a document that
+//! repeats a member name (its last value, which the parsed document keeps, may come after the one
+//! the pass gave up at), so the pass
 //! that settles the verdict once another pass gave up (the era that accepts the document, or the
 //! first judged in full of an invalid one) also watches every member name the reader reads, in
 //! the parts the validator skips too; when one repeats, every era is judged in full.
