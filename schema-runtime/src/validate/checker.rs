@@ -43,6 +43,9 @@ pub struct Checker<'v> {
     era: Option<&'static str>,
     /// How many violations make the streaming path give up reading (see [`Self::gave_up`]).
     give_up_at: usize,
+    /// Whether the streaming path gives up at the first violation about the document's shape
+    /// ([`Rule::is_about_shape`]), whatever `give_up_at` says.
+    gives_up_at_shape: bool,
 }
 
 impl<'v> Checker<'v> {
@@ -56,6 +59,7 @@ impl<'v> Checker<'v> {
             duplicate: false,
             era: None,
             give_up_at: usize::MAX,
+            gives_up_at_shape: false,
         }
     }
 
@@ -65,6 +69,17 @@ impl<'v> Checker<'v> {
     pub(crate) fn giving_up_at(limits: Limits, count: usize) -> Self {
         Self {
             give_up_at: count,
+            ..Self::new(limits)
+        }
+    }
+
+    /// A checker at the root of a document whose streaming path gives up reading at the first
+    /// violation about the document's shape ([`Rule::is_about_shape`]): one that a document of
+    /// another era would cause. Violations of value are all counted and rendered, so a pass that
+    /// reads the document whole reports it in full.
+    pub(crate) fn giving_up_at_shape(limits: Limits) -> Self {
+        Self {
+            gives_up_at_shape: true,
             ..Self::new(limits)
         }
     }
@@ -100,6 +115,7 @@ impl<'v> Checker<'v> {
             duplicate: false,
             era: None,
             give_up_at: usize::MAX,
+            gives_up_at_shape: false,
         }
     }
 
@@ -192,6 +208,9 @@ impl<'v> Checker<'v> {
         expected: Cow<'static, str>,
         found: &Seen<'_>,
     ) {
+        if self.gives_up_at_shape && rule.is_about_shape() {
+            self.give_up_at = 0;
+        }
         if self.report.counts(&self.limits) {
             let steps = &self.steps;
             self.report.recorded.push(

@@ -63,7 +63,8 @@ fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let word = u64::from_ne_bytes(chunk);
+        // The first byte of the text is the word's lowest.
+        let word = u64::from_le_bytes(chunk);
         let quote = word ^ (ONES * u64::from(b'"'));
         let backslash = word ^ (ONES * u64::from(b'\\'));
         // Each term sets a byte's high bit when some byte of the word is that quote, that
@@ -71,8 +72,11 @@ fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
         let stops = (quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
             | (word.wrapping_sub(ONES * 0x20) & !word);
-        if stops & HIGH != 0 {
-            break;
+        // A borrow only carries upwards from a byte that is flagged itself, so the lowest
+        // flagged byte is the first stop (bytes above it may be flagged wrongly).
+        let stops = stops & HIGH;
+        if stops != 0 {
+            return index + (stops.trailing_zeros() / 8) as usize;
         }
         index += 8;
     }

@@ -67,6 +67,15 @@ impl Rule {
             Self::IfThen => "if-then",
         }
     }
+
+    /// Whether the rule is about the shape of a document (which members it has, of which JSON
+    /// type) rather than about a value: what tells one era of a type from another.
+    pub(crate) const fn is_about_shape(self) -> bool {
+        matches!(
+            self,
+            Self::Type | Self::Required | Self::UnknownProperty | Self::AtLeastOne
+        )
+    }
 }
 
 impl fmt::Display for Rule {

@@ -1,0 +1,226 @@
+//! A document given as bytes, judged against the eras of its type with passes that give up as
+//! soon as what they read settles what they were asked (see the parent module's doc).
+
+use memchr::memmem;
+
+use super::super::reader::Reader;
+use super::super::{Checker, Limits, Report, Validate};
+use super::clues::{Clues, Held, Shown};
+use super::{Era, closer, judge_every_era, trial_order};
+
+/// What a pass of one era over a document's bytes says, when it may give up.
+pub(super) enum Counted {
+    /// The bytes were read whole and no object repeats a member name: the era's report (every
+    /// violation counted; rendered as far as the limits keep them).
+    Read(Report),
+    /// The pass gave up: the document breaks the era as the pass was to give up at, as far as
+    /// the part read shows (a repeated member name further on could replace a value it judged).
+    GaveUp,
+    /// The era's full report, for bytes a pass does not settle alone: too large, not UTF-8 or not
+    /// read by the validators' reader, or repeating a member name.
+    Judged(Report),
+}
+
+/// When a pass gives up reading.
+#[derive(Clone, Copy)]
+pub(super) enum GiveUp {
+    /// At the first violation about the document's shape (a member lacking or not allowed, a
+    /// value of another JSON type): what a document of another era causes. Violations of value
+    /// are read on, so a pass that reads the document whole reports it in full.
+    AtShape,
+    /// Once this many violations are counted, whatever they are.
+    At(usize),
+}
+
+/// Whether a pass must tell that no member name repeats before its [`Counted::Read`] can be
+/// trusted: only once another era's pass has given up (it may have given up at a value a later
+/// repeat replaces); else the pass's own view of repeats, as in every validation, suffices.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Watch {
+    Names,
+    No,
+}
+
+/// One pass of the era of type `T` over `bytes` that gives up as `give_up` says, watching every
+/// object's member names when `watch` asks.
+pub(super) fn count<T: Validate>(
+    bytes: &[u8],
+    limits: Limits,
+    give_up: GiveUp,
+    watch: Watch,
+) -> Counted {
+    if bytes.len() <= limits.max_bytes
+        && let Ok(text) = simdutf8::basic::from_utf8(bytes)
+    {
+        let mut checker = match give_up {
+            GiveUp::AtShape => Checker::giving_up_at_shape(limits),
+            GiveUp::At(count) => Checker::giving_up_at(limits, count),
+        };
+        let (read, repeated) = if watch == Watch::Names {
+            let mut reader = Reader::watching_names(text);
+            let read = T::stream_at(&mut reader, &mut checker)
+                .and_then(|_| reader.end())
+                .is_ok();
+            (read, read && reader.repeated())
+        } else {
+            let mut reader = Reader::new(text);
+            let read = T::stream_at(&mut reader, &mut checker)
+                .and_then(|_| reader.end())
+                .is_ok();
+            (read, false)
+        };
+        if read && !checker.saw_duplicate() && !repeated {
+            return Counted::Read(checker.finish());
+        }
+        if !read && checker.gave_up() {
+            return Counted::GaveUp;
+        }
+    }
+    Counted::Judged(T::validate_slice_with(bytes, limits))
+}
+
+/// The report of the first era (in the order tried) that accepts `bytes`, else of the closest.
+///
+/// The eras the bytes can be of (whose clues they hold) are tried first, each pass giving up at
+/// its first violation about the document's shape: a valid document costs one pass of its own
+/// era, and for each era tried before it, a pass up to the first member that era refuses. A
+/// pass that reads the document whole without accepting it reports it in full (its violations
+/// are all of value). When none accepts it, each other era's violations are counted, rendering
+/// none, the most specific eras the bytes can be of first (the most names asked for: the
+/// likeliest to be closest); each count gives up as soon as the era cannot be closer than the
+/// closest so far, and an era that owes, for certain, as many `required` violations as it may
+/// have is not counted at all. Only the closest era is then judged in full, unless a pass
+/// already did.
+pub(super) fn judge_bytes(
+    eras: &'static [Era],
+    clues: Option<&Clues>,
+    bytes: &[u8],
+    limits: Limits,
+) -> Report {
+    // Bytes with a `\u` escape may spell a name otherwise: every era is tried in order.
+    let clues = clues
+        .filter(|_| memmem::find(bytes, b"\\u").is_none())
+        .map(|clues| clues.of(eras));
+    // The member names the bytes hold, walked once an era's debt is asked.
+    let mut held: Option<Held> = None;
+    // Bit `index` for each era the document cannot be of, and for each era a pass has read whole
+    // (the first 64 eras: the others are always tried and counted).
+    let mut cannot_be = 0_u64;
+    let mut read_whole = 0_u64;
+    let mut gave_up = false;
+    // The closest era read whole so far, with its full report.
+    let mut first: Option<(usize, Report)> = None;
+    // Whether a pass read the bytes whole watching every member name, none repeated: only then
+    // does a count that gives up prove the era it counts no closer.
+    let mut no_repeats = false;
+    for index in trial_order(eras) {
+        if let Some(clues) = clues
+            && index < 64
+            && !clues.can_be(index, bytes)
+        {
+            cannot_be |= 1 << index;
+            continue;
+        }
+        let era = &eras[index];
+        let watch = if gave_up { Watch::Names } else { Watch::No };
+        match (era.count)(bytes, limits, GiveUp::AtShape, watch) {
+            // Read whole with no member name repeated: the eras that gave up before stand.
+            Counted::Read(report) if report.is_valid() => return report.with_era(era.name),
+            Counted::Read(report) => {
+                no_repeats |= watch == Watch::Names;
+                if index < 64 {
+                    read_whole |= 1 << index;
+                }
+                if closer(index, report.total(), first.as_ref()) {
+                    first = Some((index, report.with_era(era.name)));
+                }
+            }
+            Counted::GaveUp => gave_up = true,
+            Counted::Judged(report) if report.is_about_bytes() => return report,
+            Counted::Judged(report) if report.is_valid() && !gave_up => {
+                return era.named(report);
+            }
+            // A repeated member name (or bytes the reader leaves): an era that gave up may accept
+            // the document as parsed, where the last value wins.
+            Counted::Judged(_) => return judge_every_era(eras, bytes, limits),
+        }
+    }
+    let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
+    let unread = |index: &usize| *index >= 64 || read_whole & (1 << index) == 0;
+    let mut likely: Vec<usize> = trial_order(eras).filter(can_be).filter(unread).collect();
+    if let Some(clues) = clues {
+        likely.sort_by_key(|index| std::cmp::Reverse(clues.eras[*index].asked));
+    }
+    let unlikely = trial_order(eras).filter(|index| !can_be(index));
+    let counting = Limits {
+        max_violations: 0,
+        ..limits
+    };
+    let mut order = likely.into_iter().chain(unlikely);
+    if first.is_none() {
+        // The likeliest era is judged in full at once: when it is the closest, as it mostly is,
+        // its report is the answer. Its pass reads the bytes whole, so it also tells whether a
+        // member name repeats, which would make the counts that give up prove nothing.
+        let Some(index) = order.next() else {
+            return Report::new();
+        };
+        let era = &eras[index];
+        match (era.count)(bytes, limits, GiveUp::At(usize::MAX), Watch::Names) {
+            Counted::Read(report) => {
+                first = Some((index, report.with_era(era.name)));
+                no_repeats = true;
+            }
+            Counted::Judged(report) if report.is_about_bytes() => return report,
+            Counted::GaveUp | Counted::Judged(_) => return judge_every_era(eras, bytes, limits),
+        }
+    }
+    let Some((judged, report)) = first else {
+        return Report::new();
+    };
+    let mut closest = (judged, report.total());
+    let mut shown: Option<Shown<'_>> = None;
+    for index in order {
+        let era = &eras[index];
+        // A newer era is closer with as many violations; an older one needs fewer.
+        let give_up_at = if index > closest.0 {
+            closest.1 + 1
+        } else {
+            closest.1
+        };
+        // The members the era requires of objects a full report shows the document has, and
+        // whose names the bytes lack: each is a violation it owes, so an era that owes as many
+        // as it may have is not counted.
+        if let Some(clues) = clues
+            && index < 64
+            && judged < 64
+        {
+            let held = held.get_or_insert_with(|| clues.held(bytes));
+            let shown = shown.get_or_insert_with(|| clues.shown_by(judged, &report));
+            if clues.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
+                continue;
+            }
+        }
+        // Until a pass has shown that no member name repeats, a count reads the bytes whole.
+        let (give_up, watch) = if no_repeats {
+            (GiveUp::At(give_up_at), Watch::No)
+        } else {
+            (GiveUp::At(usize::MAX), Watch::Names)
+        };
+        let total = match (era.count)(bytes, counting, give_up, watch) {
+            Counted::Read(report) => {
+                no_repeats |= watch == Watch::Names;
+                report.total()
+            }
+            Counted::GaveUp => continue,
+            Counted::Judged(_) => return judge_every_era(eras, bytes, limits),
+        };
+        if total < closest.1 || (total == closest.1 && index > closest.0) {
+            closest = (index, total);
+        }
+    }
+    if closest.0 == judged {
+        report
+    } else {
+        eras[closest.0].validate_slice_with(bytes, limits)
+    }
+}

@@ -1,0 +1,425 @@
+//! What a document's bytes tell of its era before any era judges it: which of the member names
+//! the eras of its type require it holds.
+//!
+//! Eras differ in the members they require. A name one era requires and another does not is a
+//! clue: a document with no member of that name anywhere cannot be of that era, and when the
+//! document is invalid, owes that era a `required` violation for it wherever the era requires it
+//! of an object the document has. Whether a document can be of an era is asked of the bytes
+//! with a search per clue (`memchr::memmem`): the first one a document of another era lacks ends
+//! the look. What an invalid document owes each era is asked of a few dozen names at once: they
+//! are found by one walk over the bytes, each member name met looked up among them (a search per
+//! name cost a third of the judgment of an invalid backend call event).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+use memchr::memmem::Finder;
+
+use super::super::{RequiredMembers, Rule};
+use super::{Era, Report};
+
+/// How many names of an era are looked for, at most, to tell whether a document can be of it:
+/// the rarest ones tell the eras apart.
+const CLUES_PER_ERA: usize = 4;
+
+/// The path of member names from a document's root to one of its objects (`[]`: the root).
+pub(super) type Path = Box<[&'static str]>;
+
+/// The members each era of a type asks a document for, gathered from the eras' types on first
+/// use (the derive keeps one in a `static` per type with eras).
+#[doc(hidden)]
+pub struct Clues(OnceLock<EraNames>);
+
+/// What the eras of one type ask a document for.
+pub(super) struct EraNames {
+    /// Per era, as the type lists them.
+    pub(super) eras: Box<[EraClues]>,
+    /// The number of each name any era looks for. The names are the type's own, so a fixed hash
+    /// will do: a document's strings are only looked up, never added.
+    numbers: HashMap<&'static [u8], usize, FixedState>,
+    /// Bit `n`: some name is `n` bytes long (bit 63: 63 bytes or more).
+    lengths: u64,
+    /// The names, as numbered.
+    names: Box<[&'static str]>,
+    /// Every object some era requires members of, as numbered.
+    objects: Box<[Path]>,
+}
+
+/// What one era asks a document for.
+pub(super) struct EraClues {
+    /// How many distinct names it asks for in all (more: a more specific era).
+    pub(super) asked: usize,
+    /// A finder of each name it requires that some other era does not ask for, between quotes,
+    /// the rarest first, at most [`CLUES_PER_ERA`]: a document that lacks one cannot be of the
+    /// era. A search per name, since the first name a document of another era lacks ends the
+    /// look: cheaper for a valid document than the walk of [`EraNames::held`].
+    clues: Box<[Finder<'static>]>,
+    /// Each member it requires whose name some other era does not ask for, the rarest name
+    /// first: the number of the object it belongs to and of its name. A document that lacks the
+    /// name and has the object owes the era a `required` violation.
+    owed: Box<[(usize, usize)]>,
+    /// The numbers of the objects it requires members of, in order: a document lacks none of
+    /// them, or the era's report says so (a `type` violation at one, or a `required` one for a
+    /// member on the way there).
+    objects: Box<[usize]>,
+}
+
+/// The names of [`EraNames`] a document's bytes hold, each between quotes: one bit a name.
+pub(super) struct Held(Vec<u64>);
+
+impl Held {
+    fn holds(&self, name: usize) -> bool {
+        self.0[name / 64] & (1 << (name % 64)) != 0
+    }
+}
+
+impl Clues {
+    /// Nothing gathered yet.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// Per era (as `eras` lists them): each name it asks for and some other era does not, the
+    /// names asked for by the fewest eras first (the likeliest to be missing from a document of
+    /// another era, which ends the look), at most [`CLUES_PER_ERA`]; the members of such names
+    /// with their objects; and the objects it requires members of.
+    pub(super) fn of(&self, eras: &[Era]) -> &EraNames {
+        self.0.get_or_init(|| EraNames::of(eras))
+    }
+}
+
+impl EraNames {
+    fn of(eras: &[Era]) -> Self {
+        let required: Vec<Vec<(Path, &'static str)>> = eras
+            .iter()
+            .map(|era| {
+                let mut required = RequiredMembers::new();
+                (era.required_members)(&mut required);
+                let mut members = required.into_members();
+                members.sort_unstable();
+                members.dedup();
+                members
+            })
+            .collect();
+        let asked: Vec<Vec<&'static str>> = required
+            .iter()
+            .map(|members| {
+                let mut names: Vec<&'static str> = members.iter().map(|(_, name)| *name).collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+            })
+            .collect();
+        let askers = |name: &str| {
+            asked
+                .iter()
+                .filter(|names| names.binary_search(&name).is_ok())
+                .count()
+        };
+        let telling = |name: &str| spelled_alike(name) && askers(name) < eras.len();
+        let mut names: Vec<&'static str> = asked
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|name| telling(name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let index = |name: &str| {
+            names
+                .binary_search(&name)
+                .expect("every telling name is listed")
+        };
+        let mut objects: Vec<Path> = required
+            .iter()
+            .flatten()
+            .map(|(at, _)| at.clone())
+            .collect();
+        objects.sort_unstable();
+        objects.dedup();
+        let object = |at: &Path| objects.binary_search(at).expect("every object is listed");
+        let per_era = asked
+            .iter()
+            .zip(&required)
+            .map(|(asked, members)| {
+                let mut rarest: Vec<(usize, &str)> = asked
+                    .iter()
+                    .filter(|name| telling(name))
+                    .map(|name| (askers(name), *name))
+                    .collect();
+                rarest.sort_unstable();
+                let clues = rarest
+                    .into_iter()
+                    .take(CLUES_PER_ERA)
+                    .map(|(_, name)| Finder::new(&format!("\"{name}\"")).into_owned())
+                    .collect();
+                let mut owed: Vec<(usize, &Path, &'static str)> = members
+                    .iter()
+                    .filter(|(_, name)| telling(name))
+                    .map(|(at, name)| (askers(name), at, *name))
+                    .collect();
+                owed.sort_unstable();
+                let mut required_of: Vec<usize> =
+                    members.iter().map(|(at, _)| object(at)).collect();
+                required_of.sort_unstable();
+                required_of.dedup();
+                EraClues {
+                    asked: asked.len(),
+                    clues,
+                    owed: owed
+                        .into_iter()
+                        .map(|(_, at, name)| (object(at), index(name)))
+                        .collect(),
+                    objects: required_of.into_boxed_slice(),
+                }
+            })
+            .collect();
+        Self {
+            eras: per_era,
+            numbers: names
+                .iter()
+                .enumerate()
+                .map(|(number, name)| (name.as_bytes(), number))
+                .collect(),
+            lengths: names
+                .iter()
+                .fold(0, |lengths, name| lengths | length_bit(name.len())),
+            names: names.into_boxed_slice(),
+            objects: objects.into_boxed_slice(),
+        }
+    }
+
+    /// Which names the bytes hold as a member's name, in one walk over their strings. A string
+    /// with an escape is none of the names, which are spelled alike in every JSON text
+    /// ([`spelled_alike`]); bytes that are no JSON text hold whatever their quotes pair up
+    /// with, which only decides which eras are tried.
+    pub(super) fn held(&self, bytes: &[u8]) -> Held {
+        let mut held = Held(vec![0; self.names.len().div_ceil(64)]);
+        let mut quotes = Quotes::new(bytes);
+        while let Some(open) = quotes.next() {
+            // The string's closing quote: the first one after `open` not escaped (after an even
+            // run of backslashes). A string with an escape is no name, whatever it spells.
+            let mut close = None;
+            for quote in quotes.by_ref() {
+                if bytes[quote - 1] != b'\\'
+                    || bytes[open + 1..quote]
+                        .iter()
+                        .rev()
+                        .take_while(|&&byte| byte == b'\\')
+                        .count()
+                        % 2
+                        == 0
+                {
+                    close = Some(quote);
+                    break;
+                }
+            }
+            let Some(close) = close else {
+                break;
+            };
+            let name = &bytes[open + 1..close];
+            if self.lengths & length_bit(name.len()) == 0 {
+                continue;
+            }
+            let after = bytes[close + 1..]
+                .iter()
+                .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+            if after == Some(&b':')
+                && let Some(&number) = self.numbers.get(name)
+            {
+                held.0[number / 64] |= 1 << (number % 64);
+            }
+        }
+        held
+    }
+
+    /// What the full report of era `judged` shows of the objects other eras require members of,
+    /// each object asked of the report once.
+    pub(super) fn shown_by<'r>(&'r self, judged: usize, report: &'r Report) -> Shown<'r> {
+        Shown {
+            names: self,
+            judged: &self.eras[judged],
+            report,
+            known: vec![None; self.objects.len()],
+        }
+    }
+
+    /// Whether the bytes can be of era `index`: they hold each of its clues, between quotes.
+    pub(super) fn can_be(&self, index: usize, bytes: &[u8]) -> bool {
+        self.eras[index]
+            .clues
+            .iter()
+            .all(|finder| finder.find(bytes).is_some())
+    }
+
+    /// The objects era `index` requires members of, each as its names joined by `/`, for tests.
+    #[cfg(test)]
+    pub(super) fn objects_of(&self, index: usize) -> Vec<String> {
+        self.eras[index]
+            .objects
+            .iter()
+            .map(|&object| self.objects[object].join("/"))
+            .collect()
+    }
+
+    /// The number of the object at `at`, for tests.
+    #[cfg(test)]
+    pub(super) fn object(&self, at: &[&str]) -> usize {
+        self.objects
+            .iter()
+            .position(|object| **object == *at)
+            .expect("an object some era requires members of")
+    }
+
+    /// The names of era `index`'s clues, for tests.
+    #[cfg(test)]
+    pub(super) fn clue_names(&self, index: usize) -> Vec<String> {
+        self.eras[index]
+            .clues
+            .iter()
+            .map(|finder| {
+                let quoted = String::from_utf8_lossy(finder.needle());
+                quoted.trim_matches('"').to_owned()
+            })
+            .collect()
+    }
+}
+
+impl EraClues {
+    /// How many `required` violations this era owes a document for certain, counted up to
+    /// `enough`: its members whose names the bytes lack (`held`), of objects `shown` says the
+    /// document has.
+    pub(super) fn owed_at_least(&self, held: &Held, shown: &mut Shown<'_>, enough: usize) -> usize {
+        let mut count = 0;
+        for &(object, name) in &self.owed {
+            if count >= enough {
+                break;
+            }
+            if !held.holds(name) && shown.shows(object) {
+                count += 1;
+            }
+        }
+        count
+    }
+}
+
+/// Whether `report`, of an era that requires members of the object at `at`, shows that the
+/// document has that object: no `type` violation at it or on the way to it, and no `required`
+/// one for a member on the way to it. Only a report that kept every violation tells.
+pub(super) fn shows_object(report: &Report, at: &[&'static str]) -> bool {
+    if report.is_truncated() {
+        return false;
+    }
+    let mut pointer = String::new();
+    for depth in 0..=at.len() {
+        let on_the_way = report.recorded.each().any(|(rule, at_pointer, member)| {
+            at_pointer == pointer
+                && match rule {
+                    Rule::Type => true,
+                    Rule::Required => at.get(depth).is_some_and(|next| member == Some(*next)),
+                    _ => false,
+                }
+        });
+        if on_the_way {
+            return false;
+        }
+        if let Some(next) = at.get(depth) {
+            pointer.push('/');
+            super::super::pointer::push_token(&mut pointer, next);
+        }
+    }
+    true
+}
+
+/// What one era's full report shows of the objects of a type's eras ([`shows_object`]), each
+/// asked once: the owed members of every era name few objects.
+pub(super) struct Shown<'r> {
+    names: &'r EraNames,
+    judged: &'r EraClues,
+    report: &'r Report,
+    known: Vec<Option<bool>>,
+}
+
+impl Shown<'_> {
+    /// Whether the report shows that the document has object `object`: only the objects the
+    /// judged era requires members of can be shown.
+    pub(super) fn shows(&mut self, object: usize) -> bool {
+        *self.known[object].get_or_insert_with(|| {
+            self.judged.objects.binary_search(&object).is_ok()
+                && shows_object(self.report, &self.names.objects[object])
+        })
+    }
+}
+
+/// The positions of the quotes of some bytes, in order, found eight bytes at a time: in a word
+/// of eight bytes, each `"` made a zero byte, whose high bit the sum in [`Quotes::next`] leaves
+/// clear (exact for every byte, unlike the shorter test that a borrow can fool).
+struct Quotes<'b> {
+    bytes: &'b [u8],
+    /// The position of the word whose quotes `mask` holds.
+    word: usize,
+    /// The high bit of each byte of the word that is a quote and not yet given.
+    mask: u64,
+}
+
+impl<'b> Quotes<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        let mut quotes = Self {
+            bytes,
+            word: 0,
+            mask: 0,
+        };
+        quotes.mask = quotes.mask_at(0);
+        quotes
+    }
+
+    /// The quotes of the word at `word`.
+    fn mask_at(&self, word: usize) -> u64 {
+        const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+        let rest = &self.bytes[word.min(self.bytes.len())..];
+        let eight = match rest.first_chunk::<8>() {
+            Some(eight) => *eight,
+            None => {
+                let mut eight = [0_u8; 8];
+                eight[..rest.len()].copy_from_slice(rest);
+                eight
+            }
+        };
+        let zeroed = u64::from_le_bytes(eight) ^ QUOTES;
+        !(((zeroed & LOW_SEVEN) + LOW_SEVEN) | zeroed) & !LOW_SEVEN
+    }
+}
+
+impl Iterator for Quotes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.word += 8;
+            if self.word >= self.bytes.len() {
+                return None;
+            }
+            self.mask = self.mask_at(self.word);
+        }
+        let at = self.word + self.mask.trailing_zeros() as usize / 8;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
+/// The bit of [`EraNames::lengths`] for a name `length` bytes long.
+const fn length_bit(length: usize) -> u64 {
+    1 << if length < 63 { length } else { 63 }
+}
+
+/// Whether every JSON text of a member named `name` holds it as it is, between quotes, unless it
+/// uses a `\u` escape: no quote, backslash or control character, which must be escaped, and no
+/// `/`, which may be (`\/`).
+fn spelled_alike(name: &str) -> bool {
+    !name
+        .chars()
+        .any(|c| matches!(c, '"' | '\\' | '/') || c.is_control())
+}
