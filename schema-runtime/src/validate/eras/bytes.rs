@@ -5,7 +5,7 @@ use memchr::memmem;
 
 use super::super::reader::Reader;
 use super::super::{Checker, Limits, Report, Validate};
-use super::clues::{Clues, Held, Shown};
+use super::clues::{Clues, Shown};
 use super::{Era, closer, judge_every_era, trial_order};
 
 /// What a pass of one era over a document's bytes says, when it may give up.
@@ -101,8 +101,6 @@ pub(super) fn judge_bytes(
     let clues = clues
         .filter(|_| memmem::find(bytes, b"\\u").is_none())
         .map(|clues| clues.of(eras));
-    // The member names the bytes hold, walked once an era's debt is asked.
-    let mut held: Option<Held> = None;
     // Bit `index` for each era the document cannot be of, and for each era a pass has read whole
     // (the first 64 eras: the others are always tried and counted).
     let mut cannot_be = 0_u64;
@@ -179,6 +177,16 @@ pub(super) fn judge_bytes(
     };
     let mut closest = (judged, report.total());
     let mut shown: Option<Shown<'_>> = None;
+    let order: Vec<usize> = order.collect();
+    // The names the owed violations may ask about: a few are searched for one by one, many are
+    // found by one walk over the document's member names at once.
+    let mut held = clues.map(|clues| {
+        let asked = order
+            .iter()
+            .map(|index| clues.eras[*index].owes_at_most().min(closest.1 + 1))
+            .sum();
+        clues.held(bytes, asked)
+    });
     for index in order {
         let era = &eras[index];
         // A newer era is closer with as many violations; an older one needs fewer.
@@ -194,7 +202,7 @@ pub(super) fn judge_bytes(
             && index < 64
             && judged < 64
         {
-            let held = held.get_or_insert_with(|| clues.held(bytes));
+            let held = held.as_mut().expect("made with the clues");
             let shown = shown.get_or_insert_with(|| clues.shown_by(judged, &report));
             if clues.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
                 continue;

@@ -227,8 +227,9 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     let mut shown = clues.shown_by(0, &report);
     assert!(shown.shows(root));
     assert!(!shown.shows(within));
-    let mut owed =
-        |bytes: &[u8], enough| wide.owed_at_least(&clues.held(bytes), &mut shown, enough);
+    let mut owed = |bytes: &[u8], enough| {
+        wide.owed_at_least(&mut clues.held_searching(bytes, 0), &mut shown, enough)
+    };
     assert_eq!(owed(bytes, 5), 4);
     // Counted up to what is asked, no further.
     assert_eq!(owed(bytes, 2), 2);
@@ -241,6 +242,15 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     // A string with an escape names nothing; bytes that are no JSON text hold what they pair.
     assert_eq!(owed(br#"{"a": "x", "\"q\"": 1, "r\n": 2}"#, 5), 4);
     assert_eq!(owed(br#"{"p": 1, "q"#, 5), 3);
+    // Searched for one by one, a name is held wherever it is between quotes, then walked.
+    let searching = |bytes: &'static [u8], searches| {
+        let mut held = clues.held_searching(bytes, searches);
+        wide.owed_at_least(&mut held, &mut clues.shown_by(0, &report), 5)
+    };
+    let as_values = br#"{"a": "x", "note": ["p", "q"]}"#;
+    assert_eq!(searching(as_values, 4), 2);
+    assert_eq!(searching(as_values, 1), 3);
+    assert_eq!(searching(as_values, 0), 4);
     // Quotes are found past the first 64 bytes, and a name after an escaped backslash counts.
     let long = format!(r#"{{"note": "{}\\", "p": 1, "q": 2}}"#, "n".repeat(100));
     assert_eq!(owed(long.as_bytes(), 5), 2);
