@@ -110,6 +110,8 @@ judges!(
     appsmith::UsagePulse,
     appsmith::NavigationEvent,
     appsmith::BackendCallEvent,
+    appsmith::InstanceActivePing,
+    appsmith::InstanceStatsPing,
 );
 
 #[derive(Clone, Copy, Debug, PartialEq)]
