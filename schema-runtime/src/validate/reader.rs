@@ -55,8 +55,10 @@ static STRING_STOP: [bool; 256] = {
 
 /// The position of the first byte at or after `index` that may end a string's plain run,
 /// eight bytes at a time (or the last few bytes' start: the byte loop goes on from there).
+/// The bytes it stops at are those a JSON string must escape, so the report's rendering of a
+/// string found (`seen.rs`) skips its plain runs with it too.
 #[inline]
-fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
+pub(super) fn skip_plain(bytes: &[u8], mut index: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     while let Some(chunk) = bytes.get(index..index + 8) {

@@ -154,8 +154,11 @@ fn push_json_string(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(text.len() + 2);
     out.push('"');
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (index, &byte) in text.as_bytes().iter().enumerate() {
+    // The plain runs are skipped eight bytes at a time.
+    let mut index = super::reader::skip_plain(bytes, 0);
+    while let Some(&byte) = bytes.get(index) {
         let short = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -165,7 +168,10 @@ fn push_json_string(out: &mut String, text: &str) {
             0x08 => "\\b",
             0x0c => "\\f",
             0x00..=0x1f => "",
-            _ => continue,
+            _ => {
+                index += 1;
+                continue;
+            }
         };
         // `byte` is ASCII, so `index` is a character boundary.
         out.push_str(&text[start..index]);
@@ -177,6 +183,7 @@ fn push_json_string(out: &mut String, text: &str) {
             out.push_str(short);
         }
         start = index + 1;
+        index = super::reader::skip_plain(bytes, start);
     }
     out.push_str(&text[start..]);
     out.push('"');
@@ -217,6 +224,9 @@ mod tests {
             "quote \" backslash \\ slash / tab \t".to_owned(),
             "\u{0}\u{1f}\u{7f}\u{80}\u{2028}\u{2029}\u{feff}".to_owned(),
             "é, 漢字, 🦀 and \u{10ffff}".to_owned(),
+            // Escapes past the first eight bytes, in the middle of a word and at the very end.
+            "a plain run of some length\" then more of it\nand é漢字🦀 past it\u{1}".to_owned(),
+            "sixteen bytes ok\\".to_owned(),
             every_ascii,
         ];
         for text in texts {
