@@ -6,9 +6,10 @@
 //! document is invalid, owes that era a `required` violation for it wherever the era requires it
 //! of an object the document has. Whether a document can be of an era is asked of the bytes
 //! with a search per clue (`memchr::memmem`): the first one a document of another era lacks ends
-//! the look. What an invalid document owes each era is asked of a few dozen names at once: they
-//! are found by one walk over the bytes, each member name met looked up among them (a search per
-//! name cost a third of the judgment of an invalid backend call event).
+//! the look. What an invalid document owes each era is asked of up to a few dozen names ([`Held`]):
+//! a few are searched for one by one, many are found by one walk over the bytes, each member
+//! name met looked up among them (a search per name cost a third of the judgment of an invalid
+//! backend call event, which asks about some sixty).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
