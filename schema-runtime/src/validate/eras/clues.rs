@@ -97,10 +97,7 @@ impl Held<'_> {
             self.known[name] = Some(held);
             return held;
         }
-        let walked = self.names.walk(self.bytes);
-        for (number, known) in self.known.iter_mut().enumerate() {
-            known.get_or_insert(walked[number / 64] & (1 << (number % 64)) != 0);
-        }
+        self.names.walk(self.bytes, &mut self.known);
         self.known[name] == Some(true)
     }
 }
@@ -247,13 +244,11 @@ impl EraNames {
         }
     }
 
-    /// Which names the bytes hold as a member's name (bit `n`: name `n`), in one walk over their
-    /// strings. A string
-    /// with an escape is none of the names, which are spelled alike in every JSON text
-    /// ([`spelled_alike`]); bytes that are no JSON text hold whatever their quotes pair up
-    /// with, which only decides which eras are tried.
-    fn walk(&self, bytes: &[u8]) -> Vec<u64> {
-        let mut held = vec![0; self.names.len().div_ceil(64)];
+    /// Which names the bytes hold as a member's name, in one walk over their strings, for each
+    /// name not `known` yet. A string with an escape is none of the names, which are spelled
+    /// alike in every JSON text ([`spelled_alike`]); bytes that are no JSON text hold whatever
+    /// their quotes pair up with, which only decides which eras are tried.
+    fn walk(&self, bytes: &[u8], known: &mut [Option<bool>]) {
         let mut quotes = Quotes::new(bytes);
         while let Some(open) = quotes.next() {
             // The string's closing quote: the first one after `open` not escaped (after an even
@@ -286,10 +281,12 @@ impl EraNames {
             if after == Some(&b':')
                 && let Some(&number) = self.numbers.get(name)
             {
-                held[number / 64] |= 1 << (number % 64);
+                known[number].get_or_insert(true);
             }
         }
-        held
+        for held in known {
+            held.get_or_insert(false);
+        }
     }
 
     /// What the full report of era `judged` shows of the objects other eras require members of,
