@@ -574,7 +574,7 @@ fn in_optional_layers(ty: &syn::Type, mut value: TokenStream) -> TokenStream {
 /// The `Option` and `Nullable` layers around a type, outermost first, read from its spelling.
 fn optional_layers(ty: &syn::Type) -> Vec<&'static str> {
     let mut layers = Vec::new();
-    let mut ty = ty;
+    let mut ty = crate::internals::ungroup(ty);
     while let syn::Type::Path(path) = ty {
         let Some(last) = path.path.segments.last() else {
             break;
@@ -593,7 +593,7 @@ fn optional_layers(ty: &syn::Type) -> Vec<&'static str> {
             break;
         };
         layers.push(layer);
-        ty = inner;
+        ty = crate::internals::ungroup(inner);
     }
     layers
 }

@@ -443,7 +443,7 @@ fn map_value_type(ty: &syn::Type) -> Option<syn::Type> {
 }
 
 fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
-    match ty {
+    match super::ungroup(ty) {
         syn::Type::Path(path) if path.qself.is_none() => path.path.segments.last(),
         _ => None,
     }

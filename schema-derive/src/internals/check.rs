@@ -45,5 +45,5 @@ pub fn for_fixture(cx: &Ctxt, input: &Input<'_>) {
 /// Whether `ty` is spelled `Vec<...>`: the one field type whose length a fixture can meet (by
 /// repeating the item's default).
 fn is_vec(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "Vec"))
+    matches!(super::ungroup(ty), syn::Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "Vec"))
 }

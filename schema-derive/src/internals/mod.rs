@@ -10,3 +10,13 @@ pub mod check;
 pub mod ctxt;
 pub mod rules;
 pub mod symbol;
+
+/// `ty` without the invisible groups around it: a type a `macro_rules!` macro hands on as a
+/// `$ty:ty` fragment reaches a derive wrapped in a group with no delimiters, and a type is read by
+/// its spelling (`Option<...>`, a map, a struct), as serde's derive reads it.
+pub fn ungroup(mut ty: &syn::Type) -> &syn::Type {
+    while let syn::Type::Group(group) = ty {
+        ty = &group.elem;
+    }
+    ty
+}

@@ -629,7 +629,7 @@ fn own_kind(fields: &[Field<'_>], name: &str) -> Option<Kind> {
 }
 
 fn kind_of(ty: &syn::Type) -> Kind {
-    let syn::Type::Path(path) = ty else {
+    let syn::Type::Path(path) = super::ungroup(ty) else {
         return Kind::Other;
     };
     let Some(last) = path.path.segments.last() else {

@@ -138,7 +138,7 @@ fn object_type(input: &Input<'_>, name: &str) -> syn::Type {
 
 /// The `T` of `Option<T>` or `Nullable<T>`, read from the spelling.
 fn optional_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
+    let syn::Type::Path(path) = crate::internals::ungroup(ty) else {
         return None;
     };
     let last = path.path.segments.last()?;

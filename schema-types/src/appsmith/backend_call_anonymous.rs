@@ -16,61 +16,39 @@ use crate::common::{Count, NanoOfSecond, ObjectId};
 use crate::fixture::Fixture;
 use crate::validate::Validate;
 
-/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
-/// for a person viewing a public application, who is not signed in: the members of a signed-in
-/// user's event of these servers ([`BackendCallProperties2024`]), the user named in clear
-/// ([`AnonymousViewerUsername`], [`AnonymousViewerObjectUser`]), and the request the plugin
-/// ran (`request`, [`ActionExecutionRequestCopy`]).
-///
-/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
-/// the revision stored at 0255b35d88) sends the same members for every user, with `username`
-/// the session user's `getUsername()` and `request` a copy of the result's request. For a
-/// person who is not signed in, `sendObjectEvent` (`services/ce/AnalyticsServiceCEImpl.java`,
-/// the revisions stored at `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith`
-/// ac2ece2759) still sends an action's run (`isEventActionExecution`), with `id` the browser's
-/// anonymous id (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`, `anonymousUser`
-/// without one), and hands `anonymousUser` to `sendEvent` as the user id; `shouldHashUserId`
-/// is then false (`!userId.equals(FieldName.ANONYMOUS_USER)`), so `sendEvent` neither hashes
-/// any property nor drops `request`, and it sends the browser's anonymous id, or
-/// `anonymousUser`, as `userId` ([`AnonymousViewerUserId`]). The e-mail domain's hash is that
-/// of `""` (`anonymousUser` has no `@`): `""` in the revisions whose `hash` returns `""` for an
-/// empty text, the SHA-256 of `""` in the others.
-///
-/// Closed (no other members): a privacy audit must account for every member sent. The
-/// `organizationId` that `sendObjectEvent` also adds in the revision stored at
-/// `chrisdarcy-quantum/appsmith` ac2ece2759 is admitted by neither this era nor
-/// [`BackendCallProperties2024`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallProperties2024Anonymous {
-    /// Every member of the page's era but the user.
-    #[serde(flatten)]
-    pub page: BackendCallPageMembers,
-    /// The user who ran the action: `anonymousUser`.
-    #[serde(flatten)]
-    pub user: AnonymousViewerUsername,
-    /// The members shared with the servers of 2023.
-    #[serde(flatten)]
-    pub run: BackendCallRunDetails,
-    /// The user as `sendObjectEvent` records it: the browser's anonymous id.
-    #[serde(flatten)]
-    pub object_user: AnonymousViewerObjectUser,
-    /// The members that follow the user's `id`.
-    #[serde(flatten)]
-    pub object: BackendCallRunObject,
-    /// The members shared with the servers of October 2023.
-    #[serde(flatten)]
-    pub since_2023_oct: BackendCallRunDetails2023Oct,
-    /// The e-mail domain's hash and the action's configuration and bindings, as for a signed-in
-    /// user.
-    #[serde(flatten)]
-    pub since_2024: BackendCallRunDetails2024,
-    /// What `sendEvent` adds of the deployment.
-    #[serde(flatten)]
-    pub deployment: ServerDeploymentDetails,
-    /// The request the plugin ran, which `sendEvent` keeps for a user it does not hash.
-    pub request: ActionExecutionRequestCopy,
+run_properties! {
+    /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
+    /// for a person viewing a public application, who is not signed in: the members of a signed-in
+    /// user's event of these servers ([`BackendCallProperties2024`]), the user named in clear
+    /// ([`AnonymousViewerUsername`], [`AnonymousViewerObjectUser`]), and the request the plugin
+    /// ran (`request`, [`ActionExecutionRequestCopy`]).
+    ///
+    /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+    /// the revision stored at 0255b35d88) sends the same members for every user, with `username`
+    /// the session user's `getUsername()` and `request` a copy of the result's request. For a
+    /// person who is not signed in, `sendObjectEvent` (`services/ce/AnalyticsServiceCEImpl.java`,
+    /// the revisions stored at `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith`
+    /// ac2ece2759) still sends an action's run (`isEventActionExecution`), with `id` the browser's
+    /// anonymous id (`ExchangeUtils.getAnonymousUserIdFromCurrentRequest()`, `anonymousUser`
+    /// without one), and hands `anonymousUser` to `sendEvent` as the user id; `shouldHashUserId`
+    /// is then false (`!userId.equals(FieldName.ANONYMOUS_USER)`), so `sendEvent` neither hashes
+    /// any property nor drops `request`, and it sends the browser's anonymous id, or
+    /// `anonymousUser`, as `userId` ([`AnonymousViewerUserId`]). The e-mail domain's hash is that
+    /// of `""` (`anonymousUser` has no `@`): `""` in the revisions whose `hash` returns `""` for an
+    /// empty text, the SHA-256 of `""` in the others.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent. The
+    /// `organizationId` that `sendObjectEvent` also adds in the revision stored at
+    /// `chrisdarcy-quantum/appsmith` ac2ece2759 is admitted by neither this era nor
+    /// [`BackendCallProperties2024`].
+    pub struct BackendCallProperties2024Anonymous {
+        user: AnonymousViewerUsername,
+        object_user: AnonymousViewerObjectUser,
+        since: 2024,
+        /// The request the plugin ran, which `sendEvent` keeps for a user it does not hash.
+        pub request: ActionExecutionRequestCopy,
+    }
 }
 
 /// The era of the servers from 2024 of [`BackendCallEvent`], for a person viewing a public

@@ -499,84 +499,133 @@ pub struct BackendCallRunObject {
     pub total_readable_bytes_count: Count,
 }
 
-/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers of 2023 send them:
-/// the page's members, the members those servers share with later ones
-/// ([`BackendCallRunDetails`]), and whether a person started the run.
+/// Declares the properties of an era of the backend call event from 2023 on, closed, from the
+/// parts the servers write in this order: every member of the page's era but the user
+/// ([`BackendCallPageMembers`]), the `user` as the era sends it, the members every server from
+/// 2023 sends ([`BackendCallRunDetails`]), the user as `sendObjectEvent` records it
+/// (`object_user`) and what follows it ([`BackendCallRunObject`]); then, `since: 2023-10`, what
+/// the servers from October 2023 add ([`BackendCallRunDetails2023Oct`]), or, `since: 2024`, that
+/// and what the servers from 2024 add ([`BackendCallRunDetails2024`],
+/// [`ServerDeploymentDetails`]); then the era's own members. The list is written once, so eras
+/// differ only in what they name.
 ///
-/// The revision of `sendExecuteAnalyticsEvent` that reads `isUserInitiated` from the request's
-/// analytics properties (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`),
-/// with a `sendEvent` that adds `originService` and `instanceId` only.
-///
-/// Closed (no other members): a privacy audit must account for every member sent. Later servers
-/// send further members and are other eras ([`BackendCallProperties2023Oct`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallProperties2023 {
-    /// Every member of the page's era but the user.
-    #[serde(flatten)]
-    pub page: BackendCallPageMembers,
-    /// The user who ran the action, hashed, as in the page's era.
-    #[serde(flatten)]
-    pub user: HashedUsername,
-    /// The members shared with later servers.
-    #[serde(flatten)]
-    pub run: BackendCallRunDetails,
-    /// The user as `sendObjectEvent` records it, hashed.
-    #[serde(flatten)]
-    pub object_user: HashedObjectUser,
-    /// The members that follow the user's `id`.
-    #[serde(flatten)]
-    pub object: BackendCallRunObject,
-    /// Whether a person started the run (a click) rather than the application (a page load, a
-    /// binding): what the browser said in the request's analytics properties, `false` when it
-    /// said nothing.
-    #[schemars(extend("x-privacy" = "flag"))]
-    pub is_user_initiated: bool,
+/// Each era lists the parts rather than flattening the properties of an earlier era: serde hands
+/// a flattened struct every member its parent does not name and cannot tell, for a closed parent,
+/// which of them a flattened struct of flattened parts took, so the parent would refuse them all.
+macro_rules! run_properties {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            user: $user:ty,
+            object_user: $object_user:ty,
+            $($rest:tt)*
+        }
+    ) => {
+        run_properties!(@since [$(#[$meta])*] $name, $user, $object_user, $($rest)*);
+    };
+    (@since $meta:tt $name:ident, $user:ty, $object_user:ty, since: 2024, $($own:tt)*) => {
+        run_properties!(@struct $meta $name, $user, $object_user, [
+            /// The members shared with the servers from October 2023.
+            #[serde(flatten)]
+            pub since_2023_oct: BackendCallRunDetails2023Oct,
+            /// The e-mail domain's hash and the action's configuration and bindings.
+            #[serde(flatten)]
+            pub since_2024: BackendCallRunDetails2024,
+            /// What `sendEvent` adds of the deployment.
+            #[serde(flatten)]
+            pub deployment: ServerDeploymentDetails,
+        ] $($own)*);
+    };
+    (@since $meta:tt $name:ident, $user:ty, $object_user:ty, since: 2023-10, $($own:tt)*) => {
+        run_properties!(@struct $meta $name, $user, $object_user, [
+            /// The members shared with later servers.
+            #[serde(flatten)]
+            pub since_2023_oct: BackendCallRunDetails2023Oct,
+        ] $($own)*);
+    };
+    (@since $meta:tt $name:ident, $user:ty, $object_user:ty, $($own:tt)*) => {
+        run_properties!(@struct $meta $name, $user, $object_user, [] $($own)*);
+    };
+    (
+        @struct [$($meta:tt)*] $name:ident, $user:ty, $object_user:ty, [$($since:tt)*]
+        $($own:tt)*
+    ) => {
+        $($meta)*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+        #[serde(deny_unknown_fields, rename_all = "camelCase")]
+        pub struct $name {
+            /// Every member of the page's era but the user.
+            #[serde(flatten)]
+            pub page: BackendCallPageMembers,
+            /// The user who ran the action.
+            #[serde(flatten)]
+            pub user: $user,
+            /// The members every server from 2023 sends.
+            #[serde(flatten)]
+            pub run: BackendCallRunDetails,
+            /// The user as `sendObjectEvent` records it.
+            #[serde(flatten)]
+            pub object_user: $object_user,
+            /// The members that follow the user's `id`.
+            #[serde(flatten)]
+            pub object: BackendCallRunObject,
+            $($since)*
+            $($own)*
+        }
+    };
+}
+pub(super) use run_properties;
+
+run_properties! {
+    /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers of 2023 send them:
+    /// the page's members, the members those servers share with later ones
+    /// ([`BackendCallRunDetails`]), and whether a person started the run.
+    ///
+    /// The revision of `sendExecuteAnalyticsEvent` that reads `isUserInitiated` from the request's
+    /// analytics properties (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`),
+    /// with a `sendEvent` that adds `originService` and `instanceId` only.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent. Later servers
+    /// send further members and are other eras ([`BackendCallProperties2023Oct`]).
+    pub struct BackendCallProperties2023 {
+        user: HashedUsername,
+        object_user: HashedObjectUser,
+        /// Whether a person started the run (a click) rather than the application (a page load, a
+        /// binding): what the browser said in the request's analytics properties, `false` when it
+        /// said nothing.
+        #[schemars(extend("x-privacy" = "flag"))]
+        pub is_user_initiated: bool,
+    }
 }
 
-/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from October 2023
-/// (Appsmith 1.9.35) send them: the page's members, those shared with the servers of 2023
-/// ([`BackendCallRunDetails`]), without `isUserInitiated`, what these servers add
-/// ([`BackendCallRunDetails2023Oct`]), and the e-mail domain's hash.
-///
-/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
-/// the revision that takes a `DatasourceStorage` and the environment's name, as merged into
-/// `cloudtogo/pageplug` at e28b15a5d8 "merge: 1.9.35-backend") adds the environment
-/// (`DatasourceAnalyticsUtils.getAnalyticsPropertiesWithStorageOnActionExecution`) and, for a
-/// run the plugin failed, three members of its `PluginErrorDetails`; its `sendEvent`
-/// (`services/ce/AnalyticsServiceCEImpl.java`, same revision) adds `emailDomainHash` and
-/// `version`, and sets the message's context ([`BackendCallContextWithUserAgent`]).
-///
-/// Closed (no other members): a privacy audit must account for every member sent. Later servers
-/// send further members (the deployment's details, the redacted parameters, the raw action
-/// configuration) and are another era ([`BackendCallProperties2024`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallProperties2023Oct {
-    /// Every member of the page's era but the user.
-    #[serde(flatten)]
-    pub page: BackendCallPageMembers,
-    /// The user who ran the action, hashed, as in the page's era.
-    #[serde(flatten)]
-    pub user: HashedUsername,
-    /// The members shared with the servers of 2023.
-    #[serde(flatten)]
-    pub run: BackendCallRunDetails,
-    /// The user as `sendObjectEvent` records it, hashed.
-    #[serde(flatten)]
-    pub object_user: HashedObjectUser,
-    /// The members that follow the user's `id`.
-    #[serde(flatten)]
-    pub object: BackendCallRunObject,
-    /// The members shared with later servers.
-    #[serde(flatten)]
-    pub since_2023_oct: BackendCallRunDetails2023Oct,
-    /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`), or of
-    /// `""` when the user id has no `@`: 64 lower-case hex digits.
-    #[schemars(extend("x-privacy" = "hashed-identifier"))]
-    pub email_domain_hash: Sha256Hex,
+run_properties! {
+    /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from October 2023
+    /// (Appsmith 1.9.35) send them: the page's members, those shared with the servers of 2023
+    /// ([`BackendCallRunDetails`]), without `isUserInitiated`, what these servers add
+    /// ([`BackendCallRunDetails2023Oct`]), and the e-mail domain's hash.
+    ///
+    /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+    /// the revision that takes a `DatasourceStorage` and the environment's name, as merged into
+    /// `cloudtogo/pageplug` at e28b15a5d8 "merge: 1.9.35-backend") adds the environment
+    /// (`DatasourceAnalyticsUtils.getAnalyticsPropertiesWithStorageOnActionExecution`) and, for a
+    /// run the plugin failed, three members of its `PluginErrorDetails`; its `sendEvent`
+    /// (`services/ce/AnalyticsServiceCEImpl.java`, same revision) adds `emailDomainHash` and
+    /// `version`, and sets the message's context ([`BackendCallContextWithUserAgent`]).
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent. Later servers
+    /// send further members (the deployment's details, the redacted parameters, the raw action
+    /// configuration) and are another era ([`BackendCallProperties2024`]).
+    pub struct BackendCallProperties2023Oct {
+        user: HashedUsername,
+        object_user: HashedObjectUser,
+        since: 2023-10,
+        /// The SHA-256 of the domain of the user's e-mail address (`getEmailDomainHash`), or of
+        /// `""` when the user id has no `@`: 64 lower-case hex digits.
+        #[schemars(extend("x-privacy" = "hashed-identifier"))]
+        pub email_domain_hash: Sha256Hex,
+    }
 }
 
 /// What the servers from October 2023 on add to [`BackendCallRunDetails`], shared by the eras
@@ -629,59 +678,38 @@ pub struct BackendCallRunDetails2023Oct {
     pub version: String,
 }
 
-/// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
-/// for a signed-in user: the members of October 2023 ([`BackendCallProperties`],
-/// [`BackendCallRunDetails`], [`BackendCallRunDetails2023Oct`]), an e-mail domain's hash that
-/// can be `""`, the action's configuration and bindings, and the deployment's details that
-/// `sendEvent` adds to every event ([`ServerDeploymentDetails`]).
-///
-/// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
-/// the revision stored at 0255b35d88, and the later one that reads an `OrganizationService`,
-/// which sends the same members) adds, from August 2024 (pull request 35645, merged on
-/// 2024-08-13, "added properties for executeAction mixpanel event"), the request's parameters
-/// with their values redacted, the inverse of the request's parameter map and the action's
-/// configuration as the user wrote it (`FieldNameCE.ACTION_EXECUTION_REQUEST_PARAMS_VALUE_MAP`,
-/// `ACTION_EXECUTION_INVERT_PARAMETER_MAP` and `ACTION_CONFIGURATION`, named
-/// `actionExecutionRequestParamsValueMap`, `actionExecutionInvertParameterMap` and
-/// `actionConfiguration` in `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
-/// b3f95f1029). `sendEvent` (`services/ce/AnalyticsServiceCEImpl.java`, the revisions stored at
-/// `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith` ac2ece2759) still drops
-/// `request` and `eventData` and hashes the user id, and adds the deployment's details.
-///
-/// A person viewing a public application is not in this era: these servers no longer hash the
-/// anonymous user (`shouldHashUserId`), so such an event carries `anonymousUser` or the
-/// browser's anonymous id as `userId`, `username` and `id`, and keeps `request`: it is an era
-/// of its own ([`BackendCallProperties2024Anonymous`]).
-///
-/// Closed (no other members): a privacy audit must account for every member sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct BackendCallProperties2024 {
-    /// Every member of the page's era but the user.
-    #[serde(flatten)]
-    pub page: BackendCallPageMembers,
-    /// The user who ran the action, hashed, as in the page's era.
-    #[serde(flatten)]
-    pub user: HashedUsername,
-    /// The members shared with the servers of 2023.
-    #[serde(flatten)]
-    pub run: BackendCallRunDetails,
-    /// The user as `sendObjectEvent` records it, hashed.
-    #[serde(flatten)]
-    pub object_user: HashedObjectUser,
-    /// The members that follow the user's `id`.
-    #[serde(flatten)]
-    pub object: BackendCallRunObject,
-    /// The members shared with the servers of October 2023.
-    #[serde(flatten)]
-    pub since_2023_oct: BackendCallRunDetails2023Oct,
-    /// The e-mail domain's hash and the action's configuration and bindings.
-    #[serde(flatten)]
-    pub since_2024: BackendCallRunDetails2024,
-    /// What `sendEvent` adds of the deployment.
-    #[serde(flatten)]
-    pub deployment: ServerDeploymentDetails,
+run_properties! {
+    /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
+    /// for a signed-in user: the members of October 2023 ([`BackendCallProperties`],
+    /// [`BackendCallRunDetails`], [`BackendCallRunDetails2023Oct`]), an e-mail domain's hash that
+    /// can be `""`, the action's configuration and bindings, and the deployment's details that
+    /// `sendEvent` adds to every event ([`ServerDeploymentDetails`]).
+    ///
+    /// `sendExecuteAnalyticsEvent` (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`,
+    /// the revision stored at 0255b35d88, and the later one that reads an `OrganizationService`,
+    /// which sends the same members) adds, from August 2024 (pull request 35645, merged on
+    /// 2024-08-13, "added properties for executeAction mixpanel event"), the request's parameters
+    /// with their values redacted, the inverse of the request's parameter map and the action's
+    /// configuration as the user wrote it (`FieldNameCE.ACTION_EXECUTION_REQUEST_PARAMS_VALUE_MAP`,
+    /// `ACTION_EXECUTION_INVERT_PARAMETER_MAP` and `ACTION_CONFIGURATION`, named
+    /// `actionExecutionRequestParamsValueMap`, `actionExecutionInvertParameterMap` and
+    /// `actionConfiguration` in `constants/ce/FieldNameCE.java` of `rakinyao/CelanWorksmith`
+    /// b3f95f1029). `sendEvent` (`services/ce/AnalyticsServiceCEImpl.java`, the revisions stored at
+    /// `appsmithorg/appsmith` 00a338b0a2 and `chrisdarcy-quantum/appsmith` ac2ece2759) still drops
+    /// `request` and `eventData` and hashes the user id, and adds the deployment's details.
+    ///
+    /// A person viewing a public application is not in this era: these servers no longer hash the
+    /// anonymous user (`shouldHashUserId`), so such an event carries `anonymousUser` or the
+    /// browser's anonymous id as `userId`, `username` and `id`, and keeps `request`: it is an era
+    /// of its own ([`BackendCallProperties2024Anonymous`]).
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent.
+    pub struct BackendCallProperties2024 {
+        user: HashedUsername,
+        object_user: HashedObjectUser,
+        since: 2024,
+    }
 }
 
 /// What the servers from 2024 send after the members of October 2023

@@ -421,85 +421,94 @@ pub struct InstanceStats2023 {
     pub release: BuildInfo,
 }
 
-/// The properties of the servers from October 2023: every count as text, the version, the
-/// edition and the deployment's details.
-///
-/// Closed: the server writes these members only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStats2023Oct {
-    /// The instance id.
-    #[serde(flatten)]
-    pub instance: StatsInstance,
-    /// The counts, as text.
-    #[serde(flatten)]
-    pub counts: InstanceCounts<CountText>,
-    /// The public applications, as text.
-    #[serde(flatten)]
-    pub public_apps: PublicApps<CountText>,
-    /// The version and edition.
-    #[serde(flatten)]
-    pub release: BuildInfo,
-    /// The deployment's details.
-    #[serde(flatten)]
-    pub deployment: DeploymentDetails,
+/// Declares the properties of an era of the servers from October 2023, closed, from the parts
+/// they write: the instance id, the counts and the public applications (each count a `counts`:
+/// [`CountText`] in October 2023, [`Count`] later), the version and edition, the deployment's
+/// details; then, `since: 2024`, the active users and the admin's e-mail domain hash; then the
+/// era's own members. The list is written once, so eras differ only in what they name.
+macro_rules! stats_properties {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            counts: $count:ty,
+            since: 2024,
+            $($own:tt)*
+        }
+    ) => {
+        stats_properties!(@struct [$(#[$meta])*] $name, $count, [
+            /// The active users and the admin's e-mail domain hash.
+            #[serde(flatten)]
+            pub activity: ActiveUsers,
+        ] $($own)*);
+    };
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            counts: $count:ty,
+            $($own:tt)*
+        }
+    ) => {
+        stats_properties!(@struct [$(#[$meta])*] $name, $count, [] $($own)*);
+    };
+    (@struct [$($meta:tt)*] $name:ident, $count:ty, [$($since:tt)*] $($own:tt)*) => {
+        $($meta)*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+        #[serde(deny_unknown_fields, rename_all = "camelCase")]
+        pub struct $name {
+            /// The instance id.
+            #[serde(flatten)]
+            pub instance: StatsInstance,
+            /// The counts.
+            #[serde(flatten)]
+            pub counts: InstanceCounts<$count>,
+            /// The public applications.
+            #[serde(flatten)]
+            pub public_apps: PublicApps<$count>,
+            /// The version and edition.
+            #[serde(flatten)]
+            pub release: BuildInfo,
+            /// The deployment's details.
+            #[serde(flatten)]
+            pub deployment: DeploymentDetails,
+            $($since)*
+            $($own)*
+        }
+    };
 }
 
-/// The properties of the servers of 2024: the counts, the deployment's details and the active
-/// users.
-///
-/// Closed: the server writes these members only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStats2024 {
-    /// The instance id.
-    #[serde(flatten)]
-    pub instance: StatsInstance,
-    /// The counts.
-    #[serde(flatten)]
-    pub counts: InstanceCounts<Count>,
-    /// The public applications.
-    #[serde(flatten)]
-    pub public_apps: PublicApps<Count>,
-    /// The version and edition.
-    #[serde(flatten)]
-    pub release: BuildInfo,
-    /// The deployment's details.
-    #[serde(flatten)]
-    pub deployment: DeploymentDetails,
-    /// The active users and the admin's e-mail domain hash.
-    #[serde(flatten)]
-    pub activity: ActiveUsers,
+stats_properties! {
+    /// The properties of the servers from October 2023: every count as text, the version, the
+    /// edition and the deployment's details.
+    ///
+    /// Closed: the server writes these members only.
+    pub struct InstanceStats2023Oct {
+        counts: CountText,
+    }
 }
 
-/// The properties of the servers of 2025: those of 2024 and the organization's id.
-///
-/// Closed: the server writes these members only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStats2025 {
-    /// The instance id.
-    #[serde(flatten)]
-    pub instance: StatsInstance,
-    /// The counts.
-    #[serde(flatten)]
-    pub counts: InstanceCounts<Count>,
-    /// The public applications.
-    #[serde(flatten)]
-    pub public_apps: PublicApps<Count>,
-    /// The version and edition.
-    #[serde(flatten)]
-    pub release: BuildInfo,
-    /// The deployment's details.
-    #[serde(flatten)]
-    pub deployment: DeploymentDetails,
-    /// The active users and the admin's e-mail domain hash.
-    #[serde(flatten)]
-    pub activity: ActiveUsers,
-    /// The id of the organization (a MongoDB ObjectId) the call is sent for: one call per
-    /// organization of the instance, each with the instance's counts.
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub organization_id: crate::common::ObjectId,
+stats_properties! {
+    /// The properties of the servers of 2024: the counts, the deployment's details and the active
+    /// users.
+    ///
+    /// Closed: the server writes these members only.
+    pub struct InstanceStats2024 {
+        counts: Count,
+        since: 2024,
+    }
+}
+
+stats_properties! {
+    /// The properties of the servers of 2025: those of 2024 and the organization's id.
+    ///
+    /// Closed: the server writes these members only.
+    pub struct InstanceStats2025 {
+        counts: Count,
+        since: 2024,
+        /// The id of the organization (a MongoDB ObjectId) the call is sent for: one call per
+        /// organization of the instance, each with the instance's counts.
+        #[schemars(extend("x-privacy" = "record-id"))]
+        pub organization_id: crate::common::ObjectId,
+    }
 }
 
 crate::common::newtype! {
