@@ -12,11 +12,11 @@ use crate::internals::attr::{Check, Number};
 use schema_vocabulary::{self as words, Unit};
 
 mod lent;
-mod required_members;
+mod object_members;
 mod rules;
 
 use lent::lent_members;
-use required_members::required_members;
+use object_members::object_members;
 pub(crate) use rules::kept_members;
 use rules::{noted_members, rules_impl};
 
@@ -74,7 +74,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
             }
         };
     }
-    let required_members = required_members(&input.shape);
+    let object_members = object_members(&input.shape);
     let (value_body, stream_body, extra_impl) = match &input.shape {
         Shape::Struct {
             fields,
@@ -157,7 +157,7 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
                 #stream_body
             }
 
-            #required_members
+            #object_members
         }
 
         #extra_impl

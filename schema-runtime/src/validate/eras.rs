@@ -16,7 +16,7 @@
 //! A document given as bytes (the hot path) is judged without a pass over every era
 //! (module `bytes`). First, each era's clues are looked for in its bytes ([`Clues`]): a few member
 //! names every document of the era has (its required members, and theirs, from
-//! [`Validate::required_members`]) that some other era does not ask for, the rarest first. An
+//! [`Validate::object_members`]) that some other era does not ask for, the rarest first. An
 //! era whose clues the bytes do not all hold cannot accept the document, so only the eras it can
 //! be of are tried, in the order above, each pass giving up at the era's first violation about
 //! the document's shape (a member lacking or not allowed, a value of another JSON type: what a
@@ -60,7 +60,7 @@ use serde_json::Value;
 
 use self::bytes::{Counted, GiveUp, Watch};
 pub use self::clues::Clues;
-use super::{Checker, Limits, Report, RequiredMembers, Seen, Validate};
+use super::{Checker, Limits, ObjectMembers, Report, Seen, Validate};
 
 /// One era of a type with eras: its name, whether the upstream documentation prints it, and
 /// the validator of its own type.
@@ -71,7 +71,7 @@ pub struct Era {
     validate_at: for<'v> fn(&'v Value, &mut Checker<'v>),
     validate_slice_with: fn(&[u8], Limits) -> Report,
     validate_slice_with_serde_json: fn(&[u8], Limits) -> Report,
-    required_members: fn(&mut RequiredMembers),
+    object_members: fn(&mut ObjectMembers),
     count: fn(&[u8], Limits, GiveUp, Watch) -> Counted,
 }
 
@@ -85,7 +85,7 @@ impl Era {
             validate_at: T::validate_at,
             validate_slice_with: T::validate_slice_with,
             validate_slice_with_serde_json: T::validate_slice_with_serde_json,
-            required_members: T::required_members,
+            object_members: T::object_members,
             count: bytes::count::<T>,
         }
     }

@@ -31,11 +31,11 @@ mod flatten;
 pub mod format;
 mod impls;
 mod names;
+mod object_members;
 mod pattern;
 pub mod pointer;
 mod reader;
 mod report;
-mod required;
 pub mod rules;
 mod seen;
 #[doc(hidden)]
@@ -54,13 +54,13 @@ pub use flatten::{Members, Present};
 #[doc(hidden)]
 pub use names::Names;
 #[doc(hidden)]
+pub use object_members::ObjectMembers;
+#[doc(hidden)]
 pub use pattern::Pattern;
 pub use reader::read_with;
 #[doc(hidden)]
 pub use reader::{edges as reader_edges, read_value};
 pub use report::{Limits, Masking, Report, Rule, TextPosition, Violation};
-#[doc(hidden)]
-pub use required::RequiredMembers;
 #[doc(hidden)]
 pub use schema_vocabulary::Variants;
 #[doc(hidden)]
@@ -90,15 +90,21 @@ pub trait Validate {
     #[doc(hidden)]
     fn validate_at<'v>(value: &'v Value, checker: &mut Checker<'v>);
 
-    /// Adds to `required` the members that every document this type accepts has, each with the
-    /// object it belongs to: its required members, each followed by those its type asks for in
-    /// turn, within it (a flattened struct's are members of the same object). A type may name
-    /// fewer than it requires, never one a document it accepts can lack: an era whose names a
-    /// document's bytes do not all hold cannot accept it, and [`mod@eras`] tries it last. The
-    /// standard types, `Option`, maps and arrays name none.
+    /// Tells `members` what this type says of the objects of the documents it accepts: the
+    /// members every such document has, each with the object it belongs to (its required
+    /// members, each followed by what its type says within it; a flattened struct's are members
+    /// of the same object, [`ObjectMembers::flattened`]), the members it may have, and whether
+    /// the object admits no others ([`ObjectMembers::closed`]).
+    ///
+    /// A type may name fewer members than it requires, never one a document it accepts can lack:
+    /// an era whose names a document's bytes do not all hold cannot accept it, and [`mod@eras`]
+    /// tries it last. A type that calls itself closed names every member it admits: a name it
+    /// does not name is taken, when its report finds no member it does not allow there, for one
+    /// the document lacks. The default, for the standard types, `Option`, maps and arrays, names
+    /// none and calls the object open.
     #[doc(hidden)]
-    fn required_members(required: &mut RequiredMembers) {
-        let _ = required;
+    fn object_members(members: &mut ObjectMembers) {
+        members.open();
     }
 
     /// Checks the next value of `deserializer` at the checker's current position, recording

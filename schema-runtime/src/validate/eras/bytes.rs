@@ -108,13 +108,18 @@ pub(super) fn judge_bytes(
     let mut gave_up = false;
     // The closest era read whole so far, with its full report.
     let mut first: Option<(usize, Report)> = None;
+    // What the report of `first` shows of the objects the eras require members of.
+    let mut shown: Option<Shown> = None;
     // Whether a pass read the bytes whole watching every member name, none repeated: only then
     // does a count that gives up prove the era it counts no closer.
     let mut no_repeats = false;
     for index in trial_order(eras) {
+        // An era the full report of one read before owes a violation, for certain, or whose
+        // clues the bytes lack, is not tried.
         if let Some(clues) = clues
             && index < 64
-            && !clues.can_be(index, bytes)
+            && (shown.is_some_and(|shown| clues.eras[index].refused_by(shown))
+                || !clues.can_be(index, bytes))
         {
             cannot_be |= 1 << index;
             continue;
@@ -130,6 +135,7 @@ pub(super) fn judge_bytes(
                     read_whole |= 1 << index;
                 }
                 if closer(index, report.total(), first.as_ref()) {
+                    shown = clues.map(|clues| clues.shown_by(index, &report));
                     first = Some((index, report.with_era(era.name)));
                 }
             }
@@ -165,6 +171,7 @@ pub(super) fn judge_bytes(
         let era = &eras[index];
         match (era.count)(bytes, limits, GiveUp::At(usize::MAX), Watch::Names) {
             Counted::Read(report) => {
+                shown = clues.map(|clues| clues.shown_by(index, &report));
                 first = Some((index, report.with_era(era.name)));
                 no_repeats = true;
             }
@@ -176,7 +183,6 @@ pub(super) fn judge_bytes(
         return Report::new();
     };
     let mut closest = (judged, report.total());
-    let mut shown: Option<Shown<'_>> = None;
     let order: Vec<usize> = order.collect();
     // The names the owed violations may ask about: a few are searched for one by one, many are
     // found by one walk over the document's member names at once.
@@ -196,14 +202,15 @@ pub(super) fn judge_bytes(
             closest.1
         };
         // The members the era requires of objects a full report shows the document has, and
-        // whose names the bytes lack: each is a violation it owes, so an era that owes as many
-        // as it may have is not counted.
+        // that the document lacks (the report's era admits no such member there and the report
+        // finds none it does not allow, or the bytes lack the name): each is a violation it
+        // owes, so an era that owes as many as it may have is not counted.
         if let Some(clues) = clues
             && index < 64
             && judged < 64
         {
             let held = held.as_mut().expect("made with the clues");
-            let shown = shown.get_or_insert_with(|| clues.shown_by(judged, &report));
+            let shown = shown.expect("made with the clues, of the report of `first`");
             if clues.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
                 continue;
             }

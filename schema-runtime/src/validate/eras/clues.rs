@@ -17,15 +17,14 @@ use std::sync::OnceLock;
 use foldhash::fast::FixedState;
 use memchr::memmem::Finder;
 
-use super::super::{RequiredMembers, Rule};
+use super::super::{ObjectMembers, Rule};
 use super::{Era, Report};
 
 /// How many names of an era are looked for, at most, to tell whether a document can be of it:
 /// the rarest ones tell the eras apart.
 const CLUES_PER_ERA: usize = 4;
 
-/// The path of member names from a document's root to one of its objects (`[]`: the root).
-pub(super) type Path = Box<[&'static str]>;
+pub(super) use super::super::object_members::Path;
 
 /// The members each era of a type asks a document for, gathered from the eras' types on first
 /// use (the derive keeps one in a `static` per type with eras).
@@ -47,6 +46,8 @@ pub(super) struct EraNames {
     finders: Box<[Finder<'static>]>,
     /// Every object some era requires members of, as numbered.
     objects: Box<[Path]>,
+    /// The pointer of each object, as numbered.
+    pointers: Box<[Pointer]>,
 }
 
 /// What one era asks a document for.
@@ -65,6 +66,11 @@ pub(super) struct EraClues {
     /// them, or the era's report says so (a `type` violation at one, or a `required` one for a
     /// member on the way there).
     objects: Box<[usize]>,
+    /// Per era judged (as the type lists them), per member of `owed`: whether the judged era
+    /// admits no member of that object but those it names, and does not name this one. Where
+    /// its report finds no member it does not allow there, the document lacks the name: the
+    /// violation is owed without a look at the bytes.
+    unadmitted: Box<[Box<[bool]>]>,
 }
 
 /// How many names [`Held`] searches for one by one before it walks over the document's member
@@ -120,17 +126,33 @@ impl Clues {
 
 impl EraNames {
     fn of(eras: &[Era]) -> Self {
-        let required: Vec<Vec<(Path, &'static str)>> = eras
+        let said: Vec<ObjectMembers> = eras
             .iter()
             .map(|era| {
-                let mut required = RequiredMembers::new();
-                (era.required_members)(&mut required);
-                let mut members = required.into_members();
+                let mut members = ObjectMembers::new();
+                (era.object_members)(&mut members);
+                members
+            })
+            .collect();
+        let required: Vec<Vec<(Path, &'static str)>> = said
+            .iter()
+            .map(|members| {
+                let mut members = members.required().to_vec();
                 members.sort_unstable();
                 members.dedup();
                 members
             })
             .collect();
+        let closed: Vec<Vec<(Path, Vec<&'static str>)>> =
+            said.iter().map(ObjectMembers::closed_objects).collect();
+        // Whether era `judged` admits no member of the object at `at` but those it names, and
+        // does not name `name`.
+        let unadmitted = |judged: usize, at: &Path, name: &str| {
+            closed[judged]
+                .iter()
+                .find(|(object, _)| object == at)
+                .is_some_and(|(_, names)| names.binary_search(&name).is_err())
+        };
         let asked: Vec<Vec<&'static str>> = required
             .iter()
             .map(|members| {
@@ -189,6 +211,13 @@ impl EraNames {
                     .map(|(at, name)| (askers(name), at, *name))
                     .collect();
                 owed.sort_unstable();
+                let unadmitted = (0..eras.len())
+                    .map(|judged| {
+                        owed.iter()
+                            .map(|(_, at, name)| unadmitted(judged, at, name))
+                            .collect()
+                    })
+                    .collect();
                 let mut required_of: Vec<usize> =
                     members.iter().map(|(at, _)| object(at)).collect();
                 required_of.sort_unstable();
@@ -201,6 +230,7 @@ impl EraNames {
                         .map(|(_, at, name)| (object(at), index(name)))
                         .collect(),
                     objects: required_of.into_boxed_slice(),
+                    unadmitted,
                 }
             })
             .collect();
@@ -219,6 +249,7 @@ impl EraNames {
                 .map(|name| Finder::new(&format!("\"{name}\"")).into_owned())
                 .collect(),
             names: names.into_boxed_slice(),
+            pointers: objects.iter().map(|at| pointer_of(at)).collect(),
             objects: objects.into_boxed_slice(),
         }
     }
@@ -289,15 +320,28 @@ impl EraNames {
         }
     }
 
-    /// What the full report of era `judged` shows of the objects other eras require members of,
-    /// each object asked of the report once.
-    pub(super) fn shown_by<'r>(&'r self, judged: usize, report: &'r Report) -> Shown<'r> {
-        Shown {
-            names: self,
-            judged: &self.eras[judged],
-            report,
-            known: vec![None; self.objects.len()],
+    /// What the full report of era `judged` shows of the objects other eras require members of
+    /// (the first 64 of them; of the others, nothing), read off the report in one pass per
+    /// object of that era.
+    pub(super) fn shown_by(&self, judged: usize, report: &Report) -> Shown {
+        let mut shown = Shown {
+            judged,
+            shows: 0,
+            only_named: 0,
+        };
+        if report.is_truncated() {
+            return shown;
         }
+        for &object in &*self.eras[judged].objects {
+            if object >= 64 {
+                break;
+            }
+            let (shows, only_named) =
+                seen_in(report, &self.objects[object], &self.pointers[object]);
+            shown.shows |= u64::from(shows) << object;
+            shown.only_named |= u64::from(shows && only_named) << object;
+        }
+        shown
     }
 
     /// Whether the bytes can be of era `index`: they hold each of its clues, between quotes.
@@ -347,16 +391,24 @@ impl EraClues {
     /// How many `required` violations this era owes a document for certain, counted up to
     /// `enough`: its members whose names the bytes lack (`held`), of objects `shown` says the
     /// document has.
-    pub(super) fn owed_at_least(
-        &self,
-        held: &mut Held<'_>,
-        shown: &mut Shown<'_>,
-        enough: usize,
-    ) -> usize {
+    pub(super) fn owed_at_least(&self, held: &mut Held<'_>, shown: Shown, enough: usize) -> usize {
+        let unadmitted = &self.unadmitted[shown.judged];
+        // First what the judged era's report settles alone, then the bytes for the rest.
         let mut count = 0;
-        for &(object, name) in &self.owed {
+        for (&(object, _), _) in self.owed.iter().zip(unadmitted).filter(|(_, u)| **u) {
+            if count >= enough {
+                return count;
+            }
+            if shown.admits_only_named(object) {
+                count += 1;
+            }
+        }
+        for (&(object, name), &unadmitted) in self.owed.iter().zip(unadmitted) {
             if count >= enough {
                 break;
+            }
+            if unadmitted && shown.admits_only_named(object) {
+                continue;
             }
             if !held.holds(name) && shown.shows(object) {
                 count += 1;
@@ -364,54 +416,85 @@ impl EraClues {
         }
         count
     }
+
+    /// Whether the report `shown` is of shows, for certain, that this era cannot accept the
+    /// document: it owes a `required` violation the report settles alone.
+    pub(super) fn refused_by(&self, shown: Shown) -> bool {
+        self.owed
+            .iter()
+            .zip(&self.unadmitted[shown.judged])
+            .any(|(&(object, _), &unadmitted)| unadmitted && shown.admits_only_named(object))
+    }
 }
 
-/// Whether `report`, of an era that requires members of the object at `at`, shows that the
-/// document has that object: no `type` violation at it or on the way to it, and no `required`
-/// one for a member on the way to it. Only a report that kept every violation tells.
-pub(super) fn shows_object(report: &Report, at: &[&'static str]) -> bool {
-    if report.is_truncated() {
-        return false;
-    }
-    let mut pointer = String::new();
-    for depth in 0..=at.len() {
-        let on_the_way = report.recorded.each().any(|(rule, at_pointer, member)| {
-            at_pointer == pointer
-                && match rule {
-                    Rule::Type => true,
-                    Rule::Required => at.get(depth).is_some_and(|next| member == Some(*next)),
-                    _ => false,
+/// What `report`, of an era that requires members of the object at `at` (whose JSON Pointer
+/// is `pointer`, with the end of each of its prefixes' pointers, the root's first), shows of it:
+/// whether the document has that object (no `type` violation at it or on the way to it, and no
+/// `required` one for a member on the way to it), and whether the report finds no member there
+/// that the era does not allow. Only a report that kept every violation tells.
+fn seen_in(report: &Report, at: &[&'static str], (pointer, ends): &Pointer) -> (bool, bool) {
+    let mut only_named = true;
+    for (rule, at_pointer, member) in report.recorded.each() {
+        match rule {
+            Rule::Type if ends.iter().any(|&end| at_pointer == &pointer[..end]) => {
+                return (false, false);
+            }
+            Rule::Required => {
+                let depth = ends[..at.len()]
+                    .iter()
+                    .position(|&end| at_pointer == &pointer[..end]);
+                if depth.is_some_and(|depth| member == Some(at[depth])) {
+                    return (false, false);
                 }
-        });
-        if on_the_way {
-            return false;
-        }
-        if let Some(next) = at.get(depth) {
-            pointer.push('/');
-            super::super::pointer::push_token(&mut pointer, next);
+            }
+            Rule::UnknownProperty if at_pointer == pointer => only_named = false,
+            _ => {}
         }
     }
-    true
+    (true, only_named)
 }
 
-/// What one era's full report shows of the objects of a type's eras ([`shows_object`]), each
-/// asked once: the owed members of every era name few objects.
-pub(super) struct Shown<'r> {
-    names: &'r EraNames,
-    judged: &'r EraClues,
-    report: &'r Report,
-    known: Vec<Option<bool>>,
+/// What one era's full report shows of the objects of a type's eras ([`EraNames::shown_by`]).
+#[derive(Clone, Copy)]
+pub(super) struct Shown {
+    /// The number of the era whose report it is.
+    judged: usize,
+    /// Bit `n`: the document has object `n`.
+    shows: u64,
+    /// Bit `n`: the document has object `n`, and the report finds no member there that the
+    /// judged era does not allow.
+    only_named: u64,
 }
 
-impl Shown<'_> {
+impl Shown {
     /// Whether the report shows that the document has object `object`: only the objects the
     /// judged era requires members of can be shown.
-    pub(super) fn shows(&mut self, object: usize) -> bool {
-        *self.known[object].get_or_insert_with(|| {
-            self.judged.objects.binary_search(&object).is_ok()
-                && shows_object(self.report, &self.names.objects[object])
-        })
+    pub(super) fn shows(self, object: usize) -> bool {
+        object < 64 && self.shows & (1 << object) != 0
     }
+
+    /// Whether the report shows that the document has object `object` and finds no member
+    /// there that the judged era does not allow: where that era names every member it admits,
+    /// the document has no other.
+    pub(super) fn admits_only_named(self, object: usize) -> bool {
+        object < 64 && self.only_named & (1 << object) != 0
+    }
+}
+
+/// An object's JSON Pointer, with the end of each of its prefixes' (the root's, `""`, first;
+/// its own last).
+type Pointer = (String, Box<[usize]>);
+
+/// The [`Pointer`] of the object at `at`.
+fn pointer_of(at: &[&str]) -> Pointer {
+    let mut pointer = String::new();
+    let mut ends = vec![0];
+    for name in at {
+        pointer.push('/');
+        super::super::pointer::push_token(&mut pointer, name);
+        ends.push(pointer.len());
+    }
+    (pointer, ends.into_boxed_slice())
 }
 
 /// The positions of the quotes of some bytes, in order, found eight bytes at a time: in a word

@@ -1,6 +1,6 @@
 use super::clues::Clues;
 use super::trial_order;
-use crate::validate::{Era, Limits, RequiredMembers, Validate};
+use crate::validate::{Era, Limits, ObjectMembers, Validate};
 
 fn era(name: &'static str, documented: bool) -> Era {
     Era::of::<String>(name, documented)
@@ -110,22 +110,22 @@ fn clue_names(eras: &[Era]) -> Vec<Vec<String>> {
 
 #[test]
 fn an_era_asks_for_the_required_names_other_eras_do_not_all_ask_for() {
-    let members = |of: fn(&mut RequiredMembers)| {
-        let mut required = RequiredMembers::new();
-        of(&mut required);
-        required
-            .into_members()
-            .into_iter()
-            .map(|(at, name)| (at.join("/"), name))
+    let members = |of: fn(&mut ObjectMembers)| {
+        let mut members = ObjectMembers::new();
+        of(&mut members);
+        members
+            .required()
+            .iter()
+            .map(|(at, name)| (at.join("/"), *name))
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        members(<shapes::Middle as Validate>::required_members),
+        members(<shapes::Middle as Validate>::object_members),
         [(String::new(), "a"), (String::new(), "b")],
         "a flattened struct's members, of the same object; not an optional one"
     );
     assert_eq!(
-        members(<shapes::New as Validate>::required_members),
+        members(<shapes::New as Validate>::object_members),
         [
             (String::new(), "a"),
             (String::new(), "inner"),
@@ -221,19 +221,34 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     let (root, within) = (clues.object(&[]), clues.object(&["within"]));
     // The document's root is an object for `old` (its one violation is at `/a`): `wide`
     // owes `p`, `q`, `r` and `within` there, and nothing within `within`, an object `old`
-    // knows nothing of.
+    // knows nothing of. `old` admits no member but `a` and `note`, and its report finds no
+    // other: the document has none of the four, which the report settles alone, whatever
+    // bytes are asked (here bytes that hold them all).
     let bytes = br#"{"a": "x"}"#;
     let report = eras[0].validate_slice(bytes);
-    let mut shown = clues.shown_by(0, &report);
+    let shown = clues.shown_by(0, &report);
     assert!(shown.shows(root));
     assert!(!shown.shows(within));
-    let mut owed = |bytes: &[u8], enough| {
-        wide.owed_at_least(&mut clues.held_searching(bytes, 0), &mut shown, enough)
+    assert!(shown.admits_only_named(root));
+    let holding_all = br#"{"p": 1, "q": 1, "r": 1, "within": 1}"#;
+    let mut held = clues.held_searching(holding_all, 0);
+    assert_eq!(wide.owed_at_least(&mut held, shown, 5), 4);
+    assert!(wide.refused_by(shown));
+    // A report that finds a member `old` does not allow at the root settles nothing there:
+    // the bytes are asked.
+    let report = eras[0].validate_slice(br#"{"a": "x", "zz": 0}"#);
+    let shown = clues.shown_by(0, &report);
+    assert!(shown.shows(root));
+    assert!(!shown.admits_only_named(root));
+    assert!(!wide.refused_by(shown));
+    let owed = |bytes: &[u8], enough| {
+        wide.owed_at_least(&mut clues.held_searching(bytes, 0), shown, enough)
     };
     assert_eq!(owed(bytes, 5), 4);
     // Counted up to what is asked, no further.
     assert_eq!(owed(bytes, 2), 2);
     assert_eq!(owed(bytes, 9), 4);
+    assert_eq!(owed(holding_all, 9), 0);
     // A member name is not owed, wherever it is; a name written as a value is.
     let named = br#"{"a": "x", "note": "p", "q": 1}"#;
     assert_eq!(owed(named, 5), 3);
@@ -245,7 +260,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     // Searched for one by one, a name is held wherever it is between quotes, then walked.
     let searching = |bytes: &'static [u8], searches| {
         let mut held = clues.held_searching(bytes, searches);
-        wide.owed_at_least(&mut held, &mut clues.shown_by(0, &report), 5)
+        wide.owed_at_least(&mut held, clues.shown_by(0, &report), 5)
     };
     let as_values = br#"{"a": "x", "note": ["p", "q"]}"#;
     assert_eq!(searching(as_values, 4), 2);
