@@ -66,11 +66,43 @@ pub(super) struct EraClues {
     /// them, or the era's report says so (a `type` violation at one, or a `required` one for a
     /// member on the way there).
     objects: Box<[usize]>,
-    /// Per era judged (as the type lists them), per member of `owed`: whether the judged era
-    /// admits no member of that object but those it names, and does not name this one. Where
-    /// its report finds no member it does not allow there, the document lacks the name: the
-    /// violation is owed without a look at the bytes.
-    unadmitted: Box<[Box<[bool]>]>,
+    /// Per era judged (as the type lists them), the members of `owed` it does not admit.
+    unadmitted: Box<[Unadmitted]>,
+}
+
+/// The members an era owes ([`EraClues::owed`]) that another era, the one judged, does not admit:
+/// that era admits no member of their object but those it names, and does not name them. Where
+/// its report shows the object and finds no member there it does not allow, the document lacks
+/// them: each is owed without a look at the bytes.
+struct Unadmitted {
+    /// Per member of `owed`: whether it is one.
+    each: Box<[bool]>,
+    /// Per object among the first 64 that has some: its number and how many.
+    per_object: Box<[(usize, usize)]>,
+    /// Bit `n`: object `n` has some.
+    objects: u64,
+}
+
+impl Unadmitted {
+    fn new(each: Box<[bool]>, owed: &[(usize, usize)]) -> Self {
+        let mut per_object: Vec<(usize, usize)> = Vec::new();
+        for (&(object, _), _) in owed.iter().zip(&each).filter(|(_, each)| **each) {
+            if object >= 64 {
+                continue;
+            }
+            match per_object.iter_mut().find(|(known, _)| *known == object) {
+                Some((_, count)) => *count += 1,
+                None => per_object.push((object, 1)),
+            }
+        }
+        Self {
+            objects: per_object
+                .iter()
+                .fold(0, |mask, (object, _)| mask | 1 << object),
+            each,
+            per_object: per_object.into_boxed_slice(),
+        }
+    }
 }
 
 /// How many names [`Held`] searches for one by one before it walks over the document's member
@@ -86,7 +118,7 @@ const SEARCHES_BEFORE_WALK: usize = 12;
 pub(super) struct Held<'n> {
     names: &'n EraNames,
     bytes: &'n [u8],
-    /// Per name: whether the bytes hold it, once asked (or walked).
+    /// Per name: whether the bytes hold it, once asked (or walked); empty until a name is asked.
     known: Vec<Option<bool>>,
     /// How many more names are searched for before the walk.
     searches: usize,
@@ -94,6 +126,9 @@ pub(super) struct Held<'n> {
 
 impl Held<'_> {
     fn holds(&mut self, name: usize) -> bool {
+        if self.known.is_empty() {
+            self.known = vec![None; self.names.names.len()];
+        }
         if let Some(held) = self.known[name] {
             return held;
         }
@@ -211,12 +246,20 @@ impl EraNames {
                     .map(|(at, name)| (askers(name), at, *name))
                     .collect();
                 owed.sort_unstable();
-                let unadmitted = (0..eras.len())
+                let each: Vec<Box<[bool]>> = (0..eras.len())
                     .map(|judged| {
                         owed.iter()
                             .map(|(_, at, name)| unadmitted(judged, at, name))
                             .collect()
                     })
+                    .collect();
+                let owed: Box<[(usize, usize)]> = owed
+                    .into_iter()
+                    .map(|(_, at, name)| (object(at), index(name)))
+                    .collect();
+                let unadmitted = each
+                    .into_iter()
+                    .map(|each| Unadmitted::new(each, &owed))
                     .collect();
                 let mut required_of: Vec<usize> =
                     members.iter().map(|(at, _)| object(at)).collect();
@@ -225,10 +268,7 @@ impl EraNames {
                 EraClues {
                     asked: asked.len(),
                     clues,
-                    owed: owed
-                        .into_iter()
-                        .map(|(_, at, name)| (object(at), index(name)))
-                        .collect(),
+                    owed,
                     objects: required_of.into_boxed_slice(),
                     unadmitted,
                 }
@@ -270,7 +310,7 @@ impl EraNames {
         Held {
             names: self,
             bytes,
-            known: vec![None; self.names.len()],
+            known: Vec::new(),
             searches,
         }
     }
@@ -330,6 +370,17 @@ impl EraNames {
             only_named: 0,
         };
         if report.is_truncated() {
+            return shown;
+        }
+        // A report with no violation about the document's shape shows every object its era
+        // requires members of, and no member its era does not allow.
+        if !report.recorded.rules().any(Rule::is_about_shape) {
+            let objects = self.eras[judged]
+                .objects
+                .iter()
+                .take_while(|&&object| object < 64);
+            shown.shows = objects.fold(0, |mask, object| mask | 1 << object);
+            shown.only_named = shown.shows;
             return shown;
         }
         for &object in &*self.eras[judged].objects {
@@ -394,16 +445,16 @@ impl EraClues {
     pub(super) fn owed_at_least(&self, held: &mut Held<'_>, shown: Shown, enough: usize) -> usize {
         let unadmitted = &self.unadmitted[shown.judged];
         // First what the judged era's report settles alone, then the bytes for the rest.
-        let mut count = 0;
-        for (&(object, _), _) in self.owed.iter().zip(unadmitted).filter(|(_, u)| **u) {
-            if count >= enough {
-                return count;
-            }
-            if shown.admits_only_named(object) {
-                count += 1;
-            }
+        let mut count: usize = unadmitted
+            .per_object
+            .iter()
+            .filter(|(object, _)| shown.admits_only_named(*object))
+            .map(|(_, count)| count)
+            .sum();
+        if count >= enough {
+            return enough;
         }
-        for (&(object, name), &unadmitted) in self.owed.iter().zip(unadmitted) {
+        for (&(object, name), &unadmitted) in self.owed.iter().zip(&unadmitted.each) {
             if count >= enough {
                 break;
             }
@@ -420,10 +471,7 @@ impl EraClues {
     /// Whether the report `shown` is of shows, for certain, that this era cannot accept the
     /// document: it owes a `required` violation the report settles alone.
     pub(super) fn refused_by(&self, shown: Shown) -> bool {
-        self.owed
-            .iter()
-            .zip(&self.unadmitted[shown.judged])
-            .any(|(&(object, _), &unadmitted)| unadmitted && shown.admits_only_named(object))
+        self.unadmitted[shown.judged].objects & shown.only_named != 0
     }
 }
 
