@@ -31,8 +31,12 @@
 //! each count giving up as soon as the era cannot be closer than the closest so far; only when
 //! another era is closer is it judged in full. An era is not counted at all when it owes, for
 //! certain, as many violations as it may have: each member it requires of an object the first
-//! full report shows the document has, and whose name is no member name anywhere in the bytes,
-//! is one `required` violation. The answer is the one judging every era in full gives
+//! full report shows the document has, and that the document lacks, is one `required`
+//! violation. That the document lacks it the report itself may settle: when the report's era
+//! admits no member of that object but those it names ([`Validate::object_members`]), does not
+//! name this one, and the report finds no member there it does not allow. Else the bytes do,
+//! when the name is no member name anywhere in them. An era the report settles owes one is not
+//! tried for acceptance either. The answer is the one judging every era in full gives
 //! (`validate_slice_with_serde_json` does, and the tests hold both paths to the same reports).
 //! A pass that gave up proves nothing of a document that repeats a member name (its last value,
 //! which the parsed document keeps, may come after the one the pass gave up at), so the pass
@@ -43,8 +47,9 @@
 //! The cost: a valid document, one pass of its era, and for each era tried before it whose clues
 //! it holds (the documented era, whose names later eras' documents often hold too) a pass up to
 //! the first member that era refuses; an invalid document of the documented era whose
-//! violations are all of value (as the errata of a documented example are), one pass and a
-//! walk over its member names that shows every other era owes more; any other invalid
+//! violations are all of value (as the errata of a documented example are), one pass, whose
+//! report shows every later era owes more (their members the documented era does not admit);
+//! any other invalid
 //! document, about one pass more per era, most of them cut short. A parsed `Value`
 //! (`validate_at`) is judged against every era in full.
 

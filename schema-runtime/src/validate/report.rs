@@ -512,11 +512,6 @@ impl Recorded {
         );
     }
 
-    /// Each violation's rule.
-    pub(crate) fn rules(&self) -> impl Iterator<Item = Rule> {
-        self.entries.iter().map(|entry| entry.rule)
-    }
-
     /// Each violation's rule, pointer and member, read in place (nothing rendered).
     pub(crate) fn each(&self) -> impl Iterator<Item = (Rule, &str, Option<&str>)> {
         let mut start = 0;

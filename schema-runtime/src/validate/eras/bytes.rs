@@ -108,7 +108,7 @@ pub(super) fn judge_bytes(
     let mut gave_up = false;
     // The closest era read whole so far, with its full report.
     let mut first: Option<(usize, Report)> = None;
-    // What the report of `first` shows of the objects the eras require members of.
+    // What the report of `first` shows of the objects the eras require members of, once asked.
     let mut shown: Option<Shown> = None;
     // Whether a pass read the bytes whole watching every member name, none repeated: only then
     // does a count that gives up prove the era it counts no closer.
@@ -118,8 +118,10 @@ pub(super) fn judge_bytes(
         // clues the bytes lack, is not tried.
         if let Some(clues) = clues
             && index < 64
-            && (shown.is_some_and(|shown| clues.eras[index].refused_by(shown))
-                || !clues.can_be(index, bytes))
+            && (first.as_ref().is_some_and(|(judged, report)| {
+                let shown = *shown.get_or_insert_with(|| clues.shown_by(*judged, report));
+                clues.eras[index].refused_by(shown)
+            }) || !clues.can_be(index, bytes))
         {
             cannot_be |= 1 << index;
             continue;
@@ -135,7 +137,7 @@ pub(super) fn judge_bytes(
                     read_whole |= 1 << index;
                 }
                 if closer(index, report.total(), first.as_ref()) {
-                    shown = clues.map(|clues| clues.shown_by(index, &report));
+                    shown = None;
                     first = Some((index, report.with_era(era.name)));
                 }
             }
@@ -171,7 +173,7 @@ pub(super) fn judge_bytes(
         let era = &eras[index];
         match (era.count)(bytes, limits, GiveUp::At(usize::MAX), Watch::Names) {
             Counted::Read(report) => {
-                shown = clues.map(|clues| clues.shown_by(index, &report));
+                shown = None;
                 first = Some((index, report.with_era(era.name)));
                 no_repeats = true;
             }
@@ -210,7 +212,7 @@ pub(super) fn judge_bytes(
             && judged < 64
         {
             let held = held.as_mut().expect("made with the clues");
-            let shown = shown.expect("made with the clues, of the report of `first`");
+            let shown = *shown.get_or_insert_with(|| clues.shown_by(judged, &report));
             if clues.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
                 continue;
             }

@@ -361,8 +361,8 @@ impl EraNames {
     }
 
     /// What the full report of era `judged` shows of the objects other eras require members of
-    /// (the first 64 of them; of the others, nothing), read off the report in one pass per
-    /// object of that era.
+    /// (the first 64 of them; of the others, nothing), read off the report in one pass over its
+    /// violations about the document's shape.
     pub(super) fn shown_by(&self, judged: usize, report: &Report) -> Shown {
         let mut shown = Shown {
             judged,
@@ -372,25 +372,41 @@ impl EraNames {
         if report.is_truncated() {
             return shown;
         }
-        // A report with no violation about the document's shape shows every object its era
-        // requires members of, and no member its era does not allow.
-        if !report.recorded.rules().any(Rule::is_about_shape) {
-            let objects = self.eras[judged]
-                .objects
-                .iter()
-                .take_while(|&&object| object < 64);
-            shown.shows = objects.fold(0, |mask, object| mask | 1 << object);
-            shown.only_named = shown.shows;
-            return shown;
-        }
-        for &object in &*self.eras[judged].objects {
-            if object >= 64 {
-                break;
+        // Every object the era requires members of is shown, and admits only the members its
+        // era names, until a violation about the document's shape says otherwise.
+        let objects = &self.eras[judged].objects;
+        let objects = &objects[..objects.partition_point(|&object| object < 64)];
+        shown.shows = objects.iter().fold(0, |mask, object| mask | 1 << object);
+        shown.only_named = shown.shows;
+        for (rule, at, member) in report.recorded.each() {
+            if !rule.is_about_shape() {
+                continue;
             }
-            let (shows, only_named) =
-                seen_in(report, &self.objects[object], &self.pointers[object]);
-            shown.shows |= u64::from(shows) << object;
-            shown.only_named |= u64::from(shows && only_named) << object;
+            for &object in objects {
+                let (pointer, ends) = &self.pointers[object];
+                if !pointer.starts_with(at) {
+                    continue;
+                }
+                let depth = ends.iter().position(|&end| end == at.len());
+                let lacking = match (rule, depth) {
+                    // A value of another type at the object or on the way to it.
+                    (Rule::Type, Some(_)) => true,
+                    // A member on the way to it lacking.
+                    (Rule::Required, Some(depth)) => self.objects[object]
+                        .get(depth)
+                        .is_some_and(|next| member == Some(*next)),
+                    // A member there its era does not allow.
+                    (Rule::UnknownProperty, Some(depth)) if depth + 1 == ends.len() => {
+                        shown.only_named &= !(1 << object);
+                        false
+                    }
+                    _ => false,
+                };
+                if lacking {
+                    shown.shows &= !(1 << object);
+                    shown.only_named &= !(1 << object);
+                }
+            }
         }
         shown
     }
@@ -473,33 +489,6 @@ impl EraClues {
     pub(super) fn refused_by(&self, shown: Shown) -> bool {
         self.unadmitted[shown.judged].objects & shown.only_named != 0
     }
-}
-
-/// What `report`, of an era that requires members of the object at `at` (whose JSON Pointer
-/// is `pointer`, with the end of each of its prefixes' pointers, the root's first), shows of it:
-/// whether the document has that object (no `type` violation at it or on the way to it, and no
-/// `required` one for a member on the way to it), and whether the report finds no member there
-/// that the era does not allow. Only a report that kept every violation tells.
-fn seen_in(report: &Report, at: &[&'static str], (pointer, ends): &Pointer) -> (bool, bool) {
-    let mut only_named = true;
-    for (rule, at_pointer, member) in report.recorded.each() {
-        match rule {
-            Rule::Type if ends.iter().any(|&end| at_pointer == &pointer[..end]) => {
-                return (false, false);
-            }
-            Rule::Required => {
-                let depth = ends[..at.len()]
-                    .iter()
-                    .position(|&end| at_pointer == &pointer[..end]);
-                if depth.is_some_and(|depth| member == Some(at[depth])) {
-                    return (false, false);
-                }
-            }
-            Rule::UnknownProperty if at_pointer == pointer => only_named = false,
-            _ => {}
-        }
-    }
-    (true, only_named)
 }
 
 /// What one era's full report shows of the objects of a type's eras ([`EraNames::shown_by`]).
