@@ -148,100 +148,94 @@ pub struct InstanceStatsPing2022 {
     pub user_id: IpAddress,
 }
 
-/// The `instance_stats` call of the servers of 2023.
-///
-/// As in 2022, with `userId` the instance id and the version and edition among the properties
-/// (`pingStats` from `088ec5b3cbb6c33dd3c4db79a7ccecc36d6b5ae7`, 2023-02-27, through
-/// `7b30a7efeff471da5d428354979339619d54fd9a`, 2023-07-07, formatting only). `Map.of` keeps no
-/// order.
-///
-/// Closed (no other members): a privacy audit must account for every member sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStatsPing2023 {
-    /// Where the call comes from: the server's public address, or `unknown`.
-    pub context: ServerAddressOrUnknown,
-    /// The event name, always `instance_stats`.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: InstanceStatsEventName,
-    /// The instance id, its counts, the server's version and edition.
-    pub properties: InstanceStats2023,
-    /// The user Segment files the call under: the instance id, or the text `null` when the
-    /// server has none (`getInstanceId().defaultIfEmpty("null")`).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub user_id: ObjectIdOrNullText,
+/// Declares the `instance_stats` call of an era from 2023, closed: the server's public address or
+/// `unknown` as its context, the event's name, the era's `properties` (given with their doc) and
+/// the instance id, or `null`, as the user. The members every such era shares are written once.
+macro_rules! stats_call {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(#[$properties_meta:meta])*
+            properties: $properties:ty,
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
+        #[serde(deny_unknown_fields, rename_all = "camelCase")]
+        pub struct $name {
+            /// Where the call comes from: the server's public address, or `unknown`.
+            pub context: ServerAddressOrUnknown,
+            /// The event name, always `instance_stats`.
+            #[schemars(extend("x-privacy" = "category"))]
+            pub event: InstanceStatsEventName,
+            $(#[$properties_meta])*
+            pub properties: $properties,
+            /// The user Segment files the call under: the instance id, or the text `null` when the
+            /// server has none (`getInstanceId().defaultIfEmpty("null")`).
+            #[schemars(extend("x-privacy" = "record-id"))]
+            pub user_id: ObjectIdOrNullText,
+        }
+    };
 }
 
-/// The `instance_stats` call of the servers from October 2023, every count as text.
-///
-/// `pingStats` of the revision that builds `Map<String, String> propertiesMap =
-/// Map.ofEntries(...)`: each count is `toString()` of its `Long`, beside `numPublicApps`, the
-/// version, `deploymentProperties.getEdition()` and the deployment's details read from the infra
-/// file, none of them defaulted. `Map.ofEntries` refuses a null value, so a server without the
-/// infra file (or with one lacking a member) makes no call: this era's deployment members are
-/// never `""`, though the type it shares with 2024 allows it. No order.
-///
-/// Closed (no other members): a privacy audit must account for every member sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStatsPing2023Oct {
-    /// Where the call comes from: the server's public address, or `unknown`.
-    pub context: ServerAddressOrUnknown,
-    /// The event name, always `instance_stats`.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: InstanceStatsEventName,
-    /// The instance id, its counts as text and the deployment's details.
-    pub properties: InstanceStats2023Oct,
-    /// The user Segment files the call under: the instance id, or the text `null` when the
-    /// server has none (`getInstanceId().defaultIfEmpty("null")`).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub user_id: ObjectIdOrNullText,
+stats_call! {
+    /// The `instance_stats` call of the servers of 2023.
+    ///
+    /// As in 2022, with `userId` the instance id and the version and edition among the properties
+    /// (`pingStats` from `088ec5b3cbb6c33dd3c4db79a7ccecc36d6b5ae7`, 2023-02-27, through
+    /// `7b30a7efeff471da5d428354979339619d54fd9a`, 2023-07-07, formatting only). `Map.of` keeps no
+    /// order.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent.
+    pub struct InstanceStatsPing2023 {
+        /// The instance id, its counts, the server's version and edition.
+        properties: InstanceStats2023,
+    }
 }
 
-/// The `instance_stats` call of the servers of 2024.
-///
-/// `pingStats` of the revision that adds `getUserTrackingDetails`: the properties are a
-/// `HashMap` of the counts, the deployment's details (`DeploymentProperties`, `""` for what the
-/// infra file does not say) and the admin's e-mail domain hash, with `DAU`, `WAU` and `MAU` put
-/// into it. No order.
-///
-/// Closed (no other members): a privacy audit must account for every member sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStatsPing2024 {
-    /// Where the call comes from: the server's public address, or `unknown`.
-    pub context: ServerAddressOrUnknown,
-    /// The event name, always `instance_stats`.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: InstanceStatsEventName,
-    /// The instance id, its counts and the deployment's details.
-    pub properties: InstanceStats2024,
-    /// The user Segment files the call under: the instance id, or the text `null` when the
-    /// server has none (`getInstanceId().defaultIfEmpty("null")`).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub user_id: ObjectIdOrNullText,
+stats_call! {
+    /// The `instance_stats` call of the servers from October 2023, every count as text.
+    ///
+    /// `pingStats` of the revision that builds `Map<String, String> propertiesMap =
+    /// Map.ofEntries(...)`: each count is `toString()` of its `Long`, beside `numPublicApps`, the
+    /// version, `deploymentProperties.getEdition()` and the deployment's details read from the infra
+    /// file, none of them defaulted. `Map.ofEntries` refuses a null value, so a server without the
+    /// infra file (or with one lacking a member) makes no call: this era's deployment members are
+    /// never `""`, though the type it shares with 2024 allows it. No order.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent.
+    pub struct InstanceStatsPing2023Oct {
+        /// The instance id, its counts as text and the deployment's details.
+        properties: InstanceStats2023Oct,
+    }
 }
 
-/// The `instance_stats` call of the servers of 2025, one per organization.
-///
-/// `pingStats` of the revision that walks `organizationService.retrieveAll()`: the 2024
-/// properties with `organizationId`; the admin's e-mail domain hash is read from `CommonConfig`.
-///
-/// Closed (no other members): a privacy audit must account for every member sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct InstanceStatsPing2025 {
-    /// Where the call comes from: the server's public address, or `unknown`.
-    pub context: ServerAddressOrUnknown,
-    /// The event name, always `instance_stats`.
-    #[schemars(extend("x-privacy" = "category"))]
-    pub event: InstanceStatsEventName,
-    /// The instance id, the organization's, the counts and the deployment's details.
-    pub properties: InstanceStats2025,
-    /// The user Segment files the call under: the instance id, or the text `null` when the
-    /// server has none (`getInstanceId().defaultIfEmpty("null")`).
-    #[schemars(extend("x-privacy" = "record-id"))]
-    pub user_id: ObjectIdOrNullText,
+stats_call! {
+    /// The `instance_stats` call of the servers of 2024.
+    ///
+    /// `pingStats` of the revision that adds `getUserTrackingDetails`: the properties are a
+    /// `HashMap` of the counts, the deployment's details (`DeploymentProperties`, `""` for what the
+    /// infra file does not say) and the admin's e-mail domain hash, with `DAU`, `WAU` and `MAU` put
+    /// into it. No order.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent.
+    pub struct InstanceStatsPing2024 {
+        /// The instance id, its counts and the deployment's details.
+        properties: InstanceStats2024,
+    }
+}
+
+stats_call! {
+    /// The `instance_stats` call of the servers of 2025, one per organization.
+    ///
+    /// `pingStats` of the revision that walks `organizationService.retrieveAll()`: the 2024
+    /// properties with `organizationId`; the admin's e-mail domain hash is read from `CommonConfig`.
+    ///
+    /// Closed (no other members): a privacy audit must account for every member sent.
+    pub struct InstanceStatsPing2025 {
+        /// The instance id, the organization's, the counts and the deployment's details.
+        properties: InstanceStats2025,
+    }
 }
 
 /// The event name of the daily statistics call.
