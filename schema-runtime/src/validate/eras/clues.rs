@@ -484,8 +484,8 @@ impl EraClues {
         count
     }
 
-    /// Whether the report `shown` is of shows, for certain, that this era cannot accept the
-    /// document: it owes a `required` violation the report settles alone.
+    /// Whether what another era's full report shows (`shown`) proves that this era cannot
+    /// accept the document: it owes a `required` violation that report settles alone.
     pub(super) fn refused_by(&self, shown: Shown) -> bool {
         self.unadmitted[shown.judged].objects & shown.only_named != 0
     }
