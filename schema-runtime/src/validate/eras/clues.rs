@@ -9,7 +9,10 @@
 //! the look. What an invalid document owes each era is asked of up to a few dozen names ([`Held`]):
 //! a few are searched for one by one, many are found by one walk over the bytes, each member
 //! name met looked up among them (a search per name cost a third of the judgment of an invalid
-//! backend call event, which asks about some sixty).
+//! backend call event, which asks about some sixty). Before the bytes are asked, the first full
+//! report settles what it can: a member its era does not admit of an object it closes to others,
+//! where the report finds no member that era does not allow, is one the document lacks
+//! ([`Shown`], `Unadmitted`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -456,8 +459,9 @@ impl EraClues {
     }
 
     /// How many `required` violations this era owes a document for certain, counted up to
-    /// `enough`: its members whose names the bytes lack (`held`), of objects `shown` says the
-    /// document has.
+    /// `enough`: its members of objects `shown` says the document has, that the report settles
+    /// the document lacks (the judged era does not admit them there and the report finds no
+    /// member it does not allow), then those whose names the bytes lack (`held`).
     pub(super) fn owed_at_least(&self, held: &mut Held<'_>, shown: Shown, enough: usize) -> usize {
         let unadmitted = &self.unadmitted[shown.judged];
         // First what the judged era's report settles alone, then the bytes for the rest.
