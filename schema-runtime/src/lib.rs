@@ -3,11 +3,13 @@
 pub mod fixture;
 mod inline;
 mod nullable;
+mod or_empty;
 pub mod validate;
 
 pub use fixture::Fixture;
 pub use inline::Inline;
 pub use nullable::Nullable;
+pub use or_empty::OrEmpty;
 pub use validate::Validate;
 
 /// The largest integer every JSON implementation holds exactly: 2^53 − 1 (I-JSON, RFC 7493).

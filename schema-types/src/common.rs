@@ -12,7 +12,7 @@
 //! [`crate::corpus`]), and it keeps the invariant the other way round: whatever the schema
 //! accepts, serde deserialises.
 
-pub use schema_runtime::{MAX_SAFE_INTEGER, Nullable};
+pub use schema_runtime::{MAX_SAFE_INTEGER, Nullable, OrEmpty};
 
 /// Declares a newtype over one JSON value, as every constrained value of the payloads is.
 ///

@@ -13,12 +13,14 @@
 //! [`HashedObjectUser`]) or in clear ([`AnonymousViewerUsername`],
 //! [`AnonymousViewerObjectUser`]).
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
 use serde_json::{Map, Value};
 
 use super::backend_call_anonymous::*;
+use super::backend_call_objects::{PluginErrorDetails, RedactedParam};
 use super::backend_call_organization::*;
 use super::keep_alive_ping::Edition;
 use super::segment::{
@@ -27,7 +29,7 @@ use super::segment::{
 use super::server_setup_ping::{CloudProvider, DeploymentTool, EfsMount, Sha256HexOrEmpty};
 use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
-use crate::common::{Count, Nullable, ObjectId, Rfc3339Timestamp, Sha256Hex, Uuid};
+use crate::common::{Count, Nullable, ObjectId, OrEmpty, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
@@ -115,7 +117,7 @@ pub type BackendCallEvent2024 = SegmentTrack<BackendCallProperties2024>;
 
 impl Payload for BackendCallEvent {
     const ID: &'static str = "appsmith/backend-call-event";
-    const VERSION: SchemaVersion = SchemaVersion::new(1, 2, 3);
+    const VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
@@ -448,15 +450,13 @@ pub struct BackendCallRunDetails {
     pub ds_id: ObjectIdOrEmpty,
     /// Whether the datasource is one of Appsmith's mock databases: the datasource's `isMock`,
     /// `true` or `false`, or `""` when it is not set (`ObjectUtils.defaultIfNull(..., "")`), as
-    /// it is not for a datasource a user created. A boolean or `""`: not constrained further by
-    /// this schema.
+    /// it is not for a datasource a user created.
     #[schemars(extend("x-privacy" = "flag"))]
-    pub ds_is_mock: Value,
+    pub ds_is_mock: OrEmpty<bool>,
     /// Whether the datasource comes from a template: the datasource's `isTemplate`, `true`,
-    /// `false` or `""` when it is not set, as [`Self::ds_is_mock`]. Not constrained further by
-    /// this schema.
+    /// `false` or `""` when it is not set, as for `dsIsMock`.
     #[schemars(extend("x-privacy" = "flag"))]
-    pub ds_is_template: Value,
+    pub ds_is_template: OrEmpty<bool>,
     /// The datasource's name, as its author gave it (the same as `datasource.name`).
     #[schemars(extend("x-privacy" = "content-name"))]
     pub ds_name: String,
@@ -487,13 +487,10 @@ pub struct BackendCallRunObject {
     /// (a MongoDB ObjectId, the same as `actionId`).
     #[schemars(extend("x-privacy" = "record-id"))]
     pub oid: ObjectId,
-    /// The plugin's account of a failed run, or `""` when there is none (a successful run): the
-    /// result's `PluginErrorDetails` as analytics-java writes an object, with the string members
-    /// `title`, `errorType`, `appsmithErrorCode`, `appsmithErrorMessage`, `downstreamErrorCode`
-    /// and `downstreamErrorMessage` (the datasource's own error message, which can quote what it
-    /// answered). Not constrained further by this schema.
+    /// The plugin's account of a failed run (its `PluginErrorDetails`), or `""` when there is none
+    /// (a successful run).
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    pub plugin_error_details: Value,
+    pub plugin_error_details: OrEmpty<PluginErrorDetails>,
     /// The size of the request's parameters, in bytes (`totalReadableBytesCount`).
     #[schemars(extend("x-privacy" = "count"))]
     pub total_readable_bytes_count: Count,
@@ -733,24 +730,21 @@ pub struct BackendCallRunDetails2024 {
     /// (`deepCopyActionConfiguration(actionDTO.getActionConfiguration())`, an
     /// `ActionConfiguration` as analytics-java writes an object: its query or body, path,
     /// headers, query parameters and plugin settings as the author wrote them, `{{...}}`
-    /// bindings included), or `""` when the copy failed. An object or `""`: not constrained
-    /// further by this schema. It holds what the author typed into the action, which can
-    /// include literal values, such as a token written into a header or a URL.
+    /// bindings included), or `""` when the copy failed. Its members are the plugin's and the
+    /// author's, so the object is not constrained further by this schema. It holds what the
+    /// author typed into the action, which can include literal values, such as a token written
+    /// into a header or a URL.
     #[schemars(extend("x-privacy" = "free-text"))]
-    pub action_configuration: Value,
+    pub action_configuration: OrEmpty<Map<String, Value>>,
     /// The request's parameter map turned round (`executeActionDto.getInvertParameterMap()`): its
     /// pseudo names (`k0`, `k1`, ...) to the bindings they stand for (`Input1.text`,
-    /// `Table1.pageSize`), or `""` when the request had no parameter map. An object of strings or
-    /// `""`: not constrained further by this schema.
+    /// `Table1.pageSize`), or `""` when the request had no parameter map.
     #[schemars(extend("x-privacy" = "content-name"))]
-    pub action_execution_invert_parameter_map: Value,
-    /// The request's parameters (`executeActionDto.getParams()`, each a `Param` as
-    /// analytics-java writes an object: `key`, the binding, `value`, `clientDataType`,
-    /// `dataTypesOfArrayElements`, `pseudoBindingName`), every `value` first replaced by
-    /// `<redacted>` (`CommonFieldName.REDACTED_DATA`), or `""` when the request had none. An
-    /// array or `""`: not constrained further by this schema.
+    pub action_execution_invert_parameter_map: OrEmpty<BTreeMap<String, String>>,
+    /// The request's parameters (`executeActionDto.getParams()`), every `value` first replaced by
+    /// `<redacted>`, or `""` when the request had none.
     #[schemars(extend("x-privacy" = "content-name"))]
-    pub action_execution_request_params_value_map: Value,
+    pub action_execution_request_params_value_map: OrEmpty<Vec<RedactedParam>>,
 }
 
 /// What `sendEvent` adds to every event of the servers from 2024 about the deployment

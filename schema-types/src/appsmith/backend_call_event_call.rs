@@ -49,7 +49,7 @@ pub struct AnalyticsJavaContextCall {
 /// The calls of a backend call event come from the server of each era.
 impl Tracked for BackendCallEvent {
     type Call = BackendCallEventCall;
-    const CALL_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 3);
+    const CALL_VERSION: SchemaVersion = SchemaVersion::new(2, 0, 0);
 }
 
 /// What the Appsmith server POSTs (through analytics-java, in a batch) when an action runs, in

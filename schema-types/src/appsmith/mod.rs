@@ -47,6 +47,7 @@
 mod backend_call_anonymous;
 mod backend_call_event;
 mod backend_call_event_call;
+mod backend_call_objects;
 mod backend_call_organization;
 mod instance_active_ping;
 mod instance_stats_ping;
@@ -69,6 +70,7 @@ use schemars::JsonSchema;
 pub use backend_call_anonymous::*;
 pub use backend_call_event::*;
 pub use backend_call_event_call::*;
+pub use backend_call_objects::*;
 pub use backend_call_organization::*;
 pub use instance_active_ping::*;
 pub use instance_stats_ping::*;
