@@ -107,7 +107,10 @@ impl<T: JsonSchema> JsonSchema for OrEmpty<T> {
                 .iter()
                 .filter_map(|t| t.as_str().map(str::to_owned))
                 .collect(),
-            _ => panic!("`OrEmpty<{}>`: the schema states no `type`", T::schema_name()),
+            _ => panic!(
+                "`OrEmpty<{}>`: the schema states no `type`",
+                T::schema_name()
+            ),
         };
         assert!(
             !types.iter().any(|t| t == "string"),
@@ -126,9 +129,8 @@ impl<T: JsonSchema> JsonSchema for OrEmpty<T> {
 }
 
 /// What a string other than `""` breaks: `maxLength: 0`, in the words of every length.
-static EMPTY: LazyLock<String> = LazyLock::new(|| {
-    schema_vocabulary::length(None, Some(0), schema_vocabulary::Unit::Characters)
-});
+static EMPTY: LazyLock<String> =
+    LazyLock::new(|| schema_vocabulary::length(None, Some(0), schema_vocabulary::Unit::Characters));
 
 /// Records a string other than `""`.
 fn check_empty(checker: &mut Checker<'_>, seen: &Seen<'_>) {
@@ -172,10 +174,7 @@ impl<'de, T: Validate> EmptyOr<'_, 'de, T> {
         Ok(seen)
     }
 
-    fn scalar<E: de::Error>(
-        self,
-        value: impl IntoDeserializer<'de, E>,
-    ) -> Result<Seen<'de>, E> {
+    fn scalar<E: de::Error>(self, value: impl IntoDeserializer<'de, E>) -> Result<Seen<'de>, E> {
         T::stream_at(value.into_deserializer(), self.checker)
     }
 }
