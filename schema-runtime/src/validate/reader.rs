@@ -22,9 +22,6 @@
 //! through it, since every `validate_slice` does.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
-
-use foldhash::fast::RandomState;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
@@ -128,20 +125,32 @@ pub(crate) struct Reader<'de, const WATCH: bool = false> {
     remaining_depth: u8,
     /// The content of the last string with escapes, undone.
     unescaped: String,
-    /// When the reader watches member names: the names of the objects being read (each name's
-    /// hash, and where its quoted text starts and ends), those of an object above those of the
-    /// object it holds.
-    names: Vec<(u64, usize, usize)>,
-    /// Where the names of each array or object being read start in `names`.
-    opened: Vec<usize>,
+    /// When the reader watches member names: the names of the objects being read (where each
+    /// name's quoted text starts and ends), those of an object above those of the object it
+    /// holds.
+    names: Vec<(usize, usize)>,
+    /// For each array or object being read: where its names start in `names`, and whether one
+    /// of them has an escape (so that two names may be one with different texts).
+    opened: Vec<(usize, bool)>,
     /// Whether an object read whole repeated a member name.
     repeated: bool,
-    /// The hash of the names, with random keys (when the reader watches them).
-    hasher: Option<RandomState>,
+    /// How many escapes the strings read so far had (counted when the reader watches names, to
+    /// tell a name with an escape).
+    escapes: usize,
 }
 
-/// How many names of one object are compared each with each; more are sorted by hash first.
+/// How many names of one object are compared each with each; more are sorted first.
 const FEW_NAMES: usize = 16;
+
+/// A name's key for sorting many names: its length and first seven bytes, so that names with
+/// different keys differ.
+fn sort_key(text: &[u8]) -> u64 {
+    let mut first = [0u8; 8];
+    let taken = text.len().min(7);
+    first[1..=taken].copy_from_slice(&text[..taken]);
+    first[0] = u8::try_from(text.len()).unwrap_or(u8::MAX);
+    u64::from_be_bytes(first)
+}
 
 fn refuse() -> Error {
     de::Error::custom("not read by the fast path")
@@ -182,32 +191,46 @@ impl<'de, const WATCH: bool> Reader<'de, WATCH> {
             names: Vec::new(),
             opened: Vec::new(),
             repeated: false,
-            hasher: WATCH.then(RandomState::default),
+            escapes: 0,
         }
     }
 
-    /// Whether the object whose names start at `from` in `self.names` repeats one: only names
-    /// with one hash are compared, each with each among a few names, after sorting among many
-    /// (the hash's keys are random, so a document cannot aim names at one hash).
-    fn repeats_from(&self, from: usize) -> bool {
-        let same = |(hash, start, end): (u64, usize, usize),
-                    (other_hash, other_start, other_end)| {
-            hash == other_hash
-                && self.name(start, end).ok() == self.name(other_start, other_end).ok()
-        };
+    /// Whether the object whose names start at `from` in `self.names` repeats one. Names without
+    /// escapes are the same exactly when their texts are: among a few, each is compared with
+    /// each (lengths first); among many, they are sorted by their length and first bytes and
+    /// only names with the same key are compared, those of a larger group sorted by their text
+    /// first, so that no choice of names makes the comparisons quadratic. An object with an
+    /// escape in a name (`escaped`) has its names undone and sorted.
+    fn repeats_from(&self, from: usize, escaped: bool) -> bool {
         let names = &self.names[from..];
-        if names.len() <= FEW_NAMES {
-            return names
+        if escaped {
+            let mut undone: Vec<Cow<'de, str>> = names
                 .iter()
-                .enumerate()
-                .any(|(index, &name)| names[index + 1..].iter().any(|&other| same(name, other)));
+                .filter_map(|&(start, end)| self.name(start, end).ok())
+                .collect();
+            undone.sort_unstable();
+            return undone.windows(2).any(|pair| pair[0] == pair[1]);
         }
-        let mut sorted = names.to_vec();
-        sorted.sort_unstable_by_key(|&(hash, _, _)| hash);
-        sorted.chunk_by(|a, b| a.0 == b.0).any(|run| {
-            run.iter()
-                .enumerate()
-                .any(|(index, &name)| run[index + 1..].iter().any(|&other| same(name, other)))
+        let text = |(start, end): (usize, usize)| self.bytes().get(start..end).unwrap_or_default();
+        if names.len() <= FEW_NAMES {
+            return names.iter().enumerate().any(|(index, &name)| {
+                let (start, end) = name;
+                names[index + 1..].iter().any(|&(other_start, other_end)| {
+                    other_end - other_start == end - start
+                        && text(name) == text((other_start, other_end))
+                })
+            });
+        }
+        let mut keyed: Vec<(u64, usize, usize)> = names
+            .iter()
+            .map(|&(start, end)| (sort_key(text((start, end))), start, end))
+            .collect();
+        keyed.sort_unstable_by_key(|&(key, _, _)| key);
+        keyed.chunk_by_mut(|a, b| a.0 == b.0).any(|group| {
+            group.sort_unstable_by(|a, b| text((a.1, a.2)).cmp(text((b.1, b.2))));
+            group
+                .windows(2)
+                .any(|pair| text((pair[0].1, pair[0].2)) == text((pair[1].1, pair[1].2)))
         })
     }
 
@@ -308,6 +331,9 @@ impl<'de, const WATCH: bool> Reader<'de, WATCH> {
                     return value;
                 }
                 b'\\' => {
+                    if WATCH {
+                        self.escapes += 1;
+                    }
                     let text = unescaped.get_or_insert_with(|| {
                         let mut text = std::mem::take(&mut self.unescaped);
                         text.clear();
@@ -429,14 +455,14 @@ impl<'de, const WATCH: bool> Reader<'de, WATCH> {
     ) -> Result<T, Error> {
         self.descend()?;
         if WATCH {
-            self.opened.push(self.names.len());
+            self.opened.push((self.names.len(), false));
         }
         let value = visit(Entries {
             reader: self,
             first: true,
         })?;
-        if WATCH && let Some(from) = self.opened.pop() {
-            self.repeated = self.repeated || self.repeats_from(from);
+        if WATCH && let Some((from, escaped)) = self.opened.pop() {
+            self.repeated = self.repeated || self.repeats_from(from, escaped);
             self.names.truncate(from);
         }
         self.ascend(close)?;
@@ -544,17 +570,16 @@ impl<'de, const WATCH: bool> MapAccess<'de> for Entries<'_, 'de, WATCH> {
         match self.reader.next_entry(b'}', &mut self.first)? {
             None => Ok(None),
             Some(b'"') => {
-                let start = self.reader.index;
+                let (start, escapes) = (self.reader.index, self.reader.escapes);
                 let key = seed.deserialize(Key(&mut *self.reader))?;
                 if WATCH {
                     let end = self.reader.index;
-                    let name = self.reader.name(start, end)?;
-                    let hash = self
-                        .reader
-                        .hasher
-                        .as_ref()
-                        .map_or(0, |h| h.hash_one(&*name));
-                    self.reader.names.push((hash, start, end));
+                    self.reader.names.push((start, end));
+                    if self.reader.escapes != escapes
+                        && let Some((_, escaped)) = self.reader.opened.last_mut()
+                    {
+                        *escaped = true;
+                    }
                 }
                 Ok(Some(key))
             }
@@ -685,6 +710,30 @@ mod tests {
         }
     }
 
+    /// Past the names compared each with each, the same answers: names of one length and first
+    /// bytes told apart by their text, a name spelled otherwise found among many.
+    #[test]
+    fn a_watching_reader_tells_a_repeated_name_among_many() {
+        let object = |names: &[&str]| {
+            let members: Vec<String> = (0..20)
+                .map(|index| format!("\"member_{index:02}\": 0"))
+                .chain(names.iter().map(|name| format!("\"{name}\": 1")))
+                .collect();
+            format!("{{{}}}", members.join(", "))
+        };
+        for (names, repeated) in [
+            (&["other"][..], false),
+            (&["member_07"], true),
+            (&["member_99", "member_98"], false),
+            (&["member_9", "member_9"], true),
+            (&[r"member\u005f07"], true),
+            (&[r"member\u005f77"], false),
+        ] {
+            let text = object(names);
+            assert_eq!(repeats(&text), repeated, "{text}");
+        }
+    }
+
     #[test]
     fn many_names_are_compared_in_about_linear_time() {
         let many = |last: &str| {
@@ -695,5 +744,14 @@ mod tests {
         };
         assert!(!repeats(&many("other")));
         assert!(repeats(&many("m77")));
+        // Names of one length and first bytes: sorted by their text, not compared each with each.
+        let alike = |last: &str| {
+            let members: Vec<String> = (0..100_000)
+                .map(|index| format!("\"same_prefix_{index:06}\": 0"))
+                .collect();
+            format!("{{{}, \"{last}\": 1}}", members.join(", "))
+        };
+        assert!(!repeats(&alike("same_prefix_x")));
+        assert!(repeats(&alike("same_prefix_012345")));
     }
 }
