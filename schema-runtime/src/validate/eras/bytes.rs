@@ -1,6 +1,8 @@
 //! A document given as bytes, judged against the eras of its type with passes that give up as
 //! soon as what they read settles what they were asked (see the parent module's doc).
 
+use std::sync::LazyLock;
+
 use memchr::memmem;
 
 use super::super::reader::Reader;
@@ -79,6 +81,10 @@ pub(super) fn count<T: Validate>(
     Counted::Judged(T::validate_slice_with(bytes, limits))
 }
 
+/// The searcher for a `\u` escape, built once.
+static UNICODE_ESCAPE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"\\u"));
+
 /// The report of the first era (in the order tried) that accepts `bytes`, else of the closest.
 ///
 /// The eras the bytes can be of (whose clues they hold) are tried first, each pass giving up at
@@ -99,7 +105,7 @@ pub(super) fn judge_bytes(
 ) -> Report {
     // Bytes with a `\u` escape may spell a name otherwise: every era is tried in order.
     let clues = clues
-        .filter(|_| memmem::find(bytes, b"\\u").is_none())
+        .filter(|_| UNICODE_ESCAPE.find(bytes).is_none())
         .map(|clues| clues.of(eras));
     // Bit `index` for each era the document cannot be of, and for each era a pass has read whole
     // (the first 64 eras: the others are always tried and counted).
