@@ -3,11 +3,13 @@
 //! Java emitters often write a missing value as an empty string
 //! (`ObjectUtils.defaultIfNull(value, "")`), so one member holds an object, an array or a
 //! boolean, or `""`. An `anyOf` of the type and `""` would say so, but refuses a bad value as a
-//! whole, at the member: a wrong member deep inside the object is reported as "not any of". The
-//! schema here widens the type's own `type` to take a string and allows only the empty one
-//! (`{"type": ["object", "string"], "maxLength": 0, "properties": ...}`): JSON Schema applies
-//! `maxLength` to strings only and `properties` to objects only, so a bad value is refused by the
-//! keyword it breaks, where it breaks it, by `jsonschema` and by the validator alike.
+//! whole, at the member: a wrong member deep inside the object is reported as "not any of". A
+//! union `type` (`["object", "string"]` with `maxLength: 0`) would not, but strict validators
+//! (ajv's strict mode) refuse to compile a union of types other than `null`. The schema here is
+//! a condition: `{"if": {"type": "string"}, "then": {"type": "string", "maxLength": 0}, "else":
+//! T}`: a string is held to `""`, anything else is judged by `T`'s own schema, so a bad value is
+//! refused by the keyword it breaks, where it breaks it, by `jsonschema` and by the validator
+//! alike.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -92,39 +94,15 @@ impl<T: JsonSchema> JsonSchema for OrEmpty<T> {
         format!("{}OrEmpty", T::schema_id()).into()
     }
 
-    /// `T`'s own schema (in place, not a `$ref`), its `type` widened to strings and strings
-    /// held to none but `""`.
-    ///
-    /// # Panics
-    ///
-    /// When `T`'s schema states no `type`, or is a string's: `""` would be one of its values
-    /// already, or the schema could not take it in; either is a mistake in the type using it.
+    /// `{"if": {"type": "string"}, "then": {"type": "string", "maxLength": 0}, "else": T}`: a
+    /// string must be `""`, anything else must be a `T` (`schema_walk::or_empty` in the types
+    /// crate reads the shape back).
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let mut schema = T::json_schema(generator);
-        let types = match schema.get("type") {
-            Some(Value::String(single)) => vec![single.clone()],
-            Some(Value::Array(several)) => several
-                .iter()
-                .filter_map(|t| t.as_str().map(str::to_owned))
-                .collect(),
-            _ => panic!(
-                "`OrEmpty<{}>`: the schema states no `type`",
-                T::schema_name()
-            ),
-        };
-        assert!(
-            !types.iter().any(|t| t == "string"),
-            "`OrEmpty<{}>`: the type takes strings already",
-            T::schema_name()
-        );
-        let widened: Vec<Value> = types
-            .into_iter()
-            .chain(["string".to_owned()])
-            .map(Value::String)
-            .collect();
-        schema.insert("type".to_owned(), Value::Array(widened));
-        schema.insert("maxLength".to_owned(), Value::from(0));
-        schema
+        schemars::json_schema!({
+            "if": { "type": "string" },
+            "then": { "type": "string", "maxLength": 0 },
+            "else": generator.subschema_for::<T>(),
+        })
     }
 }
 
@@ -280,12 +258,15 @@ mod tests {
     }
 
     #[test]
-    fn the_schema_widens_the_type_to_the_empty_string() {
+    fn the_schema_holds_a_string_to_empty_and_anything_else_to_the_type() {
         let schema = schemars::schema_for!(OrEmpty<Vec<bool>>);
         let value = schema.as_value();
-        assert_eq!(value["type"], json!(["array", "string"]));
-        assert_eq!(value["maxLength"], json!(0));
-        assert_eq!(value["items"], json!({"type": "boolean"}));
+        assert_eq!(value["if"], json!({"type": "string"}));
+        assert_eq!(value["then"], json!({"type": "string", "maxLength": 0}));
+        assert_eq!(
+            value["else"],
+            json!({"type": "array", "items": {"type": "boolean"}})
+        );
     }
 
     #[test]

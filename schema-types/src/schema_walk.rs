@@ -247,6 +247,10 @@ fn inner<'a>(
         let (value, value_at) = follow_from(root, value, &format!("{at}/anyOf/{index}"))?;
         return inner(root, value, value_at, document_pointer);
     }
+    if let Some(value) = or_empty(schema) {
+        let (value, value_at) = follow_from(root, value, &format!("{at}/else"))?;
+        return inner(root, value, value_at, document_pointer);
+    }
     if has_properties(schema) {
         return Ok(Some(Object {
             schema,
@@ -276,6 +280,22 @@ fn nullable_alternative(schema: &Value) -> Option<(usize, &Value)> {
         (true, false) => Some((1, second)),
         _ => None,
     }
+}
+
+/// The schema of a member's values when the member may also be `""` instead
+/// (`schema_runtime::OrEmpty`: `{"if": {"type": "string"}, "then": {"type": "string",
+/// "maxLength": 0}, "else": VALUES}`), else `None`.
+pub fn or_empty(schema: &Value) -> Option<&Value> {
+    is_or_empty_condition(schema.get("if")?)
+        .then(|| schema.get("else"))
+        .flatten()
+}
+
+/// Whether `condition` is the `if` of a member that may be `""` (`{"type": "string"}`).
+pub fn is_or_empty_condition(condition: &Value) -> bool {
+    condition.as_object().is_some_and(|condition| {
+        condition.len() == 1 && condition.get("type").is_some_and(|t| t == "string")
+    })
 }
 
 fn has_properties(schema: &Value) -> bool {

@@ -235,6 +235,9 @@ fn row(root: &Value, member: &Member<'_>) -> Row {
 }
 
 fn type_of(root: &Value, schema: &Value) -> String {
+    if let Some(values) = schema_walk::or_empty(schema) {
+        return format!("{} or `\"\"`", type_of(root, follow(root, values)));
+    }
     if let Some(any_of) = schema.get("anyOf").and_then(Value::as_array) {
         let parts: Vec<String> = any_of
             .iter()
@@ -266,6 +269,9 @@ fn type_of(root: &Value, schema: &Value) -> String {
 }
 
 fn constraint_of(root: &Value, schema: &Value) -> String {
+    if let Some(values) = schema_walk::or_empty(schema) {
+        return constraint_of(root, follow(root, values));
+    }
     let mut parts = Vec::new();
     if let Some(format) = schema.get("format").and_then(Value::as_str) {
         parts.push(format!("format `{format}`"));

@@ -1,6 +1,7 @@
 //! A subschema as the walk sees it: its keywords read through its `$ref`s, each with the
-//! location it was read at (a keyword beside a `$ref` overriding the referenced one's), and a
-//! union with `{"type": "null"}` unwrapped to its other alternative. Locations are JSON Pointer
+//! location it was read at (a keyword beside a `$ref` overriding the referenced one's), a
+//! union with `{"type": "null"}` unwrapped to its other alternative, and a member that may be
+//! `""` unwrapped to its values. Locations are JSON Pointer
 //! fragments (`#/$defs/Name/type`), which is how a change names where it is in the schema.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -208,6 +209,25 @@ pub(super) fn read_unwrapped<'a>(
     at: String,
 ) -> Result<Node<'a>, DiffError> {
     let node = read(root, value, at)?;
+    // A member that may be `""` instead of its values (`schema_runtime::OrEmpty`): its values'
+    // keywords, beside the condition (`if`, `then`), which is compared as any keyword is.
+    if let (Some((condition, _)), Some((values, values_at))) = (node.site("if"), node.site("else"))
+        && schema_walk::is_or_empty_condition(condition)
+    {
+        let inner = read_unwrapped(root, values, values_at)?;
+        let mut keywords = inner.keywords;
+        for (keyword, site) in &node.keywords {
+            if *keyword != "else" {
+                keywords.insert(keyword, site.clone());
+            }
+        }
+        return Ok(Node {
+            at: node.at,
+            keywords,
+            nothing: inner.nothing,
+            null_union: inner.null_union,
+        });
+    }
     for union in ["anyOf", "oneOf"] {
         let Some((Value::Array(alternatives), union_at)) = node.site(union) else {
             continue;
