@@ -12,7 +12,7 @@ use schema_vocabulary::{Unit, Variants};
 use super::bound::{Bound, NON_NEGATIVE, at_least_zero, is_out_of_range, length_unit_if_out};
 use super::pattern::Pattern;
 use super::pointer::{has_tilde_or_slash, push_token};
-use super::report::{Limits, Report, Rule};
+use super::report::{Found, Limits, Report, Rule};
 use super::seen::{Seen, push_decimal};
 
 /// One step of a JSON Pointer.
@@ -82,6 +82,13 @@ impl<'v> Checker<'v> {
             gives_up_at_shape: true,
             ..Self::new(limits)
         }
+    }
+
+    /// Whether a checker made by [`Self::giving_up_at_shape`] recorded a violation about the
+    /// document's shape (its pass may record one as its last check and still read the document
+    /// whole).
+    pub(crate) fn met_shape(&self) -> bool {
+        self.gives_up_at_shape && self.give_up_at == 0
     }
 
     /// Whether the streaming path should stop reading: as many violations recorded as the
@@ -218,7 +225,7 @@ impl<'v> Checker<'v> {
                 expected,
                 |text| write_pointer(steps, text),
                 member,
-                |text| found.describe_into(text),
+                Found::Seen(found),
             );
         }
     }

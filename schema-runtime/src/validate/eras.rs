@@ -24,8 +24,9 @@
 //! without accepting it has found violations of value only, and its report is the era's full
 //! report. The eras are told apart only by names that are there or not, never by values, so a
 //! document valid in two eras is still named after the first in the order above; bytes with a
-//! `\u` escape anywhere (which could spell a name otherwise: `\u0069d` for `id`) are tried
-//! against every era, as if none had clues. When no era accepts the document, the closest era
+//! `\u` escape anywhere (which could spell a name otherwise: `\u0069d` for `id`) are taken to
+//! hold every name, so that no era is ruled out by what they spell (what a report shows still
+//! rules eras out: it is of the names as read). When no era accepts the document, the closest era
 //! read whole, or else the most specific era it can be of (the one asking for the most names),
 //! judged in full, stands first, and every other era's violations are counted, nothing rendered,
 //! each count giving up as soon as the era cannot be closer than the closest so far; only when

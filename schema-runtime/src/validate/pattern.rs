@@ -69,14 +69,17 @@ impl Pattern {
                 if bytes.len() != *length {
                     return false;
                 }
-                // One table per run, so the inner loop loads one byte and one table entry.
+                // One table per run, so the inner loop loads one byte and one table entry; it
+                // runs to the run's end without a branch per byte (`&`, not `&&`), which costs
+                // less than leaving at the first refused byte: most texts checked match.
                 let mut rest = bytes;
                 runs.iter().all(|(count, table)| {
                     let Some((run, after)) = rest.split_at_checked(*count) else {
                         return false;
                     };
                     rest = after;
-                    run.iter().all(|&byte| table[usize::from(byte)])
+                    run.iter()
+                        .fold(true, |matched, &byte| matched & table[usize::from(byte)])
                 })
             }
             Matcher::Simple(pieces) => matches_simple(pieces, text.as_bytes()),

@@ -13,6 +13,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::Seen;
+use super::seen::describe_string_into;
+
 /// A constraint kind, as a violation names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -432,6 +435,8 @@ impl Serialize for Report {
 
 /// The violations of a report as recorded: each one's texts (pointer, member, found) one after
 /// the other in one buffer, so that recording one allocates nothing (but the buffers' growth).
+/// A found string the report shows whole is kept as it is and described (quoted, escaped) only
+/// when the violations are read: most reports are asked only for their verdict and count.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Recorded {
     text: String,
@@ -446,22 +451,32 @@ struct Entry {
     rule: Rule,
     chosen_names: u64,
     has_member: bool,
+    /// Whether the found text is a string as the document holds it, not yet described.
+    found_string: bool,
     expected: Cow<'static, str>,
     pointer_end: usize,
     member_end: usize,
     found_end: usize,
 }
 
+/// A violation's found value, as [`Recorded::push`] takes it.
+pub(crate) enum Found<'s> {
+    /// A value the document holds.
+    Seen(&'s Seen<'s>),
+    /// A value already described (another report's).
+    Described(&'s str),
+}
+
 impl Recorded {
     /// Records a violation: its pointer (appended to the buffer by `pointer`), its member, and
-    /// its found value (appended by `found`).
+    /// its found value.
     pub(crate) fn push(
         &mut self,
         rule: Rule,
         expected: Cow<'static, str>,
         pointer: impl FnOnce(&mut String) -> u64,
         member: Option<&str>,
-        found: impl FnOnce(&mut String),
+        found: Found<'_>,
     ) {
         if self.entries.len() == self.entries.capacity() {
             // A document with one violation often has several, and one with many often has
@@ -486,11 +501,27 @@ impl Recorded {
             self.text.push_str(member);
         }
         let member_end = self.text.len();
-        found(&mut self.text);
+        let found_string = match found {
+            Found::Seen(seen) => match seen.string_shown_whole() {
+                Some(text) => {
+                    self.text.push_str(text);
+                    true
+                }
+                None => {
+                    seen.describe_into(&mut self.text);
+                    false
+                }
+            },
+            Found::Described(text) => {
+                self.text.push_str(text);
+                false
+            }
+        };
         self.entries.push(Entry {
             rule,
             chosen_names,
             has_member: member.is_some(),
+            found_string,
             expected,
             pointer_end,
             member_end,
@@ -508,7 +539,7 @@ impl Recorded {
                 violation.chosen_names
             },
             violation.member.as_deref(),
-            |text| text.push_str(&violation.found),
+            Found::Described(&violation.found),
         );
     }
 
@@ -539,7 +570,14 @@ impl Recorded {
                         .then(|| text(entry.pointer_end, entry.member_end)),
                     rule: entry.rule,
                     expected: entry.expected.clone(),
-                    found: text(entry.member_end, entry.found_end),
+                    found: if entry.found_string {
+                        let found = &self.text[entry.member_end..entry.found_end];
+                        let mut described = String::with_capacity(found.len() + 16);
+                        describe_string_into(&mut described, found);
+                        described
+                    } else {
+                        text(entry.member_end, entry.found_end)
+                    },
                     position: None,
                     chosen_names: entry.chosen_names,
                 };

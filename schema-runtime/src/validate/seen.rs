@@ -81,6 +81,16 @@ impl<'v> Seen<'v> {
         out
     }
 
+    /// The string, when a report shows it whole (at most 64 bytes, so at most 64 characters):
+    /// a report keeps its text as it is and describes it only when read
+    /// ([`describe_string_into`]), which costs a copy instead of an escaping pass over it.
+    pub(super) fn string_shown_whole(&self) -> Option<&str> {
+        match self {
+            Self::String(text) if text.len() <= SHOWN => Some(text),
+            _ => None,
+        }
+    }
+
     /// [`Self::describe`], appended to `out`.
     pub(super) fn describe_into(&self, out: &mut String) {
         // Writing to a `String` cannot fail.
@@ -101,7 +111,6 @@ impl<'v> Seen<'v> {
                 }
             }
             Self::String(text) => {
-                out.push_str("string ");
                 // A text of at most `SHOWN` bytes has at most `SHOWN` characters.
                 let cut = if text.len() <= SHOWN {
                     None
@@ -109,8 +118,9 @@ impl<'v> Seen<'v> {
                     text.char_indices().nth(SHOWN)
                 };
                 match cut {
-                    None => push_json_string(out, text),
+                    None => describe_string_into(out, text),
                     Some((end, _)) => {
+                        out.push_str("string ");
                         push_json_string(out, &text[..end]);
                         let count = SHOWN + text[end..].chars().count();
                         let _ = write!(out, "... ({count} characters)");
@@ -129,6 +139,13 @@ impl<'v> Seen<'v> {
             }
         }
     }
+}
+
+/// What [`Seen::describe_into`] writes of a string it shows whole
+/// ([`Seen::string_shown_whole`]).
+pub(super) fn describe_string_into(out: &mut String, text: &str) {
+    out.push_str("string ");
+    push_json_string(out, text);
 }
 
 /// Appends `value` in decimal digits.

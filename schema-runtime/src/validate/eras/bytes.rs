@@ -1,10 +1,6 @@
 //! A document given as bytes, judged against the eras of its type with passes that give up as
 //! soon as what they read settles what they were asked (see the parent module's doc).
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
 use super::super::reader::Reader;
 use super::super::{Checker, Limits, Report, Validate};
 use super::clues::{Clues, Shown};
@@ -13,8 +9,10 @@ use super::{Era, closer, judge_every_era, trial_order};
 /// What a pass of one era over a document's bytes says, when it may give up.
 pub(super) enum Counted {
     /// The bytes were read whole and no object repeats a member name: the era's report (every
-    /// violation counted; rendered as far as the limits keep them).
-    Read(Report),
+    /// violation counted; rendered as far as the limits keep them), and whether it has no
+    /// violation about the document's shape (known of a pass that gives up at one; `false` of
+    /// the others).
+    Read { report: Report, shapeless: bool },
     /// The pass gave up: the document breaks the era as the pass was to give up at, as far as
     /// the part read shows (a repeated member name further on could replace a value it judged).
     GaveUp,
@@ -72,7 +70,11 @@ pub(super) fn count<T: Validate>(
             (read, false)
         };
         if read && !checker.saw_duplicate() && !repeated {
-            return Counted::Read(checker.finish());
+            let shapeless = matches!(give_up, GiveUp::AtShape) && !checker.met_shape();
+            return Counted::Read {
+                report: checker.finish(),
+                shapeless,
+            };
         }
         if !read && checker.gave_up() {
             return Counted::GaveUp;
@@ -80,10 +82,6 @@ pub(super) fn count<T: Validate>(
     }
     Counted::Judged(T::validate_slice_with(bytes, limits))
 }
-
-/// The searcher for a `\u` escape, built once.
-static UNICODE_ESCAPE: LazyLock<memmem::Finder<'static>> =
-    LazyLock::new(|| memmem::Finder::new(b"\\u"));
 
 /// The report of the first era (in the order tried) that accepts `bytes`, else of the closest.
 ///
@@ -103,17 +101,18 @@ pub(super) fn judge_bytes(
     bytes: &[u8],
     limits: Limits,
 ) -> Report {
-    // Bytes with a `\u` escape may spell a name otherwise: every era is tried in order.
-    let clues = clues
-        .filter(|_| UNICODE_ESCAPE.find(bytes).is_none())
-        .map(|clues| clues.of(eras));
+    let names = clues.map(|clues| clues.of(eras));
+    // What the bytes hold of the names the eras ask for, found as asked (nothing looked for yet).
+    let mut held = names.map(|names| names.held(bytes));
     // Bit `index` for each era the document cannot be of, and for each era a pass has read whole
     // (the first 64 eras: the others are always tried and counted).
     let mut cannot_be = 0_u64;
     let mut read_whole = 0_u64;
     let mut gave_up = false;
-    // The closest era read whole so far, with its full report.
+    // The closest era read whole so far, with its full report, and whether that report has no
+    // violation about the document's shape.
     let mut first: Option<(usize, Report)> = None;
+    let mut shapeless = false;
     // What the report of `first` shows of the objects the eras require members of, once asked.
     let mut shown: Option<Shown> = None;
     // Whether a pass read the bytes whole watching every member name, none repeated: only then
@@ -122,12 +121,13 @@ pub(super) fn judge_bytes(
     for index in trial_order(eras) {
         // An era the full report of one read before owes a violation, for certain, or whose
         // clues the bytes lack, is not tried.
-        if let Some(clues) = clues
+        if let (Some(names), Some(held)) = (names, held.as_mut())
             && index < 64
             && (first.as_ref().is_some_and(|(judged, report)| {
-                let shown = *shown.get_or_insert_with(|| clues.shown_by(*judged, report));
-                clues.eras[index].refused_by(shown)
-            }) || !clues.can_be(index, bytes))
+                let shown =
+                    *shown.get_or_insert_with(|| names.shown_by(*judged, report, shapeless));
+                names.eras[index].refused_by(shown)
+            }) || !names.can_be(index, held))
         {
             cannot_be |= 1 << index;
             continue;
@@ -136,14 +136,18 @@ pub(super) fn judge_bytes(
         let watch = if gave_up { Watch::Names } else { Watch::No };
         match (era.count)(bytes, limits, GiveUp::AtShape, watch) {
             // Read whole with no member name repeated: the eras that gave up before stand.
-            Counted::Read(report) if report.is_valid() => return report.with_era(era.name),
-            Counted::Read(report) => {
+            Counted::Read { report, .. } if report.is_valid() => return report.with_era(era.name),
+            Counted::Read {
+                report,
+                shapeless: read_shapeless,
+            } => {
                 no_repeats |= watch == Watch::Names;
                 if index < 64 {
                     read_whole |= 1 << index;
                 }
                 if closer(index, report.total(), first.as_ref()) {
                     shown = None;
+                    shapeless = read_shapeless;
                     first = Some((index, report.with_era(era.name)));
                 }
             }
@@ -159,16 +163,27 @@ pub(super) fn judge_bytes(
     }
     let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
     let unread = |index: &usize| *index >= 64 || read_whole & (1 << index) == 0;
-    let mut likely: Vec<usize> = trial_order(eras).filter(can_be).filter(unread).collect();
-    if let Some(clues) = clues {
-        likely.sort_by_key(|index| std::cmp::Reverse(clues.eras[*index].asked));
-    }
-    let unlikely = trial_order(eras).filter(|index| !can_be(index));
+    // The eras left, the likeliest first (the most specific the bytes can be of), then those
+    // they cannot be of.
+    let likeliest = names.map_or(&[][..], |names| &names.likeliest[..]);
+    let left = likeliest
+        .iter()
+        .copied()
+        .chain(
+            names
+                .is_none()
+                .then(|| trial_order(eras))
+                .into_iter()
+                .flatten(),
+        )
+        .filter(can_be)
+        .filter(unread)
+        .chain(trial_order(eras).filter(|index| !can_be(index)));
     let counting = Limits {
         max_violations: 0,
         ..limits
     };
-    let mut order = likely.into_iter().chain(unlikely);
+    let mut order = left;
     if first.is_none() {
         // The likeliest era is judged in full at once: when it is the closest, as it mostly is,
         // its report is the answer. Its pass reads the bytes whole, so it also tells whether a
@@ -178,8 +193,9 @@ pub(super) fn judge_bytes(
         };
         let era = &eras[index];
         match (era.count)(bytes, limits, GiveUp::At(usize::MAX), Watch::Names) {
-            Counted::Read(report) => {
+            Counted::Read { report, .. } => {
                 shown = None;
+                shapeless = false;
                 first = Some((index, report.with_era(era.name)));
                 no_repeats = true;
             }
@@ -191,16 +207,17 @@ pub(super) fn judge_bytes(
         return Report::new();
     };
     let mut closest = (judged, report.total());
-    let order: Vec<usize> = order.collect();
     // The names the owed violations may ask about: a few are searched for one by one, many are
     // found by one walk over the document's member names at once.
-    let mut held = clues.map(|clues| {
-        let asked = order
-            .iter()
-            .map(|index| clues.eras[*index].owes_at_most().min(closest.1 + 1))
-            .sum();
-        clues.held(bytes, asked)
-    });
+    // (Every era not read whole but the one judged is left to count.)
+    if let (Some(names), Some(held)) = (names, held.as_mut()) {
+        held.expect(
+            (0..eras.len())
+                .filter(|index| *index != judged && unread(index))
+                .map(|index| names.eras[index].owes_at_most().min(closest.1 + 1))
+                .sum(),
+        );
+    }
     for index in order {
         let era = &eras[index];
         // A newer era is closer with as many violations; an older one needs fewer.
@@ -213,13 +230,12 @@ pub(super) fn judge_bytes(
         // that the document lacks (the report's era admits no such member there and the report
         // finds none it does not allow, or the bytes lack the name): each is a violation it
         // owes, so an era that owes as many as it may have is not counted.
-        if let Some(clues) = clues
+        if let (Some(names), Some(held)) = (names, held.as_mut())
             && index < 64
             && judged < 64
         {
-            let held = held.as_mut().expect("made with the clues");
-            let shown = *shown.get_or_insert_with(|| clues.shown_by(judged, &report));
-            if clues.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
+            let shown = *shown.get_or_insert_with(|| names.shown_by(judged, &report, shapeless));
+            if names.eras[index].owed_at_least(held, shown, give_up_at) >= give_up_at {
                 continue;
             }
         }
@@ -230,7 +246,7 @@ pub(super) fn judge_bytes(
             (GiveUp::At(usize::MAX), Watch::Names)
         };
         let total = match (era.count)(bytes, counting, give_up, watch) {
-            Counted::Read(report) => {
+            Counted::Read { report, .. } => {
                 no_repeats |= watch == Watch::Names;
                 report.total()
             }

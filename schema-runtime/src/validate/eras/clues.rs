@@ -15,7 +15,7 @@
 //! ([`Shown`], `Unadmitted`).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use foldhash::fast::FixedState;
 use memchr::memmem::Finder;
@@ -49,6 +49,9 @@ pub(super) struct EraNames {
     finders: Box<[Finder<'static>]>,
     /// Every object some era requires members of, as numbered.
     objects: Box<[Path]>,
+    /// The eras in the order tried, the most specific first (the most names asked for): the
+    /// likeliest to be closest to an invalid document, so counted first.
+    pub(super) likeliest: Box<[usize]>,
     /// The pointer of each object, as numbered.
     pointers: Box<[Pointer]>,
 }
@@ -69,6 +72,8 @@ pub(super) struct EraClues {
     /// them, or the era's report says so (a `type` violation at one, or a `required` one for a
     /// member on the way there).
     objects: Box<[usize]>,
+    /// Bit `n`: object `n` is among [`Self::objects`] (the first 64).
+    objects_mask: u64,
     /// Per era judged (as the type lists them), the members of `owed` it does not admit.
     unadmitted: Box<[Unadmitted]>,
 }
@@ -114,10 +119,14 @@ impl Unadmitted {
 /// instructions, the walk 7,000).
 const SEARCHES_BEFORE_WALK: usize = 12;
 
+/// The searcher for a `\u` escape, built once.
+static UNICODE_ESCAPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\\u"));
+
 /// Which names of [`EraNames`] a document's bytes hold, found as they are asked: the first few
 /// each by a search of the bytes (held between quotes anywhere, as a value too), all the others
 /// by one walk over the document's member names ([`EraNames::walk`]). Either way a name the
-/// bytes are said to lack is no member name of the document.
+/// bytes are said to lack is no member name of the document. Bytes with a `\u` escape anywhere
+/// (which could spell a name otherwise: `\u0069d` for `id`) are said to hold every name.
 pub(super) struct Held<'n> {
     names: &'n EraNames,
     bytes: &'n [u8],
@@ -125,10 +134,32 @@ pub(super) struct Held<'n> {
     known: Vec<Option<bool>>,
     /// How many more names are searched for before the walk.
     searches: usize,
+    /// Whether the bytes spell every name plainly (no `\u` escape), once asked.
+    plain: Option<bool>,
 }
 
 impl Held<'_> {
+    /// Whether the bytes hold no `\u` escape, so that they spell each name as it is: only then
+    /// do searches of the bytes tell which names they hold. Looked for once, when first asked.
+    pub(super) fn spelled_plainly(&mut self) -> bool {
+        let bytes = self.bytes;
+        *self
+            .plain
+            .get_or_insert_with(|| UNICODE_ESCAPE.find(bytes).is_none())
+    }
+
+    /// Expects about `asked` names to be asked: searched for one by one if they are few, else
+    /// walked at once.
+    pub(super) fn expect(&mut self, asked: usize) {
+        if asked > SEARCHES_BEFORE_WALK {
+            self.searches = 0;
+        }
+    }
+
     fn holds(&mut self, name: usize) -> bool {
+        if !self.spelled_plainly() {
+            return true;
+        }
         if self.known.is_empty() {
             self.known = vec![None; self.names.names.len()];
         }
@@ -272,12 +303,19 @@ impl EraNames {
                     asked: asked.len(),
                     clues,
                     owed,
+                    objects_mask: required_of
+                        .iter()
+                        .filter(|&&object| object < 64)
+                        .fold(0, |mask, object| mask | 1 << object),
                     objects: required_of.into_boxed_slice(),
                     unadmitted,
                 }
             })
-            .collect();
+            .collect::<Box<[EraClues]>>();
+        let mut likeliest: Vec<usize> = super::trial_order(eras).collect();
+        likeliest.sort_by_key(|&index| std::cmp::Reverse(per_era[index].asked));
         Self {
+            likeliest: likeliest.into_boxed_slice(),
             eras: per_era,
             numbers: names
                 .iter()
@@ -297,15 +335,9 @@ impl EraNames {
         }
     }
 
-    /// What `bytes` hold of the names, found as asked ([`Held`]), when about `asked` names will
-    /// be: searched for one by one if they are few, else walked at once.
-    pub(super) fn held<'n>(&'n self, bytes: &'n [u8], asked: usize) -> Held<'n> {
-        let searches = if asked <= SEARCHES_BEFORE_WALK {
-            SEARCHES_BEFORE_WALK
-        } else {
-            0
-        };
-        self.held_searching(bytes, searches)
+    /// What `bytes` hold of the names, found as asked ([`Held`]): nothing is searched for yet.
+    pub(super) fn held<'n>(&'n self, bytes: &'n [u8]) -> Held<'n> {
+        self.held_searching(bytes, SEARCHES_BEFORE_WALK)
     }
 
     /// [`Self::held`], with `searches` searches before the walk.
@@ -315,6 +347,7 @@ impl EraNames {
             bytes,
             known: Vec::new(),
             searches,
+            plain: None,
         }
     }
 
@@ -365,22 +398,27 @@ impl EraNames {
 
     /// What the full report of era `judged` shows of the objects other eras require members of
     /// (the first 64 of them; of the others, nothing), read off the report in one pass over its
-    /// violations about the document's shape.
-    pub(super) fn shown_by(&self, judged: usize, report: &Report) -> Shown {
-        let mut shown = Shown {
-            judged,
-            shows: 0,
-            only_named: 0,
-        };
-        if report.is_truncated() {
-            return shown;
-        }
+    /// violations about the document's shape, unless it is `shapeless` (it has none, whether or
+    /// not it keeps every violation it counts).
+    pub(super) fn shown_by(&self, judged: usize, report: &Report, shapeless: bool) -> Shown {
         // Every object the era requires members of is shown, and admits only the members its
         // era names, until a violation about the document's shape says otherwise.
+        let all = self.eras[judged].objects_mask;
+        let mut shown = Shown {
+            judged,
+            shows: all,
+            only_named: all,
+        };
+        if shapeless {
+            return shown;
+        }
+        if report.is_truncated() {
+            shown.shows = 0;
+            shown.only_named = 0;
+            return shown;
+        }
         let objects = &self.eras[judged].objects;
         let objects = &objects[..objects.partition_point(|&object| object < 64)];
-        shown.shows = objects.iter().fold(0, |mask, object| mask | 1 << object);
-        shown.only_named = shown.shows;
         for (rule, at, member) in report.recorded.each() {
             if !rule.is_about_shape() {
                 continue;
@@ -414,12 +452,15 @@ impl EraNames {
         shown
     }
 
-    /// Whether the bytes can be of era `index`: they hold each of its clues, between quotes.
-    pub(super) fn can_be(&self, index: usize, bytes: &[u8]) -> bool {
-        self.eras[index]
-            .clues
-            .iter()
-            .all(|&name| self.finders[name].find(bytes).is_some())
+    /// Whether the bytes `held` looks in can be of era `index`: they hold each of its clues,
+    /// between quotes (or may, spelling names with escapes).
+    pub(super) fn can_be(&self, index: usize, held: &mut Held<'_>) -> bool {
+        let clues = &self.eras[index].clues;
+        clues.is_empty()
+            || !held.spelled_plainly()
+            || clues
+                .iter()
+                .all(|&name| self.finders[name].find(held.bytes).is_some())
     }
 
     /// The objects era `index` requires members of, each as its names joined by `/`, for tests.

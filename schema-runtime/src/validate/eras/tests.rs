@@ -226,7 +226,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     // bytes are asked (here bytes that hold them all).
     let bytes = br#"{"a": "x"}"#;
     let report = eras[0].validate_slice(bytes);
-    let shown = clues.shown_by(0, &report);
+    let shown = clues.shown_by(0, &report, false);
     assert!(shown.shows(root));
     assert!(!shown.shows(within));
     assert!(shown.admits_only_named(root));
@@ -237,7 +237,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     // A report that finds a member `old` does not allow at the root settles nothing there:
     // the bytes are asked.
     let report = eras[0].validate_slice(br#"{"a": "x", "zz": 0}"#);
-    let shown = clues.shown_by(0, &report);
+    let shown = clues.shown_by(0, &report, false);
     assert!(shown.shows(root));
     assert!(!shown.admits_only_named(root));
     assert!(!wide.refused_by(shown));
@@ -260,7 +260,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     // Searched for one by one, a name is held wherever it is between quotes, then walked.
     let searching = |bytes: &'static [u8], searches| {
         let mut held = clues.held_searching(bytes, searches);
-        wide.owed_at_least(&mut held, clues.shown_by(0, &report), 5)
+        wide.owed_at_least(&mut held, clues.shown_by(0, &report, false), 5)
     };
     let as_values = br#"{"a": "x", "note": ["p", "q"]}"#;
     assert_eq!(searching(as_values, 4), 2);
@@ -271,7 +271,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     assert_eq!(owed(long.as_bytes(), 5), 2);
     // A document that is no object: `old` reports a `type` at the root, which shows nothing.
     let array = eras[0].validate_slice(b"[]");
-    assert!(!clues.shown_by(0, &array).shows(root));
+    assert!(!clues.shown_by(0, &array, false).shows(root));
     // The era of `wide` itself: `within` is shown unless it is of another type or lacking.
     for (bytes, shows_within) in [
         (
@@ -283,7 +283,7 @@ fn an_era_owes_a_violation_for_each_member_lacking_from_an_object_another_report
     ] {
         let report = eras[1].validate_slice(bytes);
         assert_eq!(
-            clues.shown_by(1, &report).shows(within),
+            clues.shown_by(1, &report, false).shows(within),
             shows_within,
             "{report}"
         );

@@ -8,18 +8,22 @@
 #[must_use]
 pub fn is_date_time(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // The first `T` or `t` splits date from time, wherever it is.
-    let Some(separator) = bytes.iter().position(|&byte| byte == b'T' || byte == b't') else {
-        return false;
-    };
-    is_date(&bytes[..separator]) && is_time(&bytes[separator + 1..])
+    // The first `T` or `t` splits date from time, wherever it is; a date is ten digits and
+    // dashes, so only a text whose eleventh byte it is can be a date-time.
+    matches!(bytes.get(10), Some(b'T' | b't')) && is_date(&bytes[..10]) && is_time(&bytes[11..])
 }
 
 /// `YYYY-MM-DD` naming a day that exists.
 fn is_date(bytes: &[u8]) -> bool {
-    let Some([year, month, day]) = digit_fields(bytes, b'-', [4, 2, 2]) else {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
         return false;
     };
+    let (Some(century), Some(year_of), Some(month), Some(day)) =
+        (two(y0, y1), two(y2, y3), two(m0, m1), two(d0, d1))
+    else {
+        return false;
+    };
+    let year = century * 100 + year_of;
     let last_day = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -32,38 +36,39 @@ fn is_date(bytes: &[u8]) -> bool {
 
 /// `HH:MM:SS[.fraction]` and an offset; a leap second must fall on 23:59 UTC.
 fn is_time(bytes: &[u8]) -> bool {
-    if bytes.len() < 9 {
+    let &[h0, h1, b':', m0, m1, b':', s0, s1, ref rest @ ..] = bytes else {
         return false;
-    }
-    let Some([hour, minute, second]) = digit_fields(&bytes[..8], b':', [2, 2, 2]) else {
+    };
+    let (Some(hour), Some(minute), Some(second)) = (two(h0, h1), two(m0, m1), two(s0, s1)) else {
         return false;
     };
     if hour > 23 || minute > 59 || second > 60 {
         return false;
     }
-    let mut index = 8;
-    if bytes[index] == b'.' {
-        index += 1;
-        let fraction = bytes[index..]
+    let mut rest = rest;
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction
             .iter()
             .take_while(|byte| byte.is_ascii_digit())
             .count();
-        if fraction == 0 {
+        if digits == 0 {
             return false;
         }
-        index += fraction;
+        rest = &fraction[digits..];
     }
-    let Some(&designator) = bytes.get(index) else {
+    let Some((&designator, offset)) = rest.split_first() else {
         return false;
     };
-    let offset = &bytes[index + 1..];
     let ahead_of_utc = match designator {
         b'Z' | b'z' => return offset.is_empty() && (second != 60 || (hour == 23 && minute == 59)),
         b'+' => true,
         b'-' => false,
         _ => return false,
     };
-    let Some([offset_hour, offset_minute]) = digit_fields(offset, b':', [2, 2]) else {
+    let &[oh0, oh1, b':', om0, om1] = offset else {
+        return false;
+    };
+    let (Some(offset_hour), Some(offset_minute)) = (two(oh0, oh1), two(om0, om1)) else {
         return false;
     };
     if offset_hour > 23 || offset_minute > 59 {
@@ -71,6 +76,14 @@ fn is_time(bytes: &[u8]) -> bool {
     }
     second != 60
         || is_last_minute_of_utc_day(hour, minute, offset_hour, offset_minute, ahead_of_utc)
+}
+
+/// The value of two ASCII digits, or None. (`jsonschema`'s `parse_two_digits` and
+/// `parse_four_digits` are SWAR parsers; an exhaustive comparison showed that they accept
+/// exactly the ASCII digits.)
+fn two(tens: u8, ones: u8) -> Option<u16> {
+    let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+    (tens < 10 && ones < 10).then(|| u16::from(tens) * 10 + u16::from(ones))
 }
 
 /// Whether local `hour:minute`, at the given offset from UTC, is 23:59 UTC (the only minute a
@@ -97,29 +110,4 @@ fn is_last_minute_of_utc_day(
     }
     utc_hour = (utc_hour + 24) % 24;
     utc_hour == 23 && utc_minute == 59
-}
-
-/// The values of fields of ASCII digits of the given widths, separated by `separator`, that make
-/// up all of `bytes` (`HH:MM` is `digit_fields(bytes, b':', [2, 2])`), or None. (`jsonschema`'s
-/// `parse_two_digits` and `parse_four_digits` are SWAR parsers; an exhaustive comparison showed
-/// that they accept exactly the ASCII digits.)
-fn digit_fields<const N: usize>(
-    bytes: &[u8],
-    separator: u8,
-    widths: [usize; N],
-) -> Option<[u16; N]> {
-    let mut values = [0; N];
-    let mut rest = bytes;
-    for (index, (value, width)) in values.iter_mut().zip(widths).enumerate() {
-        if index > 0 {
-            rest = rest.strip_prefix(&[separator])?;
-        }
-        let (digits, after) = rest.split_at_checked(width)?;
-        *value = digits.iter().try_fold(0, |value: u16, &byte| {
-            byte.is_ascii_digit()
-                .then(|| value * 10 + u16::from(byte - b'0'))
-        })?;
-        rest = after;
-    }
-    rest.is_empty().then_some(values)
 }
