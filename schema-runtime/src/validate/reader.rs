@@ -29,9 +29,35 @@ use serde::forward_to_deserialize_any;
 #[doc(hidden)]
 pub mod edges;
 
-/// The errors are `serde_json`'s, so that a token handed to `serde_json` returns its error as
-/// is; their detail is never shown (see the module documentation).
-type Error = serde_json::Error;
+type Error = Stop;
+
+/// Why the reader stopped reading: bytes it leaves to `serde_json`, or a checker that gave up.
+/// It holds nothing, since it is never shown (see the module documentation): stopping costs no
+/// allocation and no message, where a `serde_json::Error` is boxed and searches its message for
+/// a position (on an invalid document of a type with eras, several passes stop early).
+#[derive(Debug)]
+pub(crate) struct Stop;
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not read by the validators' reader")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl de::Error for Stop {
+    fn custom<T: std::fmt::Display>(_message: T) -> Self {
+        Self
+    }
+}
+
+/// A token handed to `serde_json` that it refuses.
+impl From<serde_json::Error> for Stop {
+    fn from(_error: serde_json::Error) -> Self {
+        Self
+    }
+}
 
 /// `serde_json`'s nesting limit: the same documents are refused on both paths.
 const DEPTH_LIMIT: u8 = 128;
@@ -153,7 +179,7 @@ fn sort_key(text: &[u8]) -> u64 {
 }
 
 fn refuse() -> Error {
-    de::Error::custom("not read by the fast path")
+    Stop
 }
 
 impl<'de> Reader<'de> {
