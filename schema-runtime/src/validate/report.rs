@@ -483,17 +483,13 @@ impl Recorded {
             // dozens: start with room for 16 (buffers small enough for the allocator's
             // per-thread cache), then grow eightfold rather than doubling, since each growth
             // copies the buffers and costs more than recording a dozen violations.
-            let room = if self.entries.is_empty() {
-                16
+            if self.entries.is_empty() {
+                self.entries = Vec::with_capacity(16);
+                self.text = String::with_capacity(1024);
             } else {
-                self.entries.len() * 7
-            };
-            self.entries.reserve_exact(room);
-            self.text.reserve(if self.text.is_empty() {
-                1024
-            } else {
-                self.text.len() * 7
-            });
+                self.entries.reserve_exact(self.entries.len() * 7);
+                self.text.reserve(self.text.len() * 7);
+            }
         }
         let chosen_names = pointer(&mut self.text);
         let pointer_end = self.text.len();

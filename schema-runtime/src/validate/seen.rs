@@ -150,6 +150,13 @@ pub(super) fn describe_string_into(out: &mut String, text: &str) {
 
 /// Appends `value` in decimal digits.
 pub(super) fn push_decimal(out: &mut String, mut value: u64) {
+    // One digit, as most array indices in a pointer are.
+    if let Ok(digit) = u8::try_from(value)
+        && digit < 10
+    {
+        out.push(char::from(b'0' + digit));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
