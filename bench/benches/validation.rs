@@ -124,6 +124,7 @@ fn run<'a>(
             Mode::MacroIterErrors => payloads::macro_parse_errors(kind, bytes),
             Mode::Typed => usize::from(kind.parse_typed(bytes).is_ok()),
             Mode::Value => usize::from(payloads::parse_value(bytes)),
+            Mode::GeneratedDocumentedEra => payloads::generated_documented_era(kind, bytes),
         };
     }
     count
@@ -157,7 +158,8 @@ fn bench_examples(criterion: &mut Criterion, runtime: &Runtime, examples: &[Inpu
 
 /// Per payload: the valid base document, the `tests/invalid/` cases, the mutants and the
 /// every-value-of-another-type document, each set as one benchmark (criterion's throughput is
-/// the set's size; the report divides by it). Only the modes that report every violation.
+/// the set's size; the report divides by it). Only the modes that report every violation; for a
+/// kind with a documented era, its generated validator against that era alone too.
 fn bench_invalid(criterion: &mut Criterion, runtime: &Runtime, payloads: &[InvalidSets]) {
     let mut group = criterion.benchmark_group(names::INVALID);
     for sets in payloads {
@@ -165,6 +167,11 @@ fn bench_invalid(criterion: &mut Criterion, runtime: &Runtime, payloads: &[Inval
             let documents = sets.set(set);
             group.throughput(Throughput::Elements(documents.len() as u64));
             for mode in Mode::INVALID {
+                if mode == Mode::GeneratedDocumentedEra
+                    && payloads::documented_era(sets.kind).is_none()
+                {
+                    continue;
+                }
                 group.bench_with_input(
                     BenchmarkId::new(mode.name(), names::set_input(&sets.kind.file_name(), set)),
                     documents,

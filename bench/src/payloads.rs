@@ -7,6 +7,7 @@
 //! schema file's path at compile time, and `build.rs` writes them from `schemas/index.json`, the
 //! registry's published list. So the benchmark keeps no list of kinds of its own.
 
+use schema_types::validate::Era;
 use schema_types::{PAYLOADS, PayloadKind};
 use serde_json::Value;
 
@@ -164,6 +165,24 @@ pub fn macro_parse_errors(kind: Measured, bytes: &[u8]) -> usize {
 /// how many violations it found.
 pub fn generated(kind: Measured, bytes: &[u8]) -> usize {
     kind.registry.validate_slice(bytes).total()
+}
+
+/// The documented era of a kind with eras, if it has one.
+pub fn documented_era(kind: Measured) -> Option<&'static Era> {
+    kind.registry.eras.iter().find(|era| era.is_documented())
+}
+
+/// The generated validator from bytes against the kind's documented era alone
+/// (`Era::validate_slice`); returns how many violations it found.
+///
+/// # Panics
+///
+/// When the kind has no documented era.
+pub fn generated_documented_era(kind: Measured, bytes: &[u8]) -> usize {
+    documented_era(kind)
+        .expect("measured only for a kind with a documented era")
+        .validate_slice(bytes)
+        .total()
 }
 
 /// Parse only: `serde_json::from_slice::<Value>`, the value dropped at once.

@@ -529,7 +529,7 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
         let _ = writeln!(w);
     }
 
-    let mut invalid_ratios: BTreeMap<&str, Ratios> = BTreeMap::new();
+    let mut invalid_ratios: BTreeMap<(&str, &str), Ratios> = BTreeMap::new();
     {
         let _ = writeln!(
             w,
@@ -552,18 +552,34 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
         );
         let _ = writeln!(w);
         for mode in Mode::INVALID {
-            let _ = writeln!(w, "`{}`:", mode.name());
+            let payloads: Vec<String> = results
+                .inputs(names::INVALID)
+                .iter()
+                .filter_map(|input| input.strip_suffix(".valid").map(str::to_owned))
+                .filter(|payload| {
+                    let valid = names::set_input(payload, Set::Valid);
+                    results.get(names::INVALID, mode, &valid).is_some()
+                })
+                .collect();
+            if payloads.is_empty() {
+                continue;
+            }
+            if mode == Mode::GeneratedDocumentedEra {
+                let _ = writeln!(
+                    w,
+                    "`{}` (the kinds with eras, each document held against the kind's documented \
+                     era alone, as a user who asks for the documented shape has it judged):",
+                    mode.name()
+                );
+            } else {
+                let _ = writeln!(w, "`{}`:", mode.name());
+            }
             let _ = writeln!(w);
             let _ = writeln!(
                 w,
                 "| payload | valid | corpus | mutated | wrong types | corpus ÷ valid, per value | mutated ÷ valid, per value | wrong types ÷ valid, per value |"
             );
             let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
-            let payloads: Vec<String> = results
-                .inputs(names::INVALID)
-                .iter()
-                .filter_map(|input| input.strip_suffix(".valid").map(str::to_owned))
-                .collect();
             for payload in &payloads {
                 let get = |set| {
                     results
@@ -577,10 +593,10 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
                         .zip(per_value(Set::Valid))
                         .map(|(s, v)| s / v)
                 };
-                if mode == Mode::Generated {
+                if matches!(mode, Mode::Generated | Mode::GeneratedDocumentedEra) {
                     for set in Set::INVALID {
                         invalid_ratios
-                            .entry(set.name())
+                            .entry((mode.name(), set.name()))
                             .or_default()
                             .push(payload, over(set));
                     }
@@ -693,11 +709,27 @@ pub fn render(results: &Results, memory: Option<&Value>, machine: &Machine) -> S
             verdict(met)
         );
         for set in Set::INVALID {
-            let ratios = invalid_ratios.remove(set.name()).unwrap_or_default();
+            let ratios = invalid_ratios
+                .remove(&(Mode::Generated.name(), set.name()))
+                .unwrap_or_default();
             let (text, met) = ratios.summary(INVALID_TARGET, false);
             let _ = writeln!(
                 w,
                 "| invalid ({}) ≤ {INVALID_TARGET}x the valid document (per value), generated | {text} | {} |",
+                set.name(),
+                verdict(met)
+            );
+        }
+        for set in Set::INVALID {
+            let Some(ratios) =
+                invalid_ratios.remove(&(Mode::GeneratedDocumentedEra.name(), set.name()))
+            else {
+                continue;
+            };
+            let (text, met) = ratios.summary(INVALID_TARGET, false);
+            let _ = writeln!(
+                w,
+                "| invalid ({}), kinds with eras held against their documented era: the same | {text} | {} |",
                 set.name(),
                 verdict(met)
             );
@@ -758,6 +790,10 @@ mod tests {
             "a.corpus",
             result(30_000.0, 10),
         );
+        for (input, median_ns, documents) in [("a.valid", 800.0, 1), ("a.corpus", 18_000.0, 10)] {
+            let figure = result(median_ns, documents);
+            results.insert(names::INVALID, "generated-documented-era", input, figure);
+        }
         let size = |bytes, values| Size { bytes, values };
         results.set_size(names::INVALID, "a.valid", size(400, 100));
         results.set_size(names::INVALID, "a.corpus", size(6_000, 1_500));
@@ -800,6 +836,18 @@ mod tests {
         );
         assert!(
             section.contains("| `a` | 1.00 µs | 3.00 µs | — | — | 2.00x | — | — |"),
+            "{section}"
+        );
+        // Held against the documented era: 1.2 ns a value against 0.8 ns.
+        assert!(
+            section.contains("| `a` | 800 ns | 1.80 µs | — | — | 1.50x | — | — |"),
+            "{section}"
+        );
+        assert!(
+            section.contains(
+                "| invalid (corpus), kinds with eras held against their documented era: the same \
+                 | worst 1.50x (`a`), geometric mean 1.50x; 1 of 1 meet it | **met** |"
+            ),
             "{section}"
         );
     }
