@@ -163,10 +163,10 @@ pub(super) fn judge_bytes(
     }
     let can_be = |index: &usize| *index >= 64 || cannot_be & (1 << index) == 0;
     let unread = |index: &usize| *index >= 64 || read_whole & (1 << index) == 0;
-    // The eras left, the likeliest first (the most specific the bytes can be of), then those
-    // they cannot be of.
+    // The eras left: those the bytes can be of, the likeliest first (the most specific, in an
+    // order computed once per type; without names, in the order tried), then the others.
     let likeliest = names.map_or(&[][..], |names| &names.likeliest[..]);
-    let left = likeliest
+    let mut order = likeliest
         .iter()
         .copied()
         .chain(
@@ -183,7 +183,6 @@ pub(super) fn judge_bytes(
         max_violations: 0,
         ..limits
     };
-    let mut order = left;
     if first.is_none() {
         // The likeliest era is judged in full at once: when it is the closest, as it mostly is,
         // its report is the answer. Its pass reads the bytes whole, so it also tells whether a
