@@ -6,6 +6,7 @@
 //! values are made the first time anything reads them; nothing is rendered beyond the limit.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -459,6 +460,41 @@ struct Entry {
     found_end: usize,
 }
 
+/// The largest text buffer a dropped report leaves for the next one on its thread.
+const SPARE_TEXT: usize = 8 * 1024;
+
+thread_local! {
+    /// The buffers of the last report with violations dropped on this thread, emptied, for the
+    /// next report's first violation: a stream of invalid documents then records violations
+    /// without allocating (two allocations and two frees weigh most on the shortest
+    /// documents).
+    static SPARE: Cell<Option<(String, Vec<Entry>)>> = const { Cell::new(None) };
+}
+
+/// Buffers for a report's first violation: room for 16 violations and 1 KiB of text, or more,
+/// the spare ones of this thread's last report when there are.
+fn spare_buffers() -> (String, Vec<Entry>) {
+    SPARE
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| (String::with_capacity(1024), Vec::with_capacity(16)))
+}
+
+impl Drop for Recorded {
+    fn drop(&mut self) {
+        if self.entries.capacity() == 0 || self.text.capacity() > SPARE_TEXT {
+            return;
+        }
+        let mut text = std::mem::take(&mut self.text);
+        let mut entries = std::mem::take(&mut self.entries);
+        text.clear();
+        entries.clear();
+        // A thread being torn down has no spare to keep.
+        let _ = SPARE.try_with(|spare| spare.set(Some((text, entries))));
+    }
+}
+
 /// A violation's found value, as [`Recorded::push`] takes it.
 pub(crate) enum Found<'s> {
     /// A value the document holds.
@@ -484,8 +520,7 @@ impl Recorded {
             // per-thread cache), then grow eightfold rather than doubling, since each growth
             // copies the buffers and costs more than recording a dozen violations.
             if self.entries.is_empty() {
-                self.entries = Vec::with_capacity(16);
-                self.text = String::with_capacity(1024);
+                (self.text, self.entries) = spare_buffers();
             } else {
                 self.entries.reserve_exact(self.entries.len() * 7);
                 self.text.reserve(self.text.len() * 7);
