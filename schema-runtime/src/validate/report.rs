@@ -460,7 +460,11 @@ struct Entry {
     found_end: usize,
 }
 
-/// The largest text buffer a dropped report leaves for the next one on its thread.
+/// The most violations a dropped report's buffers may have room for to be kept for the next
+/// report on its thread: more than the default limit keeps (8 KiB of entries).
+const SPARE_ENTRIES: usize = 128;
+/// The most text a dropped report's buffer may have room for to be kept (so a thread keeps at
+/// most 16 KiB).
 const SPARE_TEXT: usize = 8 * 1024;
 
 thread_local! {
@@ -483,7 +487,8 @@ fn spare_buffers() -> (String, Vec<Entry>) {
 
 impl Drop for Recorded {
     fn drop(&mut self) {
-        if self.entries.capacity() == 0 || self.text.capacity() > SPARE_TEXT {
+        let kept = 1..=SPARE_ENTRIES;
+        if !kept.contains(&self.entries.capacity()) || self.text.capacity() > SPARE_TEXT {
             return;
         }
         let mut text = std::mem::take(&mut self.text);

@@ -273,6 +273,36 @@ fn recorded_violations_are_read_as_violations() {
 }
 
 #[test]
+fn a_report_after_a_dropped_one_records_only_its_own_violations() {
+    let report_of = |found: &str, violations: usize| {
+        let value = json!(found);
+        let mut checker = Checker::new(Limits::DEFAULT);
+        for index in 0..violations {
+            checker.enter_index(index);
+            checker.wrong_type("a number", &Seen::of(&value));
+            checker.leave();
+        }
+        checker.finish()
+    };
+    // Many violations, then few, then many again on this thread: each report's buffers may be
+    // the last dropped report's, emptied.
+    let first = report_of("a long text that fills the first report's buffer", 40);
+    let expected_first = first.violations().to_vec();
+    drop(first);
+    let second = report_of("b", 2);
+    assert_eq!(second.total(), 2);
+    assert_eq!(
+        second.violations()[1].to_string(),
+        r#"/1: type: expected a number, found string "b""#
+    );
+    drop(second);
+    assert_eq!(
+        report_of("a long text that fills the first report's buffer", 40).violations(),
+        expected_first
+    );
+}
+
+#[test]
 fn tildes_and_slashes_are_found_at_every_offset() {
     for length in 0..20 {
         for at in 0..length {
