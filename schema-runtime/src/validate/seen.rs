@@ -120,8 +120,7 @@ impl<'v> Seen<'v> {
                 match cut {
                     None => describe_string_into(out, text),
                     Some((end, _)) => {
-                        out.push_str("string ");
-                        push_json_string(out, &text[..end]);
+                        describe_string_into(out, &text[..end]);
                         let count = SHOWN + text[end..].chars().count();
                         let _ = write!(out, "... ({count} characters)");
                     }
@@ -142,7 +141,7 @@ impl<'v> Seen<'v> {
 }
 
 /// What [`Seen::describe_into`] writes of a string it shows whole
-/// ([`Seen::string_shown_whole`]).
+/// ([`Seen::string_shown_whole`]), or of the part it shows of a longer one.
 pub(super) fn describe_string_into(out: &mut String, text: &str) {
     out.push_str("string ");
     push_json_string(out, text);
