@@ -7,6 +7,7 @@ pub mod common;
 pub mod corpus;
 pub mod documents;
 pub mod hasura;
+mod names;
 pub mod optout;
 pub mod payload;
 pub mod privacy;

@@ -14,6 +14,7 @@ use super::backend_call_event::*;
 use super::segment::SegmentTrack;
 use crate::common::{Count, NanoOfSecond, ObjectId};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::validate::Validate;
 
 run_properties! {
@@ -97,17 +98,15 @@ pub struct AnonymousViewerUserId {
     pub user_id: AnonymousViewerId,
 }
 
-/// The user name the server gives a person who is not signed in: `anonymousUser`, the e-mail
-/// address of Appsmith's anonymous user (`FieldName.ANONYMOUS_USER`; `User.getUsername()`
-/// returns the e-mail address, `app/server/appsmith-server/src/main/java/com/appsmith/server/domains/User.java`
-/// at `appsmithorg/appsmith` aa655f2dea).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum AnonymousUserName {
-    /// `anonymousUser`.
-    #[serde(rename = "anonymousUser")]
-    AnonymousUser,
+names! {
+    /// The user name the server gives a person who is not signed in: `anonymousUser`, the e-mail
+    /// address of Appsmith's anonymous user (`FieldName.ANONYMOUS_USER`; `User.getUsername()`
+    /// returns the e-mail address, `app/server/appsmith-server/src/main/java/com/appsmith/server/domains/User.java`
+    /// at `appsmithorg/appsmith` aa655f2dea).
+    pub enum AnonymousUserName {
+        /// `anonymousUser`.
+        AnonymousUser = "anonymousUser",
+    }
 }
 
 /// The user who ran the action, for a person viewing a public application

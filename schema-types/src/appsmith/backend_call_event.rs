@@ -31,6 +31,7 @@ use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{Count, Nullable, ObjectId, OrEmpty, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
@@ -121,7 +122,10 @@ impl Payload for BackendCallEvent {
     const TITLE: &'static str = "Appsmith backend call event";
     const EXAMPLE_LINE: Option<usize> = Some(146);
     const LAYER: Layer = Layer::SegmentTrack;
-    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "execute_ACTION_TRIGGERED")];
+    const CLUES: &'static [Clue] = &[Clue::Equals(
+        "/event",
+        BackendCallEventName::ExecuteActionTriggered.as_str(),
+    )];
     const CATALOG: Catalog = Catalog {
         section: "Successful backend calls",
         edition: Editions::All,
@@ -215,14 +219,12 @@ sent_through_analytics_java! {
     BackendCallProperties2025Anonymous: BackendCallContextWithUserAgent, AnonymousViewerUserId;
 }
 
-/// The name of the event the server sends when an action runs.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum BackendCallEventName {
-    /// `execute_ACTION_TRIGGERED`: a user ran an action.
-    #[serde(rename = "execute_ACTION_TRIGGERED")]
-    ExecuteActionTriggered,
+names! {
+    /// The name of the event the server sends when an action runs.
+    pub enum BackendCallEventName {
+        /// `execute_ACTION_TRIGGERED`: a user ran an action.
+        ExecuteActionTriggered = "execute_ACTION_TRIGGERED",
+    }
 }
 
 /// What analytics-java records about the sender of a backend call event.
@@ -367,28 +369,23 @@ pub struct HashedUsername {
     pub username: Sha256Hex,
 }
 
-/// The mode of the application in which an action ran, as the server writes it: `edit`/`view`
-/// in 2021 (`appsmithorg/appsmith`,
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/NewActionServiceCEImpl.java`:
-/// `TRUE.equals(viewMode) ? "view" : "edit"`), `EDIT`/`PUBLISHED` later (the names of
-/// `ApplicationMode`, in
-/// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum AppMode {
-    /// `edit`: in the editor, while building the application (servers of 2021).
-    #[serde(rename = "edit")]
-    Edit,
-    /// `view`: in the deployed application, as its users see it (servers of 2021).
-    #[serde(rename = "view")]
-    View,
-    /// `EDIT`: in the editor (later servers, `ApplicationMode.EDIT`).
-    #[serde(rename = "EDIT")]
-    EditMode,
-    /// `PUBLISHED`: in the deployed application (later servers, `ApplicationMode.PUBLISHED`).
-    #[serde(rename = "PUBLISHED")]
-    Published,
+names! {
+    /// The mode of the application in which an action ran, as the server writes it: `edit`/`view`
+    /// in 2021 (`appsmithorg/appsmith`,
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/services/ce/NewActionServiceCEImpl.java`:
+    /// `TRUE.equals(viewMode) ? "view" : "edit"`), `EDIT`/`PUBLISHED` later (the names of
+    /// `ApplicationMode`, in
+    /// `app/server/appsmith-server/src/main/java/com/appsmith/server/solutions/ce/ActionExecutionSolutionCEImpl.java`).
+    pub enum AppMode {
+        /// `edit`: in the editor, while building the application (servers of 2021).
+        Edit = "edit",
+        /// `view`: in the deployed application, as its users see it (servers of 2021).
+        View = "view",
+        /// `EDIT`: in the editor (later servers, `ApplicationMode.EDIT`).
+        EditMode = "EDIT",
+        /// `PUBLISHED`: in the deployed application (later servers, `ApplicationMode.PUBLISHED`).
+        Published = "PUBLISHED",
+    }
 }
 
 /// The datasource an action ran against.

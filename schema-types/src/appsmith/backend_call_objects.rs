@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::validate::Validate;
 
 /// The plugin's account of a failed run, as analytics-java writes the result's
@@ -90,15 +91,13 @@ pub struct RedactedParam {
     pub pseudo_binding_name: Option<String>,
 }
 
-/// What a redacted parameter holds in place of its value: `CommonFieldName.REDACTED_DATA`
-/// (`app/server/appsmith-interfaces/src/main/java/com/appsmith/external/constants/CommonFieldName.java`).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum Redacted {
-    /// `<redacted>`.
-    #[serde(rename = "<redacted>")]
-    Redacted,
+names! {
+    /// What a redacted parameter holds in place of its value: `CommonFieldName.REDACTED_DATA`
+    /// (`app/server/appsmith-interfaces/src/main/java/com/appsmith/external/constants/CommonFieldName.java`).
+    pub enum Redacted {
+        /// `<redacted>`.
+        Redacted = "<redacted>",
+    }
 }
 
 /// The JSON type of a parameter's value as the client read it: Appsmith's `ClientDataType`

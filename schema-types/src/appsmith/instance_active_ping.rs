@@ -19,6 +19,7 @@ use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter, OptOut};
 use crate::common::{IpAddress, ObjectId};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
@@ -75,7 +76,10 @@ impl Payload for InstanceActivePing {
     const VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
     const TITLE: &'static str = "Appsmith Instance Active ping";
     const LAYER: Layer = Layer::SegmentCall;
-    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Instance Active")];
+    const CLUES: &'static [Clue] = &[Clue::Equals(
+        "/event",
+        InstanceActiveEventName::InstanceActive.as_str(),
+    )];
     const CATALOG: Catalog = server_ping_catalog(
         "every 6 hours from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 6 * 60 * 60 * 1000 /* six hours */)` on `pingSchedule` (PingScheduledTaskCEImpl.java)",
     );
@@ -200,14 +204,12 @@ pub struct InstanceActivePing2025 {
     pub user_id: ObjectId,
 }
 
-/// The event name of the "Instance Active" call.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum InstanceActiveEventName {
-    /// `Instance Active`: the server is running.
-    #[serde(rename = "Instance Active")]
-    InstanceActive,
+names! {
+    /// The event name of the "Instance Active" call.
+    pub enum InstanceActiveEventName {
+        /// `Instance Active`: the server is running.
+        InstanceActive = "Instance Active",
+    }
 }
 
 /// The `context` the server writes into its own Segment calls: the public address it found

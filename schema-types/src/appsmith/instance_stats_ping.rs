@@ -25,6 +25,7 @@ use crate::api::Clue;
 use crate::catalog::Catalog;
 use crate::common::{Count, IpAddress};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
@@ -92,7 +93,10 @@ impl Payload for InstanceStatsPing {
     const TITLE: &'static str = "Appsmith instance statistics ping";
     const EXAMPLE_LINE: Option<usize> = None;
     const LAYER: Layer = Layer::SegmentCall;
-    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "instance_stats")];
+    const CLUES: &'static [Clue] = &[Clue::Equals(
+        "/event",
+        InstanceStatsEventName::InstanceStats.as_str(),
+    )];
     const CATALOG: Catalog = super::instance_active_ping::server_ping_catalog(
         "once a day from two minutes after the server starts, on self-hosted servers: `@Scheduled(initialDelay = 2 * 60 * 1000 /* two minutes */, fixedRate = 24 * 60 * 60 * 1000 /* a day */)` on `pingStats` (PingScheduledTaskCEImpl.java)",
     );
@@ -238,14 +242,12 @@ stats_call! {
     }
 }
 
-/// The event name of the daily statistics call.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum InstanceStatsEventName {
-    /// `instance_stats`: the instance's daily counts.
-    #[serde(rename = "instance_stats")]
-    InstanceStats,
+names! {
+    /// The event name of the daily statistics call.
+    pub enum InstanceStatsEventName {
+        /// `instance_stats`: the instance's daily counts.
+        InstanceStats = "instance_stats",
+    }
 }
 
 /// The instance id as every revision of `pingStats` reads it:

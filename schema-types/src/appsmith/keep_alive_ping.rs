@@ -10,6 +10,7 @@ use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::ObjectId;
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
@@ -22,7 +23,10 @@ impl Payload for KeepAlivePing {
     const TITLE: &'static str = "Appsmith keep-alive ping";
     const EXAMPLE_LINE: Option<usize> = Some(18);
     const LAYER: Layer = Layer::MixpanelExport;
-    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "FETCH_RELEASE_NOTES")];
+    const CLUES: &'static [Clue] = &[Clue::Equals(
+        "/event",
+        KeepAliveEventName::FetchReleaseNotes.as_str(),
+    )];
     const CATALOG: Catalog = Catalog {
         section: "Keep-alive ping",
         edition: Editions::All,
@@ -68,14 +72,12 @@ impl MixpanelEvent for KeepAliveProperties {
     type Name = KeepAliveEventName;
 }
 
-/// The name under which Appsmith's cloud service records a keep-alive ping.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum KeepAliveEventName {
-    /// `FETCH_RELEASE_NOTES`: the server asked for release notes.
-    #[serde(rename = "FETCH_RELEASE_NOTES")]
-    FetchReleaseNotes,
+names! {
+    /// The name under which Appsmith's cloud service records a keep-alive ping.
+    pub enum KeepAliveEventName {
+        /// `FETCH_RELEASE_NOTES`: the server asked for release notes.
+        FetchReleaseNotes = "FETCH_RELEASE_NOTES",
+    }
 }
 
 /// The keep-alive ping an Appsmith server sends every 2 hours: what Appsmith records of it
@@ -116,25 +118,20 @@ pub struct KeepAliveProperties {
     pub version: String,
 }
 
-/// The kind of request a keep-alive ping records.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum ReleaseNotesRequestType {
-    /// `fetch-release-notes`: the server asked for release notes.
-    #[serde(rename = "fetch-release-notes")]
-    FetchReleaseNotes,
+names! {
+    /// The kind of request a keep-alive ping records.
+    pub enum ReleaseNotesRequestType {
+        /// `fetch-release-notes`: the server asked for release notes.
+        FetchReleaseNotes = "fetch-release-notes",
+    }
 }
 
-/// The Appsmith edition an instance runs.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum Edition {
-    /// `CE`: the Community Edition, the open build.
-    #[serde(rename = "CE")]
-    Community,
-    /// `EE`: the Enterprise Edition, the paid build.
-    #[serde(rename = "EE")]
-    Enterprise,
+names! {
+    /// The Appsmith edition an instance runs.
+    pub enum Edition {
+        /// `CE`: the Community Edition, the open build.
+        Community = "CE",
+        /// `EE`: the Enterprise Edition, the paid build.
+        Enterprise = "EE",
+    }
 }

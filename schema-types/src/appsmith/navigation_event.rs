@@ -28,7 +28,7 @@ impl Payload for NavigationEvent {
     const EXAMPLE_LINE: Option<usize> = Some(111);
     const LAYER: Layer = Layer::SegmentTrack;
     const CLUES: &'static [Clue] = &[
-        Clue::Equals("/type", "track"),
+        Clue::Equals("/type", SegmentCallType::Track.as_str()),
         Clue::Present("/anonymousId"),
         Clue::Present("/context/page"),
     ];

@@ -28,6 +28,7 @@ use serde_json::{Map, Value};
 
 use crate::common::{Nullable, Rfc3339Timestamp, Sha256Hex, Uuid};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Part, PayloadRandom};
 use crate::validate::{Members, Validate};
 
@@ -264,12 +265,10 @@ pub struct SegmentLibrary {
     pub version: String,
 }
 
-/// The Segment call type of an event.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum SegmentCallType {
-    /// `track`: a call that records an action a user performed.
-    #[serde(rename = "track")]
-    Track,
+names! {
+    /// The Segment call type of an event.
+    pub enum SegmentCallType {
+        /// `track`: a call that records an action a user performed.
+        Track = "track",
+    }
 }

@@ -16,6 +16,7 @@ use crate::api::Clue;
 use crate::catalog::{self, Cadence, Catalog, Editions, Emitter};
 use crate::common::{IpAddress, ObjectId, Sha256Hex};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
 
@@ -63,7 +64,10 @@ impl Payload for ServerSetupPing {
     const TITLE: &'static str = "Appsmith server-setup ping";
     const EXAMPLE_LINE: Option<usize> = Some(48);
     const LAYER: Layer = Layer::MixpanelExport;
-    const CLUES: &'static [Clue] = &[Clue::Equals("/event", "Installation Setup Complete")];
+    const CLUES: &'static [Clue] = &[Clue::Equals(
+        "/event",
+        ServerSetupEventName::InstallationSetupComplete.as_str(),
+    )];
     const CATALOG: Catalog = Catalog {
         section: "Server setup ping",
         edition: Editions::All,
@@ -131,14 +135,12 @@ impl MixpanelEvent for ServerSetupProperties2024 {
     type Name = ServerSetupEventName;
 }
 
-/// The name under which a server-setup ping is recorded.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum ServerSetupEventName {
-    /// `Installation Setup Complete`: the admin completed the setup form of a new instance.
-    #[serde(rename = "Installation Setup Complete")]
-    InstallationSetupComplete,
+names! {
+    /// The name under which a server-setup ping is recorded.
+    pub enum ServerSetupEventName {
+        /// `Installation Setup Complete`: the admin completed the setup form of a new instance.
+        InstallationSetupComplete = "Installation Setup Complete",
+    }
 }
 
 /// The server-setup ping an Appsmith server sends the first time a new instance is created: the
@@ -334,105 +336,80 @@ pub struct ServerSetupProperties2024 {
     pub version: String,
 }
 
-/// The proficiency an admin picks in the setup form of the servers of 2024
-/// (`app/client/src/pages/setup/constants.ts`, `proficiencyOptions`), or `""` when none was
-/// given (`ObjectUtils.defaultIfNull(userData.getProficiency(), "")`).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum Proficiency {
-    /// `Brand New`: brand new to programming.
-    #[serde(rename = "Brand New")]
-    BrandNew,
-    /// `Novice`: limited or no experience.
-    #[serde(rename = "Novice")]
-    Novice,
-    /// `Intermediate`: some coding.
-    #[serde(rename = "Intermediate")]
-    Intermediate,
-    /// `Advanced`: comfortable with programming.
-    #[serde(rename = "Advanced")]
-    Advanced,
-    /// `""`: not given.
-    #[serde(rename = "")]
-    NotGiven,
+names! {
+    /// The proficiency an admin picks in the setup form of the servers of 2024
+    /// (`app/client/src/pages/setup/constants.ts`, `proficiencyOptions`), or `""` when none was
+    /// given (`ObjectUtils.defaultIfNull(userData.getProficiency(), "")`).
+    pub enum Proficiency {
+        /// `Brand New`: brand new to programming.
+        BrandNew = "Brand New",
+        /// `Novice`: limited or no experience.
+        Novice = "Novice",
+        /// `Intermediate`: some coding.
+        Intermediate = "Intermediate",
+        /// `Advanced`: comfortable with programming.
+        Advanced = "Advanced",
+        /// `""`: not given.
+        NotGiven = "",
+    }
 }
 
-/// The `role` of the servers of 2024: always `""` (`analyticsProps.put(ROLE, "")`).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum EmptyRole {
-    /// `""`: the role is no longer asked.
-    #[serde(rename = "")]
-    Empty,
+names! {
+    /// The `role` of the servers of 2024: always `""` (`analyticsProps.put(ROLE, "")`).
+    pub enum EmptyRole {
+        /// `""`: the role is no longer asked.
+        Empty = "",
+    }
 }
 
-/// The cloud a server runs on, as `generate-infra-details.sh` guesses it
-/// (`deploy/docker/fs/opt/appsmith/generate-infra-details.sh`, `get_cloud_provider`), or `""`
-/// when the server found no deployment file.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum CloudProvider {
-    /// `amazon`: the kernel's release names `amzn`.
-    #[serde(rename = "amazon")]
-    Amazon,
-    /// `azure`: the kernel's release names `azure`.
-    #[serde(rename = "azure")]
-    Azure,
-    /// `gcp`: the kernel's release names `cloud`.
-    #[serde(rename = "gcp")]
-    Gcp,
-    /// `digitalocean`: the kernel's release names `generic`.
-    #[serde(rename = "digitalocean")]
-    DigitalOcean,
-    /// `alibaba`: the kernel's release names `ecs`.
-    #[serde(rename = "alibaba")]
-    Alibaba,
-    /// `heroku`: a `DYNO` is set.
-    #[serde(rename = "heroku")]
-    Heroku,
-    /// `local`: none of the above.
-    #[serde(rename = "local")]
-    Local,
-    /// `""`: no deployment file.
-    #[serde(rename = "")]
-    Unknown,
+names! {
+    /// The cloud a server runs on, as `generate-infra-details.sh` guesses it
+    /// (`deploy/docker/fs/opt/appsmith/generate-infra-details.sh`, `get_cloud_provider`), or `""`
+    /// when the server found no deployment file.
+    pub enum CloudProvider {
+        /// `amazon`: the kernel's release names `amzn`.
+        Amazon = "amazon",
+        /// `azure`: the kernel's release names `azure`.
+        Azure = "azure",
+        /// `gcp`: the kernel's release names `cloud`.
+        Gcp = "gcp",
+        /// `digitalocean`: the kernel's release names `generic`.
+        DigitalOcean = "digitalocean",
+        /// `alibaba`: the kernel's release names `ecs`.
+        Alibaba = "alibaba",
+        /// `heroku`: a `DYNO` is set.
+        Heroku = "heroku",
+        /// `local`: none of the above.
+        Local = "local",
+        /// `""`: no deployment file.
+        Unknown = "",
+    }
 }
 
-/// How a server was deployed, as `generate-infra-details.sh` sees it (`get_tool`), or `""`
-/// when the server found no deployment file.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum DeploymentTool {
-    /// `docker`: no Kubernetes service host in the environment.
-    #[serde(rename = "docker")]
-    Docker,
-    /// `kubernetes`: `KUBERNETES_SERVICE_HOST` is set.
-    #[serde(rename = "kubernetes")]
-    Kubernetes,
-    /// `""`: no deployment file.
-    #[serde(rename = "")]
-    Unknown,
+names! {
+    /// How a server was deployed, as `generate-infra-details.sh` sees it (`get_tool`), or `""`
+    /// when the server found no deployment file.
+    pub enum DeploymentTool {
+        /// `docker`: no Kubernetes service host in the environment.
+        Docker = "docker",
+        /// `kubernetes`: `KUBERNETES_SERVICE_HOST` is set.
+        Kubernetes = "kubernetes",
+        /// `""`: no deployment file.
+        Unknown = "",
+    }
 }
 
-/// Whether the stacks folder is an NFS mount, as `generate-infra-details.sh` sees it
-/// (`check_for_efs`), or `""` when the server found no deployment file.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum EfsMount {
-    /// `present`: `/appsmith-stacks` is an NFS mount.
-    #[serde(rename = "present")]
-    Present,
-    /// `absent`: it is not.
-    #[serde(rename = "absent")]
-    Absent,
-    /// `""`: no deployment file.
-    #[serde(rename = "")]
-    Unknown,
+names! {
+    /// Whether the stacks folder is an NFS mount, as `generate-infra-details.sh` sees it
+    /// (`check_for_efs`), or `""` when the server found no deployment file.
+    pub enum EfsMount {
+        /// `present`: `/appsmith-stacks` is an NFS mount.
+        Present = "present",
+        /// `absent`: it is not.
+        Absent = "absent",
+        /// `""`: no deployment file.
+        Unknown = "",
+    }
 }
 
 crate::common::newtype! {

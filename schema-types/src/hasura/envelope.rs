@@ -21,6 +21,7 @@ use serde_json::{Map, Value};
 use crate::api::{Clue, Signature};
 use crate::common::{Rfc3339Timestamp, SerialId};
 use crate::fixture::Fixture;
+use crate::names::names;
 use crate::payload::{Document, Layer, Part, Payload, SchemaVersion};
 use crate::registry::{AnyPayload, Derivation, DerivedLayer, PayloadKind};
 use crate::validate::{Members, Validate};
@@ -154,19 +155,16 @@ pub enum ConsoleTopic {
     ConsoleTest,
 }
 
-/// The topics of the newest Hasura Console's messages
-/// (`frontend/libs/console/legacy-ce/src/lib/Globals.ts`, `telemetryTopic`), its own since it
-/// stopped sending redux actions.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Validate, Fixture,
-)]
-pub enum ConsoleV2Topic {
-    /// From a release build.
-    #[serde(rename = "console-v2")]
-    ConsoleV2,
-    /// From a development build.
-    #[serde(rename = "console-test-v2")]
-    ConsoleTestV2,
+names! {
+    /// The topics of the newest Hasura Console's messages
+    /// (`frontend/libs/console/legacy-ce/src/lib/Globals.ts`, `telemetryTopic`), its own since it
+    /// stopped sending redux actions.
+    pub enum ConsoleV2Topic {
+        /// From a release build.
+        ConsoleV2 = "console-v2",
+        /// From a development build.
+        ConsoleTestV2 = "console-test-v2",
+    }
 }
 
 /// What a Hasura emitter POSTs to telemetry.hasura.io: the payload in `data`, under the topic
