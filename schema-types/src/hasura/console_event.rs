@@ -21,7 +21,7 @@ use crate::validate::Validate;
 
 use super::console_error::{ConsoleErrorData, ConsoleMode};
 use super::envelope::{
-    ConsoleTopic, ConsoleV2Topic, Derived, Posted, Row, RowOf, Sent, Wire, WireOf,
+    ConsoleTopic, ConsoleV2Topic, Derived, Posted, Row, RowOf, Wire, WireData, WireOf,
 };
 
 /// `hasura/console-event`: a message of the Hasura Console's telemetry channel, from a Console
@@ -49,12 +49,12 @@ pub enum ConsoleEvent {
 }
 
 /// The 1.x/2.0 Console sends its redux actions on the topics of the page's runtime error.
-impl Sent for ConsoleAction {
+impl WireData for ConsoleAction {
     type Topic = ConsoleTopic;
 }
 
 /// The newest Console sends its events on topics of its own.
-impl Sent for ConsoleEventV2 {
+impl WireData for ConsoleEventV2 {
     type Topic = ConsoleV2Topic;
 }
 

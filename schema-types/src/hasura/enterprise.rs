@@ -19,7 +19,7 @@ pub(super) const CATALOG: Catalog = Catalog {
 
 /// Declares an Enterprise Edition report: a closed struct whose members are the six every report
 /// starts with, then its own `metrics`, sent under the server's topics. The caller writes the
-/// report's doc comment and its `metrics` member; the derives, the shared members and `impl Sent`
+/// report's doc comment and its `metrics` member; the derives, the shared members and `impl WireData`
 /// are written here.
 macro_rules! enterprise_report {
     (
@@ -73,7 +73,7 @@ macro_rules! enterprise_report {
             pub metrics: $metrics,
         }
 
-        impl $crate::hasura::Sent for $name {
+        impl $crate::hasura::WireData for $name {
             // The Enterprise emitter's code is not public: these reports are assumed to travel
             // like the open server's own, under the server's topics, from the same process.
             type Topic = $crate::hasura::ServerTopic;

@@ -28,7 +28,7 @@ use crate::validate::{Members, Validate};
 
 /// A payload a Hasura emitter sends in the `data` member of its POST ([`Wire`]), under its
 /// topics.
-pub trait Sent: Part {
+pub trait WireData: Part {
     /// The topics the emitter sends it under.
     type Topic: Part;
 }
@@ -79,7 +79,7 @@ impl Derived {
 /// Declares a payload of one shape: posted as [`Wire<Self>`], stored as [`Row<Self>`].
 ///
 /// `posted!(P, topic T, documented D, row (1, 0, 0), wire (1, 0, 0))`: `P` is sent under the
-/// topics `T` (its [`Sent`]; left out where a macro declaring `P` states them), the page
+/// topics `T` (its [`WireData`]; left out where a macro declaring `P` states them), the page
 /// documents `D` (`Self`, or `P`'s row), and the derived layers are published at these versions
 /// (`row` left out where `D` is the row itself).
 macro_rules! posted {
@@ -87,7 +87,7 @@ macro_rules! posted {
         $payload:ty $(, topic $topic:ty)?, documented $documented:ty
         $(, row ($($row:literal),+))?, wire ($($wire:literal),+) $(,)?
     ) => {
-        $(impl $crate::hasura::envelope::Sent for $payload {
+        $(impl $crate::hasura::envelope::WireData for $payload {
             type Topic = $topic;
         })?
 
@@ -172,9 +172,9 @@ names! {
 ///
 /// Closed: the emitters' envelope types have exactly these two members.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
-#[serde(deny_unknown_fields, bound = "P: Sent")]
-#[schemars(bound = "P: Sent")]
-pub struct Wire<P: Sent> {
+#[serde(deny_unknown_fields, bound = "P: WireData")]
+#[schemars(bound = "P: WireData")]
+pub struct Wire<P: WireData> {
     /// Which emitter sent it; the `_test` topics come from development builds.
     #[schemars(extend("x-privacy" = "category"))]
     pub topic: P::Topic,
@@ -226,7 +226,7 @@ impl<P: Posted> Layered<P> {
     }
 }
 
-impl<P: Sent + Posted<Row = Row<P>, Wire = Wire<P>>> Layered<P> {
+impl<P: WireData + Posted<Row = Row<P>, Wire = Wire<P>>> Layered<P> {
     /// The payload, whatever layer held it (a payload of one shape, whose row holds it whole).
     pub fn payload(&self) -> &P {
         match self {
@@ -261,7 +261,7 @@ pub trait WireOf<P>: Document + Clone + std::fmt::Debug + PartialEq {
     fn wrap(payload: Value) -> Option<Value>;
 }
 
-impl<P: Sent> WireOf<P> for Wire<P> {
+impl<P: WireData> WireOf<P> for Wire<P> {
     fn into_payload(self) -> P {
         self.data
     }
@@ -381,7 +381,7 @@ where
 }
 
 /// A payload document in a wire message, under the topic of the wire message's fixture.
-pub(crate) fn into_wire<P: Sent>(payload: Value) -> Option<Value> {
+pub(crate) fn into_wire<P: WireData>(payload: Value) -> Option<Value> {
     let mut wire = serde_json::to_value(Wire::<P>::fixture_default()).ok()?;
     *wire.pointer_mut(WIRE_PAYLOAD_AT)? = payload;
     Some(wire)

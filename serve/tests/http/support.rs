@@ -43,12 +43,12 @@ pub async fn start(configure: impl FnOnce(&mut ServeArgs)) -> Receiver {
 }
 
 /// The coverage report a receiver writes on stopping (`--report`), in a folder of its own.
-pub struct Report {
+pub struct CoverageFile {
     path: PathBuf,
     _directory: tempfile::TempDir,
 }
 
-impl Report {
+impl CoverageFile {
     /// The report as written (the receiver must have stopped).
     pub fn read(&self) -> Value {
         serde_json::from_slice(&std::fs::read(&self.path).unwrap()).unwrap()
@@ -56,7 +56,7 @@ impl Report {
 }
 
 /// A receiver as [`start`] makes it, told to write its coverage report on stopping, and where.
-pub async fn start_with_report(configure: impl FnOnce(&mut ServeArgs)) -> (Receiver, Report) {
+pub async fn start_with_report(configure: impl FnOnce(&mut ServeArgs)) -> (Receiver, CoverageFile) {
     let directory = tempfile::tempdir().unwrap();
     let path = directory.path().join("coverage.json");
     let report = path.clone();
@@ -65,7 +65,7 @@ pub async fn start_with_report(configure: impl FnOnce(&mut ServeArgs)) -> (Recei
         configure(args);
     })
     .await;
-    let report = Report {
+    let report = CoverageFile {
         path,
         _directory: directory,
     };
