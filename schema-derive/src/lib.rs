@@ -12,6 +12,7 @@ mod bounds;
 mod expansion;
 mod fixture;
 mod internals;
+mod optional_members;
 mod validator;
 
 use proc_macro::TokenStream;
@@ -33,6 +34,16 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Fixture, attributes(schemars, serde))]
 pub fn derive_fixture(input: TokenStream) -> TokenStream {
     expand_fixture(input.into()).into()
+}
+
+/// Makes every `Option<T>` member of a struct optional and never `null`: for serde (absent reads
+/// as `None`, `None` is written as absent), for schemars (`T`'s schema, not required) and so for
+/// the derives above, as if each such member carried
+/// `#[serde(default, skip_serializing_if = "Option::is_none")]` and `#[schemars(with = "T")]`.
+/// A member that states any of these itself is left as written. Put it above `#[derive(...)]`.
+#[proc_macro_attribute]
+pub fn optional_members(args: TokenStream, item: TokenStream) -> TokenStream {
+    optional_members::expand(args.into(), item.into()).into()
 }
 
 /// What `#[derive(Validate)]` expands `input` (the item without its `#[derive]`) to.

@@ -15,10 +15,11 @@
 //! keys of `#[schemars(extend(...))]`), `shapes/` (types the derives cannot follow), `serde/`
 //! (`#[serde(...)]` attributes the schema cannot state), `fixture/` (constraints a fixture cannot
 //! make a default for), `eras/` (untagged enums of eras: a variant that is no era, an era named
-//! twice or badly, two documented eras, `x-era` elsewhere), `rules/` (cross-member rules in
-//! `rules!`: an unknown member, a value of the wrong type, an empty list, a malformed rule, a
-//! rule elsewhere than on a struct, a `members(...)` on a member that is no object of the
-//! struct's own), `collector/` (several errors, no cascade).
+//! twice or badly, two documented eras, `x-era` elsewhere), `optional_members/` (the attribute
+//! on an enum, on a tuple struct, or with arguments), `rules/` (cross-member rules in `rules!`:
+//! an unknown member, a value of the wrong type, an empty list, a malformed rule, a rule
+//! elsewhere than on a struct, a `members(...)` on a member that is no object of the struct's
+//! own), `collector/` (several errors, no cascade).
 //!
 //! The enums of eras under `eras/` hold the same two valid documents, declared once in
 //! `eras/documents/mod.rs` and pulled in by `mod documents;` (trybuild compiles each case where

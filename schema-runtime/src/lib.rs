@@ -10,6 +10,7 @@ pub use fixture::Fixture;
 pub use inline::Inline;
 pub use nullable::Nullable;
 pub use or_empty::OrEmpty;
+pub use schema_derive::optional_members;
 pub use validate::Validate;
 
 /// The largest integer every JSON implementation holds exactly: 2^53 − 1 (I-JSON, RFC 7493).

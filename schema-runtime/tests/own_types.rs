@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use schema_runtime::{Fixture, Nullable, Validate};
+use schema_runtime::{Fixture, Nullable, Validate, optional_members};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -54,6 +54,7 @@ struct Address {
 }
 
 /// An order, as a web shop of one's own might receive it.
+#[optional_members]
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct Order {
@@ -68,9 +69,13 @@ struct Order {
     lines: Vec<Line>,
     /// Where it goes; `null` for a pick-up.
     shipping: Nullable<Address>,
-    /// A note, when the customer left one.
+    /// A note, when the customer left one, or `null` (the member states its own reading of
+    /// `None`, so `#[optional_members]` leaves it as written).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    /// A message to print on the gift wrap, when there is one: absent otherwise, never `null`
+    /// (`#[optional_members]`).
+    gift_message: Option<String>,
 }
 
 /// The schema schemars writes for `Order`, compiled by `jsonschema` with formats checked.
@@ -132,6 +137,9 @@ fn documents() -> Vec<Value> {
         edit(&|d| d["note"] = json!("leave it at the door")),
         edit(&|d| d["shipping"]["floor"] = json!(3)),
         edit(&|d| d["note"] = Value::Null),
+        edit(&|d| d["giftMessage"] = json!("Happy birthday")),
+        edit(&|d| d["giftMessage"] = Value::Null),
+        edit(&|d| d["giftMessage"] = json!(5)),
         edit(&|d| d["orderId"] = json!("ORD-42")),
         edit(&|d| d["customerEmail"] = json!("not an e-mail")),
         edit(&|d| d["payment"] = json!("cash")),
@@ -150,7 +158,7 @@ fn documents() -> Vec<Value> {
 }
 
 /// How many of [`documents`] come first as valid ones.
-const VALID: usize = 5;
+const VALID: usize = 6;
 
 #[test]
 fn the_derived_validator_agrees_with_jsonschema_on_a_users_own_type() {
@@ -177,4 +185,21 @@ fn the_fixture_default_is_valid() {
     let default = serde_json::to_value(Order::fixture_default()).expect("serialises");
     assert!(Order::validate(&default).is_valid(), "{default}");
     assert!(oracle().is_valid(&default));
+}
+
+#[test]
+fn an_option_member_under_optional_members_is_optional_and_never_null() {
+    let schema = serde_json::to_value(schemars::schema_for!(Order)).expect("a schema serialises");
+    let required = schema["required"].as_array().expect("required members");
+    assert!(!required.contains(&json!("giftMessage")), "{schema}");
+    assert_eq!(schema["properties"]["giftMessage"]["type"], "string");
+    // The member that states its own reading keeps it: optional, and `null` allowed.
+    assert!(!required.contains(&json!("note")), "{schema}");
+    assert_eq!(
+        schema["properties"]["note"]["type"],
+        json!(["string", "null"])
+    );
+    // Absent when `None`, as serde writes it.
+    let default = serde_json::to_value(Order::fixture_default()).expect("serialises");
+    assert!(default.get("giftMessage").is_none(), "{default}");
 }

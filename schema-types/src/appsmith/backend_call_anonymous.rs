@@ -16,6 +16,7 @@ use crate::common::{Count, NanoOfSecond, ObjectId};
 use crate::fixture::Fixture;
 use crate::names::names;
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 run_properties! {
     /// The properties of `execute_ACTION_TRIGGERED` as the self-hosted servers from 2024 send them
@@ -159,6 +160,7 @@ pub struct AnonymousViewerObjectUser {
 /// request's body, headers, method and URL.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ActionExecutionRequestCopy {
@@ -171,45 +173,31 @@ pub struct ActionExecutionRequestCopy {
     /// The query as the plugin ran it, its bindings evaluated (`query`): it can hold the
     /// values a viewer typed or the application bound into it.
     #[schemars(extend("x-privacy" = "free-text"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub query: Option<String>,
     /// The body the plugin sent, written as JSON text by the server (`body`; a text's JSON
     /// keeps its quotes), or `"Error serializing value to JSON."` with its quotes when that
     /// failed: it can hold the values sent.
     #[schemars(extend("x-privacy" = "free-text"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub body: Option<String>,
     /// The headers the plugin sent, written as JSON text by the server (`headers`): they can
     /// hold credentials, such as an `Authorization` header.
     #[schemars(extend("x-privacy" = "free-text"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub headers: Option<String>,
     /// The HTTP method of an API's run (`httpMethod`, set by the REST API plugin from the
     /// action's configuration and by `RequestCaptureFilter.populateRequestFields` from the
     /// request sent): Spring's `HttpMethod` as Gson writes an object, by its fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "GsonHttpMethod")]
     pub http_method: Option<GsonHttpMethod>,
     /// The URL the plugin requested, its bindings evaluated (`url`): its path and query can hold
     /// the values sent.
     #[schemars(extend("x-privacy" = "url"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub url: Option<String>,
     /// What the plugin recorded of the run for analytics (`properties`), each value written as
     /// JSON text by the server: it can hold the values sent.
     #[schemars(extend("x-privacy" = "free-text"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "BTreeMap<String, String>")]
     pub properties: Option<BTreeMap<String, String>>,
     /// The texts the plugin recorded as the run's parameters (`executionParameters`, a
     /// `List<String>`): what they hold is the plugin's, and can be the values sent.
     #[schemars(extend("x-privacy" = "free-text"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<String>")]
     pub execution_parameters: Option<Vec<String>>,
 }
 

@@ -34,6 +34,7 @@ use crate::fixture::Fixture;
 use crate::names::names;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 /// `appsmith/backend-call-event`: an `execute_ACTION_TRIGGERED` event as Segment stores it, from
 /// a server of any version still in the field.
@@ -280,6 +281,7 @@ pub struct BackendCallProperties {
 /// struct that itself flattens as a map, and its closed members would then refuse the era's own.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallPageMembers {
@@ -310,8 +312,6 @@ pub struct BackendCallPageMembers {
     /// message), although the page says Appsmith does not capture data returned by databases or
     /// APIs.
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub error: Option<String>,
     /// The id of the Appsmith instance (a MongoDB ObjectId).
     #[schemars(extend("x-privacy" = "record-id"))]
@@ -638,20 +638,17 @@ run_properties! {
 /// (`services/ce/AnalyticsServiceCEImpl.java`) adds `version`.
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BackendCallRunDetails2023Oct {
     /// Only when the plugin reported the failure: its `appsmithErrorCode` (`PE-PGS-5000`).
     /// `Map.of` refuses a null, so the member is text when present.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub appsmith_error_code: Option<String>,
     /// Only when the plugin reported the failure: its `appsmithErrorMessage`, Appsmith's own
     /// wording of the failure, which can quote the datasource's message.
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub appsmith_error_message: Option<String>,
     /// The id of the datasource's environment (`datasourceStorage.getEnvironmentId()`, `""`
     /// when null): `unused_env` on the open edition, which has one environment.
@@ -664,8 +661,6 @@ pub struct BackendCallRunDetails2023Oct {
     /// Only when the plugin reported the failure: its `errorType` (`INTERNAL_ERROR`,
     /// `DATASOURCE_ERROR`, ...).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub error_type: Option<String>,
     /// The server's version (`projectProperties.getVersion()`, `v1.9.35`).
     #[schemars(extend("x-privacy" = "category"))]

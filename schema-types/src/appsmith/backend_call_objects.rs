@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::fixture::Fixture;
 use crate::names::names;
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 /// The plugin's account of a failed run, as analytics-java writes the result's
 /// `ActionExecutionResult.PluginErrorDetails` (`appsmithorg/appsmith`,
@@ -20,39 +21,28 @@ use crate::validate::Validate;
 /// (declared here, and published, in the order of their names).
 ///
 /// Closed (no other members): a privacy audit must account for every member sent.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PluginErrorDetails {
     /// Appsmith's code for the error (`PE-PGS-5000`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub appsmith_error_code: Option<String>,
     /// Appsmith's own wording of the failure, which can quote the datasource's message.
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub appsmith_error_message: Option<String>,
     /// The datasource's own code for the error, when it gave one.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub downstream_error_code: Option<String>,
     /// The datasource's own message, which can quote what it answered (a column name, a value
     /// of the query).
     #[schemars(extend("x-privacy" = "diagnostic"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub downstream_error_message: Option<String>,
     /// The error's type (`INTERNAL_ERROR`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub error_type: Option<String>,
     /// The error's title (`Query execution error`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub title: Option<String>,
 }
 
@@ -64,6 +54,7 @@ pub struct PluginErrorDetails {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent. A parameter
 /// whose `value` is anything but `<redacted>` is refused: that is a value the user submitted.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RedactedParam {
@@ -75,19 +66,13 @@ pub struct RedactedParam {
     pub value: Redacted,
     /// The JSON type of the value as the client read it.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "ClientDataType")]
     pub client_data_type: Option<ClientDataType>,
     /// For an array value, the type of each of its items.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<ClientDataType>")]
     pub data_types_of_array_elements: Option<Vec<ClientDataType>>,
     /// The short name the client sent the binding under (`k0`), the key of the event's
     /// `actionExecutionInvertParameterMap`.
     #[schemars(extend("x-privacy" = "content-name"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     pub pseudo_binding_name: Option<String>,
 }
 

@@ -23,6 +23,7 @@ use crate::common::{EpochMillis, EpochSeconds, ObjectId, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Part, PayloadRandom};
 use crate::validate::{Members, Validate};
+use schema_runtime::optional_members;
 
 /// An Appsmith event as Mixpanel exports it: its own properties are `Self`, flattened into
 /// [`MixpanelProperties<Self>`] beside Mixpanel's.
@@ -72,6 +73,7 @@ pub struct MixpanelExport<P: MixpanelEvent> {
 ///
 /// Closed (no other members): a privacy audit must account for every member sent, and variants
 /// seen in real traffic are added later as new schema versions.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "{P}")]
@@ -141,8 +143,6 @@ pub struct MixpanelProperties<P> {
     /// Segment's Mixpanel destination from `context.location.country`): the country, an ISO
     /// 3166-1 alpha-2 code (`IN`). Absent when it was not located (the page's keep-alive ping).
     #[schemars(extend("x-privacy" = "location"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "CountryCode")]
     pub mp_country_code: Option<CountryCode>,
     /// The library that sent the event to Mixpanel, as Mixpanel names it
     /// (`Segment Actions: analytics-java`: Segment's Mixpanel destination, fed by an Appsmith

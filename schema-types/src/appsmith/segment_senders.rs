@@ -27,6 +27,7 @@ use crate::common::Rfc3339Timestamp;
 use crate::fixture::Fixture;
 use crate::payload::Part;
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 /// What analytics.js adds to a call of its own: the context it records (`C`, the stored
 /// message's context without what Segment adds), when it sent the call, the source's write key,
@@ -59,6 +60,7 @@ pub struct AnalyticsJsCall<C: Part> {
 /// left to Segment's servers, and of those that failed to load.
 ///
 /// Closed: `normalize` writes no other member.
+#[optional_members]
 #[derive(
     Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture,
 )]
@@ -66,18 +68,12 @@ pub struct AnalyticsJsCall<C: Part> {
 pub struct AnalyticsJsMetadata {
     /// The integrations loaded in the browser (`keys(this.analytics.Integrations)`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<String>")]
     pub bundled: Option<Vec<String>>,
     /// The integrations left to Segment's servers (`unbundledIntegrations`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<String>")]
     pub unbundled: Option<Vec<String>>,
     /// The integrations that failed to initialise (`failedInitializations`).
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<String>")]
     pub failed_initializations: Option<Vec<String>>,
 }
 

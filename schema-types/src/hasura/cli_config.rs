@@ -10,6 +10,7 @@ use crate::common::Uuid;
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 /// The Hasura CLI's global configuration file, `~/.hasura/config.json`.
 ///
@@ -19,6 +20,7 @@ use crate::validate::Validate;
 ///
 /// Open: the file also holds other CLI settings, which are not telemetry and which this schema
 /// does not describe; they are kept as they are.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 pub struct CliConfig {
     /// The CLI's randomly generated UUID, sent as `uuid` with every CLI execution event.
@@ -31,8 +33,6 @@ pub struct CliConfig {
     /// Whether the CLI tells the user about a newer version; absent when never set (never
     /// `null`: the CLI writes a boolean or nothing).
     #[schemars(extend("x-privacy" = "flag"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "bool")]
     pub show_update_notification: Option<bool>,
     /// The file's other settings, by key, as they are.
     #[serde(flatten)]

@@ -14,6 +14,7 @@ use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::stream::{Look, skip_map};
 use crate::validate::{Checker, Seen, Validate};
+use schema_runtime::optional_members;
 
 use super::envelope::ConsoleTopic;
 
@@ -30,6 +31,7 @@ use super::envelope::ConsoleTopic;
 /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
 /// Console sends; the page promises nothing identifiable, and a member not listed here would be
 /// data it does not declare.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleError {
@@ -58,8 +60,6 @@ pub struct ConsoleError {
     /// leaves the member out or sends `""` (`hasura/graphql-engine`
     /// `console/src/telemetry/index.ts`); both are accepted. Never `null`, and any other text
     /// than a lower-case UUID is refused.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "UuidOrEmpty")]
     #[schemars(extend("x-privacy" = "random-id"))]
     pub cli_uuid: Option<UuidOrEmpty>,
     /// The UUID of the server the Console is connected to. Variant: the Console's code sends
@@ -87,6 +87,7 @@ pub enum ConsoleMode {
 /// The error a Console event reports.
 ///
 /// Closed, for the same reason as the payload: each member is declared data.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleErrorData {
@@ -100,8 +101,6 @@ pub struct ConsoleErrorData {
     /// (`hasura/graphql-engine` `console/src/telemetry/index.ts`). Variant: absent when the
     /// error has no stack; never `null`. Not sanitised either: browsers write each frame with
     /// the full URL of its script, which includes the address of the host serving the Console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "ConsoleStack")]
     #[schemars(extend("x-privacy" = "diagnostic"))]
     pub stack: Option<ConsoleStack>,
 }

@@ -18,6 +18,7 @@ use crate::common::{Count, Nullable, UuidOrEmpty};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 use super::console_error::{ConsoleErrorData, ConsoleMode};
 use super::envelope::{
@@ -127,6 +128,7 @@ impl RowOf<ConsoleEvent> for ConsoleEventRow {
 ///
 /// Closed (no other members): a privacy audit reads this schema as the complete list of what the
 /// Console sends.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleAction {
@@ -157,8 +159,6 @@ pub struct ConsoleAction {
     pub console_mode: ConsoleMode,
     /// The UUID of the CLI serving the Console (`globals.cliUUID`); absent in server mode, where
     /// the page served by the server sets none, or `""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "UuidOrEmpty")]
     #[schemars(extend("x-privacy" = "random-id"))]
     pub cli_uuid: Option<UuidOrEmpty>,
     /// The UUID of the server the Console is connected to (`getState().telemetry.hasura_uuid`),
@@ -310,54 +310,39 @@ pub enum ConsoleEventType {
 /// (which are required, which are refused).
 ///
 /// Closed (no other members), for the same reason as the message.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleEventData {
     /// `RUN_TIME_ERROR`: the error's message (`error.message`), as the runtime wrote it, not
     /// sanitised.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "diagnostic"))]
     pub message: Option<String>,
     /// `RUN_TIME_ERROR`: the JavaScript `error.stack`, one string with a newline between frames
     /// (each with the full URL of its script); absent when the error has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "diagnostic"))]
     pub stack: Option<String>,
     /// `CONNECT_DB`: the data source's driver (`Driver`, `postgres`, `mssql`, `bigquery`, a
     /// data connector's name): free text, since data connectors bring their own names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "category"))]
     pub db_kind: Option<String>,
     /// `CONNECT_DB`: how many tables the data source holds, when it could be introspected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Count")]
     #[schemars(extend("x-privacy" = "count"))]
     pub entity_count: Option<Count>,
     /// `CONNECT_DB`: a hash of the sorted table names (the Console's `hashString`), or
     /// `00000000000000000000000000000000` when there are none. The hash's algorithm is not
     /// confirmed by the sources read, so any text is accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "digest"))]
     pub entity_hash: Option<String>,
     /// `SET_FEATURE_FLAG`: the flag's title, as the Console's list of available flags names it,
     /// or `Unknown`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "category"))]
     pub feature_flag: Option<String>,
     /// `SET_FEATURE_FLAG`: whether the flag was turned on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "bool")]
     #[schemars(extend("x-privacy" = "flag"))]
     pub value: Option<bool>,
     /// `CLICK_EVENT`, `INPUT_CHANGE_EVENT`: the tracking id the Console's code gives the element
     /// (`telemetryUserEventsTracker(id, kind)`), not text the user typed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
     #[schemars(extend("x-privacy" = "category"))]
     pub id: Option<String>,
 }

@@ -32,6 +32,7 @@ use crate::common::{Count, EpochSeconds, Nullable, Uuid};
 use crate::fixture::Fixture;
 use crate::payload::{Layer, Payload, SchemaVersion};
 use crate::validate::Validate;
+use schema_runtime::optional_members;
 
 /// A Hasura GraphQL Engine v2.x server's usage report on one of its data sources, as the server
 /// sends it.
@@ -49,6 +50,7 @@ use crate::validate::Validate;
 /// Closed (no other members): the record `HasuraTelemetry` (`Types.hs`) has these members and
 /// no others in every stored version (`experimental_features` only in later ones), and a privacy
 /// audit reads this schema as the complete list of what the server sends.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct ServerMetricsV2 {
@@ -80,14 +82,13 @@ pub struct ServerMetricsV2 {
     /// particular order (a `HashSet`, `_htExperimentalFeatures`); `[]` when none is. Absent from
     /// the earliest v2 releases, whose record has no such field.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<ExperimentalFeature>")]
     pub experimental_features: Option<Vec<ExperimentalFeature>>,
 }
 
 /// The data source a v2.x report is about (`SourceMetadata`, `Types.hs`).
 ///
 /// Closed: the record has exactly these members (`backend_type` only in later versions).
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMetadata {
@@ -102,8 +103,6 @@ pub struct SourceMetadata {
     /// `server/src-lib/Hasura/SQL/Backend.hs`). Free text, as for the other Hasura payloads,
     /// since new backends appear. Absent from releases before the member was added.
     #[schemars(extend("x-privacy" = "category"))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "BackendName")]
     pub backend_type: Option<BackendName>,
     /// The kind of the source. In earlier releases the backend type (`_smDbKind :: BackendType`,
     /// the names listed under `backend_type`); in later ones the source kind
@@ -123,6 +122,7 @@ pub struct SourceMetadata {
 /// `Telemetry.hs`), counted over the tables and functions of that source.
 ///
 /// Closed: the record has exactly these members; those added by later releases are optional.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMetrics {
@@ -162,18 +162,12 @@ pub struct SourceMetrics {
     pub actions: Nullable<ActionCounts>,
     /// The native queries defined on the source, by whether they take arguments. An object, not
     /// a count (`NativeQueriesMetrics`). Absent from releases before native queries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "ParameterisedCounts")]
     pub native_queries: Option<ParameterisedCounts>,
     /// The stored procedures defined on the source, by whether they take arguments
     /// (`StoredProceduresMetrics`). Absent from releases before stored procedures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "ParameterisedCounts")]
     pub stored_procedures: Option<ParameterisedCounts>,
     /// The logical models defined on the source (`LogicalModelsMetrics`). Absent from releases
     /// before logical models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "LogicalModelCounts")]
     pub logical_models: Option<LogicalModelCounts>,
 }
 
