@@ -3,11 +3,10 @@
 //!
 //! Each such enum is declared with [`names!`], which writes what they all share once: the value
 //! traits, the schema, validator and fixture derives, the `#[serde(rename)]` of every variant,
-//! and [`as_str`](KeepAliveEventName::as_str), the text a document spells. A detection clue that
-//! names an event ([`crate::api::Clue::Equals`]) takes its text from the enum, so an event's
+//! and `as_str()`, the text a document spells (as
+//! [`KeepAliveEventName::as_str`](crate::appsmith::KeepAliveEventName::as_str)). A detection clue
+//! that names an event ([`crate::api::Clue::Equals`]) takes its text from the enum, so an event's
 //! name is written once.
-//!
-//! [`KeepAliveEventName`]: crate::appsmith::KeepAliveEventName
 
 /// Declares an enum of names, each variant with the text documents spell it as:
 ///
