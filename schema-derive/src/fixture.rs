@@ -475,7 +475,7 @@ fn present_by_default<'f>(input: &Input<'_>, fields: &'f [Field<'_>]) -> Vec<&'f
 }
 
 /// The members the default of a struct asks its flattened parts for
-/// ([`Fixture::fixture_with_members`](schema_runtime::fixture::Fixture)), so that it meets the
+/// (the runtime's `Fixture::fixture_with_members`), so that it meets the
 /// `at_least_one` rules whose members the parts lend: for each rule that names none of the
 /// struct's own members, the first member it names.
 fn lent_by_default<'i>(input: &'i Input<'_>, fields: &[Field<'_>]) -> Vec<&'i str> {

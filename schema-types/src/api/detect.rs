@@ -319,7 +319,7 @@ pub fn detect(document: &Value) -> Detection {
 /// document. Only a document no kind's signature matches is parsed, to name the kinds it comes
 /// nearest to. `None` when the bytes are not one JSON document; when one kind's signature is met,
 /// a defect inside a value detection passes over (a malformed number, say) is left to the
-/// validator ([`super::judge`] reports it).
+/// validator ([`super::judge()`] reports it).
 ///
 /// ```
 /// use schema_types::api::detect_slice;

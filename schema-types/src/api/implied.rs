@@ -6,7 +6,7 @@
 //! signature and no other kind's. For such a kind, detection need not read the whole document:
 //! once the members read so far meet its signature, a valid report of its validator settles the
 //! kind, and detection on the whole document would have answered the same
-//! ([`super::judge`]). A document that is not valid goes on to full detection, so nothing is
+//! ([`super::judge()`]). A document that is not valid goes on to full detection, so nothing is
 //! ever decided on a guess.
 //!
 //! The schema is read soundly and no further: every keyword is one more constraint a valid

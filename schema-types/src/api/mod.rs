@@ -1,13 +1,13 @@
 //! The entry points for a service that receives or audits telemetry: look a payload kind up by
 //! its id, tell the kind of an unlabelled document, and validate and parse in one step.
 //!
-//! For unlabelled bytes, [`judge`] detects the kind and validates in one call, and
+//! For unlabelled bytes, [`judge()`] detects the kind and validates in one call, and
 //! [`parse_any`] also reads a valid document into its Rust type ([`crate::AnyPayload`]); what
 //! they refuse is a [`Rejection`].
 //!
 //! Everything here is built on the [registry](crate::registry) and the generated validators; it
 //! adds no rule of its own about what a payload may hold. What it adds is judgement about which
-//! payload a document is: [`detect`] reads the members and event names that identify each kind
+//! payload a document is: [`detect()`] reads the members and event names that identify each kind
 //! (its [`Signature`]) and answers [`Detection::Known`] only when exactly one kind's signature is
 //! met. Anything else is [`Detection::Ambiguous`] or [`Detection::Unknown`], with the candidates
 //! named, never a guess: a collector that validates against a guessed kind reports violations

@@ -7,12 +7,12 @@
 //! which pointers are present, which hold an expected string, and which objects have an array
 //! member with an expected prefix ([`Facts`]).
 //! Each kind's signature is then a few masks over those bits. The answers are the ones
-//! [`super::detect`] gives on the parsed document (a test compares them on every document the
+//! [`super::detect()`] gives on the parsed document (a test compares them on every document the
 //! tests have): a clue about a pointer means the same here and there.
 //!
 //! [`Probes::read_settling`] may stop before the end: as soon as what was read meets the
 //! signature of a kind settled by validity ([`super::implied`]), the rest is left to that
-//! kind's validator ([`super::judge`]).
+//! kind's validator ([`super::judge()`]).
 
 use std::sync::{LazyLock, OnceLock};
 
