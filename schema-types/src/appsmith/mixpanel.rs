@@ -90,14 +90,12 @@ pub struct MixpanelProperties<P> {
     /// attributed to; `""` in the page's setup ping, whose sender is a server, not a browser.
     /// Absent when nothing set it (the page's keep-alive ping).
     #[schemars(extend("x-privacy" = "device"))]
-    #[serde(rename = "$browser", default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
+    #[serde(rename = "$browser")]
     pub browser: Option<String>,
     /// Added by Mixpanel when it geolocates the event by the sender's IP address: the city
     /// (`Mysore`). Absent when Mixpanel did not locate it (the page's keep-alive ping).
     #[schemars(extend("x-privacy" = "location"))]
-    #[serde(rename = "$city", default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
+    #[serde(rename = "$city")]
     pub city: Option<String>,
     /// Mixpanel's identified id of the sender (a MongoDB ObjectId); equal to `distinct_id` in
     /// the page's samples.
@@ -127,8 +125,7 @@ pub struct MixpanelProperties<P> {
     /// Added by Mixpanel when it geolocates the event by the sender's IP address: the region
     /// (`Karnataka`). Absent when Mixpanel did not locate it (the page's keep-alive ping).
     #[schemars(extend("x-privacy" = "location"))]
-    #[serde(rename = "$region", default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
+    #[serde(rename = "$region")]
     pub region: Option<String>,
     /// The integration that delivered the event to Mixpanel (`segment`).
     #[schemars(extend("x-privacy" = "category"))]

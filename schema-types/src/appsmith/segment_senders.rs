@@ -34,14 +34,14 @@ use schema_runtime::optional_members;
 /// and sometimes `_metadata` (`normalize` in `integrations/segmentio/lib/index.js`, 4.2.5).
 ///
 /// Closed: it lends exactly these members to the call.
+#[optional_members]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate, Fixture)]
 #[serde(deny_unknown_fields, rename_all = "camelCase", bound = "C: Part")]
 #[schemars(bound = "C: Part")]
 pub struct AnalyticsJsCall<C: Part> {
     /// Where the integrations stand: sent when an integration failed to initialise or the source's
     /// settings ask for the bundled ones (`addBundledMetadata`); Segment does not store it.
-    #[serde(rename = "_metadata", default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "AnalyticsJsMetadata")]
+    #[serde(rename = "_metadata")]
     pub metadata: Option<AnalyticsJsMetadata>,
     /// Where the event happened, as analytics.js records it (`context.page` from analytics.js
     /// itself, `userAgent`, `locale` and `library` from its Segment integration).
